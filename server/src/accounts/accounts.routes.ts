@@ -1,0 +1,255 @@
+/**
+ * Accounts: sign-in, sign-out (here and everywhere), password reset by link,
+ * accepting an invitation, switching organization, and the role descriptions
+ * each person acknowledges once. OIDC sign-in would add a route that ends in
+ * the same startSession() call.
+ */
+import { z } from 'zod';
+import {
+  AcceptInvitationBody,
+  ErrorBody,
+  InvitationPreview,
+  LoginBody,
+  Me,
+  ResetCompleteBody,
+  ResetRequestBody,
+  RoleDescriptionsResponse,
+  SwitchOrgBody,
+  TokenParams,
+} from '../../../shared/src/api';
+import type { OrgRole } from '../../../shared/src/domain';
+import { ROLE_DESCRIPTIONS_VERSION, roleDescriptions } from '../../../shared/src/visibility';
+import { AppError } from '../platform/errors';
+import { type App, type Services, actorOf } from '../platform/http';
+import { newToken, sha256 } from '../platform/ids';
+import { hashPassword, verifyPassword } from '../platform/passwords';
+import { SESSION_COOKIE, createSession, endAllSessions, endSession } from '../platform/sessions';
+
+const ok = z.object({ ok: z.literal(true) });
+const RESET_MINUTES = 60;
+
+export default async function accountRoutes(app: App, s: Services) {
+  const { db, clock, config } = s;
+  const policy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  const limited = { rateLimit: { max: config.loginRateLimit, timeWindow: 60_000 } };
+
+  async function buildMe(userId: string, personId: string, csrfToken: string): Promise<z.infer<typeof Me>> {
+    const people = await db
+      .selectFrom('people as p')
+      .innerJoin('organizations as o', 'o.id', 'p.org_id')
+      .select(['p.id', 'p.org_id', 'p.name', 'p.email', 'o.name as org_name'])
+      .where('p.user_id', '=', userId)
+      .where('p.active', '=', 1)
+      .orderBy('o.name')
+      .execute();
+    const me = people.find((p) => p.id === personId);
+    if (!me) throw new AppError('SESSION_EXPIRED', 'Your session has ended. Please sign in again.');
+    const roles = await db.selectFrom('person_roles').select('role').where('person_id', '=', personId).execute();
+    const ack = await db
+      .selectFrom('role_acknowledgements')
+      .select('acknowledged_at')
+      .where('person_id', '=', personId)
+      .where('version', '=', ROLE_DESCRIPTIONS_VERSION)
+      .executeTakeFirst();
+    return {
+      userId,
+      personId,
+      organizationId: me.org_id,
+      organization: me.org_name,
+      name: me.name,
+      email: me.email,
+      roles: roles.map((r) => r.role as OrgRole),
+      csrfToken,
+      mustAcknowledgeRoles: !ack,
+      organizations: people.map((p) => ({ personId: p.id, organizationId: p.org_id, organization: p.org_name })),
+    };
+  }
+
+  async function startSession(reply: { setCookie: Function }, userId: string, personId: string) {
+    const token = await createSession(db, clock, policy, userId, personId);
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      maxAge: config.sessionMaxHours * 3600,
+    });
+    const row = await db.selectFrom('auth_sessions').select('csrf_token').where('token_hash', '=', sha256(token)).executeTakeFirstOrThrow();
+    return buildMe(userId, personId, row.csrf_token);
+  }
+
+  async function firstPersonOf(userId: string): Promise<string | null> {
+    const row = await db.selectFrom('people').select('id').where('user_id', '=', userId).where('active', '=', 1).orderBy('created_at').executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  app.post(
+    '/api/auth/login',
+    { config: { public: true, matrix: 'public', ...limited }, schema: { tags: ['accounts'], summary: 'Sign in with e-mail and password', body: LoginBody, response: { 200: Me, 401: ErrorBody } } },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const user = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+      const valid = await verifyPassword(password, user?.password_hash ?? null);
+      const personId = user && valid && !user.disabled_at ? await firstPersonOf(user.id) : null;
+      if (!user || !personId) {
+        request.log.info({ event: 'login_failed' }, 'sign-in failed');
+        throw new AppError('INVALID_CREDENTIALS', 'That e-mail and password do not match an active account.');
+      }
+      return startSession(reply, user.id, personId);
+    },
+  );
+
+  app.post('/api/auth/logout', { config: { matrix: 'self' }, schema: { tags: ['accounts'], summary: 'Sign out of this device', response: { 200: ok } } }, async (request, reply) => {
+    await endSession(db, actorOf(request).sessionHash);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.post('/api/auth/logout-everywhere', { config: { matrix: 'self' }, schema: { tags: ['accounts'], summary: 'Sign out on every device', response: { 200: ok } } }, async (request, reply) => {
+    await endAllSessions(db, actorOf(request).userId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.get('/api/me', { config: { matrix: 'self' }, schema: { tags: ['accounts'], summary: 'Who am I', response: { 200: Me } } }, async (request) => {
+    const actor = actorOf(request);
+    return buildMe(actor.userId, actor.personId, actor.csrfToken);
+  });
+
+  app.post('/api/me/organization', { config: { matrix: 'self' }, schema: { tags: ['accounts'], summary: 'Switch to another organization you belong to', body: SwitchOrgBody, response: { 200: Me } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const person = await db
+      .selectFrom('people')
+      .select('id')
+      .where('id', '=', request.body.personId)
+      .where('user_id', '=', actor.userId)
+      .where('active', '=', 1)
+      .executeTakeFirst();
+    if (!person) throw new AppError('NOT_FOUND', 'Not found, or you do not have access to it.');
+    await endSession(db, actor.sessionHash);
+    return startSession(reply, actor.userId, person.id);
+  });
+
+  app.post(
+    '/api/auth/password-reset',
+    { config: { public: true, matrix: 'public', ...limited }, schema: { tags: ['accounts'], summary: 'Ask for a password reset link (always answers 202)', body: ResetRequestBody, response: { 202: ok } } },
+    async (request, reply) => {
+      const user = await db.selectFrom('users').select(['id', 'email', 'disabled_at']).where('email', '=', request.body.email.toLowerCase()).executeTakeFirst();
+      if (user && !user.disabled_at) {
+        const token = newToken();
+        const now = clock.now();
+        await db
+          .insertInto('password_resets')
+          .values({ token_hash: sha256(token), user_id: user.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(), used_at: null })
+          .execute();
+        await s.mailer.send({
+          to: user.email,
+          subject: 'Reset your Tandem password',
+          text: `Someone asked to reset the password of this Tandem account. If it was you, open this link within ${RESET_MINUTES} minutes:\n${config.baseUrl}/reset-password?token=${token}\nIf it was not you, ignore this message; nothing changes.`,
+        });
+      }
+      // Same answer whether or not the account exists.
+      return reply.status(202).send({ ok: true as const });
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/complete',
+    { config: { public: true, matrix: 'public', ...limited }, schema: { tags: ['accounts'], summary: 'Set a new password with a reset link', body: ResetCompleteBody, response: { 200: Me, 410: ErrorBody } } },
+    async (request, reply) => {
+      const hash = sha256(request.body.token);
+      const now = clock.now().toISOString();
+      const reset = await db.selectFrom('password_resets').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+      if (!reset || reset.used_at || reset.expires_at <= now) {
+        throw new AppError('TOKEN_INVALID', 'This reset link has expired or was already used. Ask for a new one.');
+      }
+      const passwordHash = await hashPassword(request.body.password);
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('password_resets').set({ used_at: now }).where('token_hash', '=', hash).execute();
+        await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', reset.user_id).execute();
+        await trx.deleteFrom('auth_sessions').where('user_id', '=', reset.user_id).execute();
+      });
+      const personId = await firstPersonOf(reset.user_id);
+      if (!personId) throw new AppError('TOKEN_INVALID', 'This account is no longer active.');
+      return startSession(reply, reset.user_id, personId);
+    },
+  );
+
+  async function findInvitation(token: string) {
+    const row = await db
+      .selectFrom('invitations as i')
+      .innerJoin('people as p', 'p.id', 'i.person_id')
+      .innerJoin('organizations as o', 'o.id', 'i.org_id')
+      .leftJoin('users as u', 'u.email', 'p.email')
+      .select(['i.token_hash', 'i.person_id', 'i.expires_at', 'i.accepted_at', 'p.name', 'p.email', 'p.active', 'o.name as org_name', 'u.id as user_id'])
+      .where('i.token_hash', '=', sha256(token))
+      .executeTakeFirst();
+    if (!row || row.accepted_at || row.expires_at <= clock.now().toISOString() || !row.active) {
+      throw new AppError('TOKEN_INVALID', 'This invitation link has expired or was already used. Ask your program leader for a new one.');
+    }
+    return row;
+  }
+
+  app.get(
+    '/api/invitations/:token',
+    { config: { public: true, matrix: 'public' }, schema: { tags: ['accounts'], summary: 'What an invitation link is for', params: TokenParams, response: { 200: InvitationPreview, 410: ErrorBody } } },
+    async (request) => {
+      const inv = await findInvitation(request.params.token);
+      return { organization: inv.org_name, name: inv.name, email: inv.email, hasAccount: !!inv.user_id };
+    },
+  );
+
+  app.post(
+    '/api/invitations/accept',
+    { config: { public: true, matrix: 'public', ...limited }, schema: { tags: ['accounts'], summary: 'Accept an invitation: create your account or link it', body: AcceptInvitationBody, response: { 200: Me, 410: ErrorBody } } },
+    async (request, reply) => {
+      const inv = await findInvitation(request.body.token);
+      const now = clock.now().toISOString();
+      let userId = inv.user_id;
+      if (userId) {
+        // An existing account joins this organization only with its own password.
+        const user = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+        if (!request.body.password || !(await verifyPassword(request.body.password, user.password_hash))) {
+          throw new AppError('INVALID_CREDENTIALS', 'You already have a Tandem account with this e-mail. Enter its password to join.');
+        }
+      } else if (!request.body.password) {
+        throw new AppError('VALIDATION_FAILED', 'Choose a password of at least 10 characters.', [{ path: 'body.password', message: 'Required.' }]);
+      }
+      const passwordHash = userId ? null : await hashPassword(request.body.password!);
+      await db.transaction().execute(async (trx) => {
+        if (!userId) {
+          userId = crypto.randomUUID();
+          await trx.insertInto('users').values({ id: userId, email: inv.email.toLowerCase(), password_hash: passwordHash, created_at: now, disabled_at: null }).execute();
+        }
+        await trx.updateTable('people').set({ user_id: userId, ...(request.body.name ? { name: request.body.name } : {}) }).where('id', '=', inv.person_id).execute();
+        await trx.updateTable('invitations').set({ accepted_at: now }).where('token_hash', '=', inv.token_hash).execute();
+      });
+      return startSession(reply, userId!, inv.person_id);
+    },
+  );
+
+  app.get('/api/role-descriptions', { config: { matrix: 'self' }, schema: { tags: ['accounts'], summary: 'What each role does and sees, generated from the who-sees-what map', response: { 200: RoleDescriptionsResponse } } }, async (request) => {
+    const actor = actorOf(request);
+    const ack = await db
+      .selectFrom('role_acknowledgements')
+      .select('acknowledged_at')
+      .where('person_id', '=', actor.personId)
+      .where('version', '=', ROLE_DESCRIPTIONS_VERSION)
+      .executeTakeFirst();
+    return {
+      version: ROLE_DESCRIPTIONS_VERSION,
+      acknowledgedAt: ack?.acknowledged_at ?? null,
+      descriptions: roleDescriptions().map((d) => ({ ...d, isYou: actor.roles.has(d.party) })),
+    };
+  });
+
+  app.post('/api/role-descriptions/acknowledgement', { config: { matrix: 'self' }, schema: { tags: ['accounts'], summary: 'Acknowledge the role descriptions (once per version)', response: { 200: ok } } }, async (request) => {
+    const actor = actorOf(request);
+    const existing = await db.selectFrom('role_acknowledgements').select('version').where('person_id', '=', actor.personId).where('version', '=', ROLE_DESCRIPTIONS_VERSION).executeTakeFirst();
+    if (!existing) {
+      await db.insertInto('role_acknowledgements').values({ person_id: actor.personId, version: ROLE_DESCRIPTIONS_VERSION, acknowledged_at: clock.now().toISOString() }).execute();
+    }
+    return { ok: true as const };
+  });
+}
+

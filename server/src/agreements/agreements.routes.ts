@@ -1,0 +1,200 @@
+/** Agreement routes: read (full for members, logistics for supervisors and leaders), save a version, sign, export, templates. */
+import PDFDocument from 'pdfkit';
+import { z } from 'zod';
+import {
+  AgreementContent,
+  AgreementResponse,
+  AgreementTemplate,
+  FormatParams,
+  IdParams,
+  SaveAgreementBody,
+  SignBody,
+  TemplateBody,
+  VersionParams,
+} from '../../../shared/src/api';
+import { FORMATS, SUBJECT_ROLES } from '../../../shared/src/domain';
+import type { DB } from '../platform/db';
+import { notFound } from '../platform/errors';
+import { type App, type Services, actorOf, requireRole } from '../platform/http';
+import { recordAccess } from '../privacy/access-log';
+import { authorize, can, relationLabel } from '../privacy/policy';
+import { loadContext, type PartnershipContext } from '../privacy/relations';
+import { saveVersion, sign, signersOf, templateFor } from './agreements.service';
+
+type Version = { version: number; content: string; content_hash: string; created_at: string; created_by_name: string };
+
+async function loadVersion(db: DB, ctx: PartnershipContext, version: number): Promise<Version | undefined> {
+  return db
+    .selectFrom('agreement_versions as v')
+    .innerJoin('people as p', 'p.id', 'v.created_by')
+    .select(['v.version', 'v.content', 'v.content_hash', 'v.created_at', 'p.name as created_by_name'])
+    .where('v.org_id', '=', ctx.actor.orgId)
+    .where('v.partnership_id', '=', ctx.partnership.id)
+    .where('v.version', '=', version)
+    .executeTakeFirst();
+}
+
+async function presentVersion(db: DB, ctx: PartnershipContext, v: Version) {
+  const content = AgreementContent.parse(JSON.parse(v.content));
+  const signatures = await db
+    .selectFrom('agreement_signatures')
+    .select(['person_id', 'name', 'signed_at', 'content_hash', 'version'])
+    .where('partnership_id', '=', ctx.partnership.id)
+    .where('version', '=', v.version)
+    .orderBy('signed_at')
+    .execute();
+  const signed = new Set(signatures.map((s) => s.person_id));
+  // Guidelines (practices, what is observed and shared) are coaching content: members only.
+  const visible = can(ctx, 'partnership.readContent') ? content : { ...content, guidelines: undefined };
+  return {
+    version: v.version,
+    contentHash: v.content_hash,
+    createdAt: v.created_at,
+    createdBy: v.created_by_name,
+    content: visible,
+    signatures: signatures.map((s) => ({ personId: s.person_id, name: s.name, signedAt: s.signed_at, contentHash: s.content_hash, version: s.version })),
+    waitingFor: signersOf(ctx).filter((m) => !signed.has(m.personId)).map((m) => ({ personId: m.personId, name: m.name })),
+  };
+}
+
+export default async function agreementRoutes(app: App, s: Services) {
+  const { db, clock } = s;
+
+  async function logAgreementRead(ctx: PartnershipContext, version: number, action: 'view' | 'export') {
+    if (!can(ctx, 'partnership.readContent')) return;
+    const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state !== 'declined');
+    await recordAccess(db, clock, ctx.actor, subjects.map((m) => ({ subjectId: m.personId, partnershipId: ctx.partnership.id, itemType: 'agreement', itemId: String(version), action, relation: relationLabel(ctx), basis: 'member' })));
+  }
+
+  async function respond(ctx: PartnershipContext) {
+    const versions = await db
+      .selectFrom('agreement_versions')
+      .select(['version', 'created_at'])
+      .where('org_id', '=', ctx.actor.orgId)
+      .where('partnership_id', '=', ctx.partnership.id)
+      .orderBy('version', 'desc')
+      .limit(100)
+      .execute();
+    const current = ctx.partnership.current_agreement_version ? await loadVersion(db, ctx, ctx.partnership.current_agreement_version) : undefined;
+    const me = ctx.membership;
+    const iSigned = current && me ? !!(await db.selectFrom('agreement_signatures').select('person_id').where('partnership_id', '=', ctx.partnership.id).where('version', '=', current.version).where('person_id', '=', me.personId).executeTakeFirst()) : false;
+    if (current) await logAgreementRead(ctx, current.version, 'view');
+    return {
+      partnershipId: ctx.partnership.id,
+      current: current ? await presentVersion(db, ctx, current) : null,
+      versions: versions.map((v) => ({ version: v.version, createdAt: v.created_at, signedByAll: v.version === ctx.partnership.agreement_signed_version })),
+      abilities: { edit: can(ctx, 'agreement.edit'), sign: can(ctx, 'agreement.sign') && !!current && !iSigned },
+    };
+  }
+
+  app.get('/api/partnerships/:id/agreement', { config: { matrix: 'agreement.view' }, schema: { tags: ['agreements'], summary: 'The current agreement with signatures and version list', params: IdParams, response: { 200: AgreementResponse } } }, async (request) => {
+    const ctx = await loadContext(db, actorOf(request), request.params.id);
+    authorize(ctx, 'agreement.view');
+    return respond(ctx);
+  });
+
+  app.put('/api/partnerships/:id/agreement', { config: { matrix: 'agreement.edit' }, schema: { tags: ['agreements'], summary: 'Save a new version (everyone signs again)', params: IdParams, body: SaveAgreementBody, response: { 200: AgreementResponse } } }, async (request) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'agreement.edit');
+    await saveVersion(db, clock, ctx, request.body.content, request.body.baseVersion);
+    return respond((await loadContext(db, actor, request.params.id))!);
+  });
+
+  app.post('/api/partnerships/:id/agreement/signatures', { config: { matrix: 'agreement.sign' }, schema: { tags: ['agreements'], summary: 'Sign the exact version you read (by its content hash)', params: IdParams, body: SignBody, response: { 200: AgreementResponse } } }, async (request) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'agreement.sign');
+    await sign(db, clock, ctx, request.body.version, request.body.contentHash);
+    return respond((await loadContext(db, actor, request.params.id))!);
+  });
+
+  app.get('/api/partnerships/:id/agreement/versions/:version', { config: { matrix: 'agreement.view' }, schema: { tags: ['agreements'], summary: 'One earlier version with its signatures', params: VersionParams, response: { 200: AgreementResponse.shape.current.unwrap() } } }, async (request) => {
+    const ctx = await loadContext(db, actorOf(request), request.params.id);
+    authorize(ctx, 'agreement.view');
+    const v = await loadVersion(db, ctx, request.params.version);
+    if (!v) throw notFound();
+    await logAgreementRead(ctx, v.version, 'view');
+    return presentVersion(db, ctx, v);
+  });
+
+  app.get('/api/partnerships/:id/agreement.pdf', { config: { matrix: 'agreement.export' }, schema: { tags: ['agreements'], summary: 'The current agreement as a PDF (members only; the export is logged)', params: IdParams } }, async (request, reply) => {
+    const ctx = await loadContext(db, actorOf(request), request.params.id);
+    authorize(ctx, 'agreement.export');
+    const v = ctx.partnership.current_agreement_version ? await loadVersion(db, ctx, ctx.partnership.current_agreement_version) : undefined;
+    if (!v) throw notFound();
+    const presented = await presentVersion(db, ctx, v);
+    const practices = await db.selectFrom('practices').select(['id', 'name']).where('org_id', '=', ctx.actor.orgId).execute();
+    await logAgreementRead(ctx, v.version, 'export');
+    const pdf = renderPdf(ctx, presented, practices);
+    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="coaching-agreement-v${v.version}.pdf"`);
+    return reply.send(pdf);
+  });
+
+  app.get('/api/agreement-templates', { config: { matrix: 'org.read' }, schema: { tags: ['agreements'], summary: 'The program\'s agreement templates, one per format', response: { 200: z.object({ items: z.array(AgreementTemplate) }) } } }, async (request) => {
+    const actor = actorOf(request);
+    const rows = await db.selectFrom('agreement_templates').selectAll().where('org_id', '=', actor.orgId).execute();
+    const items = await Promise.all(
+      FORMATS.map(async (format) => {
+        const row = rows.find((r) => r.format === format);
+        return { format, commitments: await templateFor(db, actor.orgId, format), updatedAt: row?.updated_at ?? '' };
+      }),
+    );
+    return { items };
+  });
+
+  app.put('/api/agreement-templates/:format', { config: { matrix: 'org.manage' }, schema: { tags: ['agreements'], summary: 'Edit the commitments of one format\'s template', params: FormatParams, body: TemplateBody, response: { 200: AgreementTemplate } } }, async (request) => {
+    const actor = actorOf(request);
+    requireRole(actor, 'leader');
+    const now = clock.now().toISOString();
+    const commitments = JSON.stringify(request.body.commitments);
+    await db
+      .insertInto('agreement_templates')
+      .values({ org_id: actor.orgId, format: request.params.format, commitments, updated_at: now })
+      .onConflict((oc) => oc.columns(['org_id', 'format']).doUpdateSet({ commitments, updated_at: now }))
+      .execute();
+    return { format: request.params.format, commitments: request.body.commitments, updatedAt: now };
+  });
+}
+
+const PARTY_HEADINGS: Record<string, string> = { coach: 'The coach agrees to', coachee: 'The coachee agrees to', peer: 'Each peer coach agrees to', self: 'The self-coach agrees to', mentor: 'The mentor coach agrees to', supervisor: 'The supervisor agrees to' };
+
+function renderPdf(ctx: PartnershipContext, v: Awaited<ReturnType<typeof presentVersion>>, practices: Array<{ id: string; name: string }>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'LETTER', margin: 56, info: { Title: `Coaching agreement, version ${v.version}` }, lang: 'en-US', tagged: true, displayTitle: true } as PDFKit.PDFDocumentOptions);
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    const h = (t: string) => doc.moveDown(0.6).font('Helvetica-Bold').fontSize(13).text(t).font('Helvetica').fontSize(11);
+    doc.font('Helvetica-Bold').fontSize(18).text('Coaching agreement');
+    doc.font('Helvetica').fontSize(11).text(`${ctx.partnership.format} partnership — version ${v.version}, ${v.createdAt.slice(0, 10)}`);
+    doc.text(`Members: ${ctx.members.filter((m) => m.state !== 'declined').map((m) => `${m.name} (${m.role})`).join(', ')}`);
+    const c = v.content;
+    for (const [party, items] of Object.entries(c.commitments ?? {})) {
+      if (!items?.length) continue;
+      h(PARTY_HEADINGS[party] ?? party);
+      doc.list(items, { bulletRadius: 2 });
+    }
+    if (c.guidelines) {
+      h('What we decided together');
+      const names = c.guidelines.practiceIds.map((id) => practices.find((p) => p.id === id)?.name).filter(Boolean);
+      doc.text(`Practices we work on: ${names.join('; ') || 'not chosen yet'}`);
+      doc.text(`Observation (${c.guidelines.observationMode}): ${c.guidelines.observation || '—'}`);
+      doc.text(`What is shared, and with whom: ${c.guidelines.sharing || '—'}`);
+      doc.text(`Supports: ${c.guidelines.supports || '—'}`);
+      doc.text(`Concerns: ${c.guidelines.concerns || '—'}`);
+    }
+    h('Logistics');
+    doc.text(`We meet: ${c.meetingCadence || '—'}`);
+    doc.text(`Coverage needs: ${c.coverageNeeds || '—'}`);
+    doc.text(`We review how coaching is going on: ${c.reviewOn ?? '—'}`);
+    h('Communication plan');
+    for (const item of c.communicationPlan ?? []) doc.text(`${item.from} → ${item.to}: ${item.what} (${item.when})`);
+    h('Signatures');
+    doc.fontSize(9).text(`Content hash (SHA-256): ${v.contentHash}`).fontSize(11);
+    for (const sig of v.signatures) doc.text(`${sig.name} — signed ${sig.signedAt}`);
+    for (const w of v.waitingFor) doc.text(`${w.name} — not signed yet`);
+    doc.end();
+  });
+}

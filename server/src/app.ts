@@ -1,0 +1,152 @@
+/**
+ * buildApp(services): the whole HTTP application, without listen(), so tests
+ * drive it through inject() on a real database. Platform plugins first, then
+ * one plugin per feature.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import accountRoutes from './accounts/accounts.routes';
+import agreementRoutes from './agreements/agreements.routes';
+import noteRoutes from './notes/notes.routes';
+import orgRoutes from './org/org.routes';
+import partnershipRoutes from './partnerships/partnerships.routes';
+import { AppError, ERROR_STATUS } from './platform/errors';
+import type { App, Services } from './platform/http';
+import { lookupSession, SESSION_COOKIE } from './platform/sessions';
+import practiceRoutes from './practices/practices.routes';
+import privacyRoutes from './privacy/privacy.routes';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
+
+export async function buildApp(services: Services, opts: { logger?: boolean | object } = {}): Promise<App> {
+  const { config, db, clock } = services;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 256 * 1024,
+    trustProxy: config.production,
+    // Never log cookies or bodies: they may hold session tokens or coaching content.
+    disableRequestLogging: true,
+  }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.status).send({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: [err.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'Invalid value.',
+      }));
+      return reply.status(400).send({ code: 'VALIDATION_FAILED', message: `Please check: ${details.map((d) => `${d.path} — ${d.message}`).join('; ')}`, details });
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: 'The request is too large. Shorten the text or split it up.' });
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.status(415).send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as JSON (Content-Type: application/json).' });
+    }
+    if (err.statusCode === 429) {
+      return reply.status(429).send({ code: 'RATE_LIMITED', message: 'Too many attempts. Wait a minute and try again.' });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      const message = err.code?.startsWith('FST_ERR_CTP') ? 'The request body is not valid JSON.' : err.message;
+      return reply.status(err.statusCode).send({ code: 'BAD_REQUEST', message });
+    }
+    if (isResponseSerializationError(err)) request.log.error({ err, url: request.url }, 'response failed its schema');
+    else request.log.error({ err, url: request.url, method: request.method }, 'unexpected error');
+    return reply.status(500).send({ code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was saved; please try again.' });
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(rateLimit, { global: false });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tandem API', version: '0.1.0', description: 'Collaborative coaching partnerships. Coaching content is visible only inside its partnership unless the coachee shares it; every read is logged.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.decorateRequest('actorOrNull', null);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    const routeConfig = request.routeOptions.config;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const found = await lookupSession(db, clock, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }, token);
+      if (found && 'actor' in found) request.actorOrNull = found.actor;
+      else if (!routeConfig?.public && request.routeOptions.url) {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        throw new AppError('SESSION_EXPIRED', 'Your session has ended. Please sign in again.');
+      }
+    }
+    if (!request.routeOptions.url || routeConfig?.public) return;
+    if (!request.actorOrNull) throw new AppError('NOT_SIGNED_IN', 'Sign in to continue.');
+    // CSRF: a cross-site page cannot read our token, so it cannot send this header.
+    if (STATE_CHANGING.has(request.method) && request.headers['x-csrf-token'] !== request.actorOrNull.csrfToken) {
+      throw new AppError('CSRF_FAILED', 'This request did not come from a Tandem page. Reload the page and try again.');
+    }
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
+
+  await app.register(async (api) => accountRoutes(api as App, services));
+  await app.register(async (api) => orgRoutes(api as App, services));
+  await app.register(async (api) => practiceRoutes(api as App, services));
+  await app.register(async (api) => partnershipRoutes(api as App, services));
+  await app.register(async (api) => agreementRoutes(api as App, services));
+  await app.register(async (api) => noteRoutes(api as App, services));
+  await app.register(async (api) => privacyRoutes(api as App, services));
+
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: 'Not found, or you do not have access to it.' });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  void ERROR_STATUS;
+  return app;
+}

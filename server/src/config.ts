@@ -1,0 +1,69 @@
+/**
+ * Configuration, parsed once from the environment. Every problem is listed at
+ * once so an operator can fix them in one go.
+ */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; when absent, SQLite under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Public base URL used in invitation and reset links. */
+  baseUrl: string;
+  /** Serve cookies with Secure (set when behind HTTPS). */
+  secureCookies: boolean;
+  production: boolean;
+  logLevel: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** Seed the demo organization when the database is empty. */
+  seedDemo: boolean;
+  /** Attempts per minute per IP on sign-in and reset endpoints. */
+  loginRateLimit: number;
+}
+
+export class ConfigError extends Error {
+  constructor(public problems: string[]) {
+    super(`Tandem cannot start:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number between ${min} and ${max} (got "${raw}").`);
+      return fallback;
+    }
+    return n;
+  };
+  const port = int('PORT', 3000, 0, 65535);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql:// (leave it unset to use the embedded SQLite database).');
+  }
+  const baseUrl = (env.BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, '');
+  if (!/^https?:\/\//.test(baseUrl)) problems.push('BASE_URL must start with http:// or https://.');
+  const config: Config = {
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
+    baseUrl,
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : baseUrl.startsWith('https://'),
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 120, 5, 60 * 24 * 30),
+    sessionMaxHours: int('SESSION_MAX_HOURS', 24 * 14, 1, 24 * 365),
+    seedDemo: env.SEED_DEMO !== 'false',
+    loginRateLimit: int('LOGIN_RATE_LIMIT', 10, 1, 100000),
+    ...overrides,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

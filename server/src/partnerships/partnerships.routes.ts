@@ -1,0 +1,159 @@
+/** Partnership routes: validate → load (scoped) → authorize → act → present. */
+import { z } from 'zod';
+import {
+  CreatePartnershipBody,
+  IdParams,
+  PartnershipDetail,
+  PartnershipSummary,
+  PartnershipsQuery,
+  ProfileBody,
+  RespondBody,
+  StatusBody,
+  pageOf,
+} from '../../../shared/src/api';
+import type { Challenge } from '../../../shared/src/domain';
+import { SUBJECT_ROLES } from '../../../shared/src/domain';
+import { type App, type Services, actorOf } from '../platform/http';
+import { decodeCursor, page } from '../platform/pagination';
+import { recordAccess } from '../privacy/access-log';
+import { authorize, can, relationLabel } from '../privacy/policy';
+import { loadContext, loadContexts, partnershipsVisibleTo, type PartnershipContext } from '../privacy/relations';
+import { changeStatus, createPartnership, respond, saveProfile } from './partnerships.service';
+
+export function presentSummary(ctx: PartnershipContext) {
+  const p = ctx.partnership;
+  return {
+    id: p.id,
+    format: p.format,
+    status: p.status,
+    origin: p.origin as z.infer<typeof PartnershipSummary>['origin'],
+    members: ctx.members,
+    viewerRelation: relationLabel(ctx),
+    dualRole: p.dual_role === 1,
+    meetingCadence: p.meeting_cadence,
+    coverageNeeds: p.coverage_needs,
+    reviewOn: p.review_on,
+    signatureStatus: (p.current_agreement_version === 0 ? 'none' : p.agreement_signed_version === p.current_agreement_version ? 'signed' : 'waiting') as 'none' | 'waiting' | 'signed',
+    createdAt: p.created_at,
+  };
+}
+
+function abilities(ctx: PartnershipContext) {
+  return {
+    readContent: can(ctx, 'partnership.readContent'),
+    writeNotes: can(ctx, 'note.create'),
+    editAgreement: can(ctx, 'agreement.edit'),
+    sign: can(ctx, 'agreement.sign'),
+    share: can(ctx, 'share.create'),
+    changeStatus: can(ctx, 'partnership.changeStatus'),
+    respond: can(ctx, 'partnership.respond'),
+    readAccessLog: can(ctx, 'share.list'),
+  };
+}
+
+export default async function partnershipRoutes(app: App, s: Services) {
+  const { db, clock } = s;
+
+  async function detail(ctx: PartnershipContext) {
+    const history = await db
+      .selectFrom('partnership_status_events as e')
+      .innerJoin('people as p', 'p.id', 'e.by_person_id')
+      .select(['e.from_status', 'e.to_status', 'e.reason', 'e.at', 'p.name'])
+      .where('e.partnership_id', '=', ctx.partnership.id)
+      .orderBy('e.at')
+      .limit(200)
+      .execute();
+    let profiles: z.infer<typeof PartnershipDetail>['profiles'];
+    if (can(ctx, 'partnership.readContent')) {
+      const rows = await db
+        .selectFrom('partnership_profiles')
+        .selectAll()
+        .where('org_id', '=', ctx.actor.orgId)
+        .where('partnership_id', '=', ctx.partnership.id)
+        .execute();
+      const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state !== 'declined');
+      profiles = subjects.map((m) => {
+        const r = rows.find((row) => row.subject_id === m.personId);
+        return {
+          subjectId: m.personId,
+          strengths: r?.strengths ?? '',
+          learningStyle: r?.learning_style ?? '',
+          needs: r?.needs ?? '',
+          challenges: (r ? JSON.parse(r.challenges) : []) as Challenge[],
+          challengeNotes: r?.challenge_notes ?? '',
+          updatedAt: r?.updated_at ?? null,
+        };
+      });
+      // The profile is coaching content: each one read is logged for its coachee.
+      await recordAccess(
+        db,
+        clock,
+        ctx.actor,
+        rows.map((r) => ({ subjectId: r.subject_id, partnershipId: r.partnership_id, itemType: 'profile', itemId: r.subject_id, action: 'view' as const, relation: relationLabel(ctx), basis: 'member' })),
+      );
+    }
+    return {
+      ...presentSummary(ctx),
+      statusHistory: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, by: h.name, at: h.at })),
+      dualRoleAcknowledgedAt: ctx.partnership.dual_role_acknowledged_at,
+      ...(profiles ? { profiles } : {}),
+      abilities: abilities(ctx),
+    };
+  }
+
+  app.get('/api/partnerships', { config: { matrix: 'partnership.view' }, schema: { tags: ['partnerships'], summary: 'Partnerships you can see (members: yours; supervisors: your staff\'s; leaders: all, logistics only)', querystring: PartnershipsQuery, response: { 200: pageOf(PartnershipSummary) } } }, async (request) => {
+    const actor = actorOf(request);
+    const { limit, cursor, status } = request.query;
+    const after = decodeCursor(cursor);
+    let q = partnershipsVisibleTo(db, actor);
+    if (status) q = q.where('p.status', '=', status);
+    if (after) q = q.where((eb) => eb.or([eb('p.created_at', '<', after[0]), eb.and([eb('p.created_at', '=', after[0]), eb('p.id', '<', after[1])])]));
+    const rows = await q.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(limit + 1).execute();
+    const result = page(rows, limit, (r) => [r.created_at, r.id]);
+    const contexts = await loadContexts(db, actor, result.items.map((r) => r.id));
+    return {
+      items: result.items.map((r) => contexts.get(r.id)).filter((c): c is PartnershipContext => can(c, 'partnership.view')).map(presentSummary),
+      nextCursor: result.nextCursor,
+    };
+  });
+
+  app.post('/api/partnerships', { config: { matrix: 'partnership.create' }, schema: { tags: ['partnerships'], summary: 'Start a partnership or ask a colleague for coaching; the others are invited', body: CreatePartnershipBody, response: { 201: PartnershipDetail } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const id = await createPartnership(db, clock, actor, request.body);
+    const ctx = await loadContext(db, actor, id);
+    authorize(ctx, 'partnership.view');
+    return reply.status(201).send(await detail(ctx));
+  });
+
+  app.get('/api/partnerships/:id', { config: { matrix: 'partnership.view' }, schema: { tags: ['partnerships'], summary: 'One partnership; content (the profile) only for its members, and every such read is logged', params: IdParams, response: { 200: PartnershipDetail } } }, async (request) => {
+    const ctx = await loadContext(db, actorOf(request), request.params.id);
+    authorize(ctx, 'partnership.view');
+    return detail(ctx);
+  });
+
+  app.post('/api/partnerships/:id/response', { config: { matrix: 'partnership.respond' }, schema: { tags: ['partnerships'], summary: 'Accept or decline an invitation to a partnership', params: IdParams, body: RespondBody, response: { 200: PartnershipDetail } } }, async (request) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'partnership.respond');
+    await respond(db, clock, ctx, request.body.accept, request.body.reason);
+    const after = await loadContext(db, actor, request.params.id);
+    authorize(after, 'partnership.view');
+    return detail(after);
+  });
+
+  app.post('/api/partnerships/:id/status', { config: { matrix: 'partnership.changeStatus' }, schema: { tags: ['partnerships'], summary: 'Move the partnership along its lifecycle (with a reason for pause and close)', params: IdParams, body: StatusBody, response: { 200: PartnershipDetail } } }, async (request) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'partnership.changeStatus');
+    await changeStatus(db, clock, ctx, request.body.to, request.body.reason);
+    return detail((await loadContext(db, actor, request.params.id))!);
+  });
+
+  app.put('/api/partnerships/:id/profile', { config: { matrix: 'profile.edit' }, schema: { tags: ['partnerships'], summary: 'Save the getting-to-know-you profile of a coachee (coaching content)', params: IdParams, body: ProfileBody, response: { 200: PartnershipDetail } } }, async (request) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'profile.edit');
+    await saveProfile(db, clock, ctx, request.body);
+    return detail((await loadContext(db, actor, request.params.id))!);
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * Partnerships (SPEC §2.2): three formats, a lifecycle with dates and reasons,
+ * invitations each invitee accepts or declines, the getting-to-know-you profile
+ * and the dual-role warning.
+ */
+import type { z } from 'zod';
+import type { CreatePartnershipBody, ProfileBody } from '../../../shared/src/api';
+import { FORMAT_SHAPE, type MemberRole, type PartnershipStatus, SUBJECT_ROLES, TRANSITIONS } from '../../../shared/src/domain';
+import { createFirstDraft } from '../agreements/agreements.service';
+import type { Actor } from '../platform/actor';
+import type { Clock } from '../platform/clock';
+import type { DB } from '../platform/db';
+import { AppError, unprocessable } from '../platform/errors';
+import { newId } from '../platform/ids';
+import type { PartnershipContext } from '../privacy/relations';
+
+type CreateInput = z.infer<typeof CreatePartnershipBody>;
+
+export function checkShape(format: keyof typeof FORMAT_SHAPE, roles: MemberRole[]): string | null {
+  for (const [role, min, max] of FORMAT_SHAPE[format]) {
+    const n = roles.filter((r) => r === role).length;
+    if (n < min || n > max) {
+      const want = min === max ? `exactly ${min}` : `${min} to ${max}`;
+      return `A ${format} partnership needs ${want} ${role === 'self' ? 'self-coach' : role === 'mentor' ? 'mentor coach' : role}${max > 1 ? 's' : ''} (it has ${n}).`;
+    }
+  }
+  const allowed = new Set(FORMAT_SHAPE[format].map(([r]) => r));
+  const stray = roles.find((r) => !allowed.has(r));
+  return stray ? `A ${format} partnership has no "${stray}" role.` : null;
+}
+
+export async function createPartnership(db: DB, clock: Clock, actor: Actor, input: CreateInput): Promise<string> {
+  const ids = input.members.map((m) => m.personId);
+  if (new Set(ids).size !== ids.length) throw unprocessable('Each person can appear only once in a partnership.', 'members');
+  const shapeProblem = checkShape(input.format, input.members.map((m) => m.role));
+  if (shapeProblem) throw unprocessable(shapeProblem, 'members');
+  const people = await db.selectFrom('people').select(['id', 'name', 'active']).where('org_id', '=', actor.orgId).where('id', 'in', ids).execute();
+  if (people.length !== ids.length || people.some((p) => !p.active)) {
+    throw unprocessable('Every member must be an active person in your organization.', 'members');
+  }
+  const isMember = ids.includes(actor.personId);
+  if (!isMember && !actor.roles.has('leader')) {
+    throw unprocessable('You can start a partnership you take part in; program leaders can also set one up for others.', 'members');
+  }
+  if (input.origin === 'assigned' && !actor.roles.has('leader')) {
+    throw unprocessable('Only a program leader records a partnership as assigned.', 'origin');
+  }
+  // Dual role: a supporting member (coach, peer, mentor) who supervises a coachee in it.
+  const subjects = input.members.filter((m) => SUBJECT_ROLES.includes(m.role)).map((m) => m.personId);
+  const supporters = input.members.filter((m) => m.role !== 'coachee' && m.role !== 'self').map((m) => m.personId);
+  const links = await db
+    .selectFrom('supervision_links')
+    .select(['supervisor_id', 'supervisee_id'])
+    .where('org_id', '=', actor.orgId)
+    .where('supervisor_id', 'in', supporters) // never empty: checkShape guarantees a supporter and a subject
+    .where('supervisee_id', 'in', subjects)
+    .execute();
+  const dualRole = links.length > 0;
+  if (dualRole && !input.acknowledgeDualRole) {
+    const names = (id: string) => people.find((p) => p.id === id)?.name ?? 'someone';
+    const l = links[0];
+    throw new AppError(
+      'UNPROCESSABLE',
+      `${names(l.supervisor_id)} supervises ${names(l.supervisee_id)}. Coaching works best apart from supervision. To go ahead anyway, confirm that everyone knows about the dual role.`,
+      [{ path: 'body.acknowledgeDualRole', message: 'Confirm the dual role to continue.' }],
+    );
+  }
+  const now = clock.now().toISOString();
+  const id = newId();
+  const allAccepted = input.members.every((m) => m.personId === actor.personId);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('partnerships')
+      .values({
+        id,
+        org_id: actor.orgId,
+        format: input.format,
+        status: allAccepted ? 'building' : 'invited',
+        origin: input.origin,
+        created_by: actor.personId,
+        created_at: now,
+        status_changed_at: now,
+        dual_role: dualRole ? 1 : 0,
+        dual_role_acknowledged_at: dualRole ? now : null,
+        meeting_cadence: null,
+        coverage_needs: null,
+        review_on: null,
+        current_agreement_version: 0,
+        agreement_signed_version: 0,
+      })
+      .execute();
+    await trx
+      .insertInto('partnership_members')
+      .values(
+        input.members.map((m) => ({
+          partnership_id: id,
+          person_id: m.personId,
+          org_id: actor.orgId,
+          role: m.role,
+          state: m.personId === actor.personId ? 'accepted' : 'invited',
+          responded_at: m.personId === actor.personId ? now : null,
+          decline_reason: null,
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('partnership_status_events')
+      .values({ id: newId(), partnership_id: id, from_status: null, to_status: allAccepted ? 'building' : 'invited', reason: input.message?.trim() || null, by_person_id: actor.personId, at: now })
+      .execute();
+    await createFirstDraft(trx, clock, actor, id, input.format);
+  });
+  return id;
+}
+
+async function recordStatus(trx: DB, ctx: PartnershipContext, clock: Clock, to: PartnershipStatus, reason: string | null) {
+  const now = clock.now().toISOString();
+  await trx.updateTable('partnerships').set({ status: to, status_changed_at: now }).where('id', '=', ctx.partnership.id).where('org_id', '=', ctx.actor.orgId).execute();
+  await trx
+    .insertInto('partnership_status_events')
+    .values({ id: newId(), partnership_id: ctx.partnership.id, from_status: ctx.partnership.status, to_status: to, reason, by_person_id: ctx.actor.personId, at: now })
+    .execute();
+}
+
+/** An invitee accepts or declines. When everyone has accepted, the partnership starts building. */
+export async function respond(db: DB, clock: Clock, ctx: PartnershipContext, accept: boolean, reason?: string) {
+  const now = clock.now().toISOString();
+  const me = ctx.membership!;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('partnership_members')
+      .set({ state: accept ? 'accepted' : 'declined', responded_at: now, decline_reason: accept ? null : reason?.trim() || null })
+      .where('partnership_id', '=', ctx.partnership.id)
+      .where('person_id', '=', me.personId)
+      .where('state', '=', 'invited')
+      .execute();
+    const remaining = ctx.members.map((m) => (m.personId === me.personId ? { ...m, state: accept ? 'accepted' : 'declined' } : m)).filter((m) => m.state !== 'declined');
+    if (!accept && checkShape(ctx.partnership.format, remaining.map((m) => m.role))) {
+      await recordStatus(trx, ctx, clock, 'closed', `${me.name} declined the invitation${reason?.trim() ? `: ${reason.trim()}` : '.'}`);
+    } else if (remaining.every((m) => m.state === 'accepted')) {
+      await recordStatus(trx, ctx, clock, 'building', 'Everyone accepted.');
+    }
+  });
+}
+
+export async function changeStatus(db: DB, clock: Clock, ctx: PartnershipContext, to: PartnershipStatus, reason?: string) {
+  const from = ctx.partnership.status;
+  if (!TRANSITIONS[from].includes(to)) {
+    throw new AppError('INVALID_TRANSITION', `A partnership that is ${from} cannot become ${to}. From ${from} it can become: ${TRANSITIONS[from].join(', ') || 'nothing (it is closed)'}.`);
+  }
+  if ((to === 'paused' || to === 'closed') && !reason?.trim()) {
+    throw unprocessable(`Give a short reason for ${to === 'paused' ? 'pausing' : 'closing'}; every partner will see it.`, 'reason');
+  }
+  await db.transaction().execute((trx) => recordStatus(trx, ctx, clock, to, reason?.trim() || null));
+}
+
+export async function saveProfile(db: DB, clock: Clock, ctx: PartnershipContext, body: z.infer<typeof ProfileBody>) {
+  const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state !== 'declined');
+  const subjectId = body.subjectId ?? (subjects.length === 1 ? subjects[0].personId : undefined);
+  if (!subjectId || !subjects.some((m) => m.personId === subjectId)) {
+    throw unprocessable('Choose whose profile this is: a coachee of this partnership.', 'subjectId');
+  }
+  const now = clock.now().toISOString();
+  const values = {
+    strengths: body.strengths,
+    learning_style: body.learningStyle,
+    needs: body.needs,
+    challenges: JSON.stringify(body.challenges),
+    challenge_notes: body.challengeNotes,
+    updated_at: now,
+    updated_by: ctx.actor.personId,
+  };
+  await db
+    .insertInto('partnership_profiles')
+    .values({ partnership_id: ctx.partnership.id, subject_id: subjectId, org_id: ctx.actor.orgId, ...values })
+    .onConflict((oc) => oc.columns(['partnership_id', 'subject_id']).doUpdateSet(values))
+    .execute();
+  return subjectId;
+}

@@ -1,0 +1,85 @@
+/**
+ * The database: SQLite (better-sqlite3, WAL) by default, PostgreSQL when a URL is
+ * given. One Kysely type, one set of migrations, the same queries on both.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import * as foundation from '../migrations/20261124_0001_foundation';
+import type { Database } from './tables';
+
+export type DB = Kysely<Database>;
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  /** SQLite file path, or ':memory:'. */
+  sqliteFile?: string;
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export class StartupError extends Error {}
+
+export function openDatabase(options: DatabaseOptions): DB {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
+    // An idle client erroring (server restart) must not crash the process.
+    pool.on('error', () => {});
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  let file = options.sqliteFile;
+  if (!file) {
+    const dir = options.dataDir ?? path.resolve('data');
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.accessSync(dir, fs.constants.W_OK);
+    } catch (e) {
+      throw new StartupError(`The data directory ${dir} cannot be created or written to (${(e as Error).message}). Set DATA_DIR to a writable folder.`);
+    }
+    file = path.join(dir, 'tandem.sqlite');
+  }
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+const migrations: Record<string, Migration> = {
+  '20261124_0001_foundation': foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrate(db: DB): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new StartupError(`Database migration ${failed?.migrationName ?? ''} failed: ${(error as Error)?.message ?? error}`);
+  }
+}
+
+/** Fail fast with a message an operator can act on when the database cannot be reached. */
+export async function checkConnection(db: DB, databaseUrl: string | null): Promise<void> {
+  try {
+    await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+  } catch (e) {
+    const where = databaseUrl ? safeUrl(databaseUrl) : 'the SQLite file';
+    throw new StartupError(`Cannot connect to the database at ${where}: ${(e as Error).message}. Check DATABASE_URL.`);
+  }
+}
+
+function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = u.password ? '***' : '';
+    return u.toString();
+  } catch {
+    return 'DATABASE_URL (unparseable)';
+  }
+}
+
+export const isPostgresUrl = (url: string | null) => !!url;

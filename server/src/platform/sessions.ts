@@ -1,0 +1,81 @@
+/**
+ * Server-side sessions. The cookie carries a 256-bit random token; the database
+ * keeps only its SHA-256, so a leaked table cannot be replayed. Sessions end
+ * after an idle period and after an absolute lifetime (ASVS 7.3).
+ */
+import type { OrgRole } from '../../../shared/src/domain';
+import type { Actor } from './actor';
+import type { Clock } from './clock';
+import type { DB } from './db';
+import { newToken, sha256 } from './ids';
+
+export const SESSION_COOKIE = 'tandem_session';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+export async function createSession(db: DB, clock: Clock, policy: SessionPolicy, userId: string, personId: string) {
+  const token = newToken();
+  const now = clock.now();
+  await db
+    .insertInto('auth_sessions')
+    .values({
+      token_hash: sha256(token),
+      user_id: userId,
+      person_id: personId,
+      csrf_token: newToken(),
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + policy.maxHours * 3600_000).toISOString(),
+    })
+    .execute();
+  return token;
+}
+
+export type SessionLookup = { actor: Actor } | { expired: true } | null;
+
+/** Resolves a cookie token to the acting person, refreshing the idle timer at most once a minute. */
+export async function lookupSession(db: DB, clock: Clock, policy: SessionPolicy, token: string): Promise<SessionLookup> {
+  const hash = sha256(token);
+  const row = await db
+    .selectFrom('auth_sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('people as p', 'p.id', 's.person_id')
+    .select(['s.user_id', 's.person_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 'u.disabled_at', 'p.org_id', 'p.name', 'p.email', 'p.active'])
+    .where('s.token_hash', '=', hash)
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = clock.now();
+  const idleLimit = new Date(new Date(row.last_seen_at).getTime() + policy.idleMinutes * 60_000);
+  if (row.disabled_at || !row.active || now >= new Date(row.expires_at) || now >= idleLimit) {
+    await db.deleteFrom('auth_sessions').where('token_hash', '=', hash).execute();
+    return { expired: true };
+  }
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await db.updateTable('auth_sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', hash).execute();
+  }
+  const roles = await db.selectFrom('person_roles').select('role').where('person_id', '=', row.person_id).execute();
+  return {
+    actor: {
+      userId: row.user_id,
+      personId: row.person_id,
+      orgId: row.org_id,
+      name: row.name,
+      email: row.email,
+      roles: new Set(roles.map((r) => r.role as OrgRole)),
+      csrfToken: row.csrf_token,
+      sessionHash: hash,
+    },
+  };
+}
+
+export async function endSession(db: DB, sessionHash: string): Promise<void> {
+  await db.deleteFrom('auth_sessions').where('token_hash', '=', sessionHash).execute();
+}
+
+/** Sign-out everywhere, and what happens on password change or account deactivation (ASVS 7.4). */
+export async function endAllSessions(db: DB, userId: string): Promise<void> {
+  await db.deleteFrom('auth_sessions').where('user_id', '=', userId).execute();
+}

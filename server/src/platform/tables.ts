@@ -1,0 +1,152 @@
+/** Row types of every table, as Kysely sees them. Kept beside the migrations' shape. */
+export interface Database {
+  organizations: { id: string; name: string; created_at: string };
+  sites: { id: string; org_id: string; name: string; kind: string; created_at: string };
+  teams: { id: string; org_id: string; site_id: string | null; name: string; created_at: string };
+  users: { id: string; email: string; password_hash: string | null; created_at: string; disabled_at: string | null };
+  people: {
+    id: string;
+    org_id: string;
+    user_id: string | null;
+    name: string;
+    email: string;
+    site_id: string | null;
+    team_id: string | null;
+    title: string | null;
+    active: number;
+    created_at: string;
+  };
+  person_roles: { person_id: string; org_id: string; role: string };
+  supervision_links: { id: string; org_id: string; supervisor_id: string; supervisee_id: string; created_at: string };
+  invitations: {
+    token_hash: string;
+    org_id: string;
+    person_id: string;
+    created_by: string;
+    created_at: string;
+    expires_at: string;
+    accepted_at: string | null;
+  };
+  auth_sessions: {
+    token_hash: string;
+    user_id: string;
+    person_id: string;
+    csrf_token: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+  };
+  password_resets: { token_hash: string; user_id: string; created_at: string; expires_at: string; used_at: string | null };
+  role_acknowledgements: { person_id: string; version: number; acknowledged_at: string };
+  practices: {
+    id: string;
+    org_id: string;
+    category: string;
+    name: string;
+    description: string;
+    position: number;
+    archived: number;
+  };
+  agreement_templates: { org_id: string; format: string; commitments: string; updated_at: string };
+  partnerships: {
+    id: string;
+    org_id: string;
+    format: string;
+    status: string;
+    origin: string;
+    created_by: string;
+    created_at: string;
+    status_changed_at: string;
+    dual_role: number;
+    dual_role_acknowledged_at: string | null;
+    meeting_cadence: string | null;
+    coverage_needs: string | null;
+    review_on: string | null;
+    current_agreement_version: number;
+    agreement_signed_version: number;
+  };
+  partnership_members: {
+    partnership_id: string;
+    person_id: string;
+    org_id: string;
+    role: string;
+    state: string;
+    responded_at: string | null;
+    decline_reason: string | null;
+  };
+  partnership_status_events: {
+    id: string;
+    partnership_id: string;
+    from_status: string | null;
+    to_status: string;
+    reason: string | null;
+    by_person_id: string;
+    at: string;
+  };
+  partnership_profiles: {
+    partnership_id: string;
+    subject_id: string;
+    org_id: string;
+    strengths: string;
+    learning_style: string;
+    needs: string;
+    challenges: string;
+    challenge_notes: string;
+    updated_at: string;
+    updated_by: string;
+  };
+  agreement_versions: {
+    partnership_id: string;
+    version: number;
+    org_id: string;
+    content: string;
+    content_hash: string;
+    created_by: string;
+    created_at: string;
+  };
+  agreement_signatures: {
+    partnership_id: string;
+    version: number;
+    person_id: string;
+    name: string;
+    content_hash: string;
+    signed_at: string;
+  };
+  notes: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    subject_id: string;
+    author_id: string;
+    body: string;
+    created_at: string;
+    updated_at: string;
+  };
+  shares: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    grantor_id: string;
+    grantee_id: string;
+    item_type: string | null;
+    item_id: string | null;
+    category: string | null;
+    note: string | null;
+    created_at: string;
+    expires_at: string | null;
+    revoked_at: string | null;
+  };
+  access_log: {
+    id: string;
+    org_id: string;
+    at: string;
+    actor_id: string;
+    relation: string;
+    subject_id: string;
+    partnership_id: string;
+    item_type: string;
+    item_id: string | null;
+    action: string;
+    basis: string;
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * THE access rules of Tandem, written as sentences of predicates that start
+ * with the tenant. Routes never decide access themselves: they load a context
+ * (scoped to the organization), then ask can()/authorize() here.
+ *
+ * Threat: a supervisor or leader reading coaching content that the coachee did
+ * not share turns coaching into evaluation. Every content rule therefore
+ * requires active membership, and sharing is decided per item elsewhere
+ * (shares.ts), never by role alone.
+ */
+import { WHO_SEES_WHAT } from '../../../shared/src/visibility';
+import { notFound } from '../platform/errors';
+import type { PartnershipContext } from './relations';
+
+export type PartnershipAction =
+  | 'partnership.view'
+  | 'partnership.readContent'
+  | 'partnership.respond'
+  | 'partnership.changeStatus'
+  | 'profile.edit'
+  | 'agreement.view'
+  | 'agreement.edit'
+  | 'agreement.sign'
+  | 'agreement.export'
+  | 'note.create'
+  | 'share.create'
+  | 'share.list';
+
+type Predicate = (ctx: PartnershipContext) => boolean;
+const and = (...ps: Predicate[]): Predicate => (ctx) => ps.every((p) => p(ctx));
+const or = (...ps: Predicate[]): Predicate => (ctx) => ps.some((p) => p(ctx));
+
+// The tenant check is repeated here even though contexts are loaded scoped, so a
+// context built by mistake for another organization still denies.
+const sameOrganization: Predicate = (ctx) => ctx.partnership.org_id === ctx.actor.orgId;
+const isAcceptedMember: Predicate = (ctx) => ctx.membership?.state === 'accepted';
+const isInvitee: Predicate = (ctx) => ctx.membership?.state === 'invited';
+const isAnyMember: Predicate = (ctx) => ctx.membership !== null && ctx.membership.state !== 'declined';
+const isSubject: Predicate = (ctx) => ctx.relations.has('subject') && isAcceptedMember(ctx);
+const supervisesASubject: Predicate = (ctx) => ctx.relations.has('supervisor') && WHO_SEES_WHAT.supervisor.existence;
+const isLeader: Predicate = (ctx) => ctx.relations.has('leader') && WHO_SEES_WHAT.leader.existence;
+const isOpen: Predicate = (ctx) => ctx.partnership.status !== 'closed';
+const isAwaitingAnswers: Predicate = (ctx) => ctx.partnership.status === 'invited';
+
+const RULES: Record<PartnershipAction, Predicate> = {
+  'partnership.view': and(sameOrganization, or(isAnyMember, supervisesASubject, isLeader)),
+  'partnership.readContent': and(sameOrganization, isAcceptedMember),
+  'partnership.respond': and(sameOrganization, isInvitee, isAwaitingAnswers),
+  'partnership.changeStatus': and(sameOrganization, isAcceptedMember),
+  'profile.edit': and(sameOrganization, isAcceptedMember, isOpen),
+  'agreement.view': and(sameOrganization, or(isAnyMember, supervisesASubject, isLeader)),
+  'agreement.edit': and(sameOrganization, isAcceptedMember, isOpen),
+  'agreement.sign': and(sameOrganization, isAcceptedMember, isOpen),
+  'agreement.export': and(sameOrganization, isAcceptedMember),
+  'note.create': and(sameOrganization, isAcceptedMember, isOpen),
+  'share.create': and(sameOrganization, isSubject),
+  'share.list': and(sameOrganization, isSubject),
+};
+
+export function can(ctx: PartnershipContext | null | undefined, action: PartnershipAction): boolean {
+  return !!ctx && RULES[action](ctx);
+}
+
+/**
+ * Throws the "not found" error when the action is not allowed — the same answer
+ * as for an id that does not exist, so probing reveals nothing.
+ */
+export function authorize(ctx: PartnershipContext | null | undefined, action: PartnershipAction): asserts ctx is PartnershipContext {
+  if (!can(ctx, action)) throw notFound();
+}
+
+/** The relation recorded in the access log and shown to the coachee. */
+export function relationLabel(ctx: PartnershipContext): string {
+  if (ctx.membership?.state === 'accepted') {
+    if (ctx.membership.role === 'mentor') return 'mentor coach';
+    if (ctx.membership.role === 'coach') return 'coach';
+    if (ctx.membership.role === 'peer') return 'peer coach';
+    if (ctx.membership.role === 'self') return 'self-coach';
+    return 'coachee';
+  }
+  if (ctx.relations.has('supervisor')) return 'supervisor';
+  if (ctx.relations.has('leader')) return 'program leader';
+  return 'colleague';
+}

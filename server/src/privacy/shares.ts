@@ -1,0 +1,160 @@
+/**
+ * Share grants. Only the coachee a piece of content is about can share it (or a
+ * whole category of their content) with a named person of the same
+ * organization; a share may expire and can be revoked, effective on the next
+ * request. Grants are never deleted: revocation sets revoked_at.
+ */
+import type { ContentKind, ShareCategory } from '../../../shared/src/domain';
+import type { Actor } from '../platform/actor';
+import type { Clock } from '../platform/clock';
+import type { DB } from '../platform/db';
+import { AppError, notFound, unprocessable } from '../platform/errors';
+import { newId } from '../platform/ids';
+import { recordAccess } from './access-log';
+import { authorize } from './policy';
+import { loadContext, type PartnershipContext } from './relations';
+
+export interface ShareInput {
+  granteeId: string;
+  itemType?: ContentKind;
+  itemId?: string;
+  category?: ShareCategory;
+  note?: string;
+  expiresAt?: string;
+}
+
+export function shareState(row: { revoked_at: string | null; expires_at: string | null }, now: Date): 'live' | 'expired' | 'revoked' {
+  if (row.revoked_at) return 'revoked';
+  if (row.expires_at && row.expires_at <= now.toISOString()) return 'expired';
+  return 'live';
+}
+
+/** Finds the subject of one shareable item inside the partnership, or null. */
+async function subjectOfItem(db: DB, ctx: PartnershipContext, kind: ContentKind, itemId: string): Promise<string | null> {
+  if (kind === 'note') {
+    const row = await db
+      .selectFrom('notes')
+      .select('subject_id')
+      .where('org_id', '=', ctx.actor.orgId)
+      .where('partnership_id', '=', ctx.partnership.id)
+      .where('id', '=', itemId)
+      .executeTakeFirst();
+    return row?.subject_id ?? null;
+  }
+  if (kind === 'profile') return itemId === ctx.actor.personId ? itemId : null;
+  return null;
+}
+
+export async function createShare(db: DB, clock: Clock, actor: Actor, partnershipId: string, input: ShareInput) {
+  const ctx = await loadContext(db, actor, partnershipId);
+  authorize(ctx, 'share.create');
+  const now = clock.now();
+  if (input.expiresAt && new Date(input.expiresAt) <= now) throw unprocessable('Choose an expiry date in the future.', 'expiresAt');
+  if (input.itemId && input.itemType) {
+    const subject = await subjectOfItem(db, ctx, input.itemType, input.itemId);
+    // Someone else's item, or an item that is not there: the same answer.
+    if (subject !== actor.personId) throw notFound();
+  }
+  const grantee = await db
+    .selectFrom('people')
+    .select(['id', 'name', 'active'])
+    .where('org_id', '=', actor.orgId)
+    .where('id', '=', input.granteeId)
+    .executeTakeFirst();
+  if (!grantee || !grantee.active) throw unprocessable('Choose an active colleague in your organization to share with.', 'granteeId');
+  if (ctx.members.some((m) => m.personId === grantee.id && m.state === 'accepted')) {
+    throw unprocessable(`${grantee.name} is already in this partnership and can see its content.`, 'granteeId');
+  }
+  const row = {
+    id: newId(),
+    org_id: actor.orgId,
+    partnership_id: partnershipId,
+    grantor_id: actor.personId,
+    grantee_id: grantee.id,
+    item_type: input.itemId ? (input.itemType ?? null) : null,
+    item_id: input.itemId ?? null,
+    category: input.itemId ? null : (input.category ?? null),
+    note: input.note?.trim() || null,
+    created_at: now.toISOString(),
+    expires_at: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
+    revoked_at: null,
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('shares').values(row).execute();
+    await recordAccess(trx, clock, actor, [
+      { subjectId: actor.personId, partnershipId, itemType: row.item_type ?? row.category ?? 'notes', itemId: row.item_id, action: 'share', relation: 'coachee', basis: `share:${row.id}` },
+    ]);
+  });
+  return present({ ...row, grantee_name: grantee.name }, now);
+}
+
+export async function revokeShare(db: DB, clock: Clock, actor: Actor, shareId: string) {
+  const row = await db
+    .selectFrom('shares as s')
+    .innerJoin('people as g', 'g.id', 's.grantee_id')
+    .selectAll('s')
+    .select('g.name as grantee_name')
+    .where('s.org_id', '=', actor.orgId)
+    .where('s.id', '=', shareId)
+    .where('s.grantor_id', '=', actor.personId)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  if (row.revoked_at) throw new AppError('CONFLICT', 'This share was already withdrawn.');
+  const now = clock.now();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('shares').set({ revoked_at: now.toISOString() }).where('id', '=', shareId).where('revoked_at', 'is', null).execute();
+    await recordAccess(trx, clock, actor, [
+      { subjectId: actor.personId, partnershipId: row.partnership_id, itemType: row.item_type ?? row.category ?? 'notes', itemId: row.item_id, action: 'revoke', relation: 'coachee', basis: `share:${row.id}` },
+    ]);
+  });
+  return present({ ...row, revoked_at: now.toISOString() }, now);
+}
+
+export async function listShares(db: DB, clock: Clock, actor: Actor, partnershipId: string) {
+  const ctx = await loadContext(db, actor, partnershipId);
+  authorize(ctx, 'share.list');
+  const rows = await db
+    .selectFrom('shares as s')
+    .innerJoin('people as g', 'g.id', 's.grantee_id')
+    .selectAll('s')
+    .select('g.name as grantee_name')
+    .where('s.org_id', '=', actor.orgId)
+    .where('s.partnership_id', '=', partnershipId)
+    .where('s.grantor_id', '=', actor.personId)
+    .orderBy('s.created_at', 'desc')
+    .limit(500)
+    .execute();
+  const now = clock.now();
+  return rows.map((r) => present(r, now));
+}
+
+type ShareRow = {
+  id: string;
+  partnership_id: string;
+  grantee_id: string;
+  grantee_name: string;
+  item_type: string | null;
+  item_id: string | null;
+  category: string | null;
+  note: string | null;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+};
+
+function present(r: ShareRow, now: Date) {
+  return {
+    id: r.id,
+    partnershipId: r.partnership_id,
+    granteeId: r.grantee_id,
+    granteeName: r.grantee_name,
+    itemType: r.item_type as ContentKind | null,
+    itemId: r.item_id,
+    category: r.category as ShareCategory | null,
+    note: r.note,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    revokedAt: r.revoked_at,
+    state: shareState(r, now),
+  };
+}

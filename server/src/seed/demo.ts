@@ -1,0 +1,160 @@
+/**
+ * The demo organization, created on first start of an empty database: one
+ * program leader, two sites, a supervisor, two coaches, a mentor coach, six
+ * coachees, one partnership of each format with a signed agreement and notes.
+ */
+import type { Format, MemberRole, OrgRole } from '../../../shared/src/domain';
+import { contentHash, saveVersion, sign } from '../agreements/agreements.service';
+import { createPartnership } from '../partnerships/partnerships.service';
+import type { Actor } from '../platform/actor';
+import type { Clock } from '../platform/clock';
+import type { DB } from '../platform/db';
+import { newId } from '../platform/ids';
+import { hashPassword } from '../platform/passwords';
+import { seedDefaultPractices } from '../practices/practices.routes';
+import { loadContext } from '../privacy/relations';
+import { AgreementContent } from '../../../shared/src/api';
+
+export const DEMO_PASSWORD = 'coaching-together';
+
+export interface DemoPerson {
+  key: string;
+  name: string;
+  email: string;
+  roles: OrgRole[];
+  site?: 'maple' | 'river';
+  title?: string;
+}
+
+export const DEMO_PEOPLE: DemoPerson[] = [
+  { key: 'leader', name: 'Lena Ortiz', email: 'lena@riverside.example', roles: ['leader'], title: 'Coaching program leader' },
+  { key: 'supervisor', name: 'Sam Okafor', email: 'sam@riverside.example', roles: ['supervisor'], site: 'maple', title: 'Principal' },
+  { key: 'coach1', name: 'Carmen Diaz', email: 'carmen@riverside.example', roles: ['coach'], site: 'maple', title: 'Instructional coach' },
+  { key: 'coach2', name: 'Jordan Lee', email: 'jordan@riverside.example', roles: ['coach'], site: 'river', title: 'Instructional coach' },
+  { key: 'mentor', name: 'Morgan Blake', email: 'morgan@riverside.example', roles: ['mentor', 'coach'], title: 'Mentor coach' },
+  { key: 'taylor', name: 'Taylor Nguyen', email: 'taylor@riverside.example', roles: ['coachee'], site: 'maple', title: 'Kindergarten teacher' },
+  { key: 'priya', name: 'Priya Shah', email: 'priya@riverside.example', roles: ['coachee'], site: 'maple', title: 'First-grade teacher' },
+  { key: 'ben', name: 'Ben Carter', email: 'ben@riverside.example', roles: ['coachee'], site: 'maple', title: 'First-grade teacher' },
+  { key: 'ana', name: 'Ana Ruiz', email: 'ana@riverside.example', roles: ['coachee'], site: 'river', title: 'Preschool lead teacher' },
+  { key: 'eli', name: 'Eli Brooks', email: 'eli@riverside.example', roles: ['coachee'], site: 'river', title: 'Home visitor' },
+  { key: 'grace', name: 'Grace Kim', email: 'grace@riverside.example', roles: ['coachee'], site: 'river', title: 'Toddler teacher' },
+];
+
+/** Creates an organization with its default practices; returns its id. */
+export async function createOrganization(db: DB, clock: Clock, name: string): Promise<string> {
+  const id = newId();
+  await db.insertInto('organizations').values({ id, name, created_at: clock.now().toISOString() }).execute();
+  await seedDefaultPractices(db, id);
+  return id;
+}
+
+/** Creates a person with an account (password set) and roles. */
+export async function createPerson(
+  db: DB,
+  clock: Clock,
+  orgId: string,
+  p: { name: string; email: string; roles: OrgRole[]; siteId?: string | null; title?: string | null },
+  passwordHash: string | null,
+): Promise<string> {
+  const now = clock.now().toISOString();
+  const email = p.email.toLowerCase();
+  let user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  if (!user && passwordHash) {
+    user = { id: newId() };
+    await db.insertInto('users').values({ id: user.id, email, password_hash: passwordHash, created_at: now, disabled_at: null }).execute();
+  }
+  const id = newId();
+  await db
+    .insertInto('people')
+    .values({ id, org_id: orgId, user_id: user?.id ?? null, name: p.name, email, site_id: p.siteId ?? null, team_id: null, title: p.title ?? null, active: 1, created_at: now })
+    .execute();
+  await db.insertInto('person_roles').values(p.roles.map((role) => ({ person_id: id, org_id: orgId, role }))).execute();
+  return id;
+}
+
+export async function actorFor(db: DB, personId: string): Promise<Actor> {
+  const p = await db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+  const roles = await db.selectFrom('person_roles').select('role').where('person_id', '=', personId).execute();
+  return { userId: p.user_id ?? '', personId, orgId: p.org_id, name: p.name, email: p.email, roles: new Set(roles.map((r) => r.role as OrgRole)), csrfToken: '', sessionHash: '' };
+}
+
+/** Creates a partnership whose members have all accepted and signed the first agreement. */
+export async function createSignedPartnership(
+  db: DB,
+  clock: Clock,
+  creator: string,
+  format: Format,
+  members: Array<{ personId: string; role: MemberRole }>,
+  agreement: (content: AgreementContent) => AgreementContent = (c) => c,
+  origin: 'self_initiated' | 'volunteered' | 'assigned' = 'volunteered',
+): Promise<string> {
+  const creatorActor = await actorFor(db, creator);
+  const id = await createPartnership(db, clock, creatorActor, { format, origin, members, acknowledgeDualRole: true });
+  await db.updateTable('partnership_members').set({ state: 'accepted', responded_at: clock.now().toISOString() }).where('partnership_id', '=', id).execute();
+  await db.updateTable('partnerships').set({ status: 'active' }).where('id', '=', id).execute();
+  const ctx = (await loadContext(db, creatorActor, id))!;
+  const first = await db.selectFrom('agreement_versions').select('content').where('partnership_id', '=', id).where('version', '=', 1).executeTakeFirstOrThrow();
+  const content = agreement(AgreementContent.parse(JSON.parse(first.content)));
+  await saveVersion(db, clock, ctx, content, 1);
+  for (const m of members) {
+    const c = (await loadContext(db, await actorFor(db, m.personId), id))!;
+    await sign(db, clock, c, 2, contentHash(content));
+  }
+  return id;
+}
+
+export async function seedDemo(db: DB, clock: Clock): Promise<{ orgId: string; people: Record<string, string> }> {
+  const orgId = await createOrganization(db, clock, 'Riverside Learning Cooperative');
+  const now = clock.now().toISOString();
+  const sites = { maple: newId(), river: newId() };
+  await db
+    .insertInto('sites')
+    .values([
+      { id: sites.maple, org_id: orgId, name: 'Maple Street Elementary', kind: 'school', created_at: now },
+      { id: sites.river, org_id: orgId, name: 'Riverbend Early Learning Center', kind: 'center', created_at: now },
+    ])
+    .execute();
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const people: Record<string, string> = {};
+  for (const p of DEMO_PEOPLE) {
+    people[p.key] = await createPerson(db, clock, orgId, { ...p, siteId: p.site ? sites[p.site] : null }, hash);
+  }
+  for (const supervisee of ['taylor', 'priya', 'ben', 'coach1']) {
+    await db.insertInto('supervision_links').values({ id: newId(), org_id: orgId, supervisor_id: people.supervisor, supervisee_id: people[supervisee], created_at: now }).execute();
+  }
+  const practices = await db.selectFrom('practices').select('id').where('org_id', '=', orgId).orderBy('position').execute();
+  const withLogistics = (cadence: string, practiceIdx: number[]) => (c: AgreementContent): AgreementContent => ({
+    ...c,
+    guidelines: {
+      ...c.guidelines,
+      practiceIds: practiceIdx.map((i) => practices[i].id),
+      observation: 'Morning circle and small groups, 30 minutes, every other week.',
+      observationMode: 'live',
+      sharing: 'Nothing leaves the partnership unless the coachee shares it.',
+      supports: 'Co-planning, modelling a lesson on request, materials.',
+    },
+    meetingCadence: cadence,
+    coverageNeeds: 'Thirty minutes of classroom coverage for each debrief.',
+    reviewOn: '2027-01-15',
+  });
+  const expert = await createSignedPartnership(db, clock, people.coach1, 'expert', [
+    { personId: people.coach1, role: 'coach' },
+    { personId: people.taylor, role: 'coachee' },
+  ], withLogistics('Every other Tuesday, 3:30–4:15 pm', [3, 4]), 'self_initiated');
+  const peer = await createSignedPartnership(db, clock, people.priya, 'peer', [
+    { personId: people.priya, role: 'peer' },
+    { personId: people.ben, role: 'peer' },
+    { personId: people.mentor, role: 'mentor' },
+  ], withLogistics('Weekly, Thursdays during shared planning time', [5]));
+  const self = await createSignedPartnership(db, clock, people.ana, 'self', [
+    { personId: people.ana, role: 'self' },
+    { personId: people.mentor, role: 'mentor' },
+  ], withLogistics('Monthly check-in with the mentor coach', [8]));
+  const note = async (partnershipId: string, author: string, subject: string, body: string) =>
+    db.insertInto('notes').values({ id: newId(), org_id: orgId, partnership_id: partnershipId, subject_id: subject, author_id: author, body, created_at: clock.now().toISOString(), updated_at: clock.now().toISOString() }).execute();
+  await note(expert, people.coach1, people.taylor, 'Getting-to-know-you visit: helped set up the block centre. Taylor wants to try more open-ended questions during read-aloud.');
+  await note(expert, people.taylor, people.taylor, 'What I want from coaching this term: more children talking during circle, fewer one-word answers.');
+  await note(peer, people.priya, people.priya, 'Ben will observe my small-group reading on Thursday and tally the questions I ask.');
+  await note(self, people.ana, people.ana, 'Recorded my transition to outdoor time. Watching it tonight and counting the warnings I give.');
+  return { orgId, people };
+}

@@ -1,0 +1,380 @@
+/**
+ * The API contract: one zod schema per operation. The server validates requests
+ * and filters responses with them, the web app types its calls with them, and
+ * the OpenAPI description at /api/docs is generated from them.
+ */
+import { z } from 'zod';
+import {
+  ACCESS_ACTIONS,
+  CHALLENGES,
+  CONTENT_KINDS,
+  FORMATS,
+  MEMBER_ROLES,
+  ORG_ROLES,
+  ORIGINS,
+  SHARE_CATEGORIES,
+  STATUSES,
+} from './domain';
+
+const id = z.uuid().describe('Identifier (UUID)');
+const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
+const requiredText = (max: number) => text(max).min(1, 'This cannot be empty.');
+const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+
+// ---------- errors ----------
+export const ErrorBody = z.object({
+  /** Stable machine-readable code, e.g. NOT_FOUND, VALIDATION_FAILED. */
+  code: z.string(),
+  /** A sentence a person can act on. */
+  message: z.string(),
+  /** Field-level problems for validation errors. */
+  details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+// ---------- pagination ----------
+export const PageQuery = z.object({
+  /** Opaque cursor from the previous page's nextCursor. */
+  cursor: z.string().max(200).optional(),
+  /** Items per page, 1–100 (default 50). */
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const IdParams = z.object({ id });
+export type IdParams = z.infer<typeof IdParams>;
+
+// ---------- accounts ----------
+export const LoginBody = z.object({
+  /** The e-mail address you were invited with. */
+  email: z.email('Enter a valid e-mail address.').max(254),
+  /** Your password. */
+  password: z.string().min(1, 'Enter your password.').max(200),
+});
+export const PasswordRule = z
+  .string()
+  .min(10, 'Use at least 10 characters.')
+  .max(200, 'Keep the password under 200 characters.');
+export const ResetRequestBody = z.object({ email: z.email('Enter a valid e-mail address.').max(254) });
+export const ResetCompleteBody = z.object({ token: z.string().min(10).max(200), password: PasswordRule });
+export const AcceptInvitationBody = z.object({
+  /** The token from the invitation link. */
+  token: z.string().min(10).max(200),
+  /** The name you want colleagues to see. */
+  name: requiredText(120).optional(),
+  /** A new password (only when you do not have an account yet). */
+  password: PasswordRule.optional(),
+});
+export const InvitationPreview = z.object({
+  organization: z.string(),
+  name: z.string(),
+  email: z.string(),
+  hasAccount: z.boolean(),
+});
+export const TokenParams = z.object({ token: z.string().min(10).max(200) });
+
+export const OrgChoice = z.object({ personId: id, organizationId: id, organization: z.string() });
+export const Me = z.object({
+  userId: id,
+  personId: id,
+  organizationId: id,
+  organization: z.string(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(z.enum(ORG_ROLES)),
+  /** Send this value in the x-csrf-token header on every state-changing request. */
+  csrfToken: z.string(),
+  /** True until the person has acknowledged the current role descriptions. */
+  mustAcknowledgeRoles: z.boolean(),
+  organizations: z.array(OrgChoice),
+});
+export type Me = z.infer<typeof Me>;
+export const SwitchOrgBody = z.object({ personId: id });
+
+export const RoleDescriptionsResponse = z.object({
+  version: z.number(),
+  acknowledgedAt: z.string().nullable(),
+  descriptions: z.array(
+    z.object({ party: z.string(), title: z.string(), youDo: z.array(z.string()), youSee: z.array(z.string()), isYou: z.boolean() }),
+  ),
+});
+
+// ---------- organization: sites, teams, people, supervision ----------
+export const Site = z.object({ id, name: z.string(), kind: z.string() });
+export const SiteBody = z.object({
+  /** Name of the school, center, campus or home-visiting program. */
+  name: requiredText(120),
+  kind: z.enum(['school', 'center', 'campus', 'home_visiting']).default('school'),
+});
+export const Team = z.object({ id, name: z.string(), siteId: z.string().nullable() });
+export const TeamBody = z.object({ name: requiredText(120), siteId: id.nullable().optional() });
+
+export const Person = z.object({
+  id,
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(z.enum(ORG_ROLES)),
+  siteId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  title: z.string().nullable(),
+  active: z.boolean(),
+  hasAccount: z.boolean(),
+  supervisorIds: z.array(z.string()),
+});
+export type Person = z.infer<typeof Person>;
+export const PeopleQuery = PageQuery.extend({
+  /** Filter by name or e-mail (case-insensitive substring). */
+  q: z.string().trim().max(100).optional(),
+  role: z.enum(ORG_ROLES).optional(),
+});
+export const CreatePersonBody = z.object({
+  name: requiredText(120),
+  email: z.email('Enter a valid e-mail address.').max(254),
+  roles: z.array(z.enum(ORG_ROLES)).min(1, 'Give the person at least one role.'),
+  siteId: id.nullable().optional(),
+  teamId: id.nullable().optional(),
+  title: text(120).nullable().optional(),
+});
+export const UpdatePersonBody = CreatePersonBody.partial().extend({ active: z.boolean().optional() });
+export const InvitationLink = z.object({ url: z.string(), expiresAt: z.string() });
+export const SupervisionBody = z.object({ supervisorId: id, superviseeId: id });
+export const SupervisionLink = z.object({ id, supervisorId: id, superviseeId: id });
+export const DirectoryEntry = z.object({ id, name: z.string(), roles: z.array(z.enum(ORG_ROLES)), site: z.string().nullable() });
+export const DirectoryQuery = PageQuery.extend({ q: z.string().trim().max(100).optional(), role: z.enum(ORG_ROLES).optional() });
+
+// ---------- practices ----------
+export const Practice = z.object({ id, category: z.string(), name: z.string(), description: z.string(), position: z.number(), archived: z.boolean() });
+export const PracticeBody = z.object({
+  category: requiredText(80),
+  name: requiredText(120),
+  description: text(1000).default(''),
+});
+export const UpdatePracticeBody = PracticeBody.partial().extend({ archived: z.boolean().optional(), position: z.number().int().min(0).max(10000).optional() });
+
+// ---------- partnerships ----------
+export const MemberInput = z.object({ personId: id, role: z.enum(MEMBER_ROLES) });
+export const CreatePartnershipBody = z.object({
+  format: z.enum(FORMATS),
+  origin: z.enum(ORIGINS),
+  /** Everyone in the partnership, including you if you take part. */
+  members: z.array(MemberInput).min(1).max(8),
+  /** Set when the coach also supervises the coachee and everyone agreed to go ahead knowingly. */
+  acknowledgeDualRole: z.boolean().default(false),
+  /** A short note to the people invited. */
+  message: text(1000).optional(),
+});
+export const Member = z.object({
+  personId: id,
+  name: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  state: z.enum(['invited', 'accepted', 'declined']),
+});
+export const StatusEvent = z.object({ from: z.string().nullable(), to: z.string(), reason: z.string().nullable(), by: z.string(), at: z.string() });
+export const Profile = z.object({
+  subjectId: id,
+  strengths: z.string(),
+  learningStyle: z.string(),
+  needs: z.string(),
+  challenges: z.array(z.enum(CHALLENGES)),
+  challengeNotes: z.string(),
+  updatedAt: z.string().nullable(),
+});
+export const ProfileBody = z.object({
+  /** Whose profile (a coachee, peer or self-coach of this partnership); defaults to the only coachee. */
+  subjectId: id.optional(),
+  strengths: text(4000).default(''),
+  learningStyle: text(4000).default(''),
+  needs: text(4000).default(''),
+  challenges: z.array(z.enum(CHALLENGES)).max(CHALLENGES.length).default([]),
+  challengeNotes: text(4000).default(''),
+});
+export const PartnershipAbilities = z.object({
+  readContent: z.boolean(),
+  writeNotes: z.boolean(),
+  editAgreement: z.boolean(),
+  sign: z.boolean(),
+  share: z.boolean(),
+  changeStatus: z.boolean(),
+  respond: z.boolean(),
+  readAccessLog: z.boolean(),
+});
+export const PartnershipSummary = z.object({
+  id,
+  format: z.enum(FORMATS),
+  status: z.enum(STATUSES),
+  origin: z.enum(ORIGINS),
+  members: z.array(Member),
+  /** How the viewer relates to it: member, mentor, supervisor, leader. */
+  viewerRelation: z.string(),
+  dualRole: z.boolean(),
+  meetingCadence: z.string().nullable(),
+  coverageNeeds: z.string().nullable(),
+  reviewOn: z.string().nullable(),
+  signatureStatus: z.enum(['none', 'waiting', 'signed']),
+  createdAt: z.string(),
+});
+export const PartnershipDetail = PartnershipSummary.extend({
+  statusHistory: z.array(StatusEvent),
+  dualRoleAcknowledgedAt: z.string().nullable(),
+  /** Coaching content: present only for members. */
+  profiles: z.array(Profile).optional(),
+  abilities: PartnershipAbilities,
+});
+export const PartnershipsQuery = PageQuery.extend({ status: z.enum(STATUSES).optional() });
+export const RespondBody = z.object({
+  accept: z.boolean(),
+  /** Optional reason when declining; shared with the person who invited you. */
+  reason: text(1000).optional(),
+});
+export const StatusBody = z.object({ to: z.enum(STATUSES), reason: text(1000).optional() });
+
+// ---------- agreements ----------
+export const CommitmentSet = z.object({
+  coach: z.array(requiredText(500)).max(20).default([]),
+  coachee: z.array(requiredText(500)).max(20).default([]),
+  peer: z.array(requiredText(500)).max(20).default([]),
+  self: z.array(requiredText(500)).max(20).default([]),
+  mentor: z.array(requiredText(500)).max(20).default([]),
+  supervisor: z.array(requiredText(500)).max(20).default([]),
+});
+export const CommunicationItem = z.object({
+  /** Who tells… */
+  from: requiredText(80),
+  /** …whom… */
+  to: requiredText(80),
+  /** …what… */
+  what: requiredText(500),
+  /** …and how often. */
+  when: requiredText(120),
+});
+export const AgreementContent = z.object({
+  commitments: CommitmentSet,
+  guidelines: z.object({
+    practiceIds: z.array(id).max(20).default([]),
+    observation: text(2000).default(''),
+    observationMode: z.enum(['live', 'recorded', 'both', 'undecided']).default('undecided'),
+    sharing: text(2000).default(''),
+    supports: text(2000).default(''),
+    concerns: text(2000).default(''),
+  }),
+  meetingCadence: text(200).default(''),
+  coverageNeeds: text(500).default(''),
+  communicationPlan: z.array(CommunicationItem).max(20).default([]),
+  reviewOn: isoDate.nullable().default(null),
+});
+export type AgreementContent = z.infer<typeof AgreementContent>;
+export const Signature = z.object({ personId: id, name: z.string(), signedAt: z.string(), contentHash: z.string(), version: z.number() });
+export const AgreementVersion = z.object({
+  version: z.number(),
+  contentHash: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  /** Full content for members; supervisors and leaders get logistics only (guidelines omitted). */
+  content: AgreementContent.partial({ guidelines: true, commitments: true }),
+  signatures: z.array(Signature),
+  /** People who still need to sign this version. */
+  waitingFor: z.array(z.object({ personId: id, name: z.string() })),
+});
+export const AgreementResponse = z.object({
+  partnershipId: id,
+  current: AgreementVersion.nullable(),
+  versions: z.array(z.object({ version: z.number(), createdAt: z.string(), signedByAll: z.boolean() })),
+  abilities: z.object({ edit: z.boolean(), sign: z.boolean() }),
+});
+export const SaveAgreementBody = z.object({
+  content: AgreementContent,
+  /** The version you started editing from (0 for the first); a mismatch is a conflict. */
+  baseVersion: z.number().int().min(0),
+});
+export const SignBody = z.object({
+  version: z.number().int().min(1),
+  /** The content hash shown to you; signing fails if the text changed meanwhile. */
+  contentHash: z.string().length(64),
+});
+export const VersionParams = z.object({ id, version: z.coerce.number().int().min(1) });
+export const AgreementTemplate = z.object({ format: z.enum(FORMATS), commitments: CommitmentSet, updatedAt: z.string() });
+export const FormatParams = z.object({ format: z.enum(FORMATS) });
+export const TemplateBody = z.object({ commitments: CommitmentSet });
+
+// ---------- notes ----------
+export const Note = z.object({
+  id,
+  partnershipId: id,
+  subjectId: id,
+  authorId: id,
+  authorName: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: z.object({ edit: z.boolean(), share: z.boolean() }),
+});
+export const CreateNoteBody = z.object({
+  body: requiredText(20000),
+  /** Whose coaching content this is (a coachee, peer or self-coach); defaults to the only coachee. */
+  subjectId: id.optional(),
+});
+export const UpdateNoteBody = z.object({ body: requiredText(20000) });
+
+// ---------- sharing ----------
+export const Share = z.object({
+  id,
+  partnershipId: id,
+  granteeId: id,
+  granteeName: z.string(),
+  itemType: z.enum(CONTENT_KINDS).nullable(),
+  itemId: z.string().nullable(),
+  category: z.enum(SHARE_CATEGORIES).nullable(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  state: z.enum(['live', 'expired', 'revoked']),
+});
+export const CreateShareBody = z
+  .object({
+    /** The person outside the partnership who may read it (usually your supervisor). */
+    granteeId: id,
+    /** Share one item… */
+    itemType: z.enum(CONTENT_KINDS).optional(),
+    itemId: id.optional(),
+    /** …or a whole category. */
+    category: z.enum(SHARE_CATEGORIES).optional(),
+    /** Why you are sharing, shown to the person you share with. */
+    note: text(500).optional(),
+    /** When the share stops working by itself (optional). */
+    expiresAt: isoDateTime.optional(),
+  })
+  .refine((b) => (b.itemId ? !b.category && !!b.itemType : !!b.category), {
+    message: 'Share either one item (itemType and itemId) or one category, not both.',
+    path: ['category'],
+  });
+export const SharedItem = z.object({
+  shareId: id,
+  partnershipId: id,
+  from: z.string(),
+  itemType: z.enum(CONTENT_KINDS),
+  itemId: id,
+  body: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+});
+
+// ---------- access log ----------
+export const AccessEvent = z.object({
+  id,
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  relation: z.string(),
+  action: z.enum(ACCESS_ACTIONS),
+  itemType: z.string(),
+  itemId: z.string().nullable(),
+  partnershipId: z.string(),
+  basis: z.string(),
+});
+export const AccessLogQuery = PageQuery.extend({
+  /** Include your own reads (hidden by default). */
+  includeOwn: z.coerce.boolean().default(false),
+});

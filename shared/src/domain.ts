@@ -1,0 +1,59 @@
+/**
+ * Domain vocabulary shared by the server and the web app. Plain data only:
+ * no Node or DOM APIs, so both sides import it.
+ */
+
+/** Roles a person can hold in an organization (SPEC §1). */
+export const ORG_ROLES = ['leader', 'supervisor', 'coach', 'mentor', 'coachee'] as const;
+export type OrgRole = (typeof ORG_ROLES)[number];
+
+export const FORMATS = ['expert', 'peer', 'self'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const STATUSES = ['invited', 'building', 'active', 'paused', 'closed'] as const;
+export type PartnershipStatus = (typeof STATUSES)[number];
+
+export const ORIGINS = ['self_initiated', 'volunteered', 'assigned'] as const;
+export type Origin = (typeof ORIGINS)[number];
+
+/**
+ * The role a person plays inside one partnership.
+ * coachee (expert format), peer (gives and receives), self (self-coach) are the
+ * data subjects whose coaching content this is; coach and mentor support them.
+ */
+export const MEMBER_ROLES = ['coach', 'coachee', 'peer', 'self', 'mentor'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export const SUBJECT_ROLES: readonly MemberRole[] = ['coachee', 'peer', 'self'];
+
+/** Which member roles each format needs: [role, min, max]. */
+export const FORMAT_SHAPE: Record<Format, Array<[MemberRole, number, number]>> = {
+  expert: [['coach', 1, 1], ['coachee', 1, 1], ['mentor', 0, 1]],
+  peer: [['peer', 2, 6], ['mentor', 1, 1]],
+  self: [['self', 1, 1], ['mentor', 1, 1]],
+};
+
+/** Allowed lifecycle moves (SPEC §2.2). "invited" ends when every invitee has accepted. */
+export const TRANSITIONS: Record<PartnershipStatus, PartnershipStatus[]> = {
+  invited: ['closed'],
+  building: ['active', 'paused', 'closed'],
+  active: ['paused', 'closed'],
+  paused: ['active', 'closed'],
+  closed: [],
+};
+
+export const CHALLENGES = ['space', 'behaviour', 'staffing', 'materials', 'time', 'family_engagement', 'other'] as const;
+export type Challenge = (typeof CHALLENGES)[number];
+
+/** Kinds of coaching content. Later issues add kinds here and in privacy/content-kinds. */
+export const CONTENT_KINDS = ['note', 'profile'] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+/** Categories a coachee can share as a whole. */
+export const SHARE_CATEGORIES = ['notes'] as const;
+export type ShareCategory = (typeof SHARE_CATEGORIES)[number];
+
+export const ACCESS_ACTIONS = ['view', 'export', 'print', 'share', 'revoke'] as const;
+export type AccessAction = (typeof ACCESS_ACTIONS)[number];
+
+/** Who-sees-what party names used in role descriptions and the visibility map. */
+export type Party = 'coachee' | 'coach' | 'mentor' | 'supervisor' | 'leader';

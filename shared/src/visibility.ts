@@ -1,0 +1,111 @@
+/**
+ * "Who sees what" — the single map that the server policy enforces, the web app
+ * uses for hints, and the role descriptions people acknowledge are generated from.
+ * Change a rule here and all three change together.
+ */
+import type { Party } from './domain';
+
+/** What a party may see of a partnership they are related to. */
+export interface Sight {
+  /** That the partnership exists, its format, status and members' names. */
+  existence: boolean;
+  /** Agreed logistics: meeting cadence, coverage needs, communication plan, review date, signature status. */
+  logistics: boolean;
+  /** Coaching content (notes, the getting-to-know-you profile, agreement guidelines). */
+  content: 'all' | 'only-what-the-coachee-shares' | 'none';
+  /** May share the coachee's content with someone outside the partnership. */
+  share: boolean;
+  /** May browse the log of who read the coachee's content. */
+  accessLog: boolean;
+}
+
+export const WHO_SEES_WHAT: Record<Party, Sight> = {
+  coachee: { existence: true, logistics: true, content: 'all', share: true, accessLog: true },
+  coach: { existence: true, logistics: true, content: 'all', share: false, accessLog: false },
+  mentor: { existence: true, logistics: true, content: 'all', share: false, accessLog: false },
+  supervisor: { existence: true, logistics: true, content: 'only-what-the-coachee-shares', share: false, accessLog: false },
+  leader: { existence: true, logistics: true, content: 'none', share: false, accessLog: false },
+};
+
+/** The logistics fields a supervisor or leader may see; everything else is content. */
+export const LOGISTICS_FIELDS = [
+  'format',
+  'status',
+  'members',
+  'meetingCadence',
+  'coverageNeeds',
+  'communicationPlan',
+  'reviewOn',
+  'signatureStatus',
+] as const;
+
+const PARTY_TITLES: Record<Party, string> = {
+  coachee: 'Coachee',
+  coach: 'Coach',
+  mentor: 'Mentor coach',
+  supervisor: 'Supervisor',
+  leader: 'Program leader',
+};
+
+/** What each party does, in our own words (SPEC §2.1; the coachee's active role at each step). */
+const DUTIES: Record<Party, string[]> = {
+  coachee: [
+    'You lead. You choose the practices to work on and the goals that matter to you and your children.',
+    'You decide what is observed, when, whether live or recorded, and what data is collected.',
+    'You look at the data first and say what you notice before anyone else interprets it.',
+    'You choose the next steps and decide whether anything leaves the partnership, and with whom.',
+  ],
+  coach: [
+    'You are a thought partner, not an evaluator: you support, observe as agreed, and describe what you saw.',
+    'You come on time and prepared, and you follow through on what you promised.',
+    'You keep what is said and seen in coaching inside the partnership.',
+    'If you have a concern, you talk it over with the coachee before anyone else hears of it.',
+  ],
+  mentor: [
+    'You support peer coaches and self-coaches with resources and answers about practices and coaching.',
+    'You follow through on requests and keep in regular touch.',
+    'You keep what you see of the partnership confidential.',
+  ],
+  supervisor: [
+    'You support coaching from the outside: regular check-ins, classroom coverage for coaching meetings, protecting the coach\'s time.',
+    'You keep coaching and evaluation apart: nothing from coaching is used to judge performance.',
+    'You bring questions about progress to the coachee and coach together.',
+  ],
+  leader: [
+    'You set up the program: sites, people, practices and agreement templates.',
+    'You see how the program is going through totals, never through anyone\'s coaching content.',
+  ],
+};
+
+function describeSight(sight: Sight): string[] {
+  const lines: string[] = [];
+  if (sight.existence) lines.push('You can see which partnerships exist and who is in them.');
+  if (sight.logistics) lines.push('You can see agreed logistics: how often partners meet, coverage needs, the communication plan and whether the agreement is signed.');
+  if (sight.content === 'all') lines.push('You can read the coaching content of partnerships you belong to.');
+  if (sight.content === 'only-what-the-coachee-shares')
+    lines.push('You cannot read coaching content — notes, observations, goals, reflections — unless the coachee shares a piece with you by name. A share can expire or be withdrawn.');
+  if (sight.content === 'none') lines.push('You never see coaching content, only de-identified totals.');
+  if (sight.share) lines.push('Only you can share your coaching content with someone outside the partnership, and you can withdraw a share at any time.');
+  if (sight.accessLog) lines.push('Every time anyone reads your coaching content it is logged, and you can see who read what, and when.');
+  return lines;
+}
+
+export interface RoleDescription {
+  party: Party;
+  title: string;
+  youDo: string[];
+  youSee: string[];
+}
+
+/** The role descriptions every participant acknowledges once, generated from WHO_SEES_WHAT. */
+export function roleDescriptions(): RoleDescription[] {
+  return (Object.keys(WHO_SEES_WHAT) as Party[]).map((party) => ({
+    party,
+    title: PARTY_TITLES[party],
+    youDo: DUTIES[party],
+    youSee: describeSight(WHO_SEES_WHAT[party]),
+  }));
+}
+
+/** Bump when the descriptions change in substance, so people acknowledge again. */
+export const ROLE_DESCRIPTIONS_VERSION = 1;
