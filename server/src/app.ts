@@ -11,7 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, LogController } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
@@ -24,24 +24,43 @@ import agreementRoutes from './agreements/agreements.routes';
 import noteRoutes from './notes/notes.routes';
 import orgRoutes from './org/org.routes';
 import partnershipRoutes from './partnerships/partnerships.routes';
-import { AppError, ERROR_STATUS } from './platform/errors';
+import { AppError } from './platform/errors';
 import type { App, Services } from './platform/http';
 import { lookupSession, SESSION_COOKIE } from './platform/sessions';
 import practiceRoutes from './practices/practices.routes';
 import privacyRoutes from './privacy/privacy.routes';
 
+/** A unique or primary-key violation from either database: a race between two writers. */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string })?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 
-export async function buildApp(services: Services, opts: { logger?: boolean | object } = {}): Promise<App> {
+export interface RouteInfo {
+  method: string;
+  url: string;
+  matrix?: string;
+  public?: boolean;
+}
+
+export async function buildApp(services: Services, opts: { logger?: boolean | object; onRoute?: (route: RouteInfo) => void } = {}): Promise<App> {
   const { config, db, clock } = services;
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 256 * 1024,
     trustProxy: config.production,
     // Never log cookies or bodies: they may hold session tokens or coaching content.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as unknown as App;
+  if (opts.onRoute) {
+    const report = opts.onRoute;
+    app.addHook('onRoute', (r) => {
+      for (const method of [r.method].flat()) report({ method, url: r.url, matrix: r.config?.matrix, public: r.config?.public });
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -68,6 +87,9 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       const message = err.code?.startsWith('FST_ERR_CTP') ? 'The request body is not valid JSON.' : err.message;
       return reply.status(err.statusCode).send({ code: 'BAD_REQUEST', message });
+    }
+    if (isUniqueViolation(err)) {
+      return reply.status(409).send({ code: 'CONFLICT', message: 'Someone changed this at the same moment. Reload and try again.' });
     }
     if (isResponseSerializationError(err)) request.log.error({ err, url: request.url }, 'response failed its schema');
     else request.log.error({ err, url: request.url, method: request.method }, 'unexpected error');
@@ -147,6 +169,5 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
     return reply.type('text/html').sendFile('index.html');
   });
 
-  void ERROR_STATUS;
   return app;
 }

@@ -101,7 +101,7 @@ export default async function partnershipRoutes(app: App, s: Services) {
     };
   }
 
-  app.get('/api/partnerships', { config: { matrix: 'partnership.view' }, schema: { tags: ['partnerships'], summary: 'Partnerships you can see (members: yours; supervisors: your staff\'s; leaders: all, logistics only)', querystring: PartnershipsQuery, response: { 200: pageOf(PartnershipSummary) } } }, async (request) => {
+  app.get('/api/partnerships', { config: { matrix: 'partnership.list' }, schema: { tags: ['partnerships'], summary: 'Partnerships you can see (members: yours; supervisors: your staff\'s; leaders: all, logistics only)', querystring: PartnershipsQuery, response: { 200: pageOf(PartnershipSummary) } } }, async (request) => {
     const actor = actorOf(request);
     const { limit, cursor, status } = request.query;
     const after = decodeCursor(cursor);

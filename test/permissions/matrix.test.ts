@@ -1,0 +1,207 @@
+/**
+ * Generates one HTTP test per permission-matrix row, through the real app and
+ * database, each on a fresh partnership so rows cannot influence each other.
+ */
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, NOT_FOUND_BODY, type World, createWorld } from '../support/world';
+import { type ActionKey, MATRIX, type Outcome, type Row, type ShareState, type Who } from './matrix';
+
+interface Fixture {
+  people: Record<Exclude<Who, 'anonymous'>, string>;
+  practiceA: string;
+}
+
+interface Scene {
+  partnership: string;
+  note: string;
+}
+
+/** What an action observed: the response, and for lists whether the target item was included. */
+interface Observation {
+  res: LightMyRequestResponse;
+  included?: boolean;
+  /** For field-level rows: whether coaching content came back. */
+  contentPresent?: boolean;
+}
+
+let w: World;
+let fx: Fixture;
+const clients = new Map<Who, Client>();
+
+async function client(who: Who): Promise<Client> {
+  if (who === 'anonymous') return w.anonymous;
+  if (!clients.has(who)) clients.set(who, await w.as(fx.people[who]));
+  return clients.get(who)!;
+}
+
+beforeAll(async () => {
+  w = await createWorld();
+  const a = await w.given.organization('Organization A');
+  const b = await w.given.organization('Organization B');
+  const people = {
+    coachee: await w.given.person(a, ['coachee'], 'Taylor Coachee'),
+    coach: await w.given.person(a, ['coach'], 'Carmen Coach'),
+    mentor: await w.given.person(a, ['mentor'], 'Morgan Mentor'),
+    supervisorOfCoachee: await w.given.person(a, ['supervisor'], 'Sam Supervisor'),
+    otherSupervisor: await w.given.person(a, ['supervisor'], 'Sasha Othersupervisor'),
+    colleague: await w.given.person(a, ['coachee'], 'Casey Colleague'),
+    leader: await w.given.person(a, ['leader'], 'Lena Leader'),
+    otherOrganization: await w.given.person(b, ['leader', 'supervisor', 'coach'], 'Olga Otherorg'),
+  };
+  await w.given.supervisorOf(people.supervisorOfCoachee, people.coachee);
+  await w.given.supervisorOf(people.otherSupervisor, people.colleague);
+  const practice = await w.db.selectFrom('practices').select('id').where('org_id', '=', a).executeTakeFirstOrThrow();
+  fx = { people, practiceA: practice.id };
+});
+
+afterAll(async () => {
+  await w?.close();
+});
+
+/** A fresh signed partnership (coach, coachee, mentor) with a profile and one note by the coach about the coachee, shared as the row says. */
+async function scene(share: ShareState): Promise<Scene> {
+  const p = fx.people;
+  const partnership = await w.given.partnership(p.coach, 'expert', [
+    { personId: p.coach, role: 'coach' },
+    { personId: p.coachee, role: 'coachee' },
+    { personId: p.mentor, role: 'mentor' },
+  ]);
+  const coach = await client('coach');
+  const coachee = await client('coachee');
+  expect((await coachee.put(`/api/partnerships/${partnership}/profile`, { strengths: 'Calm voice at transitions' })).statusCode).toBe(200);
+  const note = (await coach.post(`/api/partnerships/${partnership}/notes`, { body: 'Observed circle time; 14 open questions.' })).json().id as string;
+  const shareWith = (body: object) => coachee.post(`/api/partnerships/${partnership}/shares`, { granteeId: p.supervisorOfCoachee, ...body });
+  if (share === 'live') expect((await shareWith({ itemType: 'note', itemId: note })).statusCode).toBe(201);
+  if (share === 'category') expect((await shareWith({ category: 'notes' })).statusCode).toBe(201);
+  if (share === 'expired') {
+    const expiresAt = new Date(w.clock.now().getTime() + 60_000).toISOString();
+    expect((await shareWith({ itemType: 'note', itemId: note, expiresAt })).statusCode).toBe(201);
+    w.clock.advance(120_000);
+  }
+  if (share === 'revoked') {
+    const id = (await shareWith({ itemType: 'note', itemId: note })).json().id;
+    expect((await coachee.delete(`/api/shares/${id}`)).statusCode).toBe(200);
+  }
+  return { partnership, note };
+}
+
+const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Observation>> = {
+  public: async (c) => ({ res: await c.post('/api/auth/password-reset', { email: 'nobody@tandem.test' }) }),
+  self: async (c) => ({ res: await c.get('/api/me') }),
+  'org.read': async (c) => {
+    const res = await c.get('/api/practices');
+    return { res, included: res.statusCode === 200 && res.json().items.some((p: { id: string }) => p.id === fx.practiceA) };
+  },
+  'org.manage': async (c) => ({ res: await c.get(`/api/people/${fx.people.coachee}`) }),
+  'partnership.list': async (c, s) => {
+    const res = await c.get('/api/partnerships?limit=100');
+    return { res, included: res.statusCode === 200 && res.json().items.some((p: { id: string }) => p.id === s.partnership) };
+  },
+  'partnership.view': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}`);
+    return { res, contentPresent: res.statusCode === 200 && 'profiles' in res.json() };
+  },
+  'partnership.create': async (c, _s, who) => {
+    const p = fx.people;
+    const members =
+      who === 'coachee'
+        ? [{ personId: p.coachee, role: 'coachee' }, { personId: p.coach, role: 'coach' }]
+        : who === 'coach'
+          ? [{ personId: p.coach, role: 'coach' }, { personId: p.colleague, role: 'coachee' }]
+          : [{ personId: p.coach, role: 'coach' }, { personId: p.colleague, role: 'coachee' }];
+    return { res: await c.post('/api/partnerships', { format: 'expert', origin: who === 'leader' ? 'assigned' : 'volunteered', members }) };
+  },
+  'partnership.respond': async (c) => {
+    const coach = await client('coach');
+    const created = await coach.post('/api/partnerships', {
+      format: 'expert',
+      origin: 'volunteered',
+      members: [{ personId: fx.people.coach, role: 'coach' }, { personId: fx.people.colleague, role: 'coachee' }],
+    });
+    expect(created.statusCode).toBe(201);
+    return { res: await c.post(`/api/partnerships/${created.json().id}/response`, { accept: true }) };
+  },
+  'partnership.changeStatus': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/status`, { to: 'paused', reason: 'Testing week' }) }),
+  'profile.edit': async (c, s) => ({ res: await c.put(`/api/partnerships/${s.partnership}/profile`, { strengths: 'Warm greetings' }) }),
+  'agreement.view': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/agreement`);
+    return { res, contentPresent: res.statusCode === 200 && 'guidelines' in res.json().current.content };
+  },
+  'agreement.edit': async (c, s) => {
+    const current = (await (await client('coach')).get(`/api/partnerships/${s.partnership}/agreement`)).json().current;
+    return { res: await c.put(`/api/partnerships/${s.partnership}/agreement`, { content: { ...current.content, meetingCadence: 'Weekly' }, baseVersion: current.version }) };
+  },
+  'agreement.sign': async (c, s) => {
+    const coach = await client('coach');
+    const current = (await coach.get(`/api/partnerships/${s.partnership}/agreement`)).json().current;
+    const saved = (await coach.put(`/api/partnerships/${s.partnership}/agreement`, { content: { ...current.content, meetingCadence: 'Fortnightly' }, baseVersion: current.version })).json().current;
+    return { res: await c.post(`/api/partnerships/${s.partnership}/agreement/signatures`, { version: saved.version, contentHash: saved.contentHash }) };
+  },
+  'agreement.export': async (c, s) => ({ res: await c.get(`/api/partnerships/${s.partnership}/agreement.pdf`) }),
+  'note.list': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/notes`);
+    return { res, included: res.statusCode === 200 ? res.json().items.some((n: { id: string }) => n.id === s.note) : undefined };
+  },
+  'note.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/notes`, { body: 'A new note' }) }),
+  'note.read': async (c, s) => ({ res: await c.get(`/api/notes/${s.note}`) }),
+  'note.edit': async (c, s) => ({ res: await c.patch(`/api/notes/${s.note}`, { body: 'Edited' }) }),
+  'share.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/shares`, { granteeId: fx.people.supervisorOfCoachee, itemType: 'note', itemId: s.note }) }),
+  'share.list': async (c, s) => ({ res: await c.get(`/api/partnerships/${s.partnership}/shares`) }),
+  'share.revoke': async (c, s) => {
+    const coachee = await client('coachee');
+    const share = await coachee.post(`/api/partnerships/${s.partnership}/shares`, { granteeId: fx.people.supervisorOfCoachee, itemType: 'note', itemId: s.note });
+    expect(share.statusCode).toBe(201);
+    return { res: await c.delete(`/api/shares/${share.json().id}`) };
+  },
+  'share.read': async (c, s) => {
+    const res = await c.get('/api/shared-with-me?limit=100');
+    return { res, included: res.statusCode === 200 && res.json().items.some((i: { itemId: string }) => i.itemId === s.note) };
+  },
+  'accessLog.read': async (c, s) => {
+    expect((await (await client('coach')).get(`/api/notes/${s.note}`)).statusCode).toBe(200);
+    const res = await c.get('/api/access-log?limit=100');
+    return { res, included: res.statusCode === 200 && res.json().items.some((e: { itemId: string; actorId: string }) => e.itemId === s.note && e.actorId === fx.people.coach) };
+  },
+};
+
+function verify(row: Row, o: Observation) {
+  const { res } = o;
+  const why = `${row.who} ${row.action} [share: ${row.share}] → ${res.statusCode} ${res.body.slice(0, 300)}`;
+  const expectations: Record<Outcome, () => void> = {
+    anonymous: () => expect(res.statusCode, why).toBe(401),
+    allow: () => {
+      expect(res.statusCode, why).toBeGreaterThanOrEqual(200);
+      expect(res.statusCode, why).toBeLessThan(300);
+      if (o.included !== undefined) expect(o.included, why).toBe(true);
+      if (o.contentPresent !== undefined) expect(o.contentPresent, why).toBe(true);
+    },
+    logistics: () => {
+      expect(res.statusCode, why).toBe(200);
+      expect(o.contentPresent, why).toBe(false);
+    },
+    deny: () => {
+      if (o.included !== undefined && res.statusCode === 200) {
+        expect(o.included, why).toBe(false);
+      } else {
+        expect(res.statusCode, why).toBe(404);
+        expect(res.json(), why).toEqual(NOT_FOUND_BODY);
+      }
+    },
+    reject: () => expect(res.statusCode, why).toBe(422),
+  };
+  expectations[row.expect]();
+}
+
+const title = (r: Row) => {
+  const verb = r.expect === 'allow' ? 'lets' : r.expect === 'logistics' ? 'shows logistics only to' : r.expect === 'reject' ? 'refuses' : 'hides it from';
+  const suffix = r.expect === 'deny' ? ' (404)' : r.expect === 'anonymous' ? ' (401)' : '';
+  return `${r.action}: ${verb} the ${r.who}${r.share !== 'none' ? ` when the share is ${r.share}` : ''}${suffix}`;
+};
+
+describe('permission matrix', () => {
+  it.each(MATRIX.map((r) => [title(r), r] as const))('%s', async (_t, row) => {
+    const s = await scene(row.share);
+    verify(row, await ACTIONS[row.action](await client(row.who), s, row.who));
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * THE permission matrix: who (by relationship to one expert partnership with a
+ * mentor) may do what, and how each share state changes it. matrix.test.ts
+ * generates one HTTP test per row; the route-inventory test fails when a route's
+ * matrix key has no rows, or lacks an allow/block pair.
+ *
+ * Outcomes:
+ *   allow      2xx, and for lists the item is included
+ *   logistics  2xx, but the coaching-content fields are absent (not null: absent)
+ *   deny       404 with the same body as a missing id (lists: item absent)
+ *   reject     4xx validation answer (the actor may call it, but not like this)
+ *   anonymous  401 (no session)
+ */
+export const WHO = [
+  'coachee',
+  'coach',
+  'mentor',
+  'supervisorOfCoachee',
+  'otherSupervisor',
+  'colleague',
+  'leader',
+  'otherOrganization',
+  'anonymous',
+] as const;
+export type Who = (typeof WHO)[number];
+
+export const SHARE_STATES = ['none', 'live', 'category', 'expired', 'revoked'] as const;
+export type ShareState = (typeof SHARE_STATES)[number];
+
+export type Outcome = 'allow' | 'logistics' | 'deny' | 'reject' | 'anonymous';
+
+export type ActionKey =
+  | 'public'
+  | 'self'
+  | 'org.read'
+  | 'org.manage'
+  | 'partnership.list'
+  | 'partnership.view'
+  | 'partnership.create'
+  | 'partnership.respond'
+  | 'partnership.changeStatus'
+  | 'profile.edit'
+  | 'agreement.view'
+  | 'agreement.edit'
+  | 'agreement.sign'
+  | 'agreement.export'
+  | 'note.list'
+  | 'note.create'
+  | 'note.read'
+  | 'note.edit'
+  | 'share.create'
+  | 'share.list'
+  | 'share.revoke'
+  | 'share.read'
+  | 'accessLog.read';
+
+export interface Row {
+  action: ActionKey;
+  who: Who;
+  share: ShareState;
+  expect: Outcome;
+}
+
+const members = { coachee: 'allow', coach: 'allow', mentor: 'allow' } as const;
+const outsiders = { supervisorOfCoachee: 'deny', otherSupervisor: 'deny', colleague: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' } as const;
+const membersOnly: Partial<Record<Who, Outcome>> = { ...members, ...outsiders };
+
+const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<ShareState, Partial<Record<Who, Outcome>>>>> = {
+  public: { anonymous: 'allow', coachee: 'allow' },
+  self: { coachee: 'allow', supervisorOfCoachee: 'allow', leader: 'allow', otherOrganization: 'allow', anonymous: 'anonymous' },
+  'org.read': { coachee: 'allow', coach: 'allow', supervisorOfCoachee: 'allow', leader: 'allow', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'org.manage': { leader: 'allow', coachee: 'deny', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'partnership.list': { ...members, supervisorOfCoachee: 'allow', leader: 'allow', otherSupervisor: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'partnership.view': { ...members, supervisorOfCoachee: 'logistics', leader: 'logistics', otherSupervisor: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'partnership.create': { coach: 'allow', coachee: 'allow', leader: 'allow', supervisorOfCoachee: 'reject', otherOrganization: 'reject', anonymous: 'anonymous' },
+  'partnership.respond': { colleague: 'allow', coach: 'deny', supervisorOfCoachee: 'deny', otherSupervisor: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'partnership.changeStatus': membersOnly,
+  'profile.edit': membersOnly,
+  'agreement.view': { ...members, supervisorOfCoachee: 'logistics', leader: 'logistics', otherSupervisor: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'agreement.edit': membersOnly,
+  'agreement.sign': membersOnly,
+  'agreement.export': membersOnly,
+  'note.list': membersOnly,
+  'note.create': membersOnly,
+  'note.read': {
+    none: membersOnly,
+    live: { ...members, supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny', colleague: 'deny', otherOrganization: 'deny' },
+    category: { coachee: 'allow', supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny' },
+    expired: { coachee: 'allow', supervisorOfCoachee: 'deny', leader: 'deny' },
+    revoked: { coachee: 'allow', supervisorOfCoachee: 'deny', leader: 'deny' },
+  },
+  'note.edit': { coach: 'allow', coachee: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'share.create': { coachee: 'allow', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'share.list': { coachee: 'allow', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'share.revoke': { coachee: 'allow', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'share.read': {
+    none: { supervisorOfCoachee: 'deny', leader: 'deny' },
+    live: { supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+    category: { supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny' },
+    expired: { supervisorOfCoachee: 'deny' },
+    revoked: { supervisorOfCoachee: 'deny' },
+  },
+  'accessLog.read': { coachee: 'allow', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+};
+
+const isByShare = (v: object): v is Partial<Record<ShareState, Partial<Record<Who, Outcome>>>> => Object.keys(v).some((k) => (SHARE_STATES as readonly string[]).includes(k));
+
+export const MATRIX: Row[] = (Object.keys(TABLE) as ActionKey[]).flatMap((action) => {
+  const entry = TABLE[action];
+  const byShare = isByShare(entry) ? entry : { none: entry as Partial<Record<Who, Outcome>> };
+  return (Object.keys(byShare) as ShareState[]).flatMap((share) =>
+    (Object.entries(byShare[share] ?? {}) as Array<[Who, Outcome]>).map(([who, expect]) => ({ action, who, share, expect })),
+  );
+});
