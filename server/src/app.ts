@@ -61,6 +61,8 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
       for (const method of [r.method].flat()) report({ method, url: r.url, matrix: r.config?.matrix, public: r.config?.public });
     });
   }
+  // JSON only: a cross-site form can post text/plain without a preflight.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -36,6 +36,8 @@ const sameOrganization: Predicate = (ctx) => ctx.partnership.org_id === ctx.acto
 const isAcceptedMember: Predicate = (ctx) => ctx.membership?.state === 'accepted';
 const isInvitee: Predicate = (ctx) => ctx.membership?.state === 'invited';
 const isAnyMember: Predicate = (ctx) => ctx.membership !== null && ctx.membership.state !== 'declined';
+/** Anyone who was ever invited, including a person who declined: they may see what they answered. */
+const wasInvited: Predicate = (ctx) => ctx.membership !== null;
 const isSubject: Predicate = (ctx) => ctx.relations.has('subject') && isAcceptedMember(ctx);
 const supervisesASubject: Predicate = (ctx) => ctx.relations.has('supervisor') && WHO_SEES_WHAT.supervisor.existence;
 const isLeader: Predicate = (ctx) => ctx.relations.has('leader') && WHO_SEES_WHAT.leader.existence;
@@ -43,7 +45,7 @@ const isOpen: Predicate = (ctx) => ctx.partnership.status !== 'closed';
 const isAwaitingAnswers: Predicate = (ctx) => ctx.partnership.status === 'invited';
 
 const RULES: Record<PartnershipAction, Predicate> = {
-  'partnership.view': and(sameOrganization, or(isAnyMember, supervisesASubject, isLeader)),
+  'partnership.view': and(sameOrganization, or(wasInvited, supervisesASubject, isLeader)),
   'partnership.readContent': and(sameOrganization, isAcceptedMember),
   'partnership.respond': and(sameOrganization, isInvitee, isAwaitingAnswers),
   'partnership.changeStatus': and(sameOrganization, isAcceptedMember),
