@@ -4,9 +4,11 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock for tests: starts at a fixed date and ticks 1 ms per reading, so events keep their order. */
 export class TestClock implements Clock {
   constructor(private current = new Date('2026-09-01T12:00:00.000Z')) {}
   now(): Date {
+    this.current = new Date(this.current.getTime() + 1);
     return new Date(this.current);
   }
   advance(ms: number): void {
