@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -26,6 +25,7 @@ import orgRoutes from './org/org.routes';
 import partnershipRoutes from './partnerships/partnerships.routes';
 import { AppError } from './platform/errors';
 import type { App, Services } from './platform/http';
+import { securityHeaders } from './platform/security-headers';
 import { lookupSession, SESSION_COOKIE } from './platform/sessions';
 import practiceRoutes from './practices/practices.routes';
 import privacyRoutes from './privacy/privacy.routes';
@@ -99,21 +99,10 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
-    hsts: config.secureCookies,
+  const headers = securityHeaders(config.secureCookies);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(rateLimit, { global: false });
 

@@ -45,7 +45,28 @@ export function openDatabase(options: DatabaseOptions): DB {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs more than running a small
+ * query (measured: ~20% of a partnership read). Prepared statements are reused
+ * per SQL text, bounded so queries with varying IN-lists cannot grow it forever.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 1000) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        if (cache.size >= max) cache.clear();
+        statement = sqlite.prepare(sql);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 const migrations: Record<string, Migration> = {
@@ -81,5 +102,3 @@ function safeUrl(url: string): string {
     return 'DATABASE_URL (unparseable)';
   }
 }
-
-export const isPostgresUrl = (url: string | null) => !!url;

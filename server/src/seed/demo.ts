@@ -152,6 +152,21 @@ export async function seedDemo(db: DB, clock: Clock): Promise<{ orgId: string; p
   ], withLogistics('Monthly check-in with the mentor coach', [8]));
   const note = async (partnershipId: string, author: string, subject: string, body: string) =>
     db.insertInto('notes').values({ id: newId(), org_id: orgId, partnership_id: partnershipId, subject_id: subject, author_id: author, body, created_at: clock.now().toISOString(), updated_at: clock.now().toISOString() }).execute();
+  await db
+    .insertInto('partnership_profiles')
+    .values({
+      partnership_id: expert,
+      subject_id: people.taylor,
+      org_id: orgId,
+      strengths: 'Warm with every child; songs make transitions smooth; families trust Taylor.',
+      learning_style: 'Likes to see a strategy modelled once, then try it with a quick debrief the same day.',
+      needs: 'More children talking during whole-group time.',
+      challenges: JSON.stringify(['space', 'staffing']),
+      challenge_notes: 'Small room; the assistant is shared with the class next door in the mornings.',
+      updated_at: now,
+      updated_by: people.taylor,
+    })
+    .execute();
   await note(expert, people.coach1, people.taylor, 'Getting-to-know-you visit: helped set up the block centre. Taylor wants to try more open-ended questions during read-aloud.');
   await note(expert, people.taylor, people.taylor, 'What I want from coaching this term: more children talking during circle, fewer one-word answers.');
   await note(peer, people.priya, people.priya, 'Ben will observe my small-group reading on Thursday and tally the questions I ask.');

@@ -1,0 +1,133 @@
+/**
+ * npm run bench — not part of the tests. Builds a generated dataset (the demo
+ * organization plus a district-sized one: 3,000 staff, 1,000 partnerships,
+ * 10,000 notes), starts the app in production mode in its own process, and
+ * measures with autocannon on loopback, side by side:
+ *   (a) a bare route            GET /api/health
+ *   (b) an authenticated read   GET /api/partnerships/:id (session lookup, scoped
+ *       load, profile read and its access-log insert)
+ * at 50 connections for 10 s each. Runs on SQLite, then on PostgreSQL when one
+ * answers at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { systemClock } from '../server/src/platform/clock';
+import { type DB, migrate, openDatabase } from '../server/src/platform/db';
+import { newId } from '../server/src/platform/ids';
+import { DEMO_PASSWORD, seedDemo } from '../server/src/seed/demo';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const PORT = 3900;
+
+async function generate(db: DB): Promise<{ partnershipId: string }> {
+  const demo = await seedDemo(db, systemClock);
+  const orgId = (await db.selectFrom('organizations').select('id').executeTakeFirstOrThrow()).id;
+  const now = new Date().toISOString();
+  const chunked = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += 400) await insert(rows.slice(i, i + 400));
+  };
+  const people = Array.from({ length: 3000 }, (_, i) => ({ id: newId(), org_id: orgId, user_id: null, name: `Staff Member ${i}`, email: `staff${i}@district.example`, site_id: null, team_id: null, title: null, active: 1, created_at: now }));
+  await chunked(people, (c) => db.insertInto('people').values(c).execute());
+  await chunked(people.map((p, i) => ({ person_id: p.id, org_id: orgId, role: i % 10 === 0 ? 'coach' : 'coachee' })), (c) => db.insertInto('person_roles').values(c).execute());
+  const partnerships = Array.from({ length: 1000 }, (_, i) => ({
+    id: newId(), org_id: orgId, format: 'expert', status: 'active', origin: 'volunteered', created_by: people[(i % 300) * 10].id, created_at: now, status_changed_at: now,
+    dual_role: 0, dual_role_acknowledged_at: null, meeting_cadence: 'Weekly', coverage_needs: null, review_on: null, current_agreement_version: 0, agreement_signed_version: 0,
+  }));
+  await chunked(partnerships, (c) => db.insertInto('partnerships').values(c).execute());
+  const members = partnerships.flatMap((p, i) => [
+    { partnership_id: p.id, person_id: people[(i % 300) * 10].id, org_id: orgId, role: 'coach', state: 'accepted', responded_at: now, decline_reason: null },
+    { partnership_id: p.id, person_id: people[(i % 2700) + 1 + Math.floor((i % 2700) / 9)].id, org_id: orgId, role: 'coachee', state: 'accepted', responded_at: now, decline_reason: null },
+  ]);
+  const unique = members.filter((m, i) => members.findIndex((o) => o.partnership_id === m.partnership_id && o.person_id === m.person_id) === i);
+  await chunked(unique, (c) => db.insertInto('partnership_members').values(c).execute());
+  const notes = partnerships.flatMap((p) => Array.from({ length: 10 }, (_, j) => {
+    const coachee = unique.find((m) => m.partnership_id === p.id && m.role === 'coachee')!;
+    return { id: newId(), org_id: orgId, partnership_id: p.id, subject_id: coachee.person_id, author_id: p.created_by, body: `Generated note ${j}: what we saw and what the coachee noticed.`, created_at: now, updated_at: now };
+  }));
+  await chunked(notes, (c) => db.insertInto('notes').values(c).execute());
+  const expert = await db.selectFrom('partnerships').select('id').where('org_id', '=', demo.orgId).where('format', '=', 'expert').executeTakeFirstOrThrow();
+  return { partnershipId: expert.id };
+}
+
+function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '1000', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (out.includes('Tandem is running')) resolve(child);
+    });
+    child.stderr!.on('data', (d) => (out += d));
+    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+  });
+}
+
+const rssOf = (pid: number) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
+};
+
+async function measure(url: string, headers: Record<string, string>, pid: number) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  return { reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, rssMb: rssOf(pid) };
+}
+
+async function benchOne(label: string, env: Record<string, string>, db: DB) {
+  const { partnershipId } = await generate(db);
+  await db.destroy();
+  const server = await startServer(env);
+  try {
+    const base = `http://127.0.0.1:${PORT}`;
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'carmen@riverside.example', password: DEMO_PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const check = await fetch(`${base}/api/partnerships/${partnershipId}`, { headers: { cookie } });
+    if (check.status !== 200) throw new Error(`authenticated read failed: ${check.status}`);
+    await measure(`${base}/api/health`, {}, server.pid!); // warm-up
+    const a = await measure(`${base}/api/health`, {}, server.pid!);
+    const b = await measure(`${base}/api/partnerships/${partnershipId}`, { cookie }, server.pid!);
+    console.log(`\n${label}`);
+    console.table({ '(a) bare route': a, '(b) authenticated partnership read + access-log write': b });
+    console.log(`ratio b/a: ${(b.reqPerSec / a.reqPerSec).toFixed(2)}`);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-'));
+  const sqlite = openDatabase({ databaseUrl: null, dataDir: dir });
+  await migrate(sqlite);
+  await benchOne(`SQLite (${DURATION}s × ${CONNECTIONS} connections)`, { DATA_DIR: dir }, sqlite);
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try {
+    await admin.connect();
+  } catch {
+    console.log(`\nPostgreSQL: skipped (nothing answers at ${adminUrl})`);
+    return;
+  }
+  const name = `tandem_bench_${Date.now()}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    const pgdb = openDatabase({ databaseUrl: url.toString() });
+    await migrate(pgdb);
+    await benchOne(`PostgreSQL (${DURATION}s × ${CONNECTIONS} connections)`, { DATABASE_URL: url.toString() }, pgdb);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

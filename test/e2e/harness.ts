@@ -1,0 +1,112 @@
+/**
+ * Browser-test harness: a real Tandem server (demo organization, fresh
+ * database) serving the built web app, and a real Chromium driven by
+ * playwright-core, with an axe accessibility check for every page visited.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { buildApp } from '../../server/src/app';
+import { loadConfig } from '../../server/src/config';
+import { systemClock } from '../../server/src/platform/clock';
+import { MemoryMailer } from '../../server/src/platform/mail';
+import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo';
+import { openTestDatabase } from '../support/db';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const PASSWORD = DEMO_PASSWORD;
+const WEB_INDEX = path.resolve(import.meta.dirname, '../../web/dist/index.html');
+
+/**
+ * describe() when Chromium is installed; on a developer machine without it the
+ * file is skipped with a clear message, but in CI a missing browser fails.
+ */
+export function describeBrowser(name: string, body: () => void) {
+  if (!fs.existsSync(CHROMIUM)) {
+    if (process.env.CI) throw new Error(`Chromium is not installed at ${CHROMIUM}; browser tests cannot run in CI without it.`);
+    console.warn(`\n[e2e] Skipping "${name}": no Chromium at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH.\n`);
+    describe.skip(name, body);
+    return;
+  }
+  describe(name, body);
+}
+
+export interface World {
+  baseUrl: string;
+  people: Record<string, string>;
+  mailer: MemoryMailer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startWorld(): Promise<World> {
+  if (!fs.existsSync(WEB_INDEX)) throw new Error('web/dist/index.html is missing: run `npm run build` before the browser tests.');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-'));
+  const testDb = await openTestDatabase();
+  const { people } = await seedDemo(testDb.db, systemClock);
+  const mailer = new MemoryMailer();
+  // The port is known only after listen(); links in mails are not followed by these tests.
+  const config = loadConfig({}, { port: 0, host: '127.0.0.1', dataDir, baseUrl: 'http://127.0.0.1', loginRateLimit: 1000, seedDemo: false, secureCookies: false, production: false, logLevel: 'warn' });
+  const app = await buildApp({ db: testDb.db, clock: systemClock, config, mailer });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  config.baseUrl = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    people,
+    mailer,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await testDb.cleanup();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const PHONE = { width: 375, height: 740 };
+export const DESKTOP = { width: 1200, height: 900 };
+
+/** A fresh browser profile (own cookies) for one person. */
+export async function newPage(world: World, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await world.browser.newContext({ baseURL: world.baseUrl, viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return { context, page };
+}
+
+/** Runs axe against the page as it is now, for WCAG 2.0/2.1 A and AA; prints what failed. */
+export async function checkA11y(page: Page, label: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  if (violations.length) console.error(`[a11y] ${label}:`, JSON.stringify(violations, null, 2));
+  expect(violations, `accessibility problems on: ${label}`).toEqual([]);
+}
+
+/** Signs in through the form and waits for the page after sign-in. */
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/** Signs in and gets past the role descriptions if they are shown. */
+export async function signInReady(page: Page, email: string) {
+  await signIn(page, email);
+  if (new URL(page.url()).pathname === '/welcome') {
+    await page.getByRole('button', { name: 'I understand' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+  }
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}

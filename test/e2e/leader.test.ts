@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PHONE, type World, checkA11y, describeBrowser, newPage, signInReady, startWorld } from './harness';
+
+describeBrowser('running the program', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('lets the leader add a person and hand them an invitation link they can use', async () => {
+    const { context, page } = await newPage(world);
+    await signInReady(page, 'lena@riverside.example');
+    await page.getByRole('heading', { name: 'Running the program' }).waitFor();
+    await checkA11y(page, 'leader home');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    await page.locator('tbody tr', { hasText: 'Taylor Nguyen' }).waitFor();
+    await checkA11y(page, 'people');
+    await page.getByLabel('Name or e-mail').fill('taylor');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'Manage Taylor Nguyen' }).click();
+    await page.getByRole('heading', { name: 'Manage Taylor Nguyen' }).waitFor();
+    await expect.poll(() => page.locator('.manage').textContent()).toContain('Sam Okafor');
+    await checkA11y(page, 'people, managing one person');
+
+    await page.getByLabel('Full name').fill('Rosa Alvarez');
+    await page.getByLabel('E-mail').fill('rosa@riverside.example');
+    await page.getByLabel('Job title (optional)').fill('Pre-K teacher');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByText('Rosa Alvarez was added.').waitFor();
+    await page.getByRole('button', { name: 'Create an invitation link for Rosa Alvarez' }).click();
+    const link = page.getByLabel('Invitation link for Rosa Alvarez');
+    await link.waitFor();
+    const url = await link.inputValue();
+    expect(url).toContain('/invitation?token=');
+    await checkA11y(page, 'people, invitation link');
+    await context.close();
+
+    const invited = await newPage(world);
+    await invited.page.goto(`/invitation?token=${new URL(url).searchParams.get('token')}`);
+    await invited.page.getByRole('heading', { name: 'Welcome to Riverside Learning Cooperative' }).waitFor();
+    await checkA11y(invited.page, 'invitation');
+    await invited.page.getByLabel('Choose a password').fill('a long and happy password');
+    await invited.page.getByRole('button', { name: /Join/ }).click();
+    await invited.page.waitForURL('**/welcome');
+    await invited.page.getByRole('heading', { name: 'Welcome, Rosa Alvarez' }).waitFor();
+    await invited.context.close();
+  });
+
+  it('shows sites, practices and templates', async () => {
+    const { context, page } = await newPage(world);
+    await signInReady(page, 'lena@riverside.example');
+    await page.goto('/sites');
+    await page.getByRole('heading', { name: 'Maple Street Elementary' }).waitFor();
+    await checkA11y(page, 'sites');
+    await page.getByLabel('Team name').fill('Kindergarten team');
+    await page.getByRole('button', { name: 'Add team' }).click();
+    await page.getByText('Team added.').waitFor();
+    await page.goto('/practices');
+    await page.getByRole('heading', { name: 'Add a practice' }).waitFor();
+    await checkA11y(page, 'practices');
+    await page.goto('/templates');
+    await page.getByRole('heading', { name: 'Expert coaching' }).waitFor();
+    await checkA11y(page, 'templates');
+    await page.goto('/people');
+    await page.setViewportSize(PHONE);
+    await page.locator('tbody tr', { hasText: 'Taylor Nguyen' }).waitFor();
+    await checkA11y(page, 'people on a phone');
+    await context.close();
+  });
+});

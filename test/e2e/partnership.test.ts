@@ -1,0 +1,169 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PHONE, type World, checkA11y, describeBrowser, newPage, signInReady, startWorld } from './harness';
+
+/** One story, in order: invite → accept → agree and sign → note → share → supervisor reads → withdraw → access log. */
+describeBrowser('a coaching partnership from invitation to sharing', () => {
+  let world: World;
+  let partnershipUrl = '';
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  async function as(email: string, viewport?: { width: number; height: number }): Promise<Page> {
+    const { page } = await newPage(world, viewport);
+    await signInReady(page, email);
+    return page;
+  }
+
+  it('lets a coach invite a coachee, who accepts', async () => {
+    const carmen = await as('carmen@riverside.example');
+    await checkA11y(carmen, 'coach home');
+    await carmen.getByRole('link', { name: 'Start a partnership' }).click();
+    await carmen.getByRole('heading', { name: 'Start a partnership' }).waitFor();
+    await expect.poll(() => carmen.locator('.member-row').first().textContent()).toContain('Carmen Diaz (you)');
+    await checkA11y(carmen, 'new partnership form');
+    await carmen.getByLabel('Add a colleague').fill('Grace');
+    await carmen.getByRole('button', { name: 'Choose Grace Kim' }).click();
+    await expect.poll(() => carmen.getByLabel('Role of Grace Kim').inputValue()).toBe('coachee');
+    await carmen.getByLabel('A message to the people you invite (optional)').fill('Would you like to work on transitions together this term?');
+    await checkA11y(carmen, 'new partnership form, filled');
+    await carmen.getByRole('button', { name: 'Send the invitations' }).click();
+    await carmen.waitForURL(/\/partnerships\/[0-9a-f-]{36}$/);
+    partnershipUrl = new URL(carmen.url()).pathname;
+    await carmen.getByText('Waiting for answers').first().waitFor();
+    await checkA11y(carmen, 'partnership page, invited');
+    await carmen.context().close();
+
+    const grace = await as('grace@riverside.example');
+    await grace.getByRole('heading', { name: 'Invitations to answer' }).waitFor();
+    await checkA11y(grace, 'coachee home with an invitation');
+    await grace.getByRole('link', { name: /Answer the invitation from Carmen Diaz/ }).click();
+    await grace.getByRole('heading', { name: 'You are invited' }).waitFor();
+    await expect.poll(() => grace.locator('blockquote').textContent()).toContain('transitions');
+    await checkA11y(grace, 'partnership page, answering');
+    await grace.getByRole('button', { name: 'Accept' }).click();
+    await grace.locator('.status-line').getByText('Getting started').waitFor();
+    await checkA11y(grace, 'partnership page, accepted');
+    await grace.context().close();
+  });
+
+  it('asks everyone to sign again after an edit, and is signed when all have signed', async () => {
+    const grace = await as('grace@riverside.example');
+    await grace.goto(`${partnershipUrl}/agreement`);
+    await grace.getByRole('heading', { name: 'Agreement', exact: true }).waitFor();
+    await checkA11y(grace, 'agreement, unsigned');
+    await grace.getByRole('button', { name: /Sign this version/ }).click();
+    await grace.getByText('You signed this version.').waitFor();
+    await expect.poll(() => grace.locator('.waiting-banner').textContent()).toContain('Carmen Diaz');
+
+    const carmen = await as('carmen@riverside.example');
+    await carmen.goto(`${partnershipUrl}/agreement`);
+    await carmen.getByRole('button', { name: 'Edit' }).click();
+    await carmen.getByRole('heading', { name: 'Edit the agreement' }).waitFor();
+    await checkA11y(carmen, 'agreement edit form');
+    await carmen.getByLabel('How often we meet').fill('Every Wednesday, 2:45–3:30 pm');
+    await carmen.getByLabel('Cover needed').fill('A floater covers the room for each debrief.');
+    await carmen.getByRole('button', { name: 'Add a line' }).click();
+    await carmen.getByLabel('Who (line 1)').fill('Grace');
+    await carmen.getByLabel('Tells whom (line 1)').fill('Her supervisor');
+    await carmen.getByLabel('What (line 1)').fill('That coaching is going ahead, and when');
+    await carmen.getByLabel('How often (line 1)').fill('Once a month');
+    await carmen.getByRole('button', { name: 'Save as a new version' }).click();
+    await carmen.getByText(/Saved as version 2\. Everyone needs to sign/).waitFor();
+    await expect.poll(() => carmen.locator('.agreement').textContent()).toContain('Every Wednesday');
+    await checkA11y(carmen, 'agreement, new version');
+    await carmen.getByRole('button', { name: 'Sign this version (version 2)' }).click();
+    await carmen.getByText('You signed this version.').waitFor();
+    await carmen.getByRole('link', { name: 'Version 1' }).click();
+    await carmen.getByRole('heading', { name: 'Agreement, version 1' }).waitFor();
+    await checkA11y(carmen, 'earlier agreement version');
+    await carmen.context().close();
+
+    await grace.reload();
+    await grace.getByRole('button', { name: 'Sign this version (version 2)' }).click();
+    await grace.getByText('Everyone has now signed').waitFor();
+    await expect.poll(() => grace.locator('.signed-banner').textContent()).toContain('Signed by everyone');
+    await expect.poll(() => grace.getByRole('link', { name: 'Download PDF' }).getAttribute('href')).toMatch(/agreement\.pdf$/);
+    await checkA11y(grace, 'agreement, signed by everyone');
+    await grace.goto(`${partnershipUrl}/profile`);
+    await grace.getByLabel('Strengths').fill('Calm voice; songs for every transition.');
+    await grace.getByLabel('Time').check();
+    await grace.getByRole('button', { name: 'Save profile' }).click();
+    await grace.getByText('Saved.').waitFor();
+    await checkA11y(grace, 'profile');
+    await grace.context().close();
+  });
+
+  it('lets the coachee share a note with her supervisor, withdraw it, and see who read it', async () => {
+    const taylor = await as('taylor@riverside.example');
+    await taylor.getByRole('link', { name: /Expert coaching with Carmen Diaz/ }).click();
+    await taylor.getByRole('link', { name: 'Notes' }).click();
+    await taylor.getByRole('heading', { name: 'Notes', exact: true }).waitFor();
+    const text = 'Circle time today: eleven children answered with full sentences. I want Sam to see this.';
+    await taylor.getByLabel('Write a note').fill(text);
+    await taylor.getByRole('button', { name: 'Save note' }).click();
+    await taylor.getByText('Your note is saved.').waitFor();
+    const note = taylor.locator('article.note', { hasText: 'eleven children' });
+    await note.waitFor();
+    await checkA11y(taylor, 'notes');
+    await note.getByRole('button', { name: 'Share…' }).click();
+    await note.getByLabel('Share with').fill('Sam');
+    await note.getByRole('button', { name: 'Choose Sam Okafor' }).click();
+    await note.getByLabel('A message to them (optional)').fill('Good news from circle time.');
+    await checkA11y(taylor, 'share form');
+    await note.getByRole('button', { name: 'Share', exact: true }).click();
+    await note.getByText('Sam Okafor can now read this note').waitFor();
+
+    const sam = await as('sam@riverside.example');
+    await sam.getByRole('heading', { name: 'Shared with you' }).waitFor();
+    await sam.getByText(text).waitFor();
+    await sam.getByText('You cannot see what is said or written in coaching').waitFor();
+    await checkA11y(sam, 'supervisor home with a share');
+    await sam.getByRole('link', { name: /Taylor Nguyen/ }).first().click();
+    await sam.getByText('You see logistics only').waitFor();
+    expect(await sam.getByRole('link', { name: 'Notes' }).count()).toBe(0);
+    await checkA11y(sam, 'supervisor view of a partnership');
+
+    await taylor.getByRole('link', { name: 'Sharing' }).click();
+    await taylor.getByRole('heading', { name: 'What you have shared' }).waitFor();
+    await checkA11y(taylor, 'sharing');
+    await taylor.getByRole('button', { name: /Withdraw the share with Sam Okafor/ }).click();
+    await taylor.getByText('cannot undo reads').waitFor();
+    await checkA11y(taylor, 'sharing, confirming withdrawal');
+    await taylor.getByRole('button', { name: 'Yes, withdraw it' }).click();
+    await taylor.getByText('Withdrawn', { exact: true }).waitFor();
+
+    await sam.goto('/');
+    await sam.getByText('Nothing has been shared with you right now.').waitFor();
+    expect(await sam.getByText(text).count()).toBe(0);
+    await sam.context().close();
+
+    await taylor.goto('/access-log');
+    await taylor.getByRole('heading', { name: 'Who has seen my coaching content' }).waitFor();
+    const row = taylor.locator('tbody tr', { hasText: 'Sam Okafor' }).first();
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain('You shared it with them');
+    await checkA11y(taylor, 'access log');
+    await taylor.getByLabel('Include my own reads').check();
+    await taylor.locator('tbody tr', { hasText: 'Taylor Nguyen' }).first().waitFor();
+    await taylor.context().close();
+  });
+
+  it('works on a phone', async () => {
+    const taylor = await as('taylor@riverside.example', PHONE);
+    await checkA11y(taylor, 'home on a phone');
+    await taylor.getByRole('link', { name: /Expert coaching with Carmen Diaz/ }).click();
+    await taylor.getByRole('link', { name: 'Agreement' }).waitFor();
+    await checkA11y(taylor, 'partnership on a phone');
+    await taylor.getByRole('link', { name: 'Agreement' }).click();
+    await taylor.getByRole('heading', { name: 'Communication plan' }).waitFor();
+    await checkA11y(taylor, 'agreement on a phone');
+    const width = await taylor.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await taylor.context().close();
+  });
+});
