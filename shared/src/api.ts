@@ -378,3 +378,27 @@ export const AccessLogQuery = PageQuery.extend({
   /** Include your own reads (hidden by default). */
   includeOwn: z.coerce.boolean().default(false),
 });
+
+// ---------- roster import ----------
+export const ImportPeopleBody = z.object({
+  /** CSV text with a header row: name, email, roles (separated by ";"), and optionally site, title, supervisor_email. */
+  csv: z.string().min(1, 'The file is empty.').max(2_000_000, 'Split files over 2 MB into parts.'),
+  /** Preview only (default): nothing is written. */
+  dryRun: z.boolean().default(true),
+});
+export const ImportRow = z.object({
+  line: z.number(),
+  email: z.string(),
+  action: z.enum(['create', 'update', 'unchanged', 'error']),
+  message: z.string().nullable(),
+});
+export const ImportResult = z.object({
+  dryRun: z.boolean(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  errors: z.number(),
+  newSites: z.array(z.string()),
+  /** The first 500 rows with what happens to each. */
+  rows: z.array(ImportRow),
+});

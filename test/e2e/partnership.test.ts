@@ -67,11 +67,13 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
     await checkA11y(carmen, 'agreement edit form');
     await carmen.getByLabel('How often we meet').fill('Every Wednesday, 2:45–3:30 pm');
     await carmen.getByLabel('Cover needed').fill('A floater covers the room for each debrief.');
+    const lines = await carmen.locator('.comm-row').count();
     await carmen.getByRole('button', { name: 'Add a line' }).click();
-    await carmen.getByLabel('Who (line 1)').fill('Grace');
-    await carmen.getByLabel('Tells whom (line 1)').fill('Her supervisor');
-    await carmen.getByLabel('What (line 1)').fill('That coaching is going ahead, and when');
-    await carmen.getByLabel('How often (line 1)').fill('Once a month');
+    const n = lines + 1;
+    await carmen.getByLabel(`Who (line ${n})`).fill('Grace');
+    await carmen.getByLabel(`Tells whom (line ${n})`).fill('Her supervisor');
+    await carmen.getByLabel(`What (line ${n})`).fill('That coaching is going ahead, and when');
+    await carmen.getByLabel(`How often (line ${n})`).fill('Once a month');
     await carmen.getByRole('button', { name: 'Save as a new version' }).click();
     await carmen.getByText(/Saved as version 2\. Everyone needs to sign/).waitFor();
     await expect.poll(() => carmen.locator('.agreement').textContent()).toContain('Every Wednesday');

@@ -7,6 +7,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import {
   CreatePersonBody,
+  ImportPeopleBody,
+  ImportResult,
   DirectoryEntry,
   DirectoryQuery,
   IdParams,
@@ -30,6 +32,7 @@ import { type App, type Services, actorOf, requireRole } from '../platform/http'
 import { newId, newToken, sha256 } from '../platform/ids';
 import { decodeCursor, page } from '../platform/pagination';
 import { endAllSessions } from '../platform/sessions';
+import { importRoster } from './roster-import';
 
 const INVITATION_DAYS = 14;
 
@@ -122,6 +125,15 @@ export default async function orgRoutes(app: App, s: Services) {
     });
     return reply.status(201).send((await presentPeople(db, [row]))[0]);
   });
+
+  app.post(
+    '/api/people/import',
+    { bodyLimit: 2_500_000, config: { matrix: 'org.manage' }, schema: { tags: ['organization'], summary: 'Import staff from a CSV roster: preview first (dryRun), then apply all rows or none', body: ImportPeopleBody, response: { 200: ImportResult } } },
+    async (request) => {
+      const actor = leader(request);
+      return importRoster(db, clock, actor, request.body.csv, request.body.dryRun);
+    },
+  );
 
   app.patch('/api/people/:id', { config: { matrix: 'org.manage' }, schema: { tags: ['organization'], summary: 'Change a person: name, roles, site, team, active', params: IdParams, body: UpdatePersonBody, response: { 200: Person } } }, async (request) => {
     const actor = leader(request);
