@@ -60,6 +60,15 @@ describeBrowser('signing in', () => {
     await context.close();
   });
 
+  it('has an accessibility check that does catch problems', async () => {
+    const { context, page } = await newPage(world);
+    await page.goto('/sign-in');
+    await page.getByRole('heading', { name: 'Sign in to Tandem' }).waitFor();
+    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<input type="text">'));
+    await expect(checkA11y(page, 'deliberately broken page (expected to fail)')).rejects.toThrow();
+    await context.close();
+  });
+
   it('can be done with the keyboard alone', async () => {
     const { context, page } = await newPage(world);
     await page.goto('/sign-in');

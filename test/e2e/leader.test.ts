@@ -28,7 +28,7 @@ describeBrowser('running the program', () => {
     await checkA11y(page, 'people, managing one person');
 
     await page.getByLabel('Full name').fill('Rosa Alvarez');
-    await page.getByLabel('E-mail').fill('rosa@riverside.example');
+    await page.getByRole('textbox', { name: 'E-mail (required)' }).fill('rosa@riverside.example');
     await page.getByLabel('Job title (optional)').fill('Pre-K teacher');
     await page.getByRole('button', { name: 'Add person' }).click();
     await page.getByText('Rosa Alvarez was added.').waitFor();
@@ -49,6 +49,30 @@ describeBrowser('running the program', () => {
     await invited.page.waitForURL('**/welcome');
     await invited.page.getByRole('heading', { name: 'Welcome, Rosa Alvarez' }).waitFor();
     await invited.context.close();
+  });
+
+  it('warns about a dual role and records that everyone went ahead knowingly', async () => {
+    const { context, page } = await newPage(world);
+    await signInReady(page, 'lena@riverside.example');
+    await page.goto('/partnerships/new');
+    await page.getByRole('heading', { name: 'Start a partnership' }).waitFor();
+    await page.getByLabel('Add a colleague').fill('Sam');
+    await page.getByRole('button', { name: 'Choose Sam Okafor' }).click();
+    await page.getByLabel('Add a colleague').fill('Ben');
+    await page.getByRole('button', { name: 'Choose Ben Carter' }).click();
+    await page.getByLabel('Role of Sam Okafor').selectOption('coach');
+    await page.getByLabel('Role of Ben Carter').selectOption('coachee');
+    await page.getByLabel('Assigned by the program').check();
+    await page.getByRole('button', { name: 'Send the invitations' }).click();
+    await page.getByText('Sam Okafor supervises Ben Carter').waitFor();
+    await checkA11y(page, 'new partnership, dual-role warning');
+    await page.getByLabel(/Everyone involved knows about the dual role/).check();
+    await page.getByRole('button', { name: 'Send the invitations' }).click();
+    await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}$/);
+    await page.getByText('A dual role in this partnership').waitFor();
+    await page.getByText('You see logistics only').waitFor();
+    await checkA11y(page, 'partnership with a dual role, leader view');
+    await context.close();
   });
 
   it('shows sites, practices and templates', async () => {

@@ -1,0 +1,130 @@
+/**
+ * The one way the web app talks to the server: same-origin cookies, JSON bodies,
+ * the CSRF header on every state-changing request, and typed errors whose
+ * message is written for people.
+ */
+import type { z } from 'zod';
+import type * as Api from '../../shared/src/api';
+
+export type Me = z.infer<typeof Api.Me>;
+export type Person = z.infer<typeof Api.Person>;
+export type Site = z.infer<typeof Api.Site>;
+export type Team = z.infer<typeof Api.Team>;
+export type SupervisionLink = z.infer<typeof Api.SupervisionLink>;
+export type DirectoryEntry = z.infer<typeof Api.DirectoryEntry>;
+export type Practice = z.infer<typeof Api.Practice>;
+export type PartnershipSummary = z.infer<typeof Api.PartnershipSummary>;
+export type PartnershipDetail = z.infer<typeof Api.PartnershipDetail>;
+export type Member = z.infer<typeof Api.Member>;
+export type Profile = z.infer<typeof Api.Profile>;
+export type AgreementResponse = z.infer<typeof Api.AgreementResponse>;
+export type AgreementVersion = z.infer<typeof Api.AgreementVersion>;
+export type AgreementContent = z.infer<typeof Api.AgreementContent>;
+export type CommitmentSet = z.infer<typeof Api.CommitmentSet>;
+export type AgreementTemplate = z.infer<typeof Api.AgreementTemplate>;
+export type Note = z.infer<typeof Api.Note>;
+export type Share = z.infer<typeof Api.Share>;
+export type SharedItem = z.infer<typeof Api.SharedItem>;
+export type AccessEvent = z.infer<typeof Api.AccessEvent>;
+export type RoleDescriptions = z.infer<typeof Api.RoleDescriptionsResponse>;
+export type InvitationPreview = z.infer<typeof Api.InvitationPreview>;
+export type InvitationLink = z.infer<typeof Api.InvitationLink>;
+export type Page<T> = { items: T[]; nextCursor: string | null };
+export type FieldProblem = { path: string; message: string };
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    public details: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+
+  /** The problem reported for one field, matched by its last path segment(s), e.g. "email" or "body.email". */
+  fieldMessage(field: string): string | undefined {
+    return this.details.find((d) => normalizePath(d.path) === field)?.message;
+  }
+
+  get isSignedOut(): boolean {
+    return this.status === 401 && (this.code === 'SESSION_EXPIRED' || this.code === 'NOT_SIGNED_IN');
+  }
+}
+
+function normalizePath(path: string): string {
+  return path.replace(/^(body|querystring|params)\./, '');
+}
+
+let csrfToken = '';
+let onSignedOut: () => void = () => {};
+
+/** Remember the CSRF token of the current session (from /api/me or a sign-in answer). */
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
+/** Called once by the session layer: what to do when the server says the session is over. */
+export function whenSignedOut(handler: () => void) {
+  onSignedOut = handler;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'We could not reach Tandem. Check your connection and try again.');
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const e = (data ?? {}) as { code?: string; message?: string; details?: FieldProblem[] };
+    const error = new ApiError(
+      response.status,
+      e.code ?? 'UNKNOWN',
+      e.message ?? 'Something went wrong. Please try again.',
+      (e.details ?? []).map((d) => ({ path: normalizePath(d.path), message: d.message })),
+    );
+    if (error.isSignedOut && !url.startsWith('/api/auth/') && url !== '/api/me') onSignedOut();
+    throw error;
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(url: string) => request<T>('GET', url),
+  post: <T>(url: string, body: unknown = {}) => request<T>('POST', url, body),
+  put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
+  patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
+  delete: <T>(url: string) => request<T>('DELETE', url),
+};
+
+/** Builds a query string from the defined, non-empty values. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return 'Something went wrong. Please try again.';
+}

@@ -1,0 +1,70 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type AccessEvent, type Page, api, query } from '../../api';
+import { ErrorAlert } from '../../ui/Alert';
+import { Checkbox } from '../../ui/Field';
+import { Loading, PageTitle } from '../../ui/Page';
+import { ShowMore } from '../../ui/ShowMore';
+import { formatDateTime } from '../../ui/format';
+
+const ACTION_LABEL: Record<AccessEvent['action'], string> = { view: 'Read', export: 'Downloaded', print: 'Printed', share: 'Shared', revoke: 'Withdrew a share' };
+const ITEM_LABEL: Record<string, string> = { note: 'A note', profile: 'Getting-to-know-you profile', agreement: 'The agreement' };
+const BASIS_LABEL: Record<string, string> = { 'member of the partnership': 'Member of the partnership', 'you shared it': 'You shared it with them' };
+
+/** "Who saw what, when": every read of the coachee's content, newest first. */
+export function AccessLogPage() {
+  const [includeOwn, setIncludeOwn] = useState(false);
+  const log = useInfiniteQuery({
+    queryKey: ['access-log', includeOwn],
+    // The server reads any includeOwn value as true, so leave it out to hide your own reads.
+    queryFn: ({ pageParam }) => api.get<Page<AccessEvent>>(`/api/access-log${query({ cursor: pageParam, includeOwn: includeOwn ? 'true' : undefined })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <div>
+      <PageTitle title="Who has seen my coaching content">Who has seen my coaching content</PageTitle>
+      <p className="lead">
+        Every time someone reads your notes, your getting-to-know-you profile or your agreement, Tandem writes it down here. Nobody — not even a
+        program leader — can edit or delete these entries.
+      </p>
+      <Checkbox label="Include my own reads" checked={includeOwn} onChange={(e) => setIncludeOwn(e.target.checked)} />
+      {log.isPending ? <Loading what="the access log" /> : null}
+      <ErrorAlert error={log.error} />
+      {!log.isPending && items.length === 0 ? <p>Nobody else has read your coaching content yet.</p> : null}
+      {items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="responsive-table">
+            <caption className="visually-hidden">Reads of your coaching content, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">As</th>
+                <th scope="col">Did</th>
+                <th scope="col">What</th>
+                <th scope="col">Why they could</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id}>
+                  <td data-label="When">
+                    <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                  </td>
+                  <td data-label="Who">{e.actorName}</td>
+                  <td data-label="As">{e.relation}</td>
+                  <td data-label="Did">{ACTION_LABEL[e.action] ?? e.action}</td>
+                  <td data-label="What">{ITEM_LABEL[e.itemType] ?? e.itemType}</td>
+                  <td data-label="Why they could">{BASIS_LABEL[e.basis] ?? e.basis}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <ShowMore hasMore={!!log.hasNextPage} loading={log.isFetchingNextPage} onMore={() => log.fetchNextPage()} what="entries" />
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { type AgreementResponse, type AgreementVersion, api } from '../../api';
+import { Alert, ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Loading, Section } from '../../ui/Page';
+import { formatDateTime } from '../../ui/format';
+import { usePartnership } from '../partnerships/usePartnership';
+import { AgreementForm } from './AgreementForm';
+import { AgreementView } from './AgreementView';
+import { agreementKey, useAgreement, usePractices } from './useAgreement';
+
+/** The partnership's agreement: read it, sign the exact version shown, edit, print or download. */
+export function AgreementSection() {
+  const p = usePartnership();
+  const client = useQueryClient();
+  const agreement = useAgreement(p.id);
+  const practices = usePractices();
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState('');
+  const sign = useMutation({
+    mutationFn: (v: AgreementVersion) => api.post<AgreementResponse>(`/api/partnerships/${p.id}/agreement/signatures`, { version: v.version, contentHash: v.contentHash }),
+    onSuccess: (next) => {
+      client.setQueryData(agreementKey(p.id), next);
+      client.invalidateQueries({ queryKey: ['partnership', p.id] });
+      client.invalidateQueries({ queryKey: ['partnerships'] });
+      setNotice(next.current?.waitingFor.length ? 'You signed this version.' : 'You signed this version. Everyone has now signed: the agreement is in force.');
+    },
+  });
+  if (agreement.isPending) return <Loading what="the agreement" />;
+  if (agreement.error) return <ErrorAlert error={agreement.error} />;
+  const a = agreement.data;
+  const current = a.current;
+  const everyoneSigned = !!current && current.waitingFor.length === 0;
+
+  if (editing) {
+    return (
+      <Section title="Edit the agreement" id="agreement">
+        <AgreementForm
+          partnershipId={p.id}
+          format={p.format}
+          agreement={a}
+          practices={practices.data?.items ?? []}
+          onDone={(version) => {
+            setEditing(false);
+            setNotice(version ? `Saved as version ${version}. Everyone needs to sign this new version, including anyone who signed before.` : '');
+          }}
+        />
+      </Section>
+    );
+  }
+
+  return (
+    <Section title="Agreement" id="agreement">
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <ErrorAlert error={sign.error} />
+      {!current ? <p>No agreement has been written yet.</p> : null}
+      {current ? (
+        <p className={everyoneSigned ? 'signed-banner' : 'waiting-banner'}>
+          <strong>{everyoneSigned ? 'Signed by everyone.' : `Waiting for: ${current.waitingFor.map((w) => w.name).join(', ')}.`}</strong>
+        </p>
+      ) : null}
+      <div className="button-row no-print">
+        {a.abilities.sign && current ? (
+          <Button busy={sign.isPending} onClick={() => sign.mutate(current)}>
+            Sign this version (version {current.version})
+          </Button>
+        ) : null}
+        {a.abilities.edit ? (
+          <Button variant="secondary" onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+        ) : null}
+        {current ? (
+          <Button variant="secondary" onClick={() => window.print()}>
+            Print
+          </Button>
+        ) : null}
+        {current && p.abilities.readContent ? (
+          <a className="btn btn-secondary" href={`/api/partnerships/${p.id}/agreement.pdf`} download>
+            Download PDF
+          </a>
+        ) : null}
+      </div>
+      {a.abilities.sign && current ? (
+        <p className="field-hint no-print">Signing records your name, the time and the fingerprint of exactly the text shown below.</p>
+      ) : null}
+      {!p.abilities.readContent ? (
+        <p className="muted">You see the agreed logistics and the communication plan. The coaching guidelines stay inside the partnership.</p>
+      ) : null}
+      {current ? <AgreementView version={current} practices={practices.data?.items ?? []} /> : null}
+      {a.versions.length > 1 ? (
+        <Section title="Earlier versions" id="versions" level={3}>
+          <ul>
+            {a.versions
+              .filter((v) => v.version !== current?.version)
+              .map((v) => (
+                <li key={v.version}>
+                  <Link to={`/partnerships/${p.id}/agreement/versions/${v.version}`}>Version {v.version}</Link>, saved {formatDateTime(v.createdAt)}
+                  {v.signedByAll ? ' — signed by everyone' : ''}
+                </li>
+              ))}
+          </ul>
+        </Section>
+      ) : null}
+    </Section>
+  );
+}
+
+/** A read-only earlier version. */
+export function AgreementVersionPage() {
+  const p = usePartnership();
+  const { version = '' } = useParams();
+  const practices = usePractices();
+  const v = useQuery({
+    queryKey: ['agreement', p.id, 'version', version],
+    queryFn: () => api.get<AgreementVersion>(`/api/partnerships/${p.id}/agreement/versions/${encodeURIComponent(version)}`),
+  });
+  return (
+    <Section title={`Agreement, version ${version}`} id="agreement-version">
+      <p className="no-print">
+        <Link to={`/partnerships/${p.id}/agreement`}>Back to the current agreement</Link>
+      </p>
+      <Alert tone="info">This is an earlier version, kept as it was signed. It cannot be changed.</Alert>
+      {v.isPending ? <Loading what="this version" /> : null}
+      <ErrorAlert error={v.error} />
+      {v.data ? <AgreementView version={v.data} practices={practices.data?.items ?? []} /> : null}
+    </Section>
+  );
+}

@@ -1,0 +1,90 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import type { OrgRole } from '../../../../shared/src/domain';
+import { type DirectoryEntry, type Page, api, query } from '../../api';
+import { ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { ORG_ROLE_LABEL } from '../../ui/format';
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+export function describeEntry(p: DirectoryEntry): string {
+  return [p.roles.map((r) => ORG_ROLE_LABEL[r]).join(', '), p.site].filter(Boolean).join(' · ');
+}
+
+/**
+ * Find a colleague by name in the directory (names, roles and site only) and
+ * pick one. Results are real buttons, so it works with the keyboard alone.
+ */
+export function PersonPicker({
+  label,
+  onPick,
+  role,
+  exclude = [],
+  hint,
+  error,
+}: {
+  label: string;
+  onPick: (person: DirectoryEntry) => void;
+  role?: OrgRole;
+  exclude?: string[];
+  hint?: string;
+  error?: string;
+}) {
+  const id = useId();
+  const [q, setQ] = useState('');
+  const debounced = useDebounced(q.trim(), 250);
+  const results = useQuery({
+    queryKey: ['directory', debounced, role],
+    queryFn: () => api.get<Page<DirectoryEntry>>(`/api/directory${query({ q: debounced, role, limit: 8 })}`),
+    enabled: debounced.length >= 1,
+  });
+  const items = (results.data?.items ?? []).filter((p) => !exclude.includes(p.id));
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', `${id}-count`].filter(Boolean).join(' ');
+  return (
+    <div className="field picker">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input id={id} type="search" autoComplete="off" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <p className="visually-hidden" id={`${id}-count`} role="status">
+        {debounced && results.data ? `${items.length} ${items.length === 1 ? 'match' : 'matches'}` : ''}
+      </p>
+      <ErrorAlert error={results.error} />
+      {debounced && results.data && items.length === 0 ? <p className="muted">Nobody matches “{debounced}”.</p> : null}
+      {items.length > 0 ? (
+        <ul className="picker-results">
+          {items.map((p) => (
+            <li key={p.id}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  onPick(p);
+                  setQ('');
+                }}
+              >
+                Choose {p.name}
+              </Button>
+              <span className="muted"> {describeEntry(p)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { type Me, type Page, type PartnershipSummary, type SharedItem, api, query } from '../../api';
+import { ErrorAlert } from '../../ui/Alert';
+import { Loading, PageTitle, Section } from '../../ui/Page';
+import { ShowMore } from '../../ui/ShowMore';
+import { STATUS_LABEL, formatDate, formatDateTime } from '../../ui/format';
+import { PartnershipCard, memberNames } from '../partnerships/PartnershipCard';
+import { hasRole, useSignedIn } from '../session/session';
+
+export function usePartnerships() {
+  return useInfiniteQuery({
+    queryKey: ['partnerships'],
+    queryFn: ({ pageParam }) => api.get<Page<PartnershipSummary>>(`/api/partnerships${query({ cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** "What needs my attention": invitations, signatures, partnerships, and what colleagues shared. */
+export function HomePage() {
+  const me = useSignedIn();
+  const list = usePartnerships();
+  const all = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const mine = all.filter((p) => p.members.some((m) => m.personId === me.personId && m.state !== 'declined'));
+  const others = all.filter((p) => !mine.includes(p));
+  const invitations = mine.filter((p) => p.status === 'invited' && p.members.some((m) => m.personId === me.personId && m.state === 'invited'));
+  const toSign = mine.filter((p) => p.signatureStatus === 'waiting' && p.status !== 'closed' && p.members.some((m) => m.personId === me.personId && m.state === 'accepted'));
+  const isCoachee = mine.some((p) => p.members.some((m) => m.personId === me.personId && ['coachee', 'peer', 'self'].includes(m.role))) || hasRole(me, 'coachee');
+  const firstName = me.name.split(' ')[0];
+
+  return (
+    <div>
+      <PageTitle title="Home">Hello, {firstName}</PageTitle>
+      <p className="lead">Here is what is waiting for you today.</p>
+      {list.isPending ? <Loading what="your partnerships" /> : null}
+      <ErrorAlert error={list.error} />
+
+      {invitations.length > 0 ? (
+        <Section title="Invitations to answer" id="invitations" className="attention">
+          <ul className="plain-list">
+            {invitations.map((p) => (
+              <li key={p.id}>
+                <Link to={`/partnerships/${p.id}`}>Answer the invitation from {memberNames(p, me.personId)}</Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {toSign.length > 0 ? (
+        <Section title="Agreements waiting for signatures" id="to-sign" className="attention">
+          <p className="muted">Open each one to read it; if your name is on the waiting list, you can sign the version you read.</p>
+          <ul className="plain-list">
+            {toSign.map((p) => (
+              <li key={p.id}>
+                <Link to={`/partnerships/${p.id}/agreement`}>Agreement with {memberNames(p, me.personId)}</Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {!list.isPending && invitations.length === 0 && toSign.length === 0 ? <p className="all-clear">Nothing needs your answer right now.</p> : null}
+
+      <Section title="My partnerships" id="mine">
+        {mine.length === 0 && !list.isPending ? (
+          <p>
+            You are not in a partnership yet. <Link to="/partnerships/new">Start one or ask a colleague for coaching</Link>.
+          </p>
+        ) : (
+          <div className="card-grid">
+            {mine.map((p) => (
+              <PartnershipCard key={p.id} p={p} meId={me.personId} />
+            ))}
+          </div>
+        )}
+      </Section>
+
+      {isCoachee ? (
+        <Section title="Your privacy" id="privacy">
+          <p>
+            Your coaching content stays inside your partnerships unless you share it. <Link to="/access-log">Who has seen my coaching content</Link>
+          </p>
+        </Section>
+      ) : null}
+
+      <SharedWithMe me={me} />
+
+      {hasRole(me, 'supervisor') ? (
+        <Section title="Your staff’s partnerships" id="staff">
+          <p>
+            You can see that these partnerships exist and the logistics they agreed, such as when they meet and the cover they need. You cannot see
+            what is said or written in coaching unless the coachee shares it with you.
+          </p>
+          <LogisticsList items={others.filter((p) => p.viewerRelation === 'supervisor')} />
+        </Section>
+      ) : null}
+
+      {hasRole(me, 'leader') ? (
+        <Section title="Running the program" id="program">
+          <p>
+            {list.hasNextPage ? `More than ${all.length}` : all.length} {all.length === 1 ? 'partnership' : 'partnerships'} in your organization.
+          </p>
+          <ul className="link-tiles">
+            <li>
+              <Link to="/people">People</Link>
+            </li>
+            <li>
+              <Link to="/sites">Sites and teams</Link>
+            </li>
+            <li>
+              <Link to="/practices">Practices</Link>
+            </li>
+            <li>
+              <Link to="/templates">Agreement templates</Link>
+            </li>
+          </ul>
+          <h3>All partnerships (logistics only)</h3>
+          <LogisticsList items={others.filter((p) => p.viewerRelation !== 'supervisor')} />
+        </Section>
+      ) : null}
+      <ShowMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => list.fetchNextPage()} what="partnerships" />
+    </div>
+  );
+}
+
+function LogisticsList({ items }: { items: PartnershipSummary[] }) {
+  if (items.length === 0) return <p className="muted">None to show.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="responsive-table">
+        <caption className="visually-hidden">Partnerships and their agreed logistics</caption>
+        <thead>
+          <tr>
+            <th scope="col">Partnership</th>
+            <th scope="col">Status</th>
+            <th scope="col">Meets</th>
+            <th scope="col">Coverage needed</th>
+            <th scope="col">Review</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((p) => (
+            <tr key={p.id}>
+              <td data-label="Partnership">
+                <Link to={`/partnerships/${p.id}`}>{memberNames(p)}</Link>
+              </td>
+              <td data-label="Status">{STATUS_LABEL[p.status]}</td>
+              <td data-label="Meets">{p.meetingCadence || '—'}</td>
+              <td data-label="Coverage needed">{p.coverageNeeds || '—'}</td>
+              <td data-label="Review">{p.reviewOn ? formatDate(p.reviewOn) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SharedWithMe({ me }: { me: Me }) {
+  const shared = useQuery({
+    queryKey: ['shared-with-me'],
+    queryFn: () => api.get<Page<SharedItem>>('/api/shared-with-me'),
+  });
+  const items = shared.data?.items ?? [];
+  if (!hasRole(me, 'supervisor') && items.length === 0) return null;
+  return (
+    <Section title="Shared with you" id="shared">
+      <p className="muted">Colleagues chose to share these with you. They can withdraw a share at any time, and each time you open one, they can see that you did.</p>
+      <ErrorAlert error={shared.error} />
+      {shared.isPending ? <Loading what="what was shared with you" /> : null}
+      {!shared.isPending && items.length === 0 ? <p>Nothing has been shared with you right now.</p> : null}
+      <ul className="plain-list shared-list">
+        {items.map((s) => (
+          <li key={s.itemId} className="card">
+            <p className="meta">
+              From {s.from} · note written {formatDateTime(s.createdAt)}
+              {s.expiresAt ? ` · available until ${formatDateTime(s.expiresAt)}` : ''}
+            </p>
+            <p className="note-body">{s.body}</p>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

@@ -1,0 +1,321 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { ORG_ROLES, type OrgRole } from '../../../../shared/src/domain';
+import { ApiError, type InvitationLink, type Page, type Person, type Site, type SupervisionLink, api, query } from '../../api';
+import { Alert, ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { CopyField } from '../../ui/CopyField';
+import { Checkbox, FieldSet, SelectField, TextField } from '../../ui/Field';
+import { Loading, PageTitle, Section } from '../../ui/Page';
+import { ShowMore } from '../../ui/ShowMore';
+import { ORG_ROLE_LABEL, formatDateTime } from '../../ui/format';
+import { hasRole, useSignedIn } from '../session/session';
+
+function useSites() {
+  return useQuery({ queryKey: ['sites'], queryFn: () => api.get<{ items: Site[] }>('/api/sites') });
+}
+
+/** Program leaders: find, add and change people; invitation links; who supervises whom. */
+export function PeoplePage() {
+  const me = useSignedIn();
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState<OrgRole | ''>('');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const sites = useSites();
+  const people = useInfiniteQuery({
+    queryKey: ['people', search, role],
+    queryFn: ({ pageParam }) => api.get<Page<Person>>(`/api/people${query({ q: search, role, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: hasRole(me, 'leader'),
+  });
+  if (!hasRole(me, 'leader')) {
+    return (
+      <div>
+        <PageTitle title="People">People</PageTitle>
+        <p>Only program leaders manage people.</p>
+      </div>
+    );
+  }
+  const items = people.data?.pages.flatMap((p) => p.items) ?? [];
+  const siteName = (id: string | null) => sites.data?.items.find((s) => s.id === id)?.name ?? '—';
+  return (
+    <div>
+      <PageTitle title="People">People</PageTitle>
+      <form
+        className="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSearch(q.trim());
+        }}
+      >
+        <TextField label="Name or e-mail" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as OrgRole | '')}>
+          <option value="">Any role</option>
+          {ORG_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ORG_ROLE_LABEL[r]}
+            </option>
+          ))}
+        </SelectField>
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+      </form>
+      {people.isPending ? <Loading what="people" /> : null}
+      <ErrorAlert error={people.error} />
+      {!people.isPending && items.length === 0 ? <p>Nobody matches.</p> : null}
+      {items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="responsive-table">
+            <caption className="visually-hidden">People in your organization</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Roles</th>
+                <th scope="col">Site</th>
+                <th scope="col">Account</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <PersonRow key={p.id} p={p} siteName={siteName(p.siteId)} open={openId === p.id} onToggle={() => setOpenId(openId === p.id ? null : p.id)} sites={sites.data?.items ?? []} all={items} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <ShowMore hasMore={!!people.hasNextPage} loading={people.isFetchingNextPage} onMore={() => people.fetchNextPage()} what="people" />
+      <AddPerson sites={sites.data?.items ?? []} />
+    </div>
+  );
+}
+
+function PersonRow({ p, siteName, open, onToggle, sites, all }: { p: Person; siteName: string; open: boolean; onToggle: () => void; sites: Site[]; all: Person[] }) {
+  return (
+    <>
+      <tr className={p.active ? undefined : 'inactive'}>
+        <td data-label="Name">
+          {p.name}
+          {p.title ? <span className="muted"> · {p.title}</span> : null}
+        </td>
+        <td data-label="E-mail">{p.email}</td>
+        <td data-label="Roles">{p.roles.map((r) => ORG_ROLE_LABEL[r]).join(', ')}</td>
+        <td data-label="Site">{siteName}</td>
+        <td data-label="Account">{!p.active ? 'Inactive' : p.hasAccount ? 'Signed up' : 'Not signed up yet'}</td>
+        <td data-label="Actions">
+          <Button variant="secondary" aria-expanded={open} onClick={onToggle}>
+            {open ? 'Close' : 'Manage'}
+            <span className="visually-hidden"> {p.name}</span>
+          </Button>
+        </td>
+      </tr>
+      {open ? (
+        <tr className="detail-row">
+          <td colSpan={6}>
+            <ManagePerson p={p} sites={sites} all={all} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+function RoleChecks({ roles, setRoles, error, legend }: { roles: OrgRole[]; setRoles: (r: OrgRole[]) => void; error?: string; legend: string }) {
+  return (
+    <FieldSet legend={legend} error={error}>
+      <div className="check-grid">
+        {ORG_ROLES.map((r) => (
+          <Checkbox key={r} label={ORG_ROLE_LABEL[r]} checked={roles.includes(r)} onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} />
+        ))}
+      </div>
+    </FieldSet>
+  );
+}
+
+function ManagePerson({ p, sites, all }: { p: Person; sites: Site[]; all: Person[] }) {
+  const client = useQueryClient();
+  const [roles, setRoles] = useState<OrgRole[]>(p.roles);
+  const [siteId, setSiteId] = useState(p.siteId ?? '');
+  const [active, setActive] = useState(p.active);
+  const [saved, setSaved] = useState(false);
+  const [link, setLink] = useState<InvitationLink | null>(null);
+  useEffect(() => setSaved(false), [roles, siteId, active]);
+  const update = useMutation({
+    mutationFn: () => api.patch<Person>(`/api/people/${p.id}`, { roles, siteId: siteId || null, active }),
+    onSuccess: () => {
+      setSaved(true);
+      client.invalidateQueries({ queryKey: ['people'] });
+    },
+  });
+  const invite = useMutation({
+    mutationFn: () => api.post<InvitationLink>(`/api/people/${p.id}/invitations`),
+    onSuccess: setLink,
+  });
+  const err = update.error instanceof ApiError ? update.error : null;
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    update.mutate();
+  }
+  return (
+    <div className="manage">
+      <h2 className="h3">Manage {p.name}</h2>
+      <form className="form" noValidate onSubmit={submit}>
+        <RoleChecks legend={`Roles of ${p.name}`} roles={roles} setRoles={setRoles} error={err?.fieldMessage('roles')} />
+        <SelectField label="Site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
+          <option value="">No site</option>
+          {sites.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
+        <Checkbox label="Active (can sign in and take part)" checked={active} onChange={(e) => setActive(e.target.checked)} />
+        <ErrorAlert error={update.error} />
+        {saved ? <Alert tone="success">Saved.</Alert> : null}
+        <Button type="submit" busy={update.isPending}>
+          Save changes
+        </Button>
+      </form>
+      <h3>Invitation link</h3>
+      <p>An invitation link lets {p.name} set a password and join. It is also e-mailed to them.</p>
+      <ErrorAlert error={invite.error} />
+      {link ? (
+        <>
+          <CopyField label={`Invitation link for ${p.name}`} value={link.url} />
+          <p className="field-hint">Works until {formatDateTime(link.expiresAt)}, once.</p>
+        </>
+      ) : (
+        <Button variant="secondary" busy={invite.isPending} onClick={() => invite.mutate()} disabled={!p.active}>
+          Create an invitation link
+        </Button>
+      )}
+      <Supervisors p={p} all={all} />
+    </div>
+  );
+}
+
+function Supervisors({ p, all }: { p: Person; all: Person[] }) {
+  const client = useQueryClient();
+  const links = useQuery({ queryKey: ['supervision-links'], queryFn: () => api.get<{ items: SupervisionLink[] }>('/api/supervision-links') });
+  const supervisors = useQuery({ queryKey: ['people', 'supervisors'], queryFn: () => api.get<Page<Person>>(`/api/people${query({ role: 'supervisor', limit: 100 })}`) });
+  const [choice, setChoice] = useState('');
+  const mine = (links.data?.items ?? []).filter((l) => l.superviseeId === p.id);
+  const candidates = supervisors.data?.items ?? [];
+  const nameOf = (id: string) => candidates.find((c) => c.id === id)?.name ?? all.find((c) => c.id === id)?.name ?? 'Someone';
+  const refresh = () => {
+    client.invalidateQueries({ queryKey: ['supervision-links'] });
+    client.invalidateQueries({ queryKey: ['people'] });
+  };
+  const add = useMutation({ mutationFn: () => api.post('/api/supervision-links', { supervisorId: choice, superviseeId: p.id }), onSuccess: () => { setChoice(''); refresh(); } });
+  const remove = useMutation({ mutationFn: (id: string) => api.delete(`/api/supervision-links/${id}`), onSuccess: refresh });
+  return (
+    <div>
+      <h3>Supervised by</h3>
+      {mine.length === 0 ? <p className="muted">Nobody recorded.</p> : null}
+      <ul>
+        {mine.map((l) => (
+          <li key={l.id}>
+            {nameOf(l.supervisorId)}{' '}
+            <Button variant="quiet" onClick={() => remove.mutate(l.id)} busy={remove.isPending && remove.variables === l.id}>
+              Remove<span className="visually-hidden"> {nameOf(l.supervisorId)} as supervisor</span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (choice) add.mutate();
+        }}
+      >
+        <SelectField label={`Add a supervisor for ${p.name}`} value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <option value="">Choose a supervisor</option>
+          {candidates
+            .filter((c) => c.id !== p.id && !mine.some((l) => l.supervisorId === c.id))
+            .map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+        </SelectField>
+        <Button type="submit" variant="secondary" busy={add.isPending} disabled={!choice}>
+          Add supervisor
+        </Button>
+      </form>
+      <ErrorAlert error={add.error ?? remove.error} />
+    </div>
+  );
+}
+
+function AddPerson({ sites }: { sites: Site[] }) {
+  const client = useQueryClient();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [title, setTitle] = useState('');
+  const [roles, setRoles] = useState<OrgRole[]>(['coachee']);
+  const [siteId, setSiteId] = useState('');
+  const [added, setAdded] = useState<Person | null>(null);
+  const [link, setLink] = useState<InvitationLink | null>(null);
+  const create = useMutation({
+    mutationFn: () => api.post<Person>('/api/people', { name, email, roles, siteId: siteId || null, title: title.trim() || null }),
+    onSuccess: (p) => {
+      setAdded(p);
+      setLink(null);
+      setName('');
+      setEmail('');
+      setTitle('');
+      client.invalidateQueries({ queryKey: ['people'] });
+    },
+  });
+  const invite = useMutation({ mutationFn: (id: string) => api.post<InvitationLink>(`/api/people/${id}/invitations`), onSuccess: setLink });
+  const err = create.error instanceof ApiError ? create.error : null;
+  return (
+    <Section title="Add a person" id="add-person">
+      {added ? (
+        <Alert tone="success" title={`${added.name} was added.`}>
+          {link ? (
+            <CopyField label={`Invitation link for ${added.name}`} value={link.url} />
+          ) : (
+            <Button variant="secondary" busy={invite.isPending} onClick={() => invite.mutate(added.id)}>
+              Create an invitation link for {added.name}
+            </Button>
+          )}
+          <ErrorAlert error={invite.error} />
+        </Alert>
+      ) : null}
+      <ErrorAlert error={create.error} />
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <TextField label="Full name" required autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
+        <TextField label="E-mail" type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} error={err?.fieldMessage('email')} />
+        <TextField label="Job title (optional)" value={title} onChange={(e) => setTitle(e.target.value)} error={err?.fieldMessage('title')} />
+        <RoleChecks legend="Roles" roles={roles} setRoles={setRoles} error={err?.fieldMessage('roles')} />
+        <SelectField label="Site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
+          <option value="">No site</option>
+          {sites.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
+        <Button type="submit" busy={create.isPending}>
+          Add person
+        </Button>
+      </form>
+    </Section>
+  );
+}

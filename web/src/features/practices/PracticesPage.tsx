@@ -1,0 +1,144 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError, type Practice, api } from '../../api';
+import { Alert, ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { TextArea, TextField } from '../../ui/Field';
+import { Loading, PageTitle, Section } from '../../ui/Page';
+import { hasRole, useSignedIn } from '../session/session';
+
+/** Program leaders: the practices coaching can focus on, grouped by category. */
+export function PracticesPage() {
+  const me = useSignedIn();
+  const practices = useQuery({ queryKey: ['practices'], queryFn: () => api.get<{ items: Practice[] }>('/api/practices') });
+  const items = practices.data?.items ?? [];
+  const categories = [...new Set(items.map((p) => p.category))];
+  const leader = hasRole(me, 'leader');
+  return (
+    <div>
+      <PageTitle title="Practices">Practices</PageTitle>
+      <p className="lead">The evidence-based practices partners can choose to focus on. Archived practices stay in older agreements but cannot be chosen again.</p>
+      {practices.isPending ? <Loading what="practices" /> : null}
+      <ErrorAlert error={practices.error} />
+      {categories.map((cat) => (
+        <Section key={cat} title={cat}>
+          <ul className="plain-list">
+            {items
+              .filter((p) => p.category === cat)
+              .map((p) => (
+                <li key={p.id}>
+                  <PracticeItem p={p} canEdit={leader} />
+                </li>
+              ))}
+          </ul>
+        </Section>
+      ))}
+      {leader ? <AddPractice categories={categories} /> : null}
+    </div>
+  );
+}
+
+function PracticeItem({ p, canEdit }: { p: Practice; canEdit: boolean }) {
+  const client = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(p.name);
+  const [category, setCategory] = useState(p.category);
+  const [description, setDescription] = useState(p.description);
+  const update = useMutation({
+    mutationFn: (body: Partial<Practice>) => api.patch<Practice>(`/api/practices/${p.id}`, body),
+    onSuccess: () => {
+      setEditing(false);
+      client.invalidateQueries({ queryKey: ['practices'] });
+    },
+  });
+  const err = update.error instanceof ApiError ? update.error : null;
+  return (
+    <article className={p.archived ? 'card practice archived' : 'card practice'}>
+      {editing ? (
+        <form
+          className="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            update.mutate({ name, category, description });
+          }}
+        >
+          <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
+          <TextField label="Category" required value={category} onChange={(e) => setCategory(e.target.value)} error={err?.fieldMessage('category')} />
+          <TextArea label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={err?.fieldMessage('description')} />
+          <ErrorAlert error={update.error} />
+          <div className="button-row">
+            <Button type="submit" busy={update.isPending}>
+              Save
+            </Button>
+            <Button variant="secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <h3>
+            {p.name}
+            {p.archived ? <span className="badge">Archived</span> : null}
+          </h3>
+          {p.description ? <p>{p.description}</p> : null}
+          {canEdit ? (
+            <div className="button-row">
+              <Button variant="secondary" onClick={() => setEditing(true)}>
+                Edit<span className="visually-hidden"> {p.name}</span>
+              </Button>
+              <Button variant="quiet" busy={update.isPending} onClick={() => update.mutate({ archived: !p.archived })}>
+                {p.archived ? 'Bring back' : 'Archive'}
+                <span className="visually-hidden"> {p.name}</span>
+              </Button>
+            </div>
+          ) : null}
+          {!editing ? <ErrorAlert error={update.error} /> : null}
+        </>
+      )}
+    </article>
+  );
+}
+
+function AddPractice({ categories }: { categories: string[] }) {
+  const client = useQueryClient();
+  const [category, setCategory] = useState(categories[0] ?? '');
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const add = useMutation({
+    mutationFn: () => api.post<Practice>('/api/practices', { category, name, description }),
+    onSuccess: () => {
+      setName('');
+      setDescription('');
+      client.invalidateQueries({ queryKey: ['practices'] });
+    },
+  });
+  const err = add.error instanceof ApiError ? add.error : null;
+  return (
+    <Section title="Add a practice" id="add-practice">
+      {add.isSuccess ? <Alert tone="success">Practice added.</Alert> : null}
+      <ErrorAlert error={add.error} />
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        <TextField label="Category" required list="practice-categories" value={category} onChange={(e) => setCategory(e.target.value)} error={err?.fieldMessage('category')} hint="Pick an existing one or type a new one." />
+        <datalist id="practice-categories">
+          {categories.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
+        <TextField label="Practice name" required value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
+        <TextArea label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={err?.fieldMessage('description')} />
+        <Button type="submit" busy={add.isPending}>
+          Add practice
+        </Button>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import { errorMessage } from '../api';
+
+type Tone = 'error' | 'success' | 'info' | 'warning';
+
+/** Errors interrupt (role="alert"); everything else is announced politely (role="status"). */
+export function Alert({ tone = 'info', title, children }: { tone?: Tone; title?: ReactNode; children?: ReactNode }) {
+  return (
+    <div className={`alert alert-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+      {title ? <p className="alert-title">{title}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+/** Shows the server's message for a failed request, or nothing. */
+export function ErrorAlert({ error }: { error: unknown }) {
+  if (!error) return null;
+  return <Alert tone="error">{errorMessage(error)}</Alert>;
+}
