@@ -56,13 +56,16 @@ async function generate(db: DB): Promise<{ partnershipId: string }> {
 
 function startServer(env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '1000', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '1000', SLOW_QUERY_MS: process.env.SLOW_QUERY_MS ?? '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout!.on('data', (d) => {
       out += d;
       if (out.includes('Tandem is running')) resolve(child);
     });
-    child.stderr!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => {
+      out += d;
+      if (process.env.SLOW_QUERY_MS) process.stderr.write(d);
+    });
     child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
   });
 }

@@ -22,6 +22,8 @@ export interface Config {
   seedDemo: boolean;
   /** Attempts per minute per IP on sign-in and reset endpoints. */
   loginRateLimit: number;
+  /** Log queries slower than this (ms); 0 turns it off. */
+  slowQueryMs: number;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionMaxHours: int('SESSION_MAX_HOURS', 24 * 14, 1, 24 * 365),
     seedDemo: env.SEED_DEMO !== 'false',
     loginRateLimit: int('LOGIN_RATE_LIMIT', 10, 1, 100000),
+    slowQueryMs: int('SLOW_QUERY_MS', 0, 0, 600000),
     ...overrides,
   };
   if (problems.length) throw new ConfigError(problems);

@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from './seed/demo';
 async function main() {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
-  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, slowQueryMs: config.slowQueryMs });
   await checkConnection(db, config.databaseUrl);
   await migrate(db);
   const empty = !(await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst());

@@ -141,7 +141,14 @@ export const UpdatePersonBody = CreatePersonBody.partial().extend({ active: z.bo
 export const InvitationLink = z.object({ url: z.string(), expiresAt: z.string() });
 export const SupervisionBody = z.object({ supervisorId: id, superviseeId: id });
 export const SupervisionLink = z.object({ id, supervisorId: id, superviseeId: id });
-export const DirectoryEntry = z.object({ id, name: z.string(), roles: z.array(z.enum(ORG_ROLES)), site: z.string().nullable() });
+export const DirectoryEntry = z.object({
+  id,
+  name: z.string(),
+  roles: z.array(z.enum(ORG_ROLES)),
+  site: z.string().nullable(),
+  /** This colleague supervises you (so a share picker can suggest them first). */
+  supervisesMe: z.boolean(),
+});
 export const DirectoryQuery = PageQuery.extend({ q: z.string().trim().max(100).optional(), role: z.enum(ORG_ROLES).optional() });
 
 // ---------- practices ----------
@@ -213,6 +220,8 @@ export const PartnershipSummary = z.object({
   coverageNeeds: z.string().nullable(),
   reviewOn: z.string().nullable(),
   signatureStatus: z.enum(['none', 'waiting', 'signed']),
+  /** True when the viewer is a member who has not signed the current version yet. */
+  mySignatureNeeded: z.boolean(),
   createdAt: z.string(),
 });
 export const PartnershipDetail = PartnershipSummary.extend({
@@ -325,6 +334,8 @@ export const Share = z.object({
   granteeName: z.string(),
   itemType: z.enum(CONTENT_KINDS).nullable(),
   itemId: z.string().nullable(),
+  /** The first words of the shared item, so the coachee recognises it. */
+  itemExcerpt: z.string().nullable(),
   category: z.enum(SHARE_CATEGORIES).nullable(),
   note: z.string().nullable(),
   createdAt: z.string(),
@@ -376,7 +387,7 @@ export const AccessEvent = z.object({
 });
 export const AccessLogQuery = PageQuery.extend({
   /** Include your own reads (hidden by default). */
-  includeOwn: z.coerce.boolean().default(false),
+  includeOwn: z.stringbool().default(false),
 });
 
 // ---------- roster import ----------

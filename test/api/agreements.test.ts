@@ -36,8 +36,10 @@ describe('coaching agreements', () => {
     expect(a.current.content.commitments.coach.length).toBeGreaterThan(3);
     expect(a.current.content.commitments.supervisor.length).toBeGreaterThan(3);
     expect(a.current.waitingFor.map((p: { personId: string }) => p.personId).sort()).toEqual([coach, coachee].sort());
+    expect((await c.get(`/api/partnerships/${id}`)).json().mySignatureNeeded).toBe(true);
     await c.post(`/api/partnerships/${id}/agreement/signatures`, { version: 1, contentHash: a.current.contentHash });
-    expect((await c.get(`/api/partnerships/${id}`)).json().signatureStatus).toBe('waiting');
+    expect((await c.get(`/api/partnerships/${id}`)).json()).toMatchObject({ signatureStatus: 'waiting', mySignatureNeeded: false });
+    expect((await t.get('/api/partnerships')).json().items.find((p: { id: string }) => p.id === id).mySignatureNeeded).toBe(true);
     const signed = await t.post(`/api/partnerships/${id}/agreement/signatures`, { version: 1, contentHash: a.current.contentHash });
     expect(signed.json().current.signatures).toHaveLength(2);
     expect(signed.json().current.signatures[0]).toMatchObject({ contentHash: a.current.contentHash, version: 1 });
@@ -94,8 +96,11 @@ describe('coaching agreements', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await c.post(`/api/partnerships/${id}/agreement/prints`)).statusCode).toBe(201);
     const log = (await t.get('/api/access-log')).json().items;
     expect(log.some((e: { action: string; itemType: string; actorId: string }) => e.action === 'export' && e.itemType === 'agreement' && e.actorId === coach)).toBe(true);
+    expect(log.some((e: { action: string; itemType: string; actorId: string }) => e.action === 'print' && e.itemType === 'agreement' && e.actorId === coach)).toBe(true);
+    expect((await (await w.as(supervisor)).post(`/api/partnerships/${id}/agreement/prints`)).statusCode).toBe(404);
   });
 
   it('rejects a review date that is not a date', async () => {

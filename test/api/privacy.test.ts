@@ -75,6 +75,17 @@ describe('sharing', () => {
     expect((await s.get('/api/shared-with-me')).json().items.some((i: { itemId: string }) => i.itemId === later)).toBe(false);
   });
 
+  it('shows the coachee an excerpt of each shared note, and suggests their supervisor in the directory', async () => {
+    const id = await note('A long note about questions that invite children to explain their thinking, with more words after the first line so that it runs past the excerpt length.');
+    await t.post(`/api/partnerships/${partnership}/shares`, { granteeId: supervisor, itemType: 'note', itemId: id });
+    const share = (await t.get(`/api/partnerships/${partnership}/shares`)).json().items.find((x: { itemId: string }) => x.itemId === id);
+    expect(share.itemExcerpt).toMatch(/^A long note about questions.*…$/);
+    expect(share.itemExcerpt.length).toBeLessThanOrEqual(118);
+    const dir = (await t.get('/api/directory?limit=100')).json().items;
+    expect(dir.find((p: { id: string }) => p.id === supervisor).supervisesMe).toBe(true);
+    expect(dir.find((p: { id: string }) => p.id === coach).supervisesMe).toBe(false);
+  });
+
   it('refuses shares the coachee cannot make: to a member, in the past, or of nothing', async () => {
     const id = await note();
     expect((await t.post(`/api/partnerships/${partnership}/shares`, { granteeId: coach, itemType: 'note', itemId: id })).statusCode).toBe(422);
@@ -114,6 +125,8 @@ describe('the access log', () => {
     const log = (await t.get('/api/access-log?limit=100')).json().items;
     expect(log.filter((e: { itemId: string; actorId: string }) => e.itemId === id && e.actorId === coach)).toHaveLength(1);
     expect(log.every((e: { actorId: string; action: string }) => e.actorId !== coachee || ['share', 'revoke'].includes(e.action))).toBe(true);
+    const withoutOwn = (await t.get('/api/access-log?limit=100&includeOwn=false')).json().items;
+    expect(withoutOwn).toEqual(log);
     const withOwn = (await t.get('/api/access-log?limit=100&includeOwn=true')).json().items;
     expect(withOwn.some((e: { actorId: string; itemId: string }) => e.actorId === coachee && e.itemId === id)).toBe(true);
   });

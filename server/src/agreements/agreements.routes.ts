@@ -60,7 +60,7 @@ async function presentVersion(db: DB, ctx: PartnershipContext, v: Version) {
 export default async function agreementRoutes(app: App, s: Services) {
   const { db, clock } = s;
 
-  async function logAgreementRead(ctx: PartnershipContext, version: number, action: 'view' | 'export') {
+  async function logAgreementRead(ctx: PartnershipContext, version: number, action: 'view' | 'export' | 'print') {
     if (!can(ctx, 'partnership.readContent')) return;
     const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state !== 'declined');
     await recordAccess(db, clock, ctx.actor, subjects.map((m) => ({ subjectId: m.personId, partnershipId: ctx.partnership.id, itemType: 'agreement', itemId: String(version), action, relation: relationLabel(ctx), basis: 'member' })));
@@ -129,6 +129,14 @@ export default async function agreementRoutes(app: App, s: Services) {
     const pdf = renderPdf(ctx, presented, practices);
     reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="coaching-agreement-v${v.version}.pdf"`);
     return reply.send(pdf);
+  });
+
+  app.post('/api/partnerships/:id/agreement/prints', { config: { matrix: 'agreement.export' }, schema: { tags: ['agreements'], summary: 'Record that you printed the current agreement (members only; shown in the coachee\'s access log)', params: IdParams, response: { 201: z.object({ ok: z.literal(true) }) } } }, async (request, reply) => {
+    const ctx = await loadContext(db, actorOf(request), request.params.id);
+    authorize(ctx, 'agreement.export');
+    if (!ctx.partnership.current_agreement_version) throw notFound();
+    await logAgreementRead(ctx, ctx.partnership.current_agreement_version, 'print');
+    return reply.status(201).send({ ok: true as const });
   });
 
   app.get('/api/agreement-templates', { config: { matrix: 'org.read' }, schema: { tags: ['agreements'], summary: 'The program\'s agreement templates, one per format', response: { 200: z.object({ items: z.array(AgreementTemplate) }) } } }, async (request) => {

@@ -229,7 +229,12 @@ export default async function orgRoutes(app: App, s: Services) {
     const rows = await query.orderBy('p.name').orderBy('p.id').limit(limit + 1).execute();
     const result = page(rows, limit, (r) => [r.name, r.id]);
     const roles = await rolesOf(db, result.items.map((r) => r.id));
-    return { items: result.items.map((r) => ({ id: r.id, name: r.name, site: r.site, roles: roles.get(r.id) ?? [] })), nextCursor: result.nextCursor };
+    const mine = await db.selectFrom('supervision_links').select('supervisor_id').where('org_id', '=', actor.orgId).where('supervisee_id', '=', actor.personId).execute();
+    const supervisors = new Set(mine.map((l) => l.supervisor_id));
+    return {
+      items: result.items.map((r) => ({ id: r.id, name: r.name, site: r.site, roles: roles.get(r.id) ?? [], supervisesMe: supervisors.has(r.id) })),
+      nextCursor: result.nextCursor,
+    };
   });
 }
 

@@ -34,6 +34,7 @@ export function presentSummary(ctx: PartnershipContext) {
     coverageNeeds: p.coverage_needs,
     reviewOn: p.review_on,
     signatureStatus: (p.current_agreement_version === 0 ? 'none' : p.agreement_signed_version === p.current_agreement_version ? 'signed' : 'waiting') as 'none' | 'waiting' | 'signed',
+    mySignatureNeeded: ctx.mySignatureNeeded && p.status !== 'closed',
     createdAt: p.created_at,
   };
 }

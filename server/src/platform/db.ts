@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import * as foundation from '../migrations/20261124_0001_foundation';
 import type { Database } from './tables';
@@ -18,6 +18,15 @@ export interface DatabaseOptions {
   sqliteFile?: string;
   dataDir?: string;
   poolSize?: number;
+  /** Log queries slower than this many milliseconds (SQL text only, never parameters). */
+  slowQueryMs?: number;
+}
+
+function slowQueryLogger(ms: number | undefined) {
+  if (!ms) return undefined;
+  return (event: LogEvent) => {
+    if (event.queryDurationMillis >= ms) console.warn(`slow query (${event.queryDurationMillis.toFixed(1)} ms): ${event.query.sql}`);
+  };
 }
 
 export class StartupError extends Error {}
@@ -27,7 +36,7 @@ export function openDatabase(options: DatabaseOptions): DB {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
     // An idle client erroring (server restart) must not crash the process.
     pool.on('error', () => {});
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: slowQueryLogger(options.slowQueryMs) });
   }
   let file = options.sqliteFile;
   if (!file) {
@@ -45,7 +54,7 @@ export function openDatabase(options: DatabaseOptions): DB {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: slowQueryLogger(options.slowQueryMs) });
 }
 
 /**

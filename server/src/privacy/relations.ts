@@ -26,6 +26,8 @@ export interface PartnershipContext {
   /** Subjects (coachee, peers, self-coach) the actor supervises. */
   supervisedSubjects: string[];
   relations: Set<Relation>;
+  /** The actor is an accepted member and has not signed the current agreement version. */
+  mySignatureNeeded: boolean;
 }
 
 export const isSubjectRole = (role: MemberRole) => SUBJECT_ROLES.includes(role);
@@ -64,6 +66,22 @@ export async function loadContexts(db: DB, actor: Actor, ids: string[]): Promise
         ).map((r) => r.supervisee_id)
       : [],
   );
+  // Only partnerships still waiting for signatures can need mine; signed ones (the common case) cost nothing.
+  const waiting = rows.filter(
+    (r) => r.current_agreement_version > r.agreement_signed_version && members.some((m) => m.partnership_id === r.id && m.person_id === actor.personId && m.state === 'accepted'),
+  );
+  const signed = new Set(
+    waiting.length
+      ? (
+          await db
+            .selectFrom('agreement_signatures')
+            .select(['partnership_id', 'version'])
+            .where('person_id', '=', actor.personId)
+            .where('partnership_id', 'in', waiting.map((r) => r.id))
+            .execute()
+        ).map((s) => `${s.partnership_id}:${s.version}`)
+      : [],
+  );
   for (const row of rows) {
     const list: MemberRow[] = members
       .filter((m) => m.partnership_id === row.id)
@@ -85,6 +103,7 @@ export async function loadContexts(db: DB, actor: Actor, ids: string[]): Promise
       membership,
       supervisedSubjects,
       relations,
+      mySignatureNeeded: waiting.includes(row) && !signed.has(`${row.id}:${row.current_agreement_version}`),
     });
   }
   return out;

@@ -85,7 +85,7 @@ export async function createShare(db: DB, clock: Clock, actor: Actor, partnershi
       { subjectId: actor.personId, partnershipId, itemType: row.item_type ?? row.category ?? 'notes', itemId: row.item_id, action: 'share', relation: 'coachee', basis: `share:${row.id}` },
     ]);
   });
-  return present({ ...row, grantee_name: grantee.name }, now);
+  return { ...present({ ...row, grantee_name: grantee.name }, now), itemExcerpt: null };
 }
 
 export async function revokeShare(db: DB, clock: Clock, actor: Actor, shareId: string) {
@@ -107,7 +107,7 @@ export async function revokeShare(db: DB, clock: Clock, actor: Actor, shareId: s
       { subjectId: actor.personId, partnershipId: row.partnership_id, itemType: row.item_type ?? row.category ?? 'notes', itemId: row.item_id, action: 'revoke', relation: 'coachee', basis: `share:${row.id}` },
     ]);
   });
-  return present({ ...row, revoked_at: now.toISOString() }, now);
+  return { ...present({ ...row, revoked_at: now.toISOString() }, now), itemExcerpt: null };
 }
 
 export async function listShares(db: DB, clock: Clock, actor: Actor, partnershipId: string) {
@@ -124,8 +124,18 @@ export async function listShares(db: DB, clock: Clock, actor: Actor, partnership
     .orderBy('s.created_at', 'desc')
     .limit(500)
     .execute();
+  // Excerpts let the coachee recognise what they shared; reading them is a read of their own content.
+  const noteIds = rows.filter((r) => r.item_type === 'note' && r.item_id).map((r) => r.item_id!);
+  const notes = noteIds.length
+    ? await db.selectFrom('notes').select(['id', 'body']).where('org_id', '=', actor.orgId).where('partnership_id', '=', partnershipId).where('id', 'in', noteIds).execute()
+    : [];
+  await recordAccess(db, clock, actor, notes.map((n) => ({ subjectId: actor.personId, partnershipId, itemType: 'note', itemId: n.id, action: 'view' as const, relation: 'coachee', basis: 'member' })));
+  const excerpt = (id: string | null) => {
+    const body = notes.find((n) => n.id === id)?.body;
+    return body ? (body.length > 120 ? `${body.slice(0, 117).trimEnd()}…` : body) : null;
+  };
   const now = clock.now();
-  return rows.map((r) => present(r, now));
+  return rows.map((r) => ({ ...present(r, now), itemExcerpt: excerpt(r.item_id) }));
 }
 
 type ShareRow = {
