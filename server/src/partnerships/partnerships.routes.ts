@@ -15,10 +15,25 @@ import type { Challenge } from '../../../shared/src/domain';
 import { SUBJECT_ROLES } from '../../../shared/src/domain';
 import { type App, type Services, actorOf } from '../platform/http';
 import { decodeCursor, page } from '../platform/pagination';
+import { arg, prepared } from '../platform/prepared';
+import type { Database } from '../platform/tables';
 import { recordAccess } from '../privacy/access-log';
 import { authorize, can, relationLabel } from '../privacy/policy';
 import { loadContext, loadContexts, partnershipsVisibleTo, type PartnershipContext } from '../privacy/relations';
 import { changeStatus, createPartnership, respond, saveProfile } from './partnerships.service';
+
+const statusHistory = prepared<[string], { from_status: string | null; to_status: string; reason: string | null; at: string; name: string }>((db) =>
+  db
+    .selectFrom('partnership_status_events as e')
+    .innerJoin('people as p', 'p.id', 'e.by_person_id')
+    .select(['e.from_status', 'e.to_status', 'e.reason', 'e.at', 'p.name'])
+    .where('e.partnership_id', '=', arg(0))
+    .orderBy('e.at')
+    .limit(200),
+);
+const profilesOf = prepared<[string, string], Database['partnership_profiles']>((db) =>
+  db.selectFrom('partnership_profiles').selectAll().where('org_id', '=', arg(0)).where('partnership_id', '=', arg(1)),
+);
 
 export function presentSummary(ctx: PartnershipContext) {
   const p = ctx.partnership;
@@ -56,22 +71,15 @@ export default async function partnershipRoutes(app: App, s: Services) {
   const { db, clock } = s;
 
   async function detail(ctx: PartnershipContext) {
-    const history = await db
-      .selectFrom('partnership_status_events as e')
-      .innerJoin('people as p', 'p.id', 'e.by_person_id')
-      .select(['e.from_status', 'e.to_status', 'e.reason', 'e.at', 'p.name'])
-      .where('e.partnership_id', '=', ctx.partnership.id)
-      .orderBy('e.at')
-      .limit(200)
-      .execute();
+    const readContent = can(ctx, 'partnership.readContent');
+    // Independent reads in parallel: on PostgreSQL they use two pool connections.
+    const [history, profileRows] = await Promise.all([
+      statusHistory(db, ctx.partnership.id),
+      readContent ? profilesOf(db, ctx.actor.orgId, ctx.partnership.id) : Promise.resolve([]),
+    ]);
     let profiles: z.infer<typeof PartnershipDetail>['profiles'];
-    if (can(ctx, 'partnership.readContent')) {
-      const rows = await db
-        .selectFrom('partnership_profiles')
-        .selectAll()
-        .where('org_id', '=', ctx.actor.orgId)
-        .where('partnership_id', '=', ctx.partnership.id)
-        .execute();
+    if (readContent) {
+      const rows = profileRows;
       const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state !== 'declined');
       profiles = subjects.map((m) => {
         const r = rows.find((row) => row.subject_id === m.personId);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, type LogEvent, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import * as foundation from '../migrations/20261124_0001_foundation';
 import type { Database } from './tables';
@@ -110,4 +110,9 @@ function safeUrl(url: string): string {
   } catch {
     return 'DATABASE_URL (unparseable)';
   }
+}
+
+/** Comma-joined values of a text column across rows: group_concat on SQLite, string_agg on PostgreSQL. */
+export function joinedText(db: DB, column: string) {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? sql<string | null>`string_agg(${sql.ref(column)}, ',')` : sql<string | null>`group_concat(${sql.ref(column)}, ',')`;
 }

@@ -6,8 +6,9 @@
 import type { OrgRole } from '../../../shared/src/domain';
 import type { Actor } from './actor';
 import type { Clock } from './clock';
-import type { DB } from './db';
+import { type DB, joinedText } from './db';
 import { newToken, sha256 } from './ids';
+import { arg, prepared } from './prepared';
 
 export const SESSION_COOKIE = 'tandem_session';
 
@@ -34,18 +35,37 @@ export async function createSession(db: DB, clock: Clock, policy: SessionPolicy,
   return token;
 }
 
+const findSession = prepared<[string], SessionRow>((db) =>
+  db
+    .selectFrom('auth_sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('people as p', 'p.id', 's.person_id')
+    .select(['s.user_id', 's.person_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 'u.disabled_at', 'p.org_id', 'p.name', 'p.email', 'p.active'])
+    // Roles in the same round trip: this runs on every request.
+    .select((eb) => eb.selectFrom('person_roles as r').select(joinedText(db, 'r.role').as('roles')).whereRef('r.person_id', '=', 's.person_id').as('roles'))
+    .where('s.token_hash', '=', arg(0)),
+);
+
+interface SessionRow {
+  user_id: string;
+  person_id: string;
+  csrf_token: string;
+  last_seen_at: string;
+  expires_at: string;
+  disabled_at: string | null;
+  org_id: string;
+  name: string;
+  email: string;
+  active: number;
+  roles: string | null;
+}
+
 export type SessionLookup = { actor: Actor } | { expired: true } | null;
 
 /** Resolves a cookie token to the acting person, refreshing the idle timer at most once a minute. */
 export async function lookupSession(db: DB, clock: Clock, policy: SessionPolicy, token: string): Promise<SessionLookup> {
   const hash = sha256(token);
-  const row = await db
-    .selectFrom('auth_sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('people as p', 'p.id', 's.person_id')
-    .select(['s.user_id', 's.person_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 'u.disabled_at', 'p.org_id', 'p.name', 'p.email', 'p.active'])
-    .where('s.token_hash', '=', hash)
-    .executeTakeFirst();
+  const [row] = await findSession(db, hash);
   if (!row) return null;
   const now = clock.now();
   const idleLimit = new Date(new Date(row.last_seen_at).getTime() + policy.idleMinutes * 60_000);
@@ -56,7 +76,6 @@ export async function lookupSession(db: DB, clock: Clock, policy: SessionPolicy,
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.updateTable('auth_sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', hash).execute();
   }
-  const roles = await db.selectFrom('person_roles').select('role').where('person_id', '=', row.person_id).execute();
   return {
     actor: {
       userId: row.user_id,
@@ -64,7 +83,7 @@ export async function lookupSession(db: DB, clock: Clock, policy: SessionPolicy,
       orgId: row.org_id,
       name: row.name,
       email: row.email,
-      roles: new Set(roles.map((r) => r.role as OrgRole)),
+      roles: new Set((row.roles ?? '').split(',').filter(Boolean) as OrgRole[]),
       csrfToken: row.csrf_token,
       sessionHash: hash,
     },

@@ -9,6 +9,7 @@ import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
 import { newId } from '../platform/ids';
 import { decodeCursor, page } from '../platform/pagination';
+import { arg, prepared } from '../platform/prepared';
 
 export interface AccessEntry {
   subjectId: string;
@@ -21,9 +22,23 @@ export interface AccessEntry {
   basis: string;
 }
 
+type S = string;
+const insertOne = prepared<[S, S, S, S, S, S, S, S, S | null, S, S], never>((db) =>
+  db.insertInto('access_log').values({
+    id: arg<S>(0), org_id: arg<S>(1), at: arg<S>(2), actor_id: arg<S>(3), relation: arg<S>(4), subject_id: arg<S>(5),
+    partnership_id: arg<S>(6), item_type: arg<S>(7), item_id: arg<S | null>(8), action: arg<S>(9), basis: arg<S>(10),
+  }),
+);
+
 export async function recordAccess(db: DB, clock: Clock, actor: Actor, entries: AccessEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const at = clock.now().toISOString();
+  if (entries.length === 1) {
+    // The common case (one item read) takes the build-once path.
+    const e = entries[0];
+    await insertOne(db, newId(), actor.orgId, at, actor.personId, e.relation, e.subjectId, e.partnershipId, e.itemType, e.itemId, e.action, e.basis);
+    return;
+  }
   await db
     .insertInto('access_log')
     .values(

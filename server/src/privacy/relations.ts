@@ -6,6 +6,7 @@ import type { Format, MemberRole, PartnershipStatus } from '../../../shared/src/
 import { SUBJECT_ROLES } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
+import { arg, prepared } from '../platform/prepared';
 import type { Database } from '../platform/tables';
 
 export type Relation = 'subject' | 'coach' | 'mentor' | 'supervisor' | 'leader';
@@ -32,6 +33,22 @@ export interface PartnershipContext {
 
 export const isSubjectRole = (role: MemberRole) => SUBJECT_ROLES.includes(role);
 
+const withMembers = (db: DB, orgId: string) =>
+  db
+    .selectFrom('partnerships as pa')
+    .innerJoin('partnership_members as m', 'm.partnership_id', 'pa.id')
+    .innerJoin('people as pe', 'pe.id', 'm.person_id')
+    .selectAll('pa')
+    .select(['m.person_id', 'm.role as member_role', 'm.state as member_state', 'pe.name as member_name'])
+    .where('pa.org_id', '=', orgId)
+    .orderBy('m.role')
+    .orderBy('pe.name');
+
+type JoinedRow = Database['partnerships'] & { person_id: string; member_role: string; member_state: string; member_name: string };
+// One partnership (every page of a partnership starts here): built once, see platform/prepared.ts.
+const partnershipWithMembers = prepared<[string, string], JoinedRow>((db) => withMembers(db, arg(0)).where('pa.id', '=', arg(1)));
+const partnershipsWithMembers = (db: DB, orgId: string, ids: string[]) => withMembers(db, orgId).where('pa.id', 'in', ids).execute();
+
 /**
  * Loads partnerships of the actor's organization with their members and the
  * actor's relations, for a set of ids at once (one round of queries, any size).
@@ -40,18 +57,11 @@ export const isSubjectRole = (role: MemberRole) => SUBJECT_ROLES.includes(role);
 export async function loadContexts(db: DB, actor: Actor, ids: string[]): Promise<Map<string, PartnershipContext>> {
   const out = new Map<string, PartnershipContext>();
   if (ids.length === 0) return out;
-  const rows = await db.selectFrom('partnerships').selectAll().where('org_id', '=', actor.orgId).where('id', 'in', ids).execute();
-  if (rows.length === 0) return out;
-  const found = rows.map((r) => r.id);
-  const members = await db
-    .selectFrom('partnership_members as m')
-    .innerJoin('people as p', 'p.id', 'm.person_id')
-    .select(['m.partnership_id', 'm.person_id', 'm.role', 'm.state', 'p.name'])
-    .where('m.org_id', '=', actor.orgId)
-    .where('m.partnership_id', 'in', found)
-    .orderBy('m.role')
-    .orderBy('p.name')
-    .execute();
+  // One round trip for the partnerships and their members (every partnership has at least its creator).
+  const joined = ids.length === 1 ? await partnershipWithMembers(db, actor.orgId, ids[0]) : await partnershipsWithMembers(db, actor.orgId, ids);
+  if (joined.length === 0) return out;
+  const rows = [...new Map(joined.map(({ person_id, member_role, member_state, member_name, ...p }) => [p.id, p])).values()];
+  const members = joined.map((j) => ({ partnership_id: j.id, person_id: j.person_id, role: j.member_role, state: j.member_state, name: j.member_name }));
   const subjectIds = [...new Set(members.filter((m) => isSubjectRole(m.role as MemberRole)).map((m) => m.person_id))];
   const supervised = new Set(
     subjectIds.length && actor.roles.has('supervisor')
