@@ -6,7 +6,8 @@
  *   (a) a bare route            GET /api/health
  *   (b) an authenticated read   GET /api/partnerships/:id (session lookup, scoped
  *       load, profile read and its access-log insert)
- * at 50 connections for 10 s each. Runs on SQLite, then on PostgreSQL when one
+ * at 50 connections for 10 s each, with 1 and with 2 server processes
+ * (BENCH_WORKERS=1,2; BENCH_SECONDS=10). Runs on SQLite, then on PostgreSQL when one
  * answers at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -77,12 +78,24 @@ const rssOf = (pid: number) => {
 
 async function measure(url: string, headers: Record<string, string>, pid: number) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
-  return { reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, rssMb: rssOf(pid) };
+  return { reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, rssMb: rssTree(pid) };
 }
+
+const WORKERS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
+
+/** RSS of the server: the primary plus its worker processes. */
+const rssTree = (pid: number) => {
+  const children = fs.existsSync(`/proc/${pid}/task/${pid}/children`) ? fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number) : [];
+  return rssOf(pid) + children.reduce((sum, c) => sum + rssOf(c), 0);
+};
 
 async function benchOne(label: string, env: Record<string, string>, db: DB) {
   const { partnershipId } = await generate(db);
   await db.destroy();
+  for (const workers of WORKERS) await benchWorkers(`${label}, ${workers} server process${workers > 1 ? 'es' : ''}`, { ...env, WORKERS: String(workers) }, partnershipId);
+}
+
+async function benchWorkers(label: string, env: Record<string, string>, partnershipId: string) {
   const server = await startServer(env);
   try {
     const base = `http://127.0.0.1:${PORT}`;
@@ -98,6 +111,7 @@ async function benchOne(label: string, env: Record<string, string>, db: DB) {
     console.log(`ratio b/a: ${(b.reqPerSec / a.reqPerSec).toFixed(2)}`);
   } finally {
     server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
   }
 }
 

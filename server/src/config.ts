@@ -2,6 +2,7 @@
  * Configuration, parsed once from the environment. Every problem is listed at
  * once so an operator can fix them in one go.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   loginRateLimit: number;
   /** Log queries slower than this (ms); 0 turns it off. */
   slowQueryMs: number;
+  /** Server processes sharing the port (node:cluster); the app is stateless, so any count works. */
+  workers: number;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     seedDemo: env.SEED_DEMO !== 'false',
     loginRateLimit: int('LOGIN_RATE_LIMIT', 10, 1, 100000),
     slowQueryMs: int('SLOW_QUERY_MS', 0, 0, 600000),
+    workers: env.WORKERS === 'auto' ? os.availableParallelism() : int('WORKERS', 1, 1, 256),
     ...overrides,
   };
   if (problems.length) throw new ConfigError(problems);

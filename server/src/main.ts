@@ -1,36 +1,89 @@
-/** Start-up: read config → open database → migrate → seed on first start → buildApp → listen. */
+/**
+ * Start-up: read config → open database → migrate → seed on first start →
+ * buildApp → listen. With WORKERS > 1 the primary process migrates and seeds,
+ * then forks that many identical servers sharing the port (node:cluster); they
+ * keep no state of their own, so this is the same scale-out as several hosts
+ * behind a load balancer. (Sign-in rate limits are counted per process.)
+ */
+import cluster from 'node:cluster';
 import pino from 'pino';
 import { buildApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 import { systemClock } from './platform/clock';
 import { StartupError, checkConnection, migrate, openDatabase } from './platform/db';
 import { LogMailer } from './platform/mail';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from './seed/demo';
 
-async function main() {
-  const config = loadConfig();
-  const log = pino({ level: config.logLevel });
-  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, slowQueryMs: config.slowQueryMs });
-  await checkConnection(db, config.databaseUrl);
-  await migrate(db);
-  const empty = !(await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst());
-  if (empty && config.seedDemo) {
-    await seedDemo(db, systemClock);
-    log.info('seeded the demo organization');
+async function prepareDatabase(config: Config, log: pino.Logger): Promise<boolean> {
+  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await checkConnection(db, config.databaseUrl);
+    await migrate(db);
+    const empty = !(await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst());
+    if (empty && config.seedDemo) {
+      await seedDemo(db, systemClock);
+      log.info('seeded the demo organization');
+    }
+    return empty;
+  } finally {
+    await db.destroy();
   }
+}
+
+async function serve(config: Config, log: pino.Logger) {
+  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, slowQueryMs: config.slowQueryMs });
   const app = await buildApp({ db, clock: systemClock, config, mailer: new LogMailer((m) => log.info(m)) }, { logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
-  const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
-  console.log(`\nTandem is running at ${config.baseUrl} (database: ${where})`);
-  if (empty && config.seedDemo) {
-    console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
-    for (const p of DEMO_PEOPLE) console.log(`  ${p.email.padEnd(28)} ${p.name} — ${p.title ?? p.roles.join(', ')}`);
-  } else if (config.seedDemo) {
-    console.log(`Demo accounts: ${DEMO_PEOPLE.map((p) => p.email).slice(0, 3).join(', ')}… (password: ${DEMO_PASSWORD})`);
-  }
   const stop = async () => {
     await app.close();
     await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function announce(config: Config, seeded: boolean) {
+  const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
+  const processes = config.workers > 1 ? `, ${config.workers} server processes` : '';
+  console.log(`\nTandem is running at ${config.baseUrl} (database: ${where}${processes})`);
+  if (!config.seedDemo) return;
+  if (seeded) {
+    console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
+    for (const p of DEMO_PEOPLE) console.log(`  ${p.email.padEnd(28)} ${p.name} — ${p.title ?? p.roles.join(', ')}`);
+  } else {
+    console.log(`Demo accounts: ${DEMO_PEOPLE.map((p) => p.email).slice(0, 3).join(', ')}… (password: ${DEMO_PASSWORD})`);
+  }
+}
+
+async function main() {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  if (cluster.isWorker) {
+    process.on('disconnect', () => process.exit(0));
+    return serve(config, log);
+  }
+  const seeded = await prepareDatabase(config, log);
+  if (config.workers === 1) {
+    await serve(config, log);
+    return announce(config, seeded);
+  }
+  let listening = 0;
+  cluster.on('listening', () => {
+    if (++listening === config.workers) announce(config, seeded);
+  });
+  cluster.on('exit', (worker, code) => {
+    if (code === 0) return;
+    if (listening < config.workers) {
+      console.error(`A server process could not start (exit code ${code}); see the messages above.`);
+      process.exit(1);
+    }
+    log.error(`server process ${worker.process.pid} exited with ${code}; starting another`);
+    cluster.fork();
+  });
+  for (let i = 0; i < config.workers; i++) cluster.fork();
+  const stop = () => {
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
     process.exit(0);
   };
   process.on('SIGINT', stop);
