@@ -53,7 +53,11 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
 
   it('asks everyone to sign again after an edit, and is signed when all have signed', async () => {
     const grace = await as('grace@riverside.example');
-    await grace.goto(`${partnershipUrl}/agreement`);
+    await grace.getByRole('heading', { name: 'Agreements waiting for your signature' }).waitFor();
+    await expect.poll(() => grace.locator('.partnership-card', { hasText: 'Carmen Diaz' }).textContent()).toContain('Waiting for your signature');
+    await checkA11y(grace, 'coachee home with an agreement to sign');
+    await grace.getByRole('link', { name: 'Read and sign the agreement with Carmen Diaz (coach)' }).click();
+    await grace.waitForURL(`**${partnershipUrl}/agreement`);
     await grace.getByRole('heading', { name: 'Agreement', exact: true }).waitFor();
     await checkA11y(grace, 'agreement, unsigned');
     await grace.getByRole('button', { name: /Sign this version/ }).click();
@@ -89,6 +93,12 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
     await grace.getByRole('button', { name: 'Sign this version (version 2)' }).click();
     await grace.getByText('Everyone has now signed').waitFor();
     await expect.poll(() => grace.locator('.signed-banner').textContent()).toContain('Signed by everyone');
+    // Printing opens the browser's dialog (stubbed here) after noting the print in the coachee's access log.
+    await grace.evaluate(() => {
+      window.print = () => document.body.setAttribute('data-printed', 'yes');
+    });
+    await grace.getByRole('button', { name: 'Print' }).click();
+    await expect.poll(() => grace.locator('body').getAttribute('data-printed')).toBe('yes');
     await expect.poll(() => grace.getByRole('link', { name: 'Download PDF' }).getAttribute('href')).toMatch(/agreement\.pdf$/);
     await checkA11y(grace, 'agreement, signed by everyone');
     await grace.goto(`${partnershipUrl}/profile`);
@@ -97,6 +107,13 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
     await grace.getByRole('button', { name: 'Save profile' }).click();
     await grace.getByText('Saved.').waitFor();
     await checkA11y(grace, 'profile');
+    await grace.goto('/access-log');
+    await grace.getByRole('heading', { name: 'Who has seen my coaching content' }).waitFor();
+    expect(await grace.locator('tbody tr', { hasText: 'Grace Kim' }).count()).toBe(0);
+    await grace.getByLabel('Include my own reads').check();
+    const printed = grace.locator('tbody tr', { hasText: 'Printed' }).first();
+    await printed.waitFor();
+    await expect.poll(() => printed.textContent()).toContain('Grace Kim');
     await grace.context().close();
   });
 
@@ -113,8 +130,14 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
     await note.waitFor();
     await checkA11y(taylor, 'notes');
     await note.getByRole('button', { name: 'Share…' }).click();
+    // Her supervisor is offered before she types anything.
+    const suggestion = note.locator('.picker-results li').first();
+    await expect.poll(() => suggestion.textContent()).toContain('your supervisor');
+    await expect.poll(() => suggestion.textContent()).toContain('Sam Okafor');
     await note.getByLabel('Share with').fill('Sam');
     await note.getByRole('button', { name: 'Choose Sam Okafor' }).click();
+    await note.getByText('Sharing with').waitFor();
+    await expect.poll(() => note.locator('.share-form').textContent()).toContain('your supervisor');
     await note.getByLabel('A message to them (optional)').fill('Good news from circle time.');
     await checkA11y(taylor, 'share form');
     await note.getByRole('button', { name: 'Share', exact: true }).click();
@@ -132,6 +155,8 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
 
     await taylor.getByRole('link', { name: 'Sharing' }).click();
     await taylor.getByRole('heading', { name: 'What you have shared' }).waitFor();
+    const shareRow = taylor.locator('tbody tr', { hasText: 'Sam Okafor' }).first();
+    await expect.poll(() => shareRow.textContent()).toContain('Circle time today: eleven children');
     await checkA11y(taylor, 'sharing');
     await taylor.getByRole('button', { name: /Withdraw the share with Sam Okafor/ }).click();
     await taylor.getByText('cannot undo reads').waitFor();

@@ -29,6 +29,8 @@ export type AccessEvent = z.infer<typeof Api.AccessEvent>;
 export type RoleDescriptions = z.infer<typeof Api.RoleDescriptionsResponse>;
 export type InvitationPreview = z.infer<typeof Api.InvitationPreview>;
 export type InvitationLink = z.infer<typeof Api.InvitationLink>;
+export type ImportResult = z.infer<typeof Api.ImportResult>;
+export type ImportRow = z.infer<typeof Api.ImportRow>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type FieldProblem = { path: string; message: string };
 

@@ -16,8 +16,7 @@ export function AccessLogPage() {
   const [includeOwn, setIncludeOwn] = useState(false);
   const log = useInfiniteQuery({
     queryKey: ['access-log', includeOwn],
-    // The server reads any includeOwn value as true, so leave it out to hide your own reads.
-    queryFn: ({ pageParam }) => api.get<Page<AccessEvent>>(`/api/access-log${query({ cursor: pageParam, includeOwn: includeOwn ? 'true' : undefined })}`),
+    queryFn: ({ pageParam }) => api.get<Page<AccessEvent>>(`/api/access-log${query({ cursor: pageParam, includeOwn: includeOwn ? 'true' : 'false' })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -73,7 +73,7 @@ export function AgreementSection() {
           </Button>
         ) : null}
         {current ? (
-          <Button variant="secondary" onClick={() => window.print()}>
+          <Button variant="secondary" onClick={() => printAgreement(p.id, p.abilities.readContent)}>
             Print
           </Button>
         ) : null}
@@ -106,6 +106,20 @@ export function AgreementSection() {
       ) : null}
     </Section>
   );
+}
+
+/**
+ * Members' prints go into the coachee's access log, like downloads do. The
+ * print dialog opens whether or not that note reached the server: the record
+ * is a courtesy to the coachee, not a gate on reading your own agreement.
+ */
+async function printAgreement(partnershipId: string, isMember: boolean) {
+  if (isMember) {
+    const recorded = api.post(`/api/partnerships/${partnershipId}/agreement/prints`, {}).catch(() => undefined);
+    // Wait a moment for the record, never longer: a slow or failed request does not hold up printing.
+    await Promise.race([recorded, new Promise((resolve) => setTimeout(resolve, 1500))]);
+  }
+  window.print();
 }
 
 /** A read-only earlier version. */

@@ -16,7 +16,14 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export function describeEntry(p: DirectoryEntry): string {
-  return [p.roles.map((r) => ORG_ROLE_LABEL[r]).join(', '), p.site].filter(Boolean).join(' · ');
+  // "your supervisor" says more than the role word, so the role is not repeated.
+  const roles = p.roles.filter((r) => !(p.supervisesMe && r === 'supervisor')).map((r) => ORG_ROLE_LABEL[r]);
+  return [p.supervisesMe ? 'your supervisor' : '', roles.join(', '), p.site].filter(Boolean).join(' · ');
+}
+
+/** The people who supervise me come first; otherwise the directory's order (by name) stays. */
+function supervisorsFirst(items: DirectoryEntry[]): DirectoryEntry[] {
+  return [...items.filter((p) => p.supervisesMe), ...items.filter((p) => !p.supervisesMe)];
 }
 
 /**
@@ -30,6 +37,7 @@ export function PersonPicker({
   exclude = [],
   hint,
   error,
+  suggestSupervisors = false,
 }: {
   label: string;
   onPick: (person: DirectoryEntry) => void;
@@ -37,6 +45,8 @@ export function PersonPicker({
   exclude?: string[];
   hint?: string;
   error?: string;
+  /** For sharing: before anything is typed, offer the people who supervise me, and list them first in results. */
+  suggestSupervisors?: boolean;
 }) {
   const id = useId();
   const [q, setQ] = useState('');
@@ -46,7 +56,16 @@ export function PersonPicker({
     queryFn: () => api.get<Page<DirectoryEntry>>(`/api/directory${query({ q: debounced, role, limit: 8 })}`),
     enabled: debounced.length >= 1,
   });
-  const items = (results.data?.items ?? []).filter((p) => !exclude.includes(p.id));
+  const supervisors = useQuery({
+    queryKey: ['directory', 'my-supervisors'],
+    queryFn: () => api.get<Page<DirectoryEntry>>(`/api/directory${query({ role: 'supervisor', limit: 100 })}`),
+    enabled: suggestSupervisors,
+    staleTime: 60_000,
+  });
+  const suggestions = (supervisors.data?.items ?? []).filter((p) => p.supervisesMe && !exclude.includes(p.id));
+  const found = (results.data?.items ?? []).filter((p) => !exclude.includes(p.id));
+  const items = suggestSupervisors ? supervisorsFirst(found) : found;
+  const showSuggestions = !q.trim() && suggestions.length > 0;
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', `${id}-count`].filter(Boolean).join(' ');
   return (
     <div className="field picker">
@@ -67,9 +86,10 @@ export function PersonPicker({
       </p>
       <ErrorAlert error={results.error} />
       {debounced && results.data && items.length === 0 ? <p className="muted">Nobody matches “{debounced}”.</p> : null}
-      {items.length > 0 ? (
+      {showSuggestions ? <p className="field-hint">{suggestions.length === 1 ? 'Your supervisor:' : 'Your supervisors:'}</p> : null}
+      {showSuggestions || (debounced && items.length > 0) ? (
         <ul className="picker-results">
-          {items.map((p) => (
+          {(showSuggestions ? suggestions : items).map((p) => (
             <li key={p.id}>
               <Button
                 variant="secondary"

@@ -25,7 +25,7 @@ export function HomePage() {
   const mine = all.filter((p) => p.members.some((m) => m.personId === me.personId && m.state !== 'declined'));
   const others = all.filter((p) => !mine.includes(p));
   const invitations = mine.filter((p) => p.status === 'invited' && p.members.some((m) => m.personId === me.personId && m.state === 'invited'));
-  const toSign = mine.filter((p) => p.signatureStatus === 'waiting' && p.status !== 'closed' && p.members.some((m) => m.personId === me.personId && m.state === 'accepted'));
+  const toSign = mine.filter((p) => p.mySignatureNeeded);
   const isCoachee = mine.some((p) => p.members.some((m) => m.personId === me.personId && ['coachee', 'peer', 'self'].includes(m.role))) || hasRole(me, 'coachee');
   const firstName = me.name.split(' ')[0];
 
@@ -49,12 +49,12 @@ export function HomePage() {
       ) : null}
 
       {toSign.length > 0 ? (
-        <Section title="Agreements waiting for signatures" id="to-sign" className="attention">
-          <p className="muted">Open each one to read it; if your name is on the waiting list, you can sign the version you read.</p>
+        <Section title="Agreements waiting for your signature" id="to-sign" className="attention">
+          <p className="muted">Open each one and read it through; when you are happy with it, sign the version you read.</p>
           <ul className="plain-list">
             {toSign.map((p) => (
               <li key={p.id}>
-                <Link to={`/partnerships/${p.id}/agreement`}>Agreement with {memberNames(p, me.personId)}</Link>
+                <Link to={`/partnerships/${p.id}/agreement`}>Read and sign the agreement with {memberNames(p, me.personId)}</Link>
               </li>
             ))}
           </ul>

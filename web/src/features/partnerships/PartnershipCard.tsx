@@ -2,6 +2,12 @@ import { Link } from 'react-router';
 import type { PartnershipSummary } from '../../api';
 import { FORMAT_LABEL, MEMBER_ROLE_LABEL, STATUS_LABEL } from '../../ui/format';
 
+/** The agreement's state in a few words, from the viewer's side. */
+export function agreementState(p: PartnershipSummary): string {
+  if (p.mySignatureNeeded) return 'Waiting for your signature';
+  return p.signatureStatus === 'signed' ? 'Signed by everyone' : p.signatureStatus === 'waiting' ? 'Waiting for signatures' : 'Not written yet';
+}
+
 export function memberNames(p: PartnershipSummary, exceptId?: string): string {
   const others = p.members.filter((m) => m.personId !== exceptId && m.state !== 'declined');
   return others.map((m) => `${m.name} (${MEMBER_ROLE_LABEL[m.role].toLowerCase()})`).join(', ') || 'Just you';
@@ -31,7 +37,7 @@ export function PartnershipCard({ p, meId, headingLevel = 3 }: { p: PartnershipS
         </div>
         <div>
           <dt>Agreement</dt>
-          <dd>{p.signatureStatus === 'signed' ? 'Signed by everyone' : p.signatureStatus === 'waiting' ? 'Waiting for signatures' : 'Not written yet'}</dd>
+          <dd className={p.mySignatureNeeded ? 'needs-you' : undefined}>{agreementState(p)}</dd>
         </div>
         {p.dualRole ? (
           <div>

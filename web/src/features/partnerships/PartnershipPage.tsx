@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { NavLink, Outlet, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useParams } from 'react-router';
 import { TRANSITIONS, type PartnershipStatus } from '../../../../shared/src/domain';
 import { ApiError, type PartnershipDetail, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
@@ -9,6 +9,7 @@ import { SelectField, TextArea } from '../../ui/Field';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { FORMAT_LABEL, MEMBER_ROLE_LABEL, MEMBER_STATE_LABEL, ORIGIN_LABEL, STATUS_LABEL, formatDate, formatDateTime } from '../../ui/format';
 import { useSignedIn } from '../session/session';
+import { agreementState } from './PartnershipCard';
 import { partnershipKey, usePartnership, usePartnershipQuery } from './usePartnership';
 
 /** One partnership: who is in it, where it stands, and tabs for its agreement, notes, profile and sharing. */
@@ -120,7 +121,15 @@ export function OverviewSection() {
           </div>
           <div>
             <dt>Agreement</dt>
-            <dd>{p.signatureStatus === 'signed' ? 'Signed by everyone' : p.signatureStatus === 'waiting' ? 'Waiting for signatures' : 'Not written yet'}</dd>
+            <dd className={p.mySignatureNeeded ? 'needs-you' : undefined}>
+              {agreementState(p)}
+              {p.mySignatureNeeded ? (
+                <>
+                  {' '}
+                  — <Link to="agreement">read and sign it</Link>
+                </>
+              ) : null}
+            </dd>
           </div>
         </dl>
       </Section>

@@ -10,12 +10,13 @@ import { Loading, PageTitle, Section } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
 import { ORG_ROLE_LABEL, formatDateTime } from '../../ui/format';
 import { hasRole, useSignedIn } from '../session/session';
+import { ImportPeople } from './ImportPeople';
 
 function useSites() {
   return useQuery({ queryKey: ['sites'], queryFn: () => api.get<{ items: Site[] }>('/api/sites') });
 }
 
-/** Program leaders: find, add and change people; invitation links; who supervises whom. */
+/** Program leaders: find, add, import and change people; invitation links; who supervises whom. */
 export function PeoplePage() {
   const me = useSignedIn();
   const [q, setQ] = useState('');
@@ -93,6 +94,7 @@ export function PeoplePage() {
       ) : null}
       <ShowMore hasMore={!!people.hasNextPage} loading={people.isFetchingNextPage} onMore={() => people.fetchNextPage()} what="people" />
       <AddPerson sites={sites.data?.items ?? []} />
+      <ImportPeople />
     </div>
   );
 }

@@ -69,7 +69,14 @@ export function ShareForm({ partnershipId, target, exclude, onDone }: { partners
           </Button>
         </p>
       ) : (
-        <PersonPicker label="Share with" hint="Type part of their name, then choose them." exclude={exclude} onPick={setGrantee} error={err?.fieldMessage('granteeId')} />
+        <PersonPicker
+          label="Share with"
+          hint="Type part of their name, then choose them."
+          exclude={exclude}
+          onPick={setGrantee}
+          error={err?.fieldMessage('granteeId')}
+          suggestSupervisors
+        />
       )}
       <TextField
         label="Stop sharing after (optional)"

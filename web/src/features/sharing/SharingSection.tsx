@@ -75,7 +75,7 @@ function ShareRow({ share, partnershipId }: { share: Share; partnershipId: strin
       client.invalidateQueries({ queryKey: ['shares', partnershipId] });
     },
   });
-  const what = share.category ? 'All my notes' : 'One note';
+  const what = share.category ? 'All my notes' : share.itemExcerpt ? `The note “${share.itemExcerpt}”` : 'One note';
   return (
     <tr>
       <td data-label="With">{share.granteeName}</td>
