@@ -39,6 +39,8 @@ describe('coaching agreements', () => {
     expect((await c.get(`/api/partnerships/${id}`)).json().mySignatureNeeded).toBe(true);
     await c.post(`/api/partnerships/${id}/agreement/signatures`, { version: 1, contentHash: a.current.contentHash });
     expect((await c.get(`/api/partnerships/${id}`)).json()).toMatchObject({ signatureStatus: 'waiting', mySignatureNeeded: false });
+    expect((await c.get(`/api/partnerships/${id}/agreement`)).json().abilities).toEqual({ edit: true, sign: false });
+    expect((await t.get(`/api/partnerships/${id}/agreement`)).json().abilities).toEqual({ edit: true, sign: true });
     expect((await t.get('/api/partnerships')).json().items.find((p: { id: string }) => p.id === id).mySignatureNeeded).toBe(true);
     const signed = await t.post(`/api/partnerships/${id}/agreement/signatures`, { version: 1, contentHash: a.current.contentHash });
     expect(signed.json().current.signatures).toHaveLength(2);

@@ -84,7 +84,7 @@ export async function createWorld(overrides: Parameters<typeof loadConfig>[1] = 
     anonymous: client(''),
     async as(personId) {
       const person = await tdb.db.selectFrom('people').select('user_id').where('id', '=', personId).executeTakeFirstOrThrow();
-      const token = await createSession(tdb.db, clock, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }, person.user_id!, personId);
+      const { token } = await createSession(tdb.db, clock, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }, person.user_id!, personId);
       const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `${SESSION_COOKIE}=${token}` } });
       return client(personId, token, me.json().csrfToken);
     },

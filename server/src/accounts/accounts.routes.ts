@@ -66,7 +66,7 @@ export default async function accountRoutes(app: App, s: Services) {
   }
 
   async function startSession(reply: { setCookie: Function }, userId: string, personId: string) {
-    const token = await createSession(db, clock, policy, userId, personId);
+    const { token, csrfToken } = await createSession(db, clock, policy, userId, personId);
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,
@@ -74,8 +74,7 @@ export default async function accountRoutes(app: App, s: Services) {
       secure: config.secureCookies,
       maxAge: config.sessionMaxHours * 3600,
     });
-    const row = await db.selectFrom('auth_sessions').select('csrf_token').where('token_hash', '=', sha256(token)).executeTakeFirstOrThrow();
-    return buildMe(userId, personId, row.csrf_token);
+    return buildMe(userId, personId, csrfToken);
   }
 
   async function firstPersonOf(userId: string): Promise<string | null> {

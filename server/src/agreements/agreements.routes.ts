@@ -76,14 +76,12 @@ export default async function agreementRoutes(app: App, s: Services) {
       .limit(100)
       .execute();
     const current = ctx.partnership.current_agreement_version ? await loadVersion(db, ctx, ctx.partnership.current_agreement_version) : undefined;
-    const me = ctx.membership;
-    const iSigned = current && me ? !!(await db.selectFrom('agreement_signatures').select('person_id').where('partnership_id', '=', ctx.partnership.id).where('version', '=', current.version).where('person_id', '=', me.personId).executeTakeFirst()) : false;
     if (current) await logAgreementRead(ctx, current.version, 'view');
     return {
       partnershipId: ctx.partnership.id,
       current: current ? await presentVersion(db, ctx, current) : null,
       versions: versions.map((v) => ({ version: v.version, createdAt: v.created_at, signedByAll: v.version === ctx.partnership.agreement_signed_version })),
-      abilities: { edit: can(ctx, 'agreement.edit'), sign: can(ctx, 'agreement.sign') && !!current && !iSigned },
+      abilities: { edit: can(ctx, 'agreement.edit'), sign: can(ctx, 'agreement.sign') && ctx.mySignatureNeeded },
     };
   }
 

@@ -17,8 +17,10 @@ export interface SessionPolicy {
   maxHours: number;
 }
 
+/** Creates a session; returns the cookie token and the CSRF token the page must echo. */
 export async function createSession(db: DB, clock: Clock, policy: SessionPolicy, userId: string, personId: string) {
   const token = newToken();
+  const csrfToken = newToken();
   const now = clock.now();
   await db
     .insertInto('auth_sessions')
@@ -26,13 +28,13 @@ export async function createSession(db: DB, clock: Clock, policy: SessionPolicy,
       token_hash: sha256(token),
       user_id: userId,
       person_id: personId,
-      csrf_token: newToken(),
+      csrf_token: csrfToken,
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
       expires_at: new Date(now.getTime() + policy.maxHours * 3600_000).toISOString(),
     })
     .execute();
-  return token;
+  return { token, csrfToken };
 }
 
 const findSession = prepared<[string], SessionRow>((db) =>

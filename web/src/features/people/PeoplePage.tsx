@@ -170,14 +170,7 @@ function ManagePerson({ p, sites, all }: { p: Person; sites: Site[]; all: Person
       <h2 className="h3">Manage {p.name}</h2>
       <form className="form" noValidate onSubmit={submit}>
         <RoleChecks legend={`Roles of ${p.name}`} roles={roles} setRoles={setRoles} error={err?.fieldMessage('roles')} />
-        <SelectField label="Site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
-          <option value="">No site</option>
-          {sites.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </SelectField>
+        <SiteSelect sites={sites} value={siteId} onChange={setSiteId} />
         <Checkbox label="Active (can sign in and take part)" checked={active} onChange={(e) => setActive(e.target.checked)} />
         <ErrorAlert error={update.error} />
         {saved ? <Alert tone="success">Saved.</Alert> : null}
@@ -306,18 +299,25 @@ function AddPerson({ sites }: { sites: Site[] }) {
         <TextField label="E-mail" type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} error={err?.fieldMessage('email')} />
         <TextField label="Job title (optional)" value={title} onChange={(e) => setTitle(e.target.value)} error={err?.fieldMessage('title')} />
         <RoleChecks legend="Roles" roles={roles} setRoles={setRoles} error={err?.fieldMessage('roles')} />
-        <SelectField label="Site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
-          <option value="">No site</option>
-          {sites.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </SelectField>
+        <SiteSelect sites={sites} value={siteId} onChange={setSiteId} />
         <Button type="submit" busy={create.isPending}>
           Add person
         </Button>
       </form>
     </Section>
+  );
+}
+
+/** The site picker of the add and manage forms. */
+function SiteSelect({ sites, value, onChange }: { sites: Array<{ id: string; name: string }>; value: string; onChange: (id: string) => void }) {
+  return (
+    <SelectField label="Site" value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">No site</option>
+      {sites.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }
