@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    // Browser flows take a few seconds each; on a busy 2-core machine much longer.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     // Two cores: run files two at a time.
     maxWorkers: 2,

@@ -80,7 +80,8 @@ export const DESKTOP = { width: 1200, height: 900 };
 export async function newPage(world: World, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await world.browser.newContext({ baseURL: world.baseUrl, viewport });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  // Generous: CI machines share their cores, and a slow step is not a failure.
+  page.setDefaultTimeout(30_000);
   return { context, page };
 }
 
