@@ -6,6 +6,7 @@ export default defineConfig({
     environment: 'node',
     // Browser flows take a few seconds each; on a busy 2-core machine much longer.
     testTimeout: 180_000,
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     hookTimeout: 120_000,
     // Two cores: run files two at a time.
     maxWorkers: 2,
