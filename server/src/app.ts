@@ -20,6 +20,7 @@ import {
 } from 'fastify-type-provider-zod';
 import accountRoutes from './accounts/accounts.routes';
 import agreementRoutes from './agreements/agreements.routes';
+import goalRoutes from './goals/goals.routes';
 import noteRoutes from './notes/notes.routes';
 import orgRoutes from './org/org.routes';
 import partnershipRoutes from './partnerships/partnerships.routes';
@@ -149,6 +150,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => partnershipRoutes(api as App, services));
   await app.register(async (api) => agreementRoutes(api as App, services));
   await app.register(async (api) => noteRoutes(api as App, services));
+  await app.register(async (api) => goalRoutes(api as App, services));
   await app.register(async (api) => privacyRoutes(api as App, services));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -9,11 +9,14 @@ import {
   CHALLENGES,
   CONTENT_KINDS,
   FORMATS,
+  GOAL_STATUSES,
   MEMBER_ROLES,
   ORG_ROLES,
   ORIGINS,
+  RESPONSIBLE,
   SHARE_CATEGORIES,
   STATUSES,
+  STEP_STATUSES,
 } from './domain';
 
 const id = z.uuid().describe('Identifier (UUID)');
@@ -412,4 +415,72 @@ export const ImportResult = z.object({
   newSites: z.array(z.string()),
   /** The first 500 rows with what happens to each. */
   rows: z.array(ImportRow),
+});
+
+// ---------- goals and action plans ----------
+export const GoalStepInput = z.object({
+  /** Keep the id of an existing step when editing; leave it out for a new step. */
+  id: id.optional(),
+  description: requiredText(500),
+  /** Who carries it out. */
+  responsible: z.enum(RESPONSIBLE),
+  /** Materials, people or links that help. */
+  resources: text(1000).default(''),
+  dueOn: isoDate.nullable().default(null),
+  status: z.enum(STEP_STATUSES).default('not_started'),
+});
+export const CreateGoalBody = z.object({
+  title: requiredText(200),
+  /** The outcome for children this goal serves. */
+  childOutcome: text(2000).default(''),
+  /** What success looks like, in the coachee's words. */
+  successLooksLike: text(2000).default(''),
+  practiceIds: z.array(id).max(10).default([]),
+  /** Whose goal (a coachee, peer or self-coach of this partnership); defaults to the only coachee, or you in a peer partnership. */
+  subjectId: id.optional(),
+  steps: z.array(GoalStepInput).max(30).default([]),
+});
+export const UpdateGoalBody = CreateGoalBody.omit({ subjectId: true }).extend({
+  /** The version you started editing from; a mismatch means someone else saved first. */
+  baseVersion: z.number().int().min(1),
+});
+export const GoalStatusBody = z.object({
+  to: z.enum(GOAL_STATUSES),
+  /** Optional words on the decision, kept with the goal. */
+  note: text(1000).optional(),
+  baseVersion: z.number().int().min(1),
+});
+export const StepStatusBody = z.object({ status: z.enum(STEP_STATUSES), baseVersion: z.number().int().min(1) });
+export const GoalStepParams = z.object({ id, stepId: id });
+export const GoalStep = z.object({
+  id,
+  position: z.number(),
+  description: z.string(),
+  responsible: z.enum(RESPONSIBLE),
+  resources: z.string(),
+  dueOn: z.string().nullable(),
+  status: z.enum(STEP_STATUSES),
+  completedAt: z.string().nullable(),
+  /** Past its due date and not done or dropped. */
+  overdue: z.boolean(),
+});
+export const Goal = z.object({
+  id,
+  partnershipId: id,
+  subjectId: id,
+  title: z.string(),
+  childOutcome: z.string(),
+  successLooksLike: z.string(),
+  practiceIds: z.array(z.string()),
+  status: z.enum(GOAL_STATUSES),
+  proposedBy: id,
+  proposedByName: z.string(),
+  decisionNote: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  steps: z.array(GoalStep),
+  progress: z.object({ total: z.number(), done: z.number(), overdue: z.number() }),
+  abilities: z.object({ edit: z.boolean(), decide: z.boolean(), share: z.boolean() }),
 });

@@ -45,11 +45,11 @@ export const CHALLENGES = ['space', 'behaviour', 'staffing', 'materials', 'time'
 export type Challenge = (typeof CHALLENGES)[number];
 
 /** Kinds of coaching content. Later issues add kinds here and in privacy/content-kinds. */
-export const CONTENT_KINDS = ['note', 'profile'] as const;
+export const CONTENT_KINDS = ['note', 'profile', 'goal'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** Categories a coachee can share as a whole. */
-export const SHARE_CATEGORIES = ['notes'] as const;
+export const SHARE_CATEGORIES = ['notes', 'goals'] as const;
 export type ShareCategory = (typeof SHARE_CATEGORIES)[number];
 
 export const ACCESS_ACTIONS = ['view', 'export', 'print', 'share', 'revoke'] as const;
@@ -57,3 +57,20 @@ export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 /** Who-sees-what party names used in role descriptions and the visibility map. */
 export type Party = 'coachee' | 'coach' | 'mentor' | 'supervisor' | 'leader';
+
+/** A goal is proposed by a supporting partner and decided by the coachee; the coachee's own goals start active. */
+export const GOAL_STATUSES = ['proposed', 'active', 'achieved', 'set_aside'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export const GOAL_TRANSITIONS: Record<GoalStatus, GoalStatus[]> = {
+  proposed: ['active', 'set_aside'],
+  active: ['achieved', 'set_aside'],
+  achieved: ['active'],
+  set_aside: ['active'],
+};
+
+export const STEP_STATUSES = ['not_started', 'in_progress', 'done', 'dropped'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+/** Who carries out a step of an action plan. */
+export const RESPONSIBLE = ['coachee', 'coach', 'both', 'mentor', 'peer'] as const;
+export type Responsible = (typeof RESPONSIBLE)[number];

@@ -15,6 +15,9 @@ interface Fixture {
 interface Scene {
   partnership: string;
   note: string;
+  /** A goal the coach proposed to the coachee. */
+  goal: string;
+  goalVersion: number;
 }
 
 /** What an action observed: the response, and for lists whether the target item was included. */
@@ -60,7 +63,7 @@ afterAll(async () => {
 });
 
 /** A fresh signed partnership (coach, coachee, mentor) with a profile and one note by the coach about the coachee, shared as the row says. */
-async function scene(share: ShareState): Promise<Scene> {
+async function scene(share: ShareState, kind: 'note' | 'goal' = 'note'): Promise<Scene> {
   const p = fx.people;
   const partnership = await w.given.partnership(p.coach, 'expert', [
     { personId: p.coach, role: 'coach' },
@@ -71,19 +74,23 @@ async function scene(share: ShareState): Promise<Scene> {
   const coachee = await client('coachee');
   expect((await coachee.put(`/api/partnerships/${partnership}/profile`, { strengths: 'Calm voice at transitions' })).statusCode).toBe(200);
   const note = (await coach.post(`/api/partnerships/${partnership}/notes`, { body: 'Observed circle time; 14 open questions.' })).json().id as string;
+  const proposed = await coach.post(`/api/partnerships/${partnership}/goals`, { title: 'More children answer open questions', steps: [{ description: 'Plan three open questions for read-aloud', responsible: 'coachee' }] });
+  expect(proposed.statusCode).toBe(201);
+  const goal = proposed.json().id as string;
+  const item = kind === 'note' ? note : goal;
   const shareWith = (body: object) => coachee.post(`/api/partnerships/${partnership}/shares`, { granteeId: p.supervisorOfCoachee, ...body });
-  if (share === 'live') expect((await shareWith({ itemType: 'note', itemId: note })).statusCode).toBe(201);
-  if (share === 'category') expect((await shareWith({ category: 'notes' })).statusCode).toBe(201);
+  if (share === 'live') expect((await shareWith({ itemType: kind, itemId: item })).statusCode).toBe(201);
+  if (share === 'category') expect((await shareWith({ category: kind === 'note' ? 'notes' : 'goals' })).statusCode).toBe(201);
   if (share === 'expired') {
     const expiresAt = new Date(w.clock.now().getTime() + 60_000).toISOString();
-    expect((await shareWith({ itemType: 'note', itemId: note, expiresAt })).statusCode).toBe(201);
+    expect((await shareWith({ itemType: kind, itemId: item, expiresAt })).statusCode).toBe(201);
     w.clock.advance(120_000);
   }
   if (share === 'revoked') {
-    const id = (await shareWith({ itemType: 'note', itemId: note })).json().id;
+    const id = (await shareWith({ itemType: kind, itemId: item })).json().id;
     expect((await coachee.delete(`/api/shares/${id}`)).statusCode).toBe(200);
   }
-  return { partnership, note };
+  return { partnership, note, goal, goalVersion: proposed.json().version };
 }
 
 const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Observation>> = {
@@ -146,6 +153,14 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
   'note.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/notes`, { body: 'A new note' }) }),
   'note.read': async (c, s) => ({ res: await c.get(`/api/notes/${s.note}`) }),
   'note.edit': async (c, s) => ({ res: await c.patch(`/api/notes/${s.note}`, { body: 'Edited' }) }),
+  'goal.list': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/goals`);
+    return { res, included: res.statusCode === 200 ? res.json().items.some((g: { id: string }) => g.id === s.goal) : undefined };
+  },
+  'goal.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/goals`, { title: 'Calmer transitions', subjectId: fx.people.coachee }) }),
+  'goal.read': async (c, s) => ({ res: await c.get(`/api/goals/${s.goal}`) }),
+  'goal.edit': async (c, s) => ({ res: await c.put(`/api/goals/${s.goal}`, { title: 'More children answer open questions in circle', baseVersion: s.goalVersion }) }),
+  'goal.decide': async (c, s) => ({ res: await c.post(`/api/goals/${s.goal}/status`, { to: 'active', baseVersion: s.goalVersion }) }),
   'share.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/shares`, { granteeId: fx.people.supervisorOfCoachee, itemType: 'note', itemId: s.note }) }),
   'share.list': async (c, s) => ({ res: await c.get(`/api/partnerships/${s.partnership}/shares`) }),
   'share.revoke': async (c, s) => {
@@ -201,7 +216,7 @@ const title = (r: Row) => {
 
 describe('permission matrix', () => {
   it.each(MATRIX.map((r) => [title(r), r] as const))('%s', async (_t, row) => {
-    const s = await scene(row.share);
+    const s = await scene(row.share, row.action.startsWith('goal.') ? 'goal' : 'note');
     verify(row, await ACTIONS[row.action](await client(row.who), s, row.who));
   });
 });

@@ -48,6 +48,11 @@ export type ActionKey =
   | 'note.create'
   | 'note.read'
   | 'note.edit'
+  | 'goal.list'
+  | 'goal.create'
+  | 'goal.read'
+  | 'goal.edit'
+  | 'goal.decide'
   | 'share.create'
   | 'share.list'
   | 'share.revoke'
@@ -90,6 +95,17 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
     revoked: { coachee: 'allow', supervisorOfCoachee: 'deny', leader: 'deny' },
   },
   'note.edit': { coach: 'allow', coachee: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'goal.list': membersOnly,
+  'goal.create': membersOnly,
+  'goal.read': {
+    none: membersOnly,
+    live: { ...members, supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny', colleague: 'deny', otherOrganization: 'deny' },
+    category: { coachee: 'allow', supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny' },
+    expired: { coachee: 'allow', supervisorOfCoachee: 'deny' },
+    revoked: { coachee: 'allow', supervisorOfCoachee: 'deny' },
+  },
+  'goal.edit': membersOnly,
+  'goal.decide': { coachee: 'allow', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'share.create': { coachee: 'allow', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'share.list': { coachee: 'allow', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'share.revoke': { coachee: 'allow', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },

@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, type LogEvent, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import * as foundation from '../migrations/20261124_0001_foundation';
+import * as goals from '../migrations/20261124_0002_goals';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -80,6 +81,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 1000) {
 
 const migrations: Record<string, Migration> = {
   '20261124_0001_foundation': foundation,
+  '20261124_0002_goals': goals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -149,4 +149,33 @@ export interface Database {
     action: string;
     basis: string;
   };
+  goals: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    subject_id: string;
+    title: string;
+    child_outcome: string;
+    success_looks_like: string;
+    practice_ids: string;
+    status: string;
+    proposed_by: string;
+    decision_note: string | null;
+    decided_at: string | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+  };
+  goal_steps: {
+    id: string;
+    org_id: string;
+    goal_id: string;
+    position: number;
+    description: string;
+    responsible: string;
+    resources: string;
+    due_on: string | null;
+    status: string;
+    completed_at: string | null;
+  };
 }

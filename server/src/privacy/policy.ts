@@ -23,6 +23,9 @@ export type PartnershipAction =
   | 'agreement.sign'
   | 'agreement.export'
   | 'note.create'
+  | 'goal.create'
+  | 'goal.edit'
+  | 'goal.decide'
   | 'share.create'
   | 'share.list';
 
@@ -55,6 +58,10 @@ const RULES: Record<PartnershipAction, Predicate> = {
   'agreement.sign': and(sameOrganization, isAcceptedMember, isOpen),
   'agreement.export': and(sameOrganization, isAcceptedMember),
   'note.create': and(sameOrganization, isAcceptedMember, isOpen),
+  'goal.create': and(sameOrganization, isAcceptedMember, isOpen),
+  'goal.edit': and(sameOrganization, isAcceptedMember, isOpen),
+  // Plus, per goal: only the coachee the goal belongs to decides (goals.service.ts).
+  'goal.decide': and(sameOrganization, isSubject, isOpen),
   'share.create': and(sameOrganization, isSubject),
   'share.list': and(sameOrganization, isSubject),
 };

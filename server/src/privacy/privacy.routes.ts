@@ -2,10 +2,13 @@
 import { z } from 'zod';
 import { AccessEvent, AccessLogQuery, CreateShareBody, IdParams, PageQuery, Share, SharedItem, pageOf } from '../../../shared/src/api';
 import type { ContentKind } from '../../../shared/src/domain';
+import type { Actor } from '../platform/actor';
+import type { Clock } from '../platform/clock';
+import type { DB } from '../platform/db';
 import { type App, type Services, actorOf } from '../platform/http';
 import { decodeCursor, page } from '../platform/pagination';
 import { listAccessFor } from './access-log';
-import { type ContentRef, decideAccess, logReads } from './content';
+import { CATEGORY_OF, type ContentRef, decideAccess, logReads } from './content';
 import { createShare, listShares, revokeShare } from './shares';
 
 export default async function privacyRoutes(app: App, s: Services) {
@@ -25,37 +28,21 @@ export default async function privacyRoutes(app: App, s: Services) {
 
   app.get('/api/shared-with-me', { config: { matrix: 'share.read' }, schema: { tags: ['privacy'], summary: 'Coaching content colleagues have shared with you (each read is logged for them)', querystring: PageQuery, response: { 200: pageOf(SharedItem) } } }, async (request) => {
     const actor = actorOf(request);
-    const now = clock.now().toISOString();
     const { limit, cursor } = request.query;
     const after = decodeCursor(cursor);
-    // Candidates: notes covered by a live share naming me; decideAccess re-checks each one.
-    let q = db
-      .selectFrom('shares as s')
-      .innerJoin('notes as n', (join) =>
-        join
-          .onRef('n.partnership_id', '=', 's.partnership_id')
-          .onRef('n.subject_id', '=', 's.grantor_id')
-          .on((eb) => eb.or([eb.and([eb('s.item_type', '=', 'note'), eb('s.item_id', '=', eb.ref('n.id'))]), eb('s.category', '=', 'notes')])),
-      )
-      .innerJoin('people as g', 'g.id', 's.grantor_id')
-      .select(['s.id as share_id', 's.expires_at', 'n.id', 'n.partnership_id', 'n.subject_id', 'n.body', 'n.created_at', 'g.name as from_name'])
-      .where('s.org_id', '=', actor.orgId)
-      .where('n.org_id', '=', actor.orgId)
-      .where('s.grantee_id', '=', actor.personId)
-      .where('s.revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('s.expires_at', 'is', null), eb('s.expires_at', '>', now)]));
-    if (after) q = q.where((eb) => eb.or([eb('n.created_at', '<', after[0]), eb.and([eb('n.created_at', '=', after[0]), eb('n.id', '<', after[1])])]));
-    const rows = await q.orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(limit + 1).execute();
-    // A note covered by two shares appears once.
-    const unique = rows.filter((r, i) => rows.findIndex((o) => o.id === r.id) === i);
-    const result = page(unique, limit, (r) => [r.created_at, r.id]);
-    const refs: ContentRef[] = result.items.map((r) => ({ kind: 'note', id: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id }));
+    const candidates = await sharedCandidates(db, clock, actor);
+    const ordered = candidates
+      .sort((a, b) => (a.createdAt === b.createdAt ? (a.itemId < b.itemId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))
+      .filter((c) => !after || c.createdAt < after[0] || (c.createdAt === after[0] && c.itemId < after[1]));
+    const result = page(ordered, limit, (c) => [c.createdAt, c.itemId]);
+    // decideAccess re-checks every item against membership and live shares before anything is returned.
+    const refs: ContentRef[] = result.items.map((c) => ({ kind: c.itemType, id: c.itemId, partnershipId: c.partnershipId, subjectId: c.subjectId }));
     const decisions = await decideAccess(db, clock, actor, refs);
     await logReads(db, clock, actor, refs, decisions);
     return {
       items: result.items
-        .filter((r) => decisions.has(r.id))
-        .map((r) => ({ shareId: r.share_id, partnershipId: r.partnership_id, from: r.from_name, itemType: 'note' as ContentKind, itemId: r.id, body: r.body, createdAt: r.created_at, expiresAt: r.expires_at })),
+        .filter((c) => decisions.has(c.itemId))
+        .map((c) => ({ shareId: c.shareId, partnershipId: c.partnershipId, from: c.from, itemType: c.itemType, itemId: c.itemId, body: c.body, createdAt: c.createdAt, expiresAt: c.expiresAt })),
       nextCursor: result.nextCursor,
     };
   });
@@ -64,4 +51,87 @@ export default async function privacyRoutes(app: App, s: Services) {
     const { limit, cursor, includeOwn } = request.query;
     return listAccessFor(db, actorOf(request), { limit, cursor, includeOwn });
   });
+}
+
+interface Candidate {
+  shareId: string;
+  expiresAt: string | null;
+  from: string;
+  itemType: ContentKind;
+  itemId: string;
+  partnershipId: string;
+  subjectId: string;
+  body: string;
+  createdAt: string;
+}
+
+/**
+ * Everything live shares name the actor for: single items and whole categories
+ * (notes, goals), at most 1,000 of each kind, newest first.
+ */
+async function sharedCandidates(db: DB, clock: Clock, actor: Actor): Promise<Candidate[]> {
+  const now = clock.now().toISOString();
+  const shares = await db
+    .selectFrom('shares as s')
+    .innerJoin('people as g', 'g.id', 's.grantor_id')
+    .select(['s.id', 's.partnership_id', 's.grantor_id', 's.item_type', 's.item_id', 's.category', 's.expires_at', 'g.name as from_name'])
+    .where('s.org_id', '=', actor.orgId)
+    .where('s.grantee_id', '=', actor.personId)
+    .where('s.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('s.expires_at', 'is', null), eb('s.expires_at', '>', now)]))
+    .limit(1000)
+    .execute();
+  if (shares.length === 0) return [];
+  const coveredBy = (kind: ContentKind, row: { id: string; partnership_id: string; subject_id: string }) =>
+    shares.find(
+      (s) => s.partnership_id === row.partnership_id && s.grantor_id === row.subject_id && ((s.item_type === kind && s.item_id === row.id) || s.category === CATEGORY_OF[kind]),
+    );
+  const scope = (kind: ContentKind) => {
+    const items = shares.filter((s) => s.item_type === kind && s.item_id).map((s) => s.item_id!);
+    const categories = shares.filter((s) => s.category === CATEGORY_OF[kind]);
+    return { items, categories, any: items.length > 0 || categories.length > 0 };
+  };
+  const out: Candidate[] = [];
+  const notes = scope('note');
+  if (notes.any) {
+    const rows = await db
+      .selectFrom('notes as n')
+      .select(['n.id', 'n.partnership_id', 'n.subject_id', 'n.body', 'n.created_at'])
+      .where('n.org_id', '=', actor.orgId)
+      .where((eb) =>
+        eb.or([
+          ...(notes.items.length ? [eb('n.id', 'in', notes.items)] : []),
+          ...notes.categories.map((c) => eb.and([eb('n.partnership_id', '=', c.partnership_id), eb('n.subject_id', '=', c.grantor_id)])),
+        ]),
+      )
+      .orderBy('n.created_at', 'desc')
+      .limit(1000)
+      .execute();
+    for (const r of rows) {
+      const share = coveredBy('note', r);
+      if (share) out.push({ shareId: share.id, expiresAt: share.expires_at, from: share.from_name, itemType: 'note', itemId: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id, body: r.body, createdAt: r.created_at });
+    }
+  }
+  const goals = scope('goal');
+  if (goals.any) {
+    const rows = await db
+      .selectFrom('goals as g')
+      .select(['g.id', 'g.partnership_id', 'g.subject_id', 'g.title', 'g.success_looks_like', 'g.status', 'g.created_at'])
+      .where('g.org_id', '=', actor.orgId)
+      .where((eb) =>
+        eb.or([
+          ...(goals.items.length ? [eb('g.id', 'in', goals.items)] : []),
+          ...goals.categories.map((c) => eb.and([eb('g.partnership_id', '=', c.partnership_id), eb('g.subject_id', '=', c.grantor_id)])),
+        ]),
+      )
+      .orderBy('g.created_at', 'desc')
+      .limit(1000)
+      .execute();
+    for (const r of rows) {
+      const share = coveredBy('goal', r);
+      const body = `Goal: ${r.title}${r.success_looks_like ? `\nWhat success looks like: ${r.success_looks_like}` : ''}\nStatus: ${r.status.replace('_', ' ')}`;
+      if (share) out.push({ shareId: share.id, expiresAt: share.expires_at, from: share.from_name, itemType: 'goal', itemId: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id, body, createdAt: r.created_at });
+    }
+  }
+  return out;
 }

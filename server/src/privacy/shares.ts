@@ -41,6 +41,16 @@ async function subjectOfItem(db: DB, ctx: PartnershipContext, kind: ContentKind,
       .executeTakeFirst();
     return row?.subject_id ?? null;
   }
+  if (kind === 'goal') {
+    const row = await db
+      .selectFrom('goals')
+      .select('subject_id')
+      .where('org_id', '=', ctx.actor.orgId)
+      .where('partnership_id', '=', ctx.partnership.id)
+      .where('id', '=', itemId)
+      .executeTakeFirst();
+    return row?.subject_id ?? null;
+  }
   if (kind === 'profile') return itemId === ctx.actor.personId ? itemId : null;
   return null;
 }

@@ -167,6 +167,35 @@ export async function seedDemo(db: DB, clock: Clock): Promise<{ orgId: string; p
       updated_by: people.taylor,
     })
     .execute();
+  const goalId = newId();
+  await db
+    .insertInto('goals')
+    .values({
+      id: goalId,
+      org_id: orgId,
+      partnership_id: expert,
+      subject_id: people.taylor,
+      title: 'More children talking during read-aloud',
+      child_outcome: 'Children explain their thinking in full sentences.',
+      success_looks_like: 'Most of my kids answer at least one "why do you think…" question each read-aloud, and they talk to each other, not just to me.',
+      practice_ids: JSON.stringify([practices[4].id, practices[5].id]),
+      status: 'active',
+      proposed_by: people.taylor,
+      decision_note: null,
+      decided_at: now,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('goal_steps')
+    .values([
+      { id: newId(), org_id: orgId, goal_id: goalId, position: 1, description: 'Write three open questions on sticky notes inside the book before reading', responsible: 'coachee', resources: 'Question stems card', due_on: '2026-12-04', status: 'in_progress', completed_at: null },
+      { id: newId(), org_id: orgId, goal_id: goalId, position: 2, description: 'Model a read-aloud with wait time in Taylor\'s class', responsible: 'coach', resources: '', due_on: '2026-12-09', status: 'not_started', completed_at: null },
+      { id: newId(), org_id: orgId, goal_id: goalId, position: 3, description: 'Count who answers during one read-aloud and look at the tally together', responsible: 'both', resources: 'Event-count sheet', due_on: '2026-12-16', status: 'not_started', completed_at: null },
+    ])
+    .execute();
   await note(expert, people.coach1, people.taylor, 'Getting-to-know-you visit: helped set up the block centre. Taylor wants to try more open-ended questions during read-aloud.');
   await note(expert, people.taylor, people.taylor, 'What I want from coaching this term: more children talking during circle, fewer one-word answers.');
   await note(peer, people.priya, people.priya, 'Ben will observe my small-group reading on Thursday and tally the questions I ask.');

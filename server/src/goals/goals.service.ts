@@ -1,0 +1,148 @@
+/**
+ * Goals and action plans (SPEC §2.5). The coachee owns a goal: a goal the
+ * coachee writes starts active; one a partner proposes waits for the coachee to
+ * take it on or set it aside. Plans are edited with a version check, so two
+ * partners saving at once never silently overwrite each other.
+ */
+import type { z } from 'zod';
+import type { CreateGoalBody, UpdateGoalBody } from '../../../shared/src/api';
+import { GOAL_TRANSITIONS, type GoalStatus, type Responsible, SUBJECT_ROLES, type StepStatus } from '../../../shared/src/domain';
+import type { Clock } from '../platform/clock';
+import type { DB } from '../platform/db';
+import { AppError, notFound, unprocessable } from '../platform/errors';
+import { newId } from '../platform/ids';
+import type { PartnershipContext } from '../privacy/relations';
+
+type StepInput = z.infer<typeof CreateGoalBody>['steps'][number];
+
+/** Which parties can carry a step in this partnership's format. */
+export function responsibleParties(ctx: PartnershipContext): Responsible[] {
+  const active = ctx.members.filter((m) => m.state !== 'declined');
+  const parties: Responsible[] = ['coachee', 'both'];
+  if (active.some((m) => m.role === 'coach')) parties.push('coach');
+  if (ctx.partnership.format === 'peer') parties.push('peer');
+  if (active.some((m) => m.role === 'mentor')) parties.push('mentor');
+  return parties;
+}
+
+function checkSteps(ctx: PartnershipContext, steps: StepInput[]) {
+  const allowed = responsibleParties(ctx);
+  steps.forEach((step, i) => {
+    if (!allowed.includes(step.responsible)) {
+      throw unprocessable(`Step ${i + 1}: nobody in this partnership is a "${step.responsible}". Choose one of: ${allowed.join(', ')}.`, `steps.${i}.responsible`);
+    }
+  });
+  const ids = steps.map((s) => s.id).filter(Boolean);
+  if (new Set(ids).size !== ids.length) throw unprocessable('The same step appears twice.', 'steps');
+}
+
+async function checkPractices(db: DB, ctx: PartnershipContext, practiceIds: string[]) {
+  if (practiceIds.length === 0) return;
+  const found = await db.selectFrom('practices').select('id').where('org_id', '=', ctx.actor.orgId).where('id', 'in', practiceIds).execute();
+  if (found.length !== new Set(practiceIds).size) throw unprocessable('Choose practices from your organization\'s framework.', 'practiceIds');
+}
+
+function stepRows(ctx: PartnershipContext, goalId: string, steps: StepInput[], now: string, previous: Map<string, { status: string; completed_at: string | null }>) {
+  return steps.map((s, i) => {
+    const before = s.id ? previous.get(s.id) : undefined;
+    const completedAt = s.status === 'done' ? (before?.status === 'done' ? before.completed_at : now) : null;
+    return { id: s.id ?? newId(), org_id: ctx.actor.orgId, goal_id: goalId, position: i + 1, description: s.description, responsible: s.responsible, resources: s.resources, due_on: s.dueOn, status: s.status, completed_at: completedAt };
+  });
+}
+
+export async function createGoal(db: DB, clock: Clock, ctx: PartnershipContext, body: z.infer<typeof CreateGoalBody>): Promise<string> {
+  const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state === 'accepted');
+  const subjectId = body.subjectId ?? (subjects.length === 1 ? subjects[0].personId : subjects.find((m) => m.personId === ctx.actor.personId)?.personId);
+  if (!subjectId || !subjects.some((m) => m.personId === subjectId)) throw unprocessable('Choose whose goal this is: a coachee of this partnership.', 'subjectId');
+  checkSteps(ctx, body.steps);
+  await checkPractices(db, ctx, body.practiceIds);
+  const now = clock.now().toISOString();
+  const own = subjectId === ctx.actor.personId;
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('goals')
+      .values({
+        id,
+        org_id: ctx.actor.orgId,
+        partnership_id: ctx.partnership.id,
+        subject_id: subjectId,
+        title: body.title,
+        child_outcome: body.childOutcome,
+        success_looks_like: body.successLooksLike,
+        practice_ids: JSON.stringify(body.practiceIds),
+        status: own ? 'active' : 'proposed',
+        proposed_by: ctx.actor.personId,
+        decision_note: null,
+        decided_at: own ? now : null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const rows = stepRows(ctx, id, body.steps.map((s) => ({ ...s, id: undefined })), now, new Map());
+    if (rows.length) await trx.insertInto('goal_steps').values(rows).execute();
+  });
+  return id;
+}
+
+/** Bumps the version only if it is still the one the editor started from. */
+async function claimVersion(trx: DB, goalId: string, baseVersion: number, now: string, extra: Record<string, unknown> = {}) {
+  const res = await trx
+    .updateTable('goals')
+    .set({ version: baseVersion + 1, updated_at: now, ...extra })
+    .where('id', '=', goalId)
+    .where('version', '=', baseVersion)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) {
+    throw new AppError('VERSION_CONFLICT', 'Someone else changed this goal while you were editing. Reload to see their changes, then make yours again.');
+  }
+}
+
+export async function updateGoal(db: DB, clock: Clock, ctx: PartnershipContext, goalId: string, body: z.infer<typeof UpdateGoalBody>) {
+  checkSteps(ctx, body.steps);
+  await checkPractices(db, ctx, body.practiceIds);
+  const now = clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await claimVersion(trx, goalId, body.baseVersion, now, {
+      title: body.title,
+      child_outcome: body.childOutcome,
+      success_looks_like: body.successLooksLike,
+      practice_ids: JSON.stringify(body.practiceIds),
+    });
+    const existing = await trx.selectFrom('goal_steps').select(['id', 'status', 'completed_at']).where('goal_id', '=', goalId).execute();
+    const previous = new Map(existing.map((s) => [s.id, s]));
+    const unknown = body.steps.find((s) => s.id && !previous.has(s.id));
+    if (unknown) throw unprocessable('A step you edited no longer exists. Reload and try again.', 'steps');
+    await trx.deleteFrom('goal_steps').where('goal_id', '=', goalId).execute();
+    const rows = stepRows(ctx, goalId, body.steps, now, previous);
+    if (rows.length) await trx.insertInto('goal_steps').values(rows).execute();
+  });
+}
+
+export async function changeGoalStatus(db: DB, clock: Clock, ctx: PartnershipContext, goal: { id: string; subject_id: string; status: string }, to: GoalStatus, baseVersion: number, note?: string) {
+  // The coachee decides about their own goals; to anyone else the action does not exist.
+  if (goal.subject_id !== ctx.actor.personId) throw notFound();
+  const from = goal.status as GoalStatus;
+  if (!GOAL_TRANSITIONS[from].includes(to)) {
+    throw new AppError('INVALID_TRANSITION', `A goal that is ${from.replace('_', ' ')} cannot become ${to.replace('_', ' ')}.`);
+  }
+  const now = clock.now().toISOString();
+  await db.transaction().execute((trx) =>
+    claimVersion(trx, goal.id, baseVersion, now, { status: to, decided_at: now, decision_note: note?.trim() || null }),
+  );
+}
+
+export async function changeStepStatus(db: DB, clock: Clock, goalId: string, stepId: string, status: StepStatus, baseVersion: number) {
+  const now = clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const step = await trx.selectFrom('goal_steps').select(['status', 'completed_at']).where('goal_id', '=', goalId).where('id', '=', stepId).executeTakeFirst();
+    if (!step) throw notFound();
+    await claimVersion(trx, goalId, baseVersion, now);
+    await trx
+      .updateTable('goal_steps')
+      .set({ status, completed_at: status === 'done' ? (step.status === 'done' ? step.completed_at : now) : null })
+      .where('id', '=', stepId)
+      .execute();
+  });
+}
