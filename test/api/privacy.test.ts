@@ -56,6 +56,20 @@ describe('sharing', () => {
     expect((await t.delete(`/api/shares/${share.id}`)).statusCode).toBe(409);
   });
 
+  it('sends the coachee a receipt for each share and withdrawal, without the content', async () => {
+    const id = await note('Private words that must never be e-mailed.');
+    const before = w.mailer.sent.length;
+    const share = (await t.post(`/api/partnerships/${partnership}/shares`, { granteeId: supervisor, itemType: 'note', itemId: id })).json();
+    await t.delete(`/api/shares/${share.id}`);
+    const receipts = w.mailer.sent.slice(before);
+    expect(receipts).toHaveLength(2);
+    const email = (await w.db.selectFrom('people').select('email').where('id', '=', coachee).executeTakeFirstOrThrow()).email;
+    expect(receipts.every((m) => m.to === email)).toBe(true);
+    expect(receipts[0].subject).toMatch(/^You shared one of your notes with /);
+    expect(receipts[1].subject).toMatch(/^You withdrew a share from /);
+    expect(receipts.some((m) => m.text.includes('Private words'))).toBe(false);
+  });
+
   it('lets a share expire by itself', async () => {
     const id = await note();
     await t.post(`/api/partnerships/${partnership}/shares`, { granteeId: supervisor, itemType: 'note', itemId: id, expiresAt: new Date(w.clock.now().getTime() + 3600_000).toISOString() });

@@ -19,11 +19,11 @@ export default async function privacyRoutes(app: App, s: Services) {
   });
 
   app.post('/api/partnerships/:id/shares', { config: { matrix: 'share.create' }, schema: { tags: ['privacy'], summary: 'Share one item or a category of your coaching content with a named colleague', params: IdParams, body: CreateShareBody, response: { 201: Share } } }, async (request, reply) => {
-    return reply.status(201).send(await createShare(db, clock, actorOf(request), request.params.id, request.body));
+    return reply.status(201).send(await createShare(db, clock, actorOf(request), request.params.id, request.body, s.mailer));
   });
 
   app.delete('/api/shares/:id', { config: { matrix: 'share.revoke' }, schema: { tags: ['privacy'], summary: 'Withdraw a share; it stops working on the next request', params: IdParams, response: { 200: Share } } }, async (request) => {
-    return revokeShare(db, clock, actorOf(request), request.params.id);
+    return revokeShare(db, clock, actorOf(request), request.params.id, s.mailer);
   });
 
   app.get('/api/shared-with-me', { config: { matrix: 'share.read' }, schema: { tags: ['privacy'], summary: 'Coaching content colleagues have shared with you (each read is logged for them)', querystring: PageQuery, response: { 200: pageOf(SharedItem) } } }, async (request) => {

@@ -10,6 +10,7 @@ import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
 import { AppError, notFound, unprocessable } from '../platform/errors';
 import { newId } from '../platform/ids';
+import type { Mailer } from '../platform/mail';
 import { recordAccess } from './access-log';
 import { authorize } from './policy';
 import { loadContext, type PartnershipContext } from './relations';
@@ -55,7 +56,26 @@ async function subjectOfItem(db: DB, ctx: PartnershipContext, kind: ContentKind,
   return null;
 }
 
-export async function createShare(db: DB, clock: Clock, actor: Actor, partnershipId: string, input: ShareInput) {
+/**
+ * A receipt to the coachee for every share and withdrawal: who can read what,
+ * until when. It names the kind of item, never its content.
+ */
+async function sendReceipt(mailer: Mailer | undefined, actor: Actor, what: string, granteeName: string, revoked: boolean, expiresAt: string | null) {
+  if (!mailer) return;
+  const until = expiresAt ? ` until ${expiresAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+  await mailer.send({
+    to: actor.email,
+    subject: revoked ? `You withdrew a share from ${granteeName}` : `You shared ${what} with ${granteeName}`,
+    text: revoked
+      ? `This confirms that ${granteeName} can no longer read ${what} you had shared. Anything they read before stays read; you can see every read in "Who has seen my coaching content".`
+      : `This confirms that ${granteeName} can now read ${what}${until}. You can withdraw it at any time, and every read appears in "Who has seen my coaching content".`,
+  });
+}
+
+const describeShare = (row: { item_type: string | null; category: string | null }) =>
+  row.category ? `all your ${row.category} from this partnership` : row.item_type === 'goal' ? 'one of your goals' : row.item_type === 'profile' ? 'your profile' : 'one of your notes';
+
+export async function createShare(db: DB, clock: Clock, actor: Actor, partnershipId: string, input: ShareInput, mailer?: Mailer) {
   const ctx = await loadContext(db, actor, partnershipId);
   authorize(ctx, 'share.create');
   const now = clock.now();
@@ -95,10 +115,11 @@ export async function createShare(db: DB, clock: Clock, actor: Actor, partnershi
       { subjectId: actor.personId, partnershipId, itemType: row.item_type ?? row.category ?? 'notes', itemId: row.item_id, action: 'share', relation: 'coachee', basis: `share:${row.id}` },
     ]);
   });
+  await sendReceipt(mailer, actor, describeShare(row), grantee.name, false, row.expires_at);
   return { ...present({ ...row, grantee_name: grantee.name }, now), itemExcerpt: null };
 }
 
-export async function revokeShare(db: DB, clock: Clock, actor: Actor, shareId: string) {
+export async function revokeShare(db: DB, clock: Clock, actor: Actor, shareId: string, mailer?: Mailer) {
   const row = await db
     .selectFrom('shares as s')
     .innerJoin('people as g', 'g.id', 's.grantee_id')
@@ -117,6 +138,7 @@ export async function revokeShare(db: DB, clock: Clock, actor: Actor, shareId: s
       { subjectId: actor.personId, partnershipId: row.partnership_id, itemType: row.item_type ?? row.category ?? 'notes', itemId: row.item_id, action: 'revoke', relation: 'coachee', basis: `share:${row.id}` },
     ]);
   });
+  await sendReceipt(mailer, actor, describeShare(row), row.grantee_name, true, null);
   return { ...present({ ...row, revoked_at: now.toISOString() }, now), itemExcerpt: null };
 }
 
