@@ -5,6 +5,7 @@ import { BrowserRouter, Link, Route, Routes, useNavigate } from 'react-router';
 import { ApiError, whenSignedOut } from './api';
 import { AccessLogPage } from './features/access-log/AccessLogPage';
 import { AgreementSection, AgreementVersionPage } from './features/agreements/AgreementSection';
+import { GoalsSection } from './features/goals/GoalsSection';
 import { HomePage } from './features/home/HomePage';
 import { NotesSection } from './features/notes/NotesSection';
 import { NewPartnershipPage } from './features/partnerships/NewPartnershipPage';
@@ -84,6 +85,7 @@ function App() {
           <Route index element={<OverviewSection />} />
           <Route path="agreement" element={<AgreementSection />} />
           <Route path="agreement/versions/:version" element={<AgreementVersionPage />} />
+          <Route path="goals" element={<GoalsSection />} />
           <Route path="notes" element={<NotesSection />} />
           <Route path="profile" element={<ProfileSection />} />
           <Route path="sharing" element={<SharingSection />} />

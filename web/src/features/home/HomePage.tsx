@@ -173,15 +173,41 @@ function SharedWithMe({ me }: { me: Me }) {
       {!shared.isPending && items.length === 0 ? <p>Nothing has been shared with you right now.</p> : null}
       <ul className="plain-list shared-list">
         {items.map((s) => (
-          <li key={s.itemId} className="card">
-            <p className="meta">
-              From {s.from} · note written {formatDateTime(s.createdAt)}
-              {s.expiresAt ? ` · available until ${formatDateTime(s.expiresAt)}` : ''}
-            </p>
-            <p className="note-body">{s.body}</p>
+          <li key={`${s.itemType}-${s.itemId}`} className="card">
+            <SharedEntry item={s} />
           </li>
         ))}
       </ul>
     </Section>
+  );
+}
+
+const KIND_LABEL: Record<SharedItem['itemType'], string> = { note: 'Note', goal: 'Goal', profile: 'Getting-to-know-you profile' };
+const WRITTEN: Record<SharedItem['itemType'], string> = { note: 'written', goal: 'set', profile: 'started' };
+
+/** One shared item: a note as written; a goal with its title first ("Goal: …" in the text the server sends). */
+function SharedEntry({ item }: { item: SharedItem }) {
+  const meta = (
+    <p className="meta">
+      <span className="kind-label">{KIND_LABEL[item.itemType] ?? 'Shared item'}</span> · from {item.from} · {WRITTEN[item.itemType] ?? 'added'} {formatDateTime(item.createdAt)}
+      {item.expiresAt ? ` · available until ${formatDateTime(item.expiresAt)}` : ''}
+    </p>
+  );
+  if (item.itemType === 'goal') {
+    const [first = '', ...rest] = item.body.split('\n');
+    const title = first.replace(/^Goal:\s*/, '');
+    return (
+      <>
+        {meta}
+        <p className="shared-goal-title">{title}</p>
+        {rest.length ? <p className="note-body">{rest.join('\n')}</p> : null}
+      </>
+    );
+  }
+  return (
+    <>
+      {meta}
+      <p className="note-body">{item.body}</p>
+    </>
   );
 }

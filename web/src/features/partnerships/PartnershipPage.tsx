@@ -12,7 +12,7 @@ import { useSignedIn } from '../session/session';
 import { agreementState } from './PartnershipCard';
 import { partnershipKey, usePartnership, usePartnershipQuery } from './usePartnership';
 
-/** One partnership: who is in it, where it stands, and tabs for its agreement, notes, profile and sharing. */
+/** One partnership: who is in it, where it stands, and tabs for its agreement, goals, notes, profile and sharing. */
 export function PartnershipPage() {
   const { id = '' } = useParams();
   const me = useSignedIn();
@@ -65,6 +65,9 @@ export function PartnershipPage() {
           </li>
           {p.abilities.readContent ? (
             <>
+              <li>
+                <NavLink to="goals">Goals</NavLink>
+              </li>
               <li>
                 <NavLink to="notes">Notes</NavLink>
               </li>

@@ -7,14 +7,20 @@ import { TextArea, TextField } from '../../ui/Field';
 import { endOfDay } from '../../ui/format';
 import { PersonPicker, describeEntry } from '../directory/PersonPicker';
 
-export type ShareTarget = { itemType: 'note'; itemId: string } | { category: 'notes' };
+export type ShareTarget = { itemType: 'note' | 'goal'; itemId: string } | { category: 'notes' | 'goals' };
+
+/** What is being shared, in words: "this goal", "all your notes from this partnership". */
+export function describeTarget(target: ShareTarget): string {
+  if ('itemId' in target) return target.itemType === 'goal' ? 'this goal' : 'this note';
+  return target.category === 'goals' ? 'all your goals from this partnership' : 'all your notes from this partnership';
+}
 
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** The coachee shares one note, or all notes, with one named colleague, optionally until a date. */
+/** The coachee shares one note or goal, or all of them, with one named colleague, optionally until a date. */
 export function ShareForm({ partnershipId, target, exclude, onDone }: { partnershipId: string; target: ShareTarget; exclude: string[]; onDone: () => void }) {
   const client = useQueryClient();
   const [grantee, setGrantee] = useState<DirectoryEntry | null>(null);
@@ -35,7 +41,7 @@ export function ShareForm({ partnershipId, target, exclude, onDone }: { partners
     },
   });
   const err = share.error instanceof ApiError ? share.error : null;
-  const what = 'itemId' in target ? 'this note' : 'all your notes from this partnership';
+  const what = describeTarget(target);
   if (done) {
     return (
       <Alert tone="success" title="Shared">

@@ -14,7 +14,7 @@ const STATE_LABEL: Record<Share['state'], string> = { live: 'Shared now', expire
 /** The coachee's shares from this partnership: who can read what, until when; withdraw any of them. */
 export function SharingSection() {
   const p = usePartnership();
-  const [sharingAll, setSharingAll] = useState(false);
+  const [sharingAll, setSharingAll] = useState<'notes' | 'goals' | null>(null);
   const shares = useQuery({ queryKey: ['shares', p.id], queryFn: () => api.get<{ items: Share[] }>(`/api/partnerships/${p.id}/shares`), enabled: p.abilities.share });
   if (!p.abilities.share) return <p>Only the coachee of this partnership decides what is shared.</p>;
   const items = shares.data?.items ?? [];
@@ -51,14 +51,22 @@ export function SharingSection() {
           </table>
         </div>
       ) : null}
-      <Section title="Share all your notes" id="share-all" level={3}>
-        <p>Instead of one note at a time, you can let one colleague read every note about your coaching in this partnership, including future ones.</p>
+      <Section title="Share all your notes or goals" id="share-all" level={3}>
+        <p>
+          Instead of one at a time, you can let one colleague read every note, or every goal, about your coaching in this partnership, including future
+          ones.
+        </p>
         {sharingAll ? (
-          <ShareForm partnershipId={p.id} target={{ category: 'notes' }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharingAll(false)} />
+          <ShareForm partnershipId={p.id} target={{ category: sharingAll }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharingAll(null)} />
         ) : (
-          <Button variant="secondary" onClick={() => setSharingAll(true)}>
-            Share all my notes from this partnership with…
-          </Button>
+          <div className="button-row">
+            <Button variant="secondary" onClick={() => setSharingAll('notes')}>
+              Share all my notes from this partnership with…
+            </Button>
+            <Button variant="secondary" onClick={() => setSharingAll('goals')}>
+              Share all my goals from this partnership with…
+            </Button>
+          </div>
         )}
       </Section>
     </Section>
@@ -75,7 +83,16 @@ function ShareRow({ share, partnershipId }: { share: Share; partnershipId: strin
       client.invalidateQueries({ queryKey: ['shares', partnershipId] });
     },
   });
-  const what = share.category ? 'All my notes' : share.itemExcerpt ? `The note “${share.itemExcerpt}”` : 'One note';
+  const kind = share.itemType === 'goal' ? 'goal' : share.itemType === 'profile' ? 'profile' : 'note';
+  const what = share.category
+    ? share.category === 'goals'
+      ? 'All my goals'
+      : 'All my notes'
+    : kind === 'profile'
+      ? 'My getting-to-know-you profile'
+      : share.itemExcerpt
+        ? `The ${kind} “${share.itemExcerpt}”`
+        : `One ${kind}`;
   return (
     <tr>
       <td data-label="With">{share.granteeName}</td>
