@@ -21,6 +21,7 @@ import {
 import accountRoutes from './accounts/accounts.routes';
 import agreementRoutes from './agreements/agreements.routes';
 import goalRoutes from './goals/goals.routes';
+import meetingRoutes from './meetings/meetings.routes';
 import noteRoutes from './notes/notes.routes';
 import orgRoutes from './org/org.routes';
 import partnershipRoutes from './partnerships/partnerships.routes';
@@ -151,6 +152,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => agreementRoutes(api as App, services));
   await app.register(async (api) => noteRoutes(api as App, services));
   await app.register(async (api) => goalRoutes(api as App, services));
+  await app.register(async (api) => meetingRoutes(api as App, services));
   await app.register(async (api) => privacyRoutes(api as App, services));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

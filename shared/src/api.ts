@@ -10,6 +10,8 @@ import {
   CONTENT_KINDS,
   FORMATS,
   GOAL_STATUSES,
+  MEETING_KINDS,
+  MEETING_STATUSES,
   MEMBER_ROLES,
   ORG_ROLES,
   ORIGINS,
@@ -273,6 +275,8 @@ export const AgreementContent = z.object({
   }),
   meetingCadence: text(200).default(''),
   coverageNeeds: text(500).default(''),
+  /** Cancelling with less notice than this is recorded as a late cancellation. */
+  cancellationNoticeHours: z.number().int().min(0).max(336).default(24),
   communicationPlan: z.array(CommunicationItem).max(20).default([]),
   reviewOn: isoDate.nullable().default(null),
 });
@@ -483,4 +487,66 @@ export const Goal = z.object({
   steps: z.array(GoalStep),
   progress: z.object({ total: z.number(), done: z.number(), overdue: z.number() }),
   abilities: z.object({ edit: z.boolean(), decide: z.boolean(), share: z.boolean() }),
+});
+
+// ---------- sessions and visits ----------
+export const ScheduleMeetingBody = z.object({
+  kind: z.enum(MEETING_KINDS),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  /** Room, classroom or video link. */
+  location: text(300).default(''),
+  /** What the partners plan to do (coaching content: members only). */
+  agenda: text(4000).default(''),
+});
+export const RescheduleBody = z.object({
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  reason: requiredText(500),
+});
+export const CancelMeetingBody = z.object({ reason: requiredText(500) });
+export const AttendanceEntry = z.object({
+  personId: id,
+  present: z.boolean(),
+  onTime: z.boolean(),
+  prepared: z.boolean(),
+  note: text(500).default(''),
+});
+export const AttendanceBody = z.object({ entries: z.array(AttendanceEntry).min(1).max(10) });
+export const MeetingsQuery = z.object({
+  /** Only sessions starting at or after this time. */
+  from: isoDateTime.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export const Attendance = z.object({
+  personId: id,
+  name: z.string(),
+  present: z.boolean(),
+  onTime: z.boolean(),
+  prepared: z.boolean(),
+  note: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export const Meeting = z.object({
+  id,
+  partnershipId: id,
+  kind: z.enum(MEETING_KINDS),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  location: z.string(),
+  status: z.enum(MEETING_STATUSES),
+  scheduledBy: z.string(),
+  cancelledBy: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  /** Cancelled with less notice than the agreement asks for. */
+  lateCancellation: z.boolean(),
+  rescheduleCount: z.number(),
+  lastRescheduleReason: z.string().nullable(),
+  /** Members only (coaching content). */
+  agenda: z.string().optional(),
+  /** Members see everyone's; a supervisor sees attendance of supervisor check-ins only. */
+  attendance: z.array(Attendance).optional(),
+  abilities: z.object({ change: z.boolean(), recordAttendance: z.boolean() }),
 });

@@ -45,7 +45,7 @@ export const CHALLENGES = ['space', 'behaviour', 'staffing', 'materials', 'time'
 export type Challenge = (typeof CHALLENGES)[number];
 
 /** Kinds of coaching content. Later issues add kinds here and in privacy/content-kinds. */
-export const CONTENT_KINDS = ['note', 'profile', 'goal'] as const;
+export const CONTENT_KINDS = ['note', 'profile', 'goal', 'meeting'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** Categories a coachee can share as a whole. */
@@ -74,3 +74,9 @@ export type StepStatus = (typeof STEP_STATUSES)[number];
 /** Who carries out a step of an action plan. */
 export const RESPONSIBLE = ['coachee', 'coach', 'both', 'mentor', 'peer'] as const;
 export type Responsible = (typeof RESPONSIBLE)[number];
+
+/** Kinds of sessions and visits (SPEC §2.5). A support visit is help in the room without observing. */
+export const MEETING_KINDS = ['coaching_meeting', 'observation', 'support_visit', 'mentor_checkin', 'supervisor_checkin'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];

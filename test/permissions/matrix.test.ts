@@ -18,6 +18,8 @@ interface Scene {
   /** A goal the coach proposed to the coachee. */
   goal: string;
   goalVersion: number;
+  /** A coaching meeting in two days, with an agenda. */
+  meeting: string;
 }
 
 /** What an action observed: the response, and for lists whether the target item was included. */
@@ -78,6 +80,8 @@ async function scene(share: ShareState, kind: 'note' | 'goal' = 'note'): Promise
   expect(proposed.statusCode).toBe(201);
   const goal = proposed.json().id as string;
   const item = kind === 'note' ? note : goal;
+  const inTwoDays = w.clock.now().getTime() + 2 * 86400_000;
+  const meeting = (await coach.post(`/api/partnerships/${partnership}/meetings`, { kind: 'coaching_meeting', startsAt: new Date(inTwoDays).toISOString(), endsAt: new Date(inTwoDays + 3600_000).toISOString(), agenda: 'Look at the question tally together' })).json().id as string;
   const shareWith = (body: object) => coachee.post(`/api/partnerships/${partnership}/shares`, { granteeId: p.supervisorOfCoachee, ...body });
   if (share === 'live') expect((await shareWith({ itemType: kind, itemId: item })).statusCode).toBe(201);
   if (share === 'category') expect((await shareWith({ category: kind === 'note' ? 'notes' : 'goals' })).statusCode).toBe(201);
@@ -90,7 +94,7 @@ async function scene(share: ShareState, kind: 'note' | 'goal' = 'note'): Promise
     const id = (await shareWith({ itemType: kind, itemId: item })).json().id;
     expect((await coachee.delete(`/api/shares/${id}`)).statusCode).toBe(200);
   }
-  return { partnership, note, goal, goalVersion: proposed.json().version };
+  return { partnership, note, goal, goalVersion: proposed.json().version, meeting };
 }
 
 const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Observation>> = {
@@ -153,6 +157,16 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
   'note.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/notes`, { body: 'A new note' }) }),
   'note.read': async (c, s) => ({ res: await c.get(`/api/notes/${s.note}`) }),
   'note.edit': async (c, s) => ({ res: await c.patch(`/api/notes/${s.note}`, { body: 'Edited' }) }),
+  'meeting.view': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/meetings`);
+    const found = res.statusCode === 200 ? res.json().items.find((m: { id: string }) => m.id === s.meeting) : undefined;
+    return { res, contentPresent: !!found && 'agenda' in found };
+  },
+  'meeting.schedule': async (c, s) => {
+    const start = w.clock.now().getTime() + 3 * 86400_000;
+    return { res: await c.post(`/api/partnerships/${s.partnership}/meetings`, { kind: 'observation', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 1800_000).toISOString() }) };
+  },
+  'meeting.change': async (c, s) => ({ res: await c.post(`/api/meetings/${s.meeting}/cancellation`, { reason: 'Fire drill' }) }),
   'goal.list': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/goals`);
     return { res, included: res.statusCode === 200 ? res.json().items.some((g: { id: string }) => g.id === s.goal) : undefined };

@@ -48,6 +48,9 @@ export type ActionKey =
   | 'note.create'
   | 'note.read'
   | 'note.edit'
+  | 'meeting.view'
+  | 'meeting.schedule'
+  | 'meeting.change'
   | 'goal.list'
   | 'goal.create'
   | 'goal.read'
@@ -95,6 +98,9 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
     revoked: { coachee: 'allow', supervisorOfCoachee: 'deny', leader: 'deny' },
   },
   'note.edit': { coach: 'allow', coachee: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'meeting.view': { ...members, supervisorOfCoachee: 'logistics', leader: 'logistics', otherSupervisor: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'meeting.schedule': membersOnly,
+  'meeting.change': membersOnly,
   'goal.list': membersOnly,
   'goal.create': membersOnly,
   'goal.read': {

@@ -64,6 +64,7 @@ export function firstDraft(commitments: AgreementContent['commitments']): Agreem
     guidelines: { practiceIds: [], observation: '', observationMode: 'undecided', sharing: '', supports: '', concerns: 'A concern is first talked over between the partners. Nothing goes to the supervisor before that conversation, and the coachee sees anything that does.' },
     meetingCadence: '',
     coverageNeeds: '',
+    cancellationNoticeHours: 24,
     communicationPlan: [
       { from: 'Coach and coachee', to: 'Supervisor', what: 'That coaching is happening and any coverage needed — never what was said or seen.', when: 'Monthly check-in' },
       { from: 'Coachee', to: 'Supervisor', what: 'Anything the coachee chooses to share from coaching.', when: 'When the coachee decides' },

@@ -9,6 +9,7 @@ import { Kysely, type LogEvent, Migrator, PostgresAdapter, PostgresDialect, Sqli
 import pg from 'pg';
 import * as foundation from '../migrations/20261124_0001_foundation';
 import * as goals from '../migrations/20261124_0002_goals';
+import * as meetings from '../migrations/20261124_0003_meetings';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -118,6 +119,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 1000) {
 const migrations: Record<string, Migration> = {
   '20261124_0001_foundation': foundation,
   '20261124_0002_goals': goals,
+  '20261124_0003_meetings': meetings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -178,4 +178,34 @@ export interface Database {
     status: string;
     completed_at: string | null;
   };
+  meetings: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    kind: string;
+    starts_at: string;
+    ends_at: string;
+    location: string;
+    agenda: string;
+    status: string;
+    scheduled_by: string;
+    cancelled_by: string | null;
+    cancel_reason: string | null;
+    cancelled_at: string | null;
+    late_cancellation: number;
+    reschedule_count: number;
+    last_reschedule_reason: string | null;
+    created_at: string;
+  };
+  meeting_attendance: {
+    meeting_id: string;
+    person_id: string;
+    org_id: string;
+    present: number;
+    on_time: number;
+    prepared: number;
+    note: string;
+    recorded_by: string;
+    recorded_at: string;
+  };
 }

@@ -23,6 +23,9 @@ export type PartnershipAction =
   | 'agreement.sign'
   | 'agreement.export'
   | 'note.create'
+  | 'meeting.view'
+  | 'meeting.schedule'
+  | 'meeting.change'
   | 'goal.create'
   | 'goal.edit'
   | 'goal.decide'
@@ -58,6 +61,10 @@ const RULES: Record<PartnershipAction, Predicate> = {
   'agreement.sign': and(sameOrganization, isAcceptedMember, isOpen),
   'agreement.export': and(sameOrganization, isAcceptedMember),
   'note.create': and(sameOrganization, isAcceptedMember, isOpen),
+  // The schedule is logistics (WHO_SEES_WHAT): supervisors of a coachee and leaders see dates, never agendas.
+  'meeting.view': and(sameOrganization, or(isAcceptedMember, supervisesASubject, isLeader)),
+  'meeting.schedule': and(sameOrganization, isAcceptedMember, isOpen),
+  'meeting.change': and(sameOrganization, isAcceptedMember, isOpen),
   'goal.create': and(sameOrganization, isAcceptedMember, isOpen),
   'goal.edit': and(sameOrganization, isAcceptedMember, isOpen),
   // Plus, per goal: only the coachee the goal belongs to decides (goals.service.ts).

@@ -196,6 +196,21 @@ export async function seedDemo(db: DB, clock: Clock): Promise<{ orgId: string; p
       { id: newId(), org_id: orgId, goal_id: goalId, position: 3, description: 'Count who answers during one read-aloud and look at the tally together', responsible: 'both', resources: 'Event-count sheet', due_on: '2026-12-16', status: 'not_started', completed_at: null },
     ])
     .execute();
+  // The next coaching meeting, and a past one with attendance recorded for both partners.
+  const day = 86400_000;
+  const nowMs = clock.now().getTime();
+  const meeting = (offsetDays: number, kind: string, agenda: string, status: string) => ({
+    id: newId(), org_id: orgId, partnership_id: expert, kind,
+    starts_at: new Date(nowMs + offsetDays * day).toISOString(), ends_at: new Date(nowMs + offsetDays * day + 45 * 60_000).toISOString(),
+    location: 'Room 4 (kindergarten)', agenda, status, scheduled_by: people.coach1, cancelled_by: null, cancel_reason: null, cancelled_at: null,
+    late_cancellation: 0, reschedule_count: 0, last_reschedule_reason: null, created_at: now,
+  });
+  const past = meeting(-7, 'support_visit', 'Help set up the block centre; no observing.', 'held');
+  await db.insertInto('meetings').values([past, meeting(6, 'coaching_meeting', 'Look at the question tally from read-aloud together.', 'scheduled')]).execute();
+  await db
+    .insertInto('meeting_attendance')
+    .values([people.coach1, people.taylor].map((person) => ({ meeting_id: past.id, person_id: person, org_id: orgId, present: 1, on_time: 1, prepared: 1, note: '', recorded_by: people.taylor, recorded_at: now })))
+    .execute();
   await note(expert, people.coach1, people.taylor, 'Getting-to-know-you visit: helped set up the block centre. Taylor wants to try more open-ended questions during read-aloud.');
   await note(expert, people.taylor, people.taylor, 'What I want from coaching this term: more children talking during circle, fewer one-word answers.');
   await note(peer, people.priya, people.priya, 'Ben will observe my small-group reading on Thursday and tally the questions I ask.');

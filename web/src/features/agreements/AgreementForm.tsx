@@ -19,6 +19,7 @@ export const EMPTY_CONTENT: AgreementContent = {
   guidelines: { practiceIds: [], observation: '', observationMode: 'undecided', sharing: '', supports: '', concerns: '' },
   meetingCadence: '',
   coverageNeeds: '',
+  cancellationNoticeHours: 24,
   communicationPlan: [],
   reviewOn: null,
 };

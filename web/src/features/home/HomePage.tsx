@@ -182,8 +182,8 @@ function SharedWithMe({ me }: { me: Me }) {
   );
 }
 
-const KIND_LABEL: Record<SharedItem['itemType'], string> = { note: 'Note', goal: 'Goal', profile: 'Getting-to-know-you profile' };
-const WRITTEN: Record<SharedItem['itemType'], string> = { note: 'written', goal: 'set', profile: 'started' };
+const KIND_LABEL: Record<SharedItem['itemType'], string> = { note: 'Note', goal: 'Goal', profile: 'Getting-to-know-you profile', meeting: 'Session' };
+const WRITTEN: Record<SharedItem['itemType'], string> = { note: 'written', goal: 'set', profile: 'started', meeting: 'planned' };
 
 /** One shared item: a note as written; a goal with its title first ("Goal: …" in the text the server sends). */
 function SharedEntry({ item }: { item: SharedItem }) {

@@ -1,0 +1,143 @@
+/**
+ * Session routes. The schedule is logistics: members, supervisors of a coachee
+ * and leaders see when sessions happen. The agenda is coaching content (members
+ * only, each read logged); attendance is visible to members, and to a
+ * supervisor only for supervisor check-ins.
+ */
+import { z } from 'zod';
+import { AttendanceBody, CancelMeetingBody, IdParams, Meeting, MeetingsQuery, RescheduleBody, ScheduleMeetingBody } from '../../../shared/src/api';
+import { type MeetingKind, type MeetingStatus, SUBJECT_ROLES } from '../../../shared/src/domain';
+import type { Actor } from '../platform/actor';
+import type { DB } from '../platform/db';
+
+import { type App, type Services, actorOf } from '../platform/http';
+import type { Database } from '../platform/tables';
+import { recordAccess } from '../privacy/access-log';
+import { authorize, can, relationLabel } from '../privacy/policy';
+import { loadContext, type PartnershipContext } from '../privacy/relations';
+import { cancelMeeting, recordAttendance, rescheduleMeeting, scheduleMeeting } from './meetings.service';
+
+type Row = Database['meetings'] & { scheduled_by_name: string; cancelled_by_name: string | null };
+
+function selectMeetings(db: DB, actor: Actor) {
+  return db
+    .selectFrom('meetings as m')
+    .innerJoin('people as s', 's.id', 'm.scheduled_by')
+    .leftJoin('people as c', 'c.id', 'm.cancelled_by')
+    .selectAll('m')
+    .select(['s.name as scheduled_by_name', 'c.name as cancelled_by_name'])
+    .where('m.org_id', '=', actor.orgId);
+}
+
+export default async function meetingRoutes(app: App, s: Services) {
+  const { db, clock } = s;
+
+  /** Presents meetings for this viewer and logs agenda reads for the coachees. */
+  async function present(ctx: PartnershipContext, rows: Row[]): Promise<Array<z.infer<typeof Meeting>>> {
+    const member = can(ctx, 'partnership.readContent');
+    const ids = rows.map((r) => r.id);
+    const attendance = ids.length
+      ? await db
+          .selectFrom('meeting_attendance as a')
+          .innerJoin('people as p', 'p.id', 'a.person_id')
+          .innerJoin('people as r', 'r.id', 'a.recorded_by')
+          .select(['a.meeting_id', 'a.person_id', 'p.name', 'a.present', 'a.on_time', 'a.prepared', 'a.note', 'r.name as recorded_by', 'a.recorded_at'])
+          .where('a.org_id', '=', ctx.actor.orgId)
+          .where('a.meeting_id', 'in', ids)
+          .execute()
+      : [];
+    if (member) {
+      const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state !== 'declined');
+      await recordAccess(
+        db,
+        clock,
+        ctx.actor,
+        rows.filter((r) => r.agenda).flatMap((r) => subjects.map((m) => ({ subjectId: m.personId, partnershipId: r.partnership_id, itemType: 'meeting', itemId: r.id, action: 'view' as const, relation: relationLabel(ctx), basis: 'member' }))),
+      );
+    }
+    return rows.map((r) => {
+      const seesAttendance = member || (ctx.relations.has('supervisor') && r.kind === 'supervisor_checkin');
+      return {
+        id: r.id,
+        partnershipId: r.partnership_id,
+        kind: r.kind as MeetingKind,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        location: r.location,
+        status: r.status as MeetingStatus,
+        scheduledBy: r.scheduled_by_name,
+        cancelledBy: r.cancelled_by_name,
+        cancelReason: r.cancel_reason,
+        cancelledAt: r.cancelled_at,
+        lateCancellation: r.late_cancellation === 1,
+        rescheduleCount: r.reschedule_count,
+        lastRescheduleReason: r.last_reschedule_reason,
+        ...(member ? { agenda: r.agenda } : {}),
+        ...(seesAttendance
+          ? {
+              attendance: attendance
+                .filter((a) => a.meeting_id === r.id)
+                .map((a) => ({ personId: a.person_id, name: a.name, present: a.present === 1, onTime: a.on_time === 1, prepared: a.prepared === 1, note: a.note, recordedBy: a.recorded_by, recordedAt: a.recorded_at })),
+            }
+          : {}),
+        abilities: { change: can(ctx, 'meeting.change') && r.status === 'scheduled', recordAttendance: can(ctx, 'meeting.change') && r.status !== 'cancelled' },
+      };
+    });
+  }
+
+  async function one(actor: Actor, meetingId: string, action: 'meeting.view' | 'meeting.change') {
+    const row = await selectMeetings(db, actor).where('m.id', '=', meetingId).executeTakeFirst();
+    const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
+    authorize(ctx, action);
+    return { row: row!, ctx };
+  }
+
+  const reload = async (actor: Actor, meetingId: string) => {
+    const { row, ctx } = await one(actor, meetingId, 'meeting.view');
+    return (await present(ctx, [row]))[0];
+  };
+
+  app.get('/api/partnerships/:id/meetings', { config: { matrix: 'meeting.view' }, schema: { tags: ['sessions'], summary: 'Sessions and visits of a partnership, soonest first (supervisors and leaders: dates only)', params: IdParams, querystring: MeetingsQuery, response: { 200: z.object({ items: z.array(Meeting) }) } } }, async (request) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'meeting.view');
+    let q = selectMeetings(db, actor).where('m.partnership_id', '=', ctx.partnership.id);
+    if (request.query.from) q = q.where('m.starts_at', '>=', new Date(request.query.from).toISOString());
+    const rows = await q.orderBy('m.starts_at').orderBy('m.id').limit(request.query.limit).execute();
+    return { items: await present(ctx, rows) };
+  });
+
+  app.post('/api/partnerships/:id/meetings', { config: { matrix: 'meeting.schedule' }, schema: { tags: ['sessions'], summary: 'Schedule a session or visit', params: IdParams, body: ScheduleMeetingBody, response: { 201: Meeting } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'meeting.schedule');
+    const id = await scheduleMeeting(db, clock, ctx, request.body);
+    return reply.status(201).send(await reload(actor, id));
+  });
+
+  app.get('/api/meetings/:id', { config: { matrix: 'meeting.view' }, schema: { tags: ['sessions'], summary: 'One session', params: IdParams, response: { 200: Meeting } } }, async (request) => {
+    return reload(actorOf(request), request.params.id);
+  });
+
+  app.patch('/api/meetings/:id', { config: { matrix: 'meeting.change' }, schema: { tags: ['sessions'], summary: 'Reschedule a session (into the future, with a reason every partner sees)', params: IdParams, body: RescheduleBody, response: { 200: Meeting } } }, async (request) => {
+    const actor = actorOf(request);
+    const { row, ctx } = await one(actor, request.params.id, 'meeting.change');
+    await rescheduleMeeting(db, clock, ctx, row.id, request.body.startsAt, request.body.endsAt, request.body.reason);
+    return reload(actor, row.id);
+  });
+
+  app.post('/api/meetings/:id/cancellation', { config: { matrix: 'meeting.change' }, schema: { tags: ['sessions'], summary: 'Cancel a session with a reason; short notice is recorded as a late cancellation', params: IdParams, body: CancelMeetingBody, response: { 200: Meeting } } }, async (request) => {
+    const actor = actorOf(request);
+    const { row, ctx } = await one(actor, request.params.id, 'meeting.change');
+    await cancelMeeting(db, clock, ctx, row.id, request.body.reason);
+    return reload(actor, row.id);
+  });
+
+  app.put('/api/meetings/:id/attendance', { config: { matrix: 'meeting.change' }, schema: { tags: ['sessions'], summary: 'Record attendance, punctuality and preparation for each participant (both sides)', params: IdParams, body: AttendanceBody, response: { 200: Meeting } } }, async (request) => {
+    const actor = actorOf(request);
+    const { row, ctx } = await one(actor, request.params.id, 'meeting.change');
+    await recordAttendance(db, clock, ctx, row.id, request.body);
+    return reload(actor, row.id);
+  });
+
+}
