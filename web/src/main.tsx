@@ -19,6 +19,7 @@ import { RequireSession } from './features/session/RequireSession';
 import { ME_KEY } from './features/session/session';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage } from './features/session/SignInPage';
 import { WelcomePage } from './features/session/WelcomePage';
+import { SessionsSection } from './features/sessions/SessionsSection';
 import { SharingSection } from './features/sharing/SharingSection';
 import { SitesPage } from './features/sites/SitesPage';
 import { TemplatesPage } from './features/templates/TemplatesPage';
@@ -85,6 +86,7 @@ function App() {
           <Route index element={<OverviewSection />} />
           <Route path="agreement" element={<AgreementSection />} />
           <Route path="agreement/versions/:version" element={<AgreementVersionPage />} />
+          <Route path="sessions" element={<SessionsSection />} />
           <Route path="goals" element={<GoalsSection />} />
           <Route path="notes" element={<NotesSection />} />
           <Route path="profile" element={<ProfileSection />} />

@@ -53,7 +53,7 @@ export function TextArea({ label, hint, error, className, ...area }: Common & Te
   const d = useDescribed(hint, error);
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={d.id}>
+      <label htmlFor={area.id ?? d.id}>
         {label}
         {area.required ? <span className="required"> (required)</span> : null}
       </label>
@@ -67,7 +67,7 @@ export function SelectField({ label, hint, error, className, children, ...select
   const d = useDescribed(hint, error);
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={d.id}>{label}</label>
+      <label htmlFor={select.id ?? d.id}>{label}</label>
       <select id={d.id} {...select} aria-describedby={d.describedBy} aria-invalid={error ? true : undefined}>
         {children}
       </select>
@@ -81,7 +81,7 @@ export function Checkbox({ label, hint, error, className, ...input }: Common & O
   return (
     <div className={['check', className].filter(Boolean).join(' ')}>
       <input type="checkbox" id={d.id} {...input} aria-describedby={d.describedBy} aria-invalid={error ? true : undefined} />
-      <label htmlFor={d.id}>{label}</label>
+      <label htmlFor={input.id ?? d.id}>{label}</label>
       <Extras hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} />
     </div>
   );

@@ -51,6 +51,7 @@ export function AgreementForm({
     ...start,
     commitments: { ...EMPTY_CONTENT.commitments, ...start?.commitments },
     guidelines: { ...EMPTY_CONTENT.guidelines, ...start?.guidelines },
+    cancellationNoticeHours: start?.cancellationNoticeHours ?? EMPTY_CONTENT.cancellationNoticeHours,
   } as AgreementContent;
   const [content, setContent] = useState<AgreementContent>(base);
   const [commitText, setCommitText] = useState<Record<string, string>>(() =>
@@ -76,6 +77,8 @@ export function AgreementForm({
   const visible = practices.filter((p) => !p.archived || g.practiceIds.includes(p.id));
   const categories = [...new Set(visible.map((p) => p.category))];
   const field = (path: string) => err?.details.find((d) => d.path.startsWith(`content.${path}`))?.message;
+  const notice = content.cancellationNoticeHours;
+  const [noticeProblem, setNoticeProblem] = useState<string | undefined>();
 
   return (
     <form
@@ -83,6 +86,12 @@ export function AgreementForm({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        if (!Number.isInteger(notice) || notice < 0 || notice > 336) {
+          setNoticeProblem('Use a whole number of hours from 0 to 336.');
+          document.getElementById('agreement-notice-hours')?.focus();
+          return;
+        }
+        setNoticeProblem(undefined);
         save.mutate();
       }}
     >
@@ -132,6 +141,19 @@ export function AgreementForm({
       <p className="field-hint">Supervisors can see these, so they can protect the time.</p>
       <TextField label="How often we meet" value={content.meetingCadence} onChange={(e) => setContent((c) => ({ ...c, meetingCadence: e.target.value }))} error={field('meetingCadence')} />
       <TextField label="Cover needed" value={content.coverageNeeds} onChange={(e) => setContent((c) => ({ ...c, coverageNeeds: e.target.value }))} error={field('coverageNeeds')} />
+      <TextField
+        id="agreement-notice-hours"
+        label="Notice needed to cancel (hours)"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={336}
+        step={1}
+        hint="Cancelling with less notice than this is marked as short notice, so you can both notice a pattern. 24 hours is a common choice; up to 336 (two weeks)."
+        value={Number.isNaN(content.cancellationNoticeHours) ? '' : String(content.cancellationNoticeHours)}
+        onChange={(e) => setContent((c) => ({ ...c, cancellationNoticeHours: e.target.value === '' ? Number.NaN : Number(e.target.value) }))}
+        error={field('cancellationNoticeHours') ?? noticeProblem}
+      />
       <TextField
         label="Date to revisit how coaching is going"
         type="date"

@@ -84,6 +84,10 @@ export function AgreementView({ version, practices }: { version: AgreementVersio
             <dd>{c.coverageNeeds || 'None noted'}</dd>
           </div>
           <div>
+            <dt>Notice needed to cancel</dt>
+            <dd>{noticeText(c.cancellationNoticeHours)}</dd>
+          </div>
+          <div>
             <dt>We revisit how coaching is going on</dt>
             <dd>{c.reviewOn ? formatDate(c.reviewOn) : 'Not set'}</dd>
           </div>
@@ -134,4 +138,13 @@ export function AgreementView({ version, practices }: { version: AgreementVersio
       </Section>
     </div>
   );
+}
+
+/** "24 hours (1 day)" — how much notice the partners agreed to give before cancelling. */
+export function noticeText(hours: number | undefined): string {
+  const h = hours ?? 24;
+  if (h === 0) return 'None — cancelling at any time is fine';
+  const hoursText = `${h} ${h === 1 ? 'hour' : 'hours'}`;
+  if (h % 24 === 0) return `${hoursText} (${h / 24} ${h === 24 ? 'day' : 'days'})`;
+  return hoursText;
 }

@@ -8,11 +8,12 @@ import { Button } from '../../ui/Button';
 import { SelectField, TextArea } from '../../ui/Field';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { FORMAT_LABEL, MEMBER_ROLE_LABEL, MEMBER_STATE_LABEL, ORIGIN_LABEL, STATUS_LABEL, formatDate, formatDateTime } from '../../ui/format';
+import { NextSession, seesSessions } from '../sessions/SessionsSection';
 import { useSignedIn } from '../session/session';
 import { agreementState } from './PartnershipCard';
 import { partnershipKey, usePartnership, usePartnershipQuery } from './usePartnership';
 
-/** One partnership: who is in it, where it stands, and tabs for its agreement, goals, notes, profile and sharing. */
+/** One partnership: who is in it, where it stands, and tabs for its agreement, sessions, goals, notes, profile and sharing. */
 export function PartnershipPage() {
   const { id = '' } = useParams();
   const me = useSignedIn();
@@ -63,6 +64,11 @@ export function PartnershipPage() {
           <li>
             <NavLink to="agreement">Agreement</NavLink>
           </li>
+          {seesSessions(p, me.personId) ? (
+            <li>
+              <NavLink to="sessions">Sessions</NavLink>
+            </li>
+          ) : null}
           {p.abilities.readContent ? (
             <>
               <li>
@@ -94,7 +100,7 @@ function LogisticsOnly() {
   return (
     <Alert tone="info" title="You see logistics only">
       <p>
-        You can see that this partnership exists, who is in it and what they agreed about meetings and cover. Notes, the getting-to-know-you profile
+        You can see that this partnership exists, who is in it, when their sessions are and what they agreed about meetings and cover. Notes, the getting-to-know-you profile
         and the coaching guidelines stay inside the partnership. If the coachee chooses to share something with you, it appears on your home page
         under “Shared with you”.
       </p>
@@ -105,9 +111,11 @@ function LogisticsOnly() {
 /** The default tab: answering an invitation, changing status, logistics and history. */
 export function OverviewSection() {
   const p = usePartnership();
+  const me = useSignedIn();
   return (
     <>
       {p.abilities.respond ? <RespondPanel p={p} /> : null}
+      {seesSessions(p, me.personId) ? <NextSession p={p} /> : null}
       <Section title="What was agreed" id="logistics">
         <dl className="facts">
           <div>
