@@ -12,12 +12,7 @@ let t: Client;
 
 beforeAll(async () => {
   w = await createWorld();
-  org = await w.given.organization();
-  coach = await w.given.person(org, ['coach']);
-  coachee = await w.given.person(org, ['coachee']);
-  supervisor = await w.given.person(org, ['supervisor']);
-  await w.given.supervisorOf(supervisor, coachee);
-  partnership = await w.given.partnership(coach, 'expert', [{ personId: coach, role: 'coach' }, { personId: coachee, role: 'coachee' }]);
+  ({ org, coach, coachee, supervisor, partnership } = await w.given.expertPartnership());
   [c, t] = await Promise.all([w.as(coach), w.as(coachee)]);
 });
 afterAll(() => w?.close());

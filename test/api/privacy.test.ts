@@ -15,13 +15,8 @@ let s: Client;
 
 beforeAll(async () => {
   w = await createWorld();
-  org = await w.given.organization();
-  coach = await w.given.person(org, ['coach']);
-  coachee = await w.given.person(org, ['coachee']);
-  supervisor = await w.given.person(org, ['supervisor']);
+  ({ org, coach, coachee, supervisor, partnership } = await w.given.expertPartnership());
   leader = await w.given.person(org, ['leader']);
-  await w.given.supervisorOf(supervisor, coachee);
-  partnership = await w.given.partnership(coach, 'expert', [{ personId: coach, role: 'coach' }, { personId: coachee, role: 'coachee' }]);
   [c, t, s] = await Promise.all([w.as(coach), w.as(coachee), w.as(supervisor)]);
 });
 afterAll(() => w?.close());

@@ -107,6 +107,22 @@ function makeGiven(db: TestDatabase['db'], clock: TestClock, passwordHash: strin
       const p = await db.selectFrom('people').select('org_id').where('id', '=', supervisorId).executeTakeFirstOrThrow();
       await db.insertInto('supervision_links').values({ id: newId(), org_id: p.org_id, supervisor_id: supervisorId, supervisee_id: superviseeId, created_at: clock.now().toISOString() }).execute();
     },
+    /**
+     * The most common scene: an organization with a coach and a coachee in a
+     * signed expert partnership, and a supervisor of the coachee outside it.
+     */
+    async expertPartnership() {
+      const org = await given.organization();
+      const coach = await given.person(org, ['coach']);
+      const coachee = await given.person(org, ['coachee']);
+      const supervisor = await given.person(org, ['supervisor']);
+      await given.supervisorOf(supervisor, coachee);
+      const partnership = await given.partnership(coach, 'expert', [
+        { personId: coach, role: 'coach' },
+        { personId: coachee, role: 'coachee' },
+      ]);
+      return { org, coach, coachee, supervisor, partnership };
+    },
     /** An active partnership whose members all accepted and signed version 2 of the agreement. */
     partnership(creator: string, format: Format, members: Array<{ personId: string; role: MemberRole }>) {
       return createSignedPartnership(db, clock, creator, format, members);

@@ -30,30 +30,21 @@ export function shareState(row: { revoked_at: string | null; expires_at: string 
   return 'live';
 }
 
+/** The table of each shareable kind that is stored one row per item, with its subject. */
+const ITEM_TABLES = { note: 'notes', goal: 'goals' } as const;
+
 /** Finds the subject of one shareable item inside the partnership, or null. */
 async function subjectOfItem(db: DB, ctx: PartnershipContext, kind: ContentKind, itemId: string): Promise<string | null> {
-  if (kind === 'note') {
-    const row = await db
-      .selectFrom('notes')
-      .select('subject_id')
-      .where('org_id', '=', ctx.actor.orgId)
-      .where('partnership_id', '=', ctx.partnership.id)
-      .where('id', '=', itemId)
-      .executeTakeFirst();
-    return row?.subject_id ?? null;
-  }
-  if (kind === 'goal') {
-    const row = await db
-      .selectFrom('goals')
-      .select('subject_id')
-      .where('org_id', '=', ctx.actor.orgId)
-      .where('partnership_id', '=', ctx.partnership.id)
-      .where('id', '=', itemId)
-      .executeTakeFirst();
-    return row?.subject_id ?? null;
-  }
   if (kind === 'profile') return itemId === ctx.actor.personId ? itemId : null;
-  return null;
+  if (kind !== 'note' && kind !== 'goal') return null;
+  const row = await db
+    .selectFrom(ITEM_TABLES[kind])
+    .select('subject_id')
+    .where('org_id', '=', ctx.actor.orgId)
+    .where('partnership_id', '=', ctx.partnership.id)
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+  return row?.subject_id ?? null;
 }
 
 /**
