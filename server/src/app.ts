@@ -20,6 +20,7 @@ import {
 } from 'fastify-type-provider-zod';
 import accountRoutes from './accounts/accounts.routes';
 import agreementRoutes from './agreements/agreements.routes';
+import attentionRoutes from './attention/attention.routes';
 import goalRoutes from './goals/goals.routes';
 import meetingRoutes from './meetings/meetings.routes';
 import noteRoutes from './notes/notes.routes';
@@ -153,6 +154,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => noteRoutes(api as App, services));
   await app.register(async (api) => goalRoutes(api as App, services));
   await app.register(async (api) => meetingRoutes(api as App, services));
+  await app.register(async (api) => attentionRoutes(api as App, services));
   await app.register(async (api) => privacyRoutes(api as App, services));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -550,3 +550,21 @@ export const Meeting = z.object({
   attendance: z.array(Attendance).optional(),
   abilities: z.object({ change: z.boolean(), recordAttendance: z.boolean() }),
 });
+
+// ---------- what needs my attention ----------
+export const AttentionResponse = z.object({
+  /** Partnerships waiting for my answer. */
+  invitations: z.array(z.object({ partnershipId: id, format: z.enum(FORMATS), invitedBy: z.string() })),
+  /** Agreements whose current version I have not signed. */
+  agreementsToSign: z.array(z.object({ partnershipId: id, partners: z.array(z.string()) })),
+  /** Agreement reviews due within 14 days (or overdue). */
+  reviewsDue: z.array(z.object({ partnershipId: id, reviewOn: z.string(), partners: z.array(z.string()) })),
+  /** My sessions in the next 7 days (logistics only). */
+  upcomingSessions: z.array(z.object({ meetingId: id, partnershipId: id, kind: z.enum(MEETING_KINDS), startsAt: z.string(), endsAt: z.string(), location: z.string(), partners: z.array(z.string()) })),
+  /** Goals partners proposed that wait for my decision. */
+  goalsToDecide: z.array(z.object({ goalId: id, partnershipId: id, title: z.string(), proposedBy: z.string() })),
+  /** Overdue plan steps: mine (I carry them) and my partners'. */
+  overdueSteps: z.array(
+    z.object({ goalId: id, partnershipId: id, goalTitle: z.string(), description: z.string(), dueOn: z.string(), responsible: z.enum(RESPONSIBLE), mine: z.boolean() }),
+  ),
+});

@@ -1,0 +1,117 @@
+/**
+ * Home: what needs my attention across all my partnerships (issue 3 item 10).
+ * Only partnerships I am an accepted member of; goal titles and step texts are
+ * coaching content, so each goal shown is logged as a read for its coachee.
+ */
+import { AttentionResponse } from '../../../shared/src/api';
+import type { Format, MeetingKind, Responsible } from '../../../shared/src/domain';
+import { type App, type Services, actorOf } from '../platform/http';
+import { recordAccess } from '../privacy/access-log';
+import { relationLabel } from '../privacy/policy';
+import { loadContexts, type PartnershipContext } from '../privacy/relations';
+
+const DAY = 86400_000;
+
+/** Whether a step with this responsible party is carried by the viewer. */
+function carriedBy(ctx: PartnershipContext, responsible: Responsible, subjectId: string): boolean {
+  const me = ctx.membership!;
+  if (responsible === 'both') return true;
+  if (responsible === 'coachee') return subjectId === me.personId;
+  if (responsible === 'coach') return me.role === 'coach';
+  if (responsible === 'mentor') return me.role === 'mentor';
+  return me.role === 'peer' && subjectId !== me.personId; // "peer": the partner of the goal's owner
+}
+
+export default async function attentionRoutes(app: App, s: Services) {
+  const { db, clock } = s;
+
+  app.get('/api/attention', { config: { matrix: 'self' }, schema: { tags: ['home'], summary: 'What needs my attention across my partnerships', response: { 200: AttentionResponse } } }, async (request) => {
+    const actor = actorOf(request);
+    const now = clock.now();
+    const today = now.toISOString().slice(0, 10);
+    const mine = await db
+      .selectFrom('partnership_members as m')
+      .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
+      .select(['m.partnership_id', 'm.state'])
+      .where('m.org_id', '=', actor.orgId)
+      .where('m.person_id', '=', actor.personId)
+      .where('m.state', 'in', ['invited', 'accepted'])
+      .where('p.status', '!=', 'closed')
+      .limit(500)
+      .execute();
+    const contexts = await loadContexts(db, actor, mine.map((m) => m.partnership_id));
+    const all = [...contexts.values()];
+    const active = all.filter((c) => c.membership?.state === 'accepted');
+    const partners = (ctx: PartnershipContext) => ctx.members.filter((m) => m.personId !== actor.personId && m.state !== 'declined').map((m) => m.name);
+    const activeIds = active.map((c) => c.partnership.id);
+
+    const invitations = all
+      .filter((c) => c.membership?.state === 'invited' && c.partnership.status === 'invited')
+      .map((c) => ({
+        partnershipId: c.partnership.id,
+        format: c.partnership.format as Format,
+        invitedBy: c.members.find((m) => m.personId === c.partnership.created_by)?.name ?? 'A colleague',
+      }));
+    const reviewLimit = new Date(now.getTime() + 14 * DAY).toISOString().slice(0, 10);
+    const meetings = activeIds.length
+      ? await db
+          .selectFrom('meetings')
+          .select(['id', 'partnership_id', 'kind', 'starts_at', 'ends_at', 'location'])
+          .where('org_id', '=', actor.orgId)
+          .where('partnership_id', 'in', activeIds)
+          .where('status', '=', 'scheduled')
+          .where('starts_at', '>=', now.toISOString())
+          .where('starts_at', '<', new Date(now.getTime() + 7 * DAY).toISOString())
+          .orderBy('starts_at')
+          .limit(50)
+          .execute()
+      : [];
+    const goals = activeIds.length
+      ? await db
+          .selectFrom('goals as g')
+          .innerJoin('people as p', 'p.id', 'g.proposed_by')
+          .select(['g.id', 'g.partnership_id', 'g.subject_id', 'g.title', 'g.status', 'p.name as proposed_by_name'])
+          .where('g.org_id', '=', actor.orgId)
+          .where('g.partnership_id', 'in', activeIds)
+          .where('g.status', 'in', ['proposed', 'active'])
+          .limit(500)
+          .execute()
+      : [];
+    const activeGoalIds = goals.filter((g) => g.status === 'active').map((g) => g.id);
+    const steps = activeGoalIds.length
+      ? await db
+          .selectFrom('goal_steps')
+          .select(['goal_id', 'description', 'due_on', 'responsible'])
+          .where('goal_id', 'in', activeGoalIds)
+          .where('due_on', '<', today)
+          .where('status', 'in', ['not_started', 'in_progress'])
+          .orderBy('due_on')
+          .limit(100)
+          .execute()
+      : [];
+    const goalsToDecide = goals.filter((g) => g.status === 'proposed' && g.subject_id === actor.personId);
+    const overdueSteps = steps.map((st) => {
+      const g = goals.find((x) => x.id === st.goal_id)!;
+      const ctx = contexts.get(g.partnership_id)!;
+      return { goalId: g.id, partnershipId: g.partnership_id, goalTitle: g.title, description: st.description, dueOn: st.due_on!, responsible: st.responsible as Responsible, mine: carriedBy(ctx, st.responsible as Responsible, g.subject_id) };
+    });
+    // Goal titles and steps shown here are reads of coaching content.
+    const shown = new Set([...goalsToDecide.map((g) => g.id), ...overdueSteps.map((o) => o.goalId)]);
+    await recordAccess(
+      db,
+      clock,
+      actor,
+      goals.filter((g) => shown.has(g.id)).map((g) => ({ subjectId: g.subject_id, partnershipId: g.partnership_id, itemType: 'goal', itemId: g.id, action: 'view' as const, relation: relationLabel(contexts.get(g.partnership_id)!), basis: 'member' })),
+    );
+    return {
+      invitations,
+      agreementsToSign: active.filter((c) => c.mySignatureNeeded).map((c) => ({ partnershipId: c.partnership.id, partners: partners(c) })),
+      reviewsDue: active
+        .filter((c) => c.partnership.review_on && c.partnership.review_on <= reviewLimit)
+        .map((c) => ({ partnershipId: c.partnership.id, reviewOn: c.partnership.review_on!, partners: partners(c) })),
+      upcomingSessions: meetings.map((m) => ({ meetingId: m.id, partnershipId: m.partnership_id, kind: m.kind as MeetingKind, startsAt: m.starts_at, endsAt: m.ends_at, location: m.location, partners: partners(contexts.get(m.partnership_id)!) })),
+      goalsToDecide: goalsToDecide.map((g) => ({ goalId: g.id, partnershipId: g.partnership_id, title: g.title, proposedBy: g.proposed_by_name })),
+      overdueSteps,
+    };
+  });
+}
