@@ -41,7 +41,7 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
     const grace = await as('grace@riverside.example');
     await grace.getByRole('heading', { name: 'Invitations to answer' }).waitFor();
     await checkA11y(grace, 'coachee home with an invitation');
-    await grace.getByRole('link', { name: /Answer the invitation from Carmen Diaz/ }).click();
+    await grace.getByRole('link', { name: 'Carmen Diaz invited you to an expert coaching partnership' }).click();
     await grace.getByRole('heading', { name: 'You are invited' }).waitFor();
     await expect.poll(() => grace.locator('blockquote').textContent()).toContain('transitions');
     await checkA11y(grace, 'partnership page, answering');
@@ -56,7 +56,7 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
     await grace.getByRole('heading', { name: 'Agreements waiting for your signature' }).waitFor();
     await expect.poll(() => grace.locator('.partnership-card', { hasText: 'Carmen Diaz' }).textContent()).toContain('Waiting for your signature');
     await checkA11y(grace, 'coachee home with an agreement to sign');
-    await grace.getByRole('link', { name: 'Read and sign the agreement with Carmen Diaz (coach)' }).click();
+    await grace.getByRole('link', { name: 'Read and sign the agreement with Carmen Diaz' }).click();
     await grace.waitForURL(`**${partnershipUrl}/agreement`);
     await grace.getByRole('heading', { name: 'Agreement', exact: true }).waitFor();
     await checkA11y(grace, 'agreement, unsigned');

@@ -36,6 +36,7 @@ export type InvitationPreview = z.infer<typeof Api.InvitationPreview>;
 export type InvitationLink = z.infer<typeof Api.InvitationLink>;
 export type ImportResult = z.infer<typeof Api.ImportResult>;
 export type ImportRow = z.infer<typeof Api.ImportRow>;
+export type Attention = z.infer<typeof Api.AttentionResponse>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type FieldProblem = { path: string; message: string };
 

@@ -6,6 +6,7 @@ import { ApiError, whenSignedOut } from './api';
 import { AccessLogPage } from './features/access-log/AccessLogPage';
 import { AgreementSection, AgreementVersionPage } from './features/agreements/AgreementSection';
 import { GoalsSection } from './features/goals/GoalsSection';
+import { ATTENTION_KEY } from './features/home/AttentionSection';
 import { HomePage } from './features/home/HomePage';
 import { NotesSection } from './features/notes/NotesSection';
 import { NewPartnershipPage } from './features/partnerships/NewPartnershipPage';
@@ -35,7 +36,8 @@ const client = new QueryClient({
     },
   },
   queryCache: new QueryCache(),
-  mutationCache: new MutationCache(),
+  // Whatever was just done (accepted, signed, decided, scheduled…) may change what Home asks of you.
+  mutationCache: new MutationCache({ onSuccess: () => client.invalidateQueries({ queryKey: ATTENTION_KEY }) }),
 });
 
 /** When any request learns the session ended, forget it and go to sign-in. */

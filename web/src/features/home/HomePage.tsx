@@ -7,6 +7,7 @@ import { ShowMore } from '../../ui/ShowMore';
 import { STATUS_LABEL, formatDate, formatDateTime } from '../../ui/format';
 import { PartnershipCard, memberNames } from '../partnerships/PartnershipCard';
 import { hasRole, useSignedIn } from '../session/session';
+import { AttentionSection } from './AttentionSection';
 
 export function usePartnerships() {
   return useInfiniteQuery({
@@ -17,15 +18,13 @@ export function usePartnerships() {
   });
 }
 
-/** "What needs my attention": invitations, signatures, partnerships, and what colleagues shared. */
+/** Home: what needs my attention first, then my partnerships, what colleagues shared, and (by role) staff and program views. */
 export function HomePage() {
   const me = useSignedIn();
   const list = usePartnerships();
   const all = list.data?.pages.flatMap((p) => p.items) ?? [];
   const mine = all.filter((p) => p.members.some((m) => m.personId === me.personId && m.state !== 'declined'));
   const others = all.filter((p) => !mine.includes(p));
-  const invitations = mine.filter((p) => p.status === 'invited' && p.members.some((m) => m.personId === me.personId && m.state === 'invited'));
-  const toSign = mine.filter((p) => p.mySignatureNeeded);
   const isCoachee = mine.some((p) => p.members.some((m) => m.personId === me.personId && ['coachee', 'peer', 'self'].includes(m.role))) || hasRole(me, 'coachee');
   const firstName = me.name.split(' ')[0];
 
@@ -33,38 +32,12 @@ export function HomePage() {
     <div>
       <PageTitle title="Home">Hello, {firstName}</PageTitle>
       <p className="lead">Here is what is waiting for you today.</p>
-      {list.isPending ? <Loading what="your partnerships" /> : null}
-      <ErrorAlert error={list.error} />
-
-      {invitations.length > 0 ? (
-        <Section title="Invitations to answer" id="invitations" className="attention">
-          <ul className="plain-list">
-            {invitations.map((p) => (
-              <li key={p.id}>
-                <Link to={`/partnerships/${p.id}`}>Answer the invitation from {memberNames(p, me.personId)}</Link>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-
-      {toSign.length > 0 ? (
-        <Section title="Agreements waiting for your signature" id="to-sign" className="attention">
-          <p className="muted">Open each one and read it through; when you are happy with it, sign the version you read.</p>
-          <ul className="plain-list">
-            {toSign.map((p) => (
-              <li key={p.id}>
-                <Link to={`/partnerships/${p.id}/agreement`}>Read and sign the agreement with {memberNames(p, me.personId)}</Link>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-
-      {!list.isPending && invitations.length === 0 && toSign.length === 0 ? <p className="all-clear">Nothing needs your answer right now.</p> : null}
+      <AttentionSection />
 
       <Section title="My partnerships" id="mine">
-        {mine.length === 0 && !list.isPending ? (
+        {list.isPending ? <Loading what="your partnerships" /> : null}
+        <ErrorAlert error={list.error} />
+        {mine.length === 0 && !list.isPending && !list.error ? (
           <p>
             You are not in a partnership yet. <Link to="/partnerships/new">Start one or ask a colleague for coaching</Link>.
           </p>

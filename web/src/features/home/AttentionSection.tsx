@@ -1,0 +1,195 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { Format, Responsible } from '../../../../shared/src/domain';
+import { type Attention, api } from '../../api';
+import { ErrorAlert } from '../../ui/Alert';
+import { Loading, Section } from '../../ui/Page';
+import { firstName } from '../goals/goalWords';
+import { KIND_LABEL, formatDay, formatWhen } from '../sessions/sessionWords';
+
+/** Every mutation marks this stale (see main.tsx), so Home never shows something already done. */
+export const ATTENTION_KEY = ['attention'] as const;
+
+const FORMAT_INVITE: Record<Format, string> = {
+  expert: 'an expert coaching partnership',
+  peer: 'a peer coaching partnership',
+  self: 'a self-coaching partnership',
+};
+
+const CARRIED_BY: Record<Responsible, string> = {
+  coachee: 'the coachee',
+  coach: 'the coach',
+  mentor: 'the mentor coach',
+  peer: 'the peer coach',
+  both: 'both of you',
+};
+
+const listFormat = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
+
+/** "Carmen Diaz", or "Carmen Diaz and Sam Lee". */
+function names(people: string[]): string {
+  return listFormat.format(people);
+}
+
+/** A calendar day (YYYY-MM-DD) in the reader's words, without shifting it by time zone. */
+function day(date: string): string {
+  return formatDay(`${date}T12:00:00`);
+}
+
+/** Today's calendar day in the browser's time zone. */
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const link = {
+  overview: (id: string) => `/partnerships/${id}`,
+  agreement: (id: string) => `/partnerships/${id}/agreement`,
+  sessions: (id: string) => `/partnerships/${id}/sessions`,
+  goals: (id: string) => `/partnerships/${id}/goals`,
+};
+
+/** "What needs your attention": one request, grouped into short lists that each lead to the right tab. */
+export function AttentionSection() {
+  const attention = useQuery({ queryKey: ATTENTION_KEY, queryFn: () => api.get<Attention>('/api/attention') });
+  const a = attention.data;
+  const empty =
+    !!a &&
+    a.invitations.length + a.agreementsToSign.length + a.reviewsDue.length + a.upcomingSessions.length + a.goalsToDecide.length + a.overdueSteps.length === 0;
+
+  return (
+    <Section title="What needs your attention" id="attention" className="attention-panel">
+      {attention.isPending ? <Loading what="what needs your attention" /> : null}
+      <ErrorAlert error={attention.error} />
+      {empty ? <p className="all-clear">Nothing needs you right now.</p> : null}
+      {a && !empty ? <AttentionLists a={a} /> : null}
+    </Section>
+  );
+}
+
+function AttentionLists({ a }: { a: Attention }) {
+  const now = today();
+  const reviews = [...a.reviewsDue].sort((x, y) => x.reviewOn.localeCompare(y.reviewOn));
+  const mySteps = a.overdueSteps.filter((s) => s.mine);
+  const theirSteps = a.overdueSteps.filter((s) => !s.mine);
+  return (
+    <>
+      {a.invitations.length > 0 ? (
+        <Section title="Invitations to answer" id="invitations" level={3} className="attention-group">
+          <ul className="attention-list">
+            {a.invitations.map((i) => (
+              <li key={i.partnershipId}>
+                <Link to={link.overview(i.partnershipId)}>
+                  {i.invitedBy} invited you to {FORMAT_INVITE[i.format]}
+                </Link>
+                <p className="meta">Read what they wrote, then accept or decline.</p>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {a.agreementsToSign.length > 0 ? (
+        <Section title="Agreements waiting for your signature" id="to-sign" level={3} className="attention-group">
+          <p className="meta">Open each one and read it through; when you are happy with it, sign the version you read.</p>
+          <ul className="attention-list">
+            {a.agreementsToSign.map((s) => (
+              <li key={s.partnershipId}>
+                <Link to={link.agreement(s.partnershipId)}>{s.partners.length ? `Read and sign the agreement with ${names(s.partners)}` : 'Read and sign your agreement'}</Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {reviews.length > 0 ? (
+        <Section title="Reviews coming up" id="reviews" level={3} className="attention-group">
+          <ul className="attention-list">
+            {reviews.map((r) => (
+              <li key={r.partnershipId}>
+                <Link to={link.agreement(r.partnershipId)}>{r.partners.length ? `Review how coaching is going with ${names(r.partners)}` : 'Review how your coaching is going'}</Link>
+                <p className="meta">
+                  {r.reviewOn < now ? (
+                    <>
+                      <strong className="overdue-tag">Overdue</strong> it was planned for {day(r.reviewOn)}
+                    </>
+                  ) : (
+                    <>By {day(r.reviewOn)}</>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {a.upcomingSessions.length > 0 ? (
+        <Section title="This week’s sessions" id="week" level={3} className="attention-group">
+          <ul className="attention-list">
+            {a.upcomingSessions.map((m) => (
+              <li key={m.meetingId}>
+                <Link to={link.sessions(m.partnershipId)}>
+                  {KIND_LABEL[m.kind]}
+                  {m.partners.length ? ` with ${names(m.partners)}` : ''}
+                </Link>
+                <p className="meta">
+                  <time dateTime={m.startsAt}>{formatWhen(m)}</time>
+                  {m.location ? ` · ${m.location}` : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {a.goalsToDecide.length > 0 ? (
+        <Section title="Goals waiting for your decision" id="decide" level={3} className="attention-group">
+          <p className="meta">You decide which goals you take on. Open one to take it on, or to set it aside.</p>
+          <ul className="attention-list">
+            {a.goalsToDecide.map((g) => (
+              <li key={g.goalId}>
+                <Link to={link.goals(g.partnershipId)}>
+                  {firstName(g.proposedBy)} proposed: {g.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {a.overdueSteps.length > 0 ? (
+        <Section title="Overdue steps" id="overdue" level={3} className="attention-group">
+          <p className="meta">Plans change. Open the goal to mark a step done, move its date, or drop it.</p>
+          {mySteps.length > 0 ? (
+            <>
+              <h4 id="overdue-mine">Yours</h4>
+              <StepList steps={mySteps} labelledBy="overdue-mine" />
+            </>
+          ) : null}
+          {theirSteps.length > 0 ? (
+            <>
+              <h4 id="overdue-theirs">Your partners’</h4>
+              <StepList steps={theirSteps} labelledBy="overdue-theirs" />
+            </>
+          ) : null}
+        </Section>
+      ) : null}
+    </>
+  );
+}
+
+function StepList({ steps, labelledBy }: { steps: Attention['overdueSteps']; labelledBy: string }) {
+  return (
+    <ul className="attention-list" aria-labelledby={labelledBy}>
+      {steps.map((s, i) => (
+        <li key={`${s.goalId}-${i}`}>
+          <Link to={link.goals(s.partnershipId)}>{s.description}</Link>
+          <p className="meta">
+            <strong className="overdue-tag">Overdue</strong> was due {day(s.dueOn)} · goal “{s.goalTitle}”{s.mine ? '' : ` · carried by ${CARRIED_BY[s.responsible]}`}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
