@@ -21,6 +21,7 @@ import {
 import accountRoutes from './accounts/accounts.routes';
 import agreementRoutes from './agreements/agreements.routes';
 import attentionRoutes from './attention/attention.routes';
+import celebrationRoutes from './celebrations/celebrations.routes';
 import goalRoutes from './goals/goals.routes';
 import meetingRoutes from './meetings/meetings.routes';
 import noteRoutes from './notes/notes.routes';
@@ -154,6 +155,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => noteRoutes(api as App, services));
   await app.register(async (api) => goalRoutes(api as App, services));
   await app.register(async (api) => meetingRoutes(api as App, services));
+  await app.register(async (api) => celebrationRoutes(api as App, services));
   await app.register(async (api) => attentionRoutes(api as App, services));
   await app.register(async (api) => privacyRoutes(api as App, services));
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   ACCESS_ACTIONS,
+  CELEBRATION_KINDS,
   CHALLENGES,
   CONTENT_KINDS,
   FORMATS,
@@ -567,4 +568,31 @@ export const AttentionResponse = z.object({
   overdueSteps: z.array(
     z.object({ goalId: id, partnershipId: id, goalTitle: z.string(), description: z.string(), dueOn: z.string(), responsible: z.enum(RESPONSIBLE), mine: z.boolean() }),
   ),
+});
+
+// ---------- celebrations ----------
+export const CreateCelebrationBody = z.object({
+  kind: z.enum(CELEBRATION_KINDS),
+  /** What happened, in a sentence or two. */
+  text: requiredText(2000),
+  /** When it happened (defaults to today). */
+  happenedOn: isoDate.optional(),
+  /** The goal it relates to, if any. */
+  goalId: id.optional(),
+  /** Whose celebration (a coachee, peer or self-coach); defaults to the only coachee, or you in a peer partnership. */
+  subjectId: id.optional(),
+});
+export const Celebration = z.object({
+  id,
+  partnershipId: id,
+  subjectId: id,
+  kind: z.enum(CELEBRATION_KINDS),
+  text: z.string(),
+  happenedOn: z.string(),
+  goalId: z.string().nullable(),
+  goalTitle: z.string().nullable(),
+  authorId: id,
+  authorName: z.string(),
+  createdAt: z.string(),
+  abilities: z.object({ share: z.boolean() }),
 });

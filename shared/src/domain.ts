@@ -45,11 +45,11 @@ export const CHALLENGES = ['space', 'behaviour', 'staffing', 'materials', 'time'
 export type Challenge = (typeof CHALLENGES)[number];
 
 /** Kinds of coaching content. Later issues add kinds here and in privacy/content-kinds. */
-export const CONTENT_KINDS = ['note', 'profile', 'goal', 'meeting'] as const;
+export const CONTENT_KINDS = ['note', 'profile', 'goal', 'meeting', 'celebration'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** Categories a coachee can share as a whole. */
-export const SHARE_CATEGORIES = ['notes', 'goals'] as const;
+export const SHARE_CATEGORIES = ['notes', 'goals', 'celebrations'] as const;
 export type ShareCategory = (typeof SHARE_CATEGORIES)[number];
 
 export const ACCESS_ACTIONS = ['view', 'export', 'print', 'share', 'revoke'] as const;
@@ -80,3 +80,7 @@ export const MEETING_KINDS = ['coaching_meeting', 'observation', 'support_visit'
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** What a celebration acknowledges: a risk taken while trying something new, progress, or a success. */
+export const CELEBRATION_KINDS = ['risk_taken', 'progress', 'success'] as const;
+export type CelebrationKind = (typeof CELEBRATION_KINDS)[number];

@@ -20,6 +20,8 @@ interface Scene {
   goalVersion: number;
   /** A coaching meeting in two days, with an agenda. */
   meeting: string;
+  /** A celebration the coach recorded about the coachee. */
+  celebration: string;
 }
 
 /** What an action observed: the response, and for lists whether the target item was included. */
@@ -65,7 +67,7 @@ afterAll(async () => {
 });
 
 /** A fresh signed partnership (coach, coachee, mentor) with a profile and one note by the coach about the coachee, shared as the row says. */
-async function scene(share: ShareState, kind: 'note' | 'goal' = 'note'): Promise<Scene> {
+async function scene(share: ShareState, kind: 'note' | 'goal' | 'celebration' = 'note'): Promise<Scene> {
   const p = fx.people;
   const partnership = await w.given.partnership(p.coach, 'expert', [
     { personId: p.coach, role: 'coach' },
@@ -79,12 +81,13 @@ async function scene(share: ShareState, kind: 'note' | 'goal' = 'note'): Promise
   const proposed = await coach.post(`/api/partnerships/${partnership}/goals`, { title: 'More children answer open questions', steps: [{ description: 'Plan three open questions for read-aloud', responsible: 'coachee' }] });
   expect(proposed.statusCode).toBe(201);
   const goal = proposed.json().id as string;
-  const item = kind === 'note' ? note : goal;
+  const celebration = (await coach.post(`/api/partnerships/${partnership}/celebrations`, { kind: 'risk_taken', text: 'Tried a brand-new transition song with the whole class.' })).json().id as string;
+  const item = { note, goal, celebration }[kind];
   const inTwoDays = w.clock.now().getTime() + 2 * 86400_000;
   const meeting = (await coach.post(`/api/partnerships/${partnership}/meetings`, { kind: 'coaching_meeting', startsAt: new Date(inTwoDays).toISOString(), endsAt: new Date(inTwoDays + 3600_000).toISOString(), agenda: 'Look at the question tally together' })).json().id as string;
   const shareWith = (body: object) => coachee.post(`/api/partnerships/${partnership}/shares`, { granteeId: p.supervisorOfCoachee, ...body });
   if (share === 'live') expect((await shareWith({ itemType: kind, itemId: item })).statusCode).toBe(201);
-  if (share === 'category') expect((await shareWith({ category: kind === 'note' ? 'notes' : 'goals' })).statusCode).toBe(201);
+  if (share === 'category') expect((await shareWith({ category: `${kind}s` })).statusCode).toBe(201);
   if (share === 'expired') {
     const expiresAt = new Date(w.clock.now().getTime() + 60_000).toISOString();
     expect((await shareWith({ itemType: kind, itemId: item, expiresAt })).statusCode).toBe(201);
@@ -94,7 +97,7 @@ async function scene(share: ShareState, kind: 'note' | 'goal' = 'note'): Promise
     const id = (await shareWith({ itemType: kind, itemId: item })).json().id;
     expect((await coachee.delete(`/api/shares/${id}`)).statusCode).toBe(200);
   }
-  return { partnership, note, goal, goalVersion: proposed.json().version, meeting };
+  return { partnership, note, goal, goalVersion: proposed.json().version, meeting, celebration };
 }
 
 const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Observation>> = {
@@ -167,6 +170,12 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     return { res: await c.post(`/api/partnerships/${s.partnership}/meetings`, { kind: 'observation', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 1800_000).toISOString() }) };
   },
   'meeting.change': async (c, s) => ({ res: await c.post(`/api/meetings/${s.meeting}/cancellation`, { reason: 'Fire drill' }) }),
+  'celebration.list': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/celebrations`);
+    return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.celebration) : undefined };
+  },
+  'celebration.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/celebrations`, { kind: 'progress', text: 'Three children asked their own questions.', subjectId: fx.people.coachee }) }),
+  'celebration.read': async (c, s) => ({ res: await c.get(`/api/celebrations/${s.celebration}`) }),
   'goal.list': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/goals`);
     return { res, included: res.statusCode === 200 ? res.json().items.some((g: { id: string }) => g.id === s.goal) : undefined };
@@ -230,7 +239,8 @@ const title = (r: Row) => {
 
 describe('permission matrix', () => {
   it.each(MATRIX.map((r) => [title(r), r] as const))('%s', async (_t, row) => {
-    const s = await scene(row.share, row.action.startsWith('goal.') ? 'goal' : 'note');
+    const kind = row.action.startsWith('goal.') ? 'goal' : row.action.startsWith('celebration.') ? 'celebration' : 'note';
+    const s = await scene(row.share, kind);
     verify(row, await ACTIONS[row.action](await client(row.who), s, row.who));
   });
 });

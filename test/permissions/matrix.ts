@@ -51,6 +51,9 @@ export type ActionKey =
   | 'meeting.view'
   | 'meeting.schedule'
   | 'meeting.change'
+  | 'celebration.list'
+  | 'celebration.create'
+  | 'celebration.read'
   | 'goal.list'
   | 'goal.create'
   | 'goal.read'
@@ -101,6 +104,15 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   'meeting.view': { ...members, supervisorOfCoachee: 'logistics', leader: 'logistics', otherSupervisor: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'meeting.schedule': membersOnly,
   'meeting.change': membersOnly,
+  'celebration.list': membersOnly,
+  'celebration.create': membersOnly,
+  'celebration.read': {
+    none: membersOnly,
+    live: { ...members, supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny', colleague: 'deny', otherOrganization: 'deny' },
+    category: { coachee: 'allow', supervisorOfCoachee: 'allow', leader: 'deny' },
+    expired: { coachee: 'allow', supervisorOfCoachee: 'deny' },
+    revoked: { coachee: 'allow', supervisorOfCoachee: 'deny' },
+  },
   'goal.list': membersOnly,
   'goal.create': membersOnly,
   'goal.read': {

@@ -10,6 +10,7 @@ import pg from 'pg';
 import * as foundation from '../migrations/20261124_0001_foundation';
 import * as goals from '../migrations/20261124_0002_goals';
 import * as meetings from '../migrations/20261124_0003_meetings';
+import * as celebrations from '../migrations/20261124_0004_celebrations';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -120,6 +121,7 @@ const migrations: Record<string, Migration> = {
   '20261124_0001_foundation': foundation,
   '20261124_0002_goals': goals,
   '20261124_0003_meetings': meetings,
+  '20261124_0004_celebrations': celebrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -208,4 +208,16 @@ export interface Database {
     recorded_by: string;
     recorded_at: string;
   };
+  celebrations: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    subject_id: string;
+    author_id: string;
+    goal_id: string | null;
+    kind: string;
+    text: string;
+    happened_on: string;
+    created_at: string;
+  };
 }

@@ -21,7 +21,7 @@ export interface ContentRef {
 }
 
 /** The category each content kind falls under when a coachee shares a whole category. */
-export const CATEGORY_OF: Partial<Record<ContentKind, ShareCategory>> = { note: 'notes', goal: 'goals' };
+export const CATEGORY_OF: Partial<Record<ContentKind, ShareCategory>> = { note: 'notes', goal: 'goals', celebration: 'celebrations' };
 
 export interface Decision {
   basis: string;

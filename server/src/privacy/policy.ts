@@ -26,6 +26,7 @@ export type PartnershipAction =
   | 'meeting.view'
   | 'meeting.schedule'
   | 'meeting.change'
+  | 'celebration.create'
   | 'goal.create'
   | 'goal.edit'
   | 'goal.decide'
@@ -65,6 +66,7 @@ const RULES: Record<PartnershipAction, Predicate> = {
   'meeting.view': and(sameOrganization, or(isAcceptedMember, supervisesASubject, isLeader)),
   'meeting.schedule': and(sameOrganization, isAcceptedMember, isOpen),
   'meeting.change': and(sameOrganization, isAcceptedMember, isOpen),
+  'celebration.create': and(sameOrganization, isAcceptedMember, isOpen),
   'goal.create': and(sameOrganization, isAcceptedMember, isOpen),
   'goal.edit': and(sameOrganization, isAcceptedMember, isOpen),
   // Plus, per goal: only the coachee the goal belongs to decides (goals.service.ts).

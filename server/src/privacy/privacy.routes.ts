@@ -4,7 +4,9 @@ import { AccessEvent, AccessLogQuery, CreateShareBody, IdParams, PageQuery, Shar
 import type { ContentKind } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
+import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../platform/db';
+import type { Database } from '../platform/tables';
 import { type App, type Services, actorOf } from '../platform/http';
 import { decodeCursor, page } from '../platform/pagination';
 import { listAccessFor } from './access-log';
@@ -67,7 +69,7 @@ interface Candidate {
 
 /**
  * Everything live shares name the actor for: single items and whole categories
- * (notes, goals), at most 1,000 of each kind, newest first.
+ * (notes, goals, celebrations), at most 1,000 of each kind, newest first.
  */
 async function sharedCandidates(db: DB, clock: Clock, actor: Actor): Promise<Candidate[]> {
   const now = clock.now().toISOString();
@@ -86,52 +88,52 @@ async function sharedCandidates(db: DB, clock: Clock, actor: Actor): Promise<Can
     shares.find(
       (s) => s.partnership_id === row.partnership_id && s.grantor_id === row.subject_id && ((s.item_type === kind && s.item_id === row.id) || s.category === CATEGORY_OF[kind]),
     );
-  const scope = (kind: ContentKind) => {
+  const out: Candidate[] = [];
+  for (const kind of Object.keys(SHARED_LOADERS) as Array<keyof typeof SHARED_LOADERS>) {
     const items = shares.filter((s) => s.item_type === kind && s.item_id).map((s) => s.item_id!);
     const categories = shares.filter((s) => s.category === CATEGORY_OF[kind]);
-    return { items, categories, any: items.length > 0 || categories.length > 0 };
-  };
-  const out: Candidate[] = [];
-  const notes = scope('note');
-  if (notes.any) {
-    const rows = await db
-      .selectFrom('notes as n')
-      .select(['n.id', 'n.partnership_id', 'n.subject_id', 'n.body', 'n.created_at'])
-      .where('n.org_id', '=', actor.orgId)
-      .where((eb) =>
-        eb.or([
-          ...(notes.items.length ? [eb('n.id', 'in', notes.items)] : []),
-          ...notes.categories.map((c) => eb.and([eb('n.partnership_id', '=', c.partnership_id), eb('n.subject_id', '=', c.grantor_id)])),
-        ]),
-      )
-      .orderBy('n.created_at', 'desc')
-      .limit(1000)
-      .execute();
-    for (const r of rows) {
-      const share = coveredBy('note', r);
-      if (share) out.push({ shareId: share.id, expiresAt: share.expires_at, from: share.from_name, itemType: 'note', itemId: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id, body: r.body, createdAt: r.created_at });
-    }
-  }
-  const goals = scope('goal');
-  if (goals.any) {
-    const rows = await db
-      .selectFrom('goals as g')
-      .select(['g.id', 'g.partnership_id', 'g.subject_id', 'g.title', 'g.success_looks_like', 'g.status', 'g.created_at'])
-      .where('g.org_id', '=', actor.orgId)
-      .where((eb) =>
-        eb.or([
-          ...(goals.items.length ? [eb('g.id', 'in', goals.items)] : []),
-          ...goals.categories.map((c) => eb.and([eb('g.partnership_id', '=', c.partnership_id), eb('g.subject_id', '=', c.grantor_id)])),
-        ]),
-      )
-      .orderBy('g.created_at', 'desc')
-      .limit(1000)
-      .execute();
-    for (const r of rows) {
-      const share = coveredBy('goal', r);
-      const body = `Goal: ${r.title}${r.success_looks_like ? `\nWhat success looks like: ${r.success_looks_like}` : ''}\nStatus: ${r.status.replace('_', ' ')}`;
-      if (share) out.push({ shareId: share.id, expiresAt: share.expires_at, from: share.from_name, itemType: 'goal', itemId: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id, body, createdAt: r.created_at });
+    if (!items.length && !categories.length) continue;
+    // Items named by a share, or everything of the category about the coachee who shared it.
+    const covered = (eb: ExpressionBuilder<Database, 'notes' | 'goals' | 'celebrations'>) =>
+      eb.or([
+        ...(items.length ? [eb('id', 'in', items)] : []),
+        ...categories.map((c) => eb.and([eb('partnership_id', '=', c.partnership_id), eb('subject_id', '=', c.grantor_id)])),
+      ]);
+    for (const r of await SHARED_LOADERS[kind](db, actor.orgId, covered)) {
+      const share = coveredBy(kind, r);
+      if (share) out.push({ shareId: share.id, expiresAt: share.expires_at, from: share.from_name, itemType: kind, itemId: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id, body: r.body, createdAt: r.created_at });
     }
   }
   return out;
 }
+
+type Loaded = { id: string; partnership_id: string; subject_id: string; body: string; created_at: string };
+type Covered = (eb: ExpressionBuilder<Database, 'notes' | 'goals' | 'celebrations'>) => ReturnType<ExpressionBuilder<Database, 'notes'>['or']>;
+
+/** How each shareable kind is read for "shared with me": at most 1,000 of each, newest first, as display text. */
+const SHARED_LOADERS: Record<'note' | 'goal' | 'celebration', (db: DB, orgId: string, covered: Covered) => Promise<Loaded[]>> = {
+  note: (db, orgId, covered) =>
+    db.selectFrom('notes').select(['id', 'partnership_id', 'subject_id', 'body', 'created_at']).where('org_id', '=', orgId).where(covered as never).orderBy('created_at', 'desc').limit(1000).execute(),
+  goal: async (db, orgId, covered) =>
+    (
+      await db
+        .selectFrom('goals')
+        .select(['id', 'partnership_id', 'subject_id', 'title', 'success_looks_like', 'status', 'created_at'])
+        .where('org_id', '=', orgId)
+        .where(covered as never)
+        .orderBy('created_at', 'desc')
+        .limit(1000)
+        .execute()
+    ).map((r) => ({ ...r, body: `Goal: ${r.title}${r.success_looks_like ? `\nWhat success looks like: ${r.success_looks_like}` : ''}\nStatus: ${r.status.replace('_', ' ')}` })),
+  celebration: async (db, orgId, covered) =>
+    (
+      await db
+        .selectFrom('celebrations')
+        .select(['id', 'partnership_id', 'subject_id', 'kind', 'text', 'happened_on', 'created_at'])
+        .where('org_id', '=', orgId)
+        .where(covered as never)
+        .orderBy('created_at', 'desc')
+        .limit(1000)
+        .execute()
+    ).map((r) => ({ ...r, body: `Celebration (${r.kind.replace('_', ' ')}, ${r.happened_on}): ${r.text}` })),
+};

@@ -31,12 +31,12 @@ export function shareState(row: { revoked_at: string | null; expires_at: string 
 }
 
 /** The table of each shareable kind that is stored one row per item, with its subject. */
-const ITEM_TABLES = { note: 'notes', goal: 'goals' } as const;
+const ITEM_TABLES = { note: 'notes', goal: 'goals', celebration: 'celebrations' } as const;
 
 /** Finds the subject of one shareable item inside the partnership, or null. */
 async function subjectOfItem(db: DB, ctx: PartnershipContext, kind: ContentKind, itemId: string): Promise<string | null> {
   if (kind === 'profile') return itemId === ctx.actor.personId ? itemId : null;
-  if (kind !== 'note' && kind !== 'goal') return null;
+  if (kind !== 'note' && kind !== 'goal' && kind !== 'celebration') return null;
   const row = await db
     .selectFrom(ITEM_TABLES[kind])
     .select('subject_id')
@@ -64,7 +64,15 @@ async function sendReceipt(mailer: Mailer | undefined, actor: Actor, what: strin
 }
 
 const describeShare = (row: { item_type: string | null; category: string | null }) =>
-  row.category ? `all your ${row.category} from this partnership` : row.item_type === 'goal' ? 'one of your goals' : row.item_type === 'profile' ? 'your profile' : 'one of your notes';
+  row.category
+    ? `all your ${row.category} from this partnership`
+    : row.item_type === 'goal'
+      ? 'one of your goals'
+      : row.item_type === 'celebration'
+        ? 'one of your celebrations'
+        : row.item_type === 'profile'
+          ? 'your profile'
+          : 'one of your notes';
 
 export async function createShare(db: DB, clock: Clock, actor: Actor, partnershipId: string, input: ShareInput, mailer?: Mailer) {
   const ctx = await loadContext(db, actor, partnershipId);

@@ -155,8 +155,8 @@ function SharedWithMe({ me }: { me: Me }) {
   );
 }
 
-const KIND_LABEL: Record<SharedItem['itemType'], string> = { note: 'Note', goal: 'Goal', profile: 'Getting-to-know-you profile', meeting: 'Session' };
-const WRITTEN: Record<SharedItem['itemType'], string> = { note: 'written', goal: 'set', profile: 'started', meeting: 'planned' };
+const KIND_LABEL: Record<SharedItem['itemType'], string> = { note: 'Note', goal: 'Goal', profile: 'Getting-to-know-you profile', meeting: 'Session', celebration: 'Celebration' };
+const WRITTEN: Record<SharedItem['itemType'], string> = { note: 'written', goal: 'set', profile: 'started', meeting: 'planned', celebration: 'recorded' };
 
 /** One shared item: a note as written; a goal with its title first ("Goal: …" in the text the server sends). */
 function SharedEntry({ item }: { item: SharedItem }) {

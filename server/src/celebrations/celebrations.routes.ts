@@ -1,0 +1,95 @@
+/**
+ * Celebrations (SPEC §2.5): either partner records a risk taken, progress or a
+ * success; the partnership sees them as a timeline. They are coaching content
+ * of kind "celebration": the coachee can share one (or all) through the usual
+ * share grants, and every read is logged.
+ */
+import { z } from 'zod';
+import { Celebration, CreateCelebrationBody, IdParams } from '../../../shared/src/api';
+import { type CelebrationKind, SUBJECT_ROLES } from '../../../shared/src/domain';
+import type { Actor } from '../platform/actor';
+import type { DB } from '../platform/db';
+import { notFound, unprocessable } from '../platform/errors';
+import { type App, type Services, actorOf } from '../platform/http';
+import { newId } from '../platform/ids';
+import type { Database } from '../platform/tables';
+import { type ContentRef, decideAccess, logReads } from '../privacy/content';
+import { authorize, can } from '../privacy/policy';
+import { loadContext, type PartnershipContext } from '../privacy/relations';
+
+type Row = Database['celebrations'] & { author_name: string; goal_title: string | null };
+
+const ref = (r: Row): ContentRef => ({ kind: 'celebration', id: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id });
+
+function selectCelebrations(db: DB, actor: Actor) {
+  return db
+    .selectFrom('celebrations as c')
+    .innerJoin('people as a', 'a.id', 'c.author_id')
+    .leftJoin('goals as g', 'g.id', 'c.goal_id')
+    .selectAll('c')
+    .select(['a.name as author_name', 'g.title as goal_title'])
+    .where('c.org_id', '=', actor.orgId);
+}
+
+function present(r: Row, actor: Actor, ctx: PartnershipContext | null): z.infer<typeof Celebration> {
+  return {
+    id: r.id,
+    partnershipId: r.partnership_id,
+    subjectId: r.subject_id,
+    kind: r.kind as CelebrationKind,
+    text: r.text,
+    happenedOn: r.happened_on,
+    goalId: r.goal_id,
+    goalTitle: r.goal_title,
+    authorId: r.author_id,
+    authorName: r.author_name,
+    createdAt: r.created_at,
+    abilities: { share: r.subject_id === actor.personId && can(ctx, 'share.create') },
+  };
+}
+
+export default async function celebrationRoutes(app: App, s: Services) {
+  const { db, clock } = s;
+
+  app.get('/api/partnerships/:id/celebrations', { config: { matrix: 'celebration.list' }, schema: { tags: ['celebrations'], summary: 'The timeline of celebrations, newest first (members only; each read is logged)', params: IdParams, response: { 200: z.object({ items: z.array(Celebration) }) } } }, async (request) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'partnership.readContent');
+    const rows = await selectCelebrations(db, actor).where('c.partnership_id', '=', ctx.partnership.id).orderBy('c.happened_on', 'desc').orderBy('c.created_at', 'desc').limit(500).execute();
+    const refs = rows.map(ref);
+    const decisions = await decideAccess(db, clock, actor, refs);
+    await logReads(db, clock, actor, refs, decisions);
+    return { items: rows.filter((r) => decisions.has(r.id)).map((r) => present(r, actor, ctx)) };
+  });
+
+  app.post('/api/partnerships/:id/celebrations', { config: { matrix: 'celebration.create' }, schema: { tags: ['celebrations'], summary: 'Record a risk taken, progress or a success', params: IdParams, body: CreateCelebrationBody, response: { 201: Celebration } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'celebration.create');
+    const body = request.body;
+    const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state === 'accepted');
+    const subjectId = body.subjectId ?? (subjects.length === 1 ? subjects[0].personId : subjects.find((m) => m.personId === actor.personId)?.personId);
+    if (!subjectId || !subjects.some((m) => m.personId === subjectId)) throw unprocessable('Choose whose celebration this is: a coachee of this partnership.', 'subjectId');
+    const today = clock.now().toISOString().slice(0, 10);
+    if (body.happenedOn && body.happenedOn > today) throw unprocessable('Celebrate what has happened: choose today or an earlier date.', 'happenedOn');
+    if (body.goalId) {
+      const goal = await db.selectFrom('goals').select('subject_id').where('org_id', '=', actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.goalId).executeTakeFirst();
+      if (!goal || goal.subject_id !== subjectId) throw unprocessable('Choose one of this coachee\'s goals in this partnership.', 'goalId');
+    }
+    const row = { id: newId(), org_id: actor.orgId, partnership_id: ctx.partnership.id, subject_id: subjectId, author_id: actor.personId, goal_id: body.goalId ?? null, kind: body.kind, text: body.text, happened_on: body.happenedOn ?? today, created_at: clock.now().toISOString() };
+    await db.insertInto('celebrations').values(row).execute();
+    const created = await selectCelebrations(db, actor).where('c.id', '=', row.id).executeTakeFirstOrThrow();
+    return reply.status(201).send(present(created, actor, ctx));
+  });
+
+  app.get('/api/celebrations/:id', { config: { matrix: 'celebration.read' }, schema: { tags: ['celebrations'], summary: 'One celebration: for members, or a person the coachee shared it with (logged)', params: IdParams, response: { 200: Celebration } } }, async (request) => {
+    const actor = actorOf(request);
+    const row = await selectCelebrations(db, actor).where('c.id', '=', request.params.id).executeTakeFirst();
+    if (!row) throw notFound();
+    const decisions = await decideAccess(db, clock, actor, [ref(row)]);
+    const decision = decisions.get(row.id);
+    if (!decision) throw notFound();
+    await logReads(db, clock, actor, [ref(row)], decisions);
+    return present(row, actor, decision.basis === 'member' ? decision.ctx : null);
+  });
+}
