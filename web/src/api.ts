@@ -37,6 +37,8 @@ export type InvitationLink = z.infer<typeof Api.InvitationLink>;
 export type ImportResult = z.infer<typeof Api.ImportResult>;
 export type ImportRow = z.infer<typeof Api.ImportRow>;
 export type Attention = z.infer<typeof Api.AttentionResponse>;
+export type Celebration = z.infer<typeof Api.Celebration>;
+export type CreateCelebrationBody = z.input<typeof Api.CreateCelebrationBody>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type FieldProblem = { path: string; message: string };
 

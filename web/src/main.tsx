@@ -5,6 +5,7 @@ import { BrowserRouter, Link, Route, Routes, useNavigate } from 'react-router';
 import { ApiError, whenSignedOut } from './api';
 import { AccessLogPage } from './features/access-log/AccessLogPage';
 import { AgreementSection, AgreementVersionPage } from './features/agreements/AgreementSection';
+import { CelebrationsSection } from './features/celebrations/CelebrationsSection';
 import { GoalsSection } from './features/goals/GoalsSection';
 import { ATTENTION_KEY } from './features/home/AttentionSection';
 import { HomePage } from './features/home/HomePage';
@@ -90,6 +91,7 @@ function App() {
           <Route path="agreement/versions/:version" element={<AgreementVersionPage />} />
           <Route path="sessions" element={<SessionsSection />} />
           <Route path="goals" element={<GoalsSection />} />
+          <Route path="celebrations" element={<CelebrationsSection />} />
           <Route path="notes" element={<NotesSection />} />
           <Route path="profile" element={<ProfileSection />} />
           <Route path="sharing" element={<SharingSection />} />

@@ -1,10 +1,12 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import type { CelebrationKind } from '../../../../shared/src/domain';
 import { type Me, type Page, type PartnershipSummary, type SharedItem, api, query } from '../../api';
 import { ErrorAlert } from '../../ui/Alert';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
 import { STATUS_LABEL, formatDate, formatDateTime } from '../../ui/format';
+import { KIND_LABEL as CELEBRATION_KIND_LABEL } from '../celebrations/celebrationWords';
 import { PartnershipCard, memberNames } from '../partnerships/PartnershipCard';
 import { hasRole, useSignedIn } from '../session/session';
 import { AttentionSection } from './AttentionSection';
@@ -158,7 +160,7 @@ function SharedWithMe({ me }: { me: Me }) {
 const KIND_LABEL: Record<SharedItem['itemType'], string> = { note: 'Note', goal: 'Goal', profile: 'Getting-to-know-you profile', meeting: 'Session', celebration: 'Celebration' };
 const WRITTEN: Record<SharedItem['itemType'], string> = { note: 'written', goal: 'set', profile: 'started', meeting: 'planned', celebration: 'recorded' };
 
-/** One shared item: a note as written; a goal with its title first ("Goal: …" in the text the server sends). */
+/** One shared item: a note as written; a goal with its title first ("Goal: …" in the text the server sends); a celebration with its kind and day. */
 function SharedEntry({ item }: { item: SharedItem }) {
   const meta = (
     <p className="meta">
@@ -166,6 +168,22 @@ function SharedEntry({ item }: { item: SharedItem }) {
       {item.expiresAt ? ` · available until ${formatDateTime(item.expiresAt)}` : ''}
     </p>
   );
+  if (item.itemType === 'celebration') {
+    // The server sends "Celebration (risk taken, 2026-11-20): what happened".
+    const m = /^Celebration \(([^,]+), (\d{4}-\d{2}-\d{2})\): ([\s\S]*)$/.exec(item.body);
+    const kind = m ? CELEBRATION_KIND_LABEL[m[1].replace(/ /g, '_') as CelebrationKind] : undefined;
+    if (m && kind) {
+      return (
+        <>
+          {meta}
+          <p className="shared-goal-title">
+            {kind} · <time dateTime={m[2]}>{formatDate(m[2])}</time>
+          </p>
+          <p className="note-body">{m[3]}</p>
+        </>
+      );
+    }
+  }
   if (item.itemType === 'goal') {
     const [first = '', ...rest] = item.body.split('\n');
     const title = first.replace(/^Goal:\s*/, '');

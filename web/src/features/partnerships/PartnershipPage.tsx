@@ -13,7 +13,7 @@ import { useSignedIn } from '../session/session';
 import { agreementState } from './PartnershipCard';
 import { partnershipKey, usePartnership, usePartnershipQuery } from './usePartnership';
 
-/** One partnership: who is in it, where it stands, and tabs for its agreement, sessions, goals, notes, profile and sharing. */
+/** One partnership: who is in it, where it stands, and tabs for its agreement, sessions, goals, celebrations, notes, profile and sharing. */
 export function PartnershipPage() {
   const { id = '' } = useParams();
   const me = useSignedIn();
@@ -73,6 +73,9 @@ export function PartnershipPage() {
             <>
               <li>
                 <NavLink to="goals">Goals</NavLink>
+              </li>
+              <li>
+                <NavLink to="celebrations">Celebrations</NavLink>
               </li>
               <li>
                 <NavLink to="notes">Notes</NavLink>

@@ -7,12 +7,12 @@ import { TextArea, TextField } from '../../ui/Field';
 import { endOfDay } from '../../ui/format';
 import { PersonPicker, describeEntry } from '../directory/PersonPicker';
 
-export type ShareTarget = { itemType: 'note' | 'goal'; itemId: string } | { category: 'notes' | 'goals' };
+export type ShareTarget = { itemType: 'note' | 'goal' | 'celebration'; itemId: string } | { category: 'notes' | 'goals' | 'celebrations' };
 
 /** What is being shared, in words: "this goal", "all your notes from this partnership". */
 export function describeTarget(target: ShareTarget): string {
-  if ('itemId' in target) return target.itemType === 'goal' ? 'this goal' : 'this note';
-  return target.category === 'goals' ? 'all your goals from this partnership' : 'all your notes from this partnership';
+  if ('itemId' in target) return `this ${target.itemType}`;
+  return `all your ${target.category} from this partnership`;
 }
 
 function today(): string {
@@ -20,7 +20,7 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** The coachee shares one note or goal, or all of them, with one named colleague, optionally until a date. */
+/** The coachee shares one note, goal or celebration, or all of them, with one named colleague, optionally until a date. */
 export function ShareForm({ partnershipId, target, exclude, onDone }: { partnershipId: string; target: ShareTarget; exclude: string[]; onDone: () => void }) {
   const client = useQueryClient();
   const [grantee, setGrantee] = useState<DirectoryEntry | null>(null);

@@ -14,7 +14,7 @@ const STATE_LABEL: Record<Share['state'], string> = { live: 'Shared now', expire
 /** The coachee's shares from this partnership: who can read what, until when; withdraw any of them. */
 export function SharingSection() {
   const p = usePartnership();
-  const [sharingAll, setSharingAll] = useState<'notes' | 'goals' | null>(null);
+  const [sharingAll, setSharingAll] = useState<'notes' | 'goals' | 'celebrations' | null>(null);
   const shares = useQuery({ queryKey: ['shares', p.id], queryFn: () => api.get<{ items: Share[] }>(`/api/partnerships/${p.id}/shares`), enabled: p.abilities.share });
   if (!p.abilities.share) return <p>Only the coachee of this partnership decides what is shared.</p>;
   const items = shares.data?.items ?? [];
@@ -51,10 +51,10 @@ export function SharingSection() {
           </table>
         </div>
       ) : null}
-      <Section title="Share all your notes or goals" id="share-all" level={3}>
+      <Section title="Share all your notes, goals or celebrations" id="share-all" level={3}>
         <p>
-          Instead of one at a time, you can let one colleague read every note, or every goal, about your coaching in this partnership, including future
-          ones.
+          Instead of one at a time, you can let one colleague read every note, every goal, or every celebration about your coaching in this
+          partnership, including future ones.
         </p>
         {sharingAll ? (
           <ShareForm partnershipId={p.id} target={{ category: sharingAll }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharingAll(null)} />
@@ -65,6 +65,9 @@ export function SharingSection() {
             </Button>
             <Button variant="secondary" onClick={() => setSharingAll('goals')}>
               Share all my goals from this partnership with…
+            </Button>
+            <Button variant="secondary" onClick={() => setSharingAll('celebrations')}>
+              Share all my celebrations from this partnership with…
             </Button>
           </div>
         )}
@@ -83,11 +86,13 @@ function ShareRow({ share, partnershipId }: { share: Share; partnershipId: strin
       client.invalidateQueries({ queryKey: ['shares', partnershipId] });
     },
   });
-  const kind = share.itemType === 'goal' ? 'goal' : share.itemType === 'profile' ? 'profile' : 'note';
+  const kind = share.itemType === 'goal' || share.itemType === 'celebration' || share.itemType === 'profile' ? share.itemType : 'note';
   const what = share.category
     ? share.category === 'goals'
       ? 'All my goals'
-      : 'All my notes'
+      : share.category === 'celebrations'
+        ? 'All my celebrations'
+        : 'All my notes'
     : kind === 'profile'
       ? 'My getting-to-know-you profile'
       : share.itemExcerpt

@@ -1,0 +1,174 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { CELEBRATION_KINDS, type CelebrationKind } from '../../../../shared/src/domain';
+import { ApiError, type Celebration, type CreateCelebrationBody, type Goal, type PartnershipDetail, api } from '../../api';
+import { Alert, ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { FieldSet, Radio, SelectField, TextArea, TextField } from '../../ui/Field';
+import { useSignedIn } from '../session/session';
+import { GOAL_ORDER, firstName, goalsKey, subjectsOf } from '../goals/goalWords';
+import { KIND_HINT, KIND_LABEL, celebrationsKey, todayLocal } from './celebrationWords';
+
+const newestFirst = (a: Celebration, b: Celebration) => b.happenedOn.localeCompare(a.happenedOn) || b.createdAt.localeCompare(a.createdAt);
+
+/** The fields the form shows, in order, so focus can go to the first one that needs another look. */
+const FIELDS = ['subjectId', 'kind', 'text', 'happenedOn', 'goalId'] as const;
+type FieldName = (typeof FIELDS)[number];
+
+/** "Celebrate something": a risk taken, progress or a success, when it happened, and the goal it belongs to if any. */
+export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved: (c: Celebration) => void }) {
+  const me = useSignedIn();
+  const client = useQueryClient();
+  const formId = useId();
+  const subjects = subjectsOf(p);
+  const [subjectId, setSubjectId] = useState(() => (subjects.some((s) => s.personId === me.personId) ? me.personId : (subjects[0]?.personId ?? '')));
+  const [kind, setKind] = useState<CelebrationKind | ''>('');
+  const [text, setText] = useState('');
+  const [happenedOn, setHappenedOn] = useState(todayLocal);
+  const [goalId, setGoalId] = useState('');
+  const [missing, setMissing] = useState<Partial<Record<FieldName, string>>>({});
+  const [focusFirstError, setFocusFirstError] = useState(0);
+  /** Once an answer changes, its old "please fill this in" message no longer applies. */
+  const clear = (name: FieldName) => setMissing((m) => (m[name] ? { ...m, [name]: undefined } : m));
+
+  const goals = useQuery({
+    queryKey: goalsKey(p.id),
+    queryFn: () => api.get<{ items: Goal[] }>(`/api/partnerships/${p.id}/goals`),
+  });
+  const subjectGoals = [...(goals.data?.items ?? [])]
+    .filter((g) => g.subjectId === subjectId && (g.status !== 'set_aside' || g.id === goalId))
+    .sort((a, b) => GOAL_ORDER[a.status] - GOAL_ORDER[b.status]);
+
+  const save = useMutation({
+    mutationFn: () => {
+      const body: CreateCelebrationBody = {
+        kind: kind as CelebrationKind,
+        text,
+        // "Today" is the server's default; sending the browser's own today could fall a day ahead of the server's clock.
+        happenedOn: happenedOn && happenedOn !== todayLocal() ? happenedOn : undefined,
+        goalId: goalId || undefined,
+        subjectId: subjects.length > 1 ? subjectId || undefined : undefined,
+      };
+      return api.post<Celebration>(`/api/partnerships/${p.id}/celebrations`, body);
+    },
+    onSuccess: (saved) => {
+      client.setQueryData<{ items: Celebration[] }>(celebrationsKey(p.id), (old) => (old ? { items: [saved, ...old.items.filter((c) => c.id !== saved.id)].sort(newestFirst) } : old));
+      client.invalidateQueries({ queryKey: celebrationsKey(p.id) });
+      setKind('');
+      setText('');
+      setHappenedOn(todayLocal());
+      setGoalId('');
+      onSaved(saved);
+    },
+    onError: () => setFocusFirstError((n) => n + 1),
+  });
+
+  const err = save.error instanceof ApiError ? save.error : null;
+  const fieldError = (name: FieldName) => missing[name] ?? err?.fieldMessage(name);
+  const otherError = err && !err.details.some((d) => (FIELDS as readonly string[]).includes(d.path));
+  const anyFieldError = FIELDS.some((f) => fieldError(f));
+
+  // After a refused save, take keyboard focus to the first answer that needs another look.
+  useEffect(() => {
+    if (!focusFirstError) return;
+    const first = FIELDS.find((f) => fieldError(f));
+    if (!first) return;
+    const el = document.getElementById(`${formId}-${first}`);
+    (el?.matches('input, textarea, select') ? el : el?.querySelector<HTMLElement>('input, textarea, select'))?.focus();
+  }, [focusFirstError]);
+
+  const subject = subjects.find((s) => s.personId === subjectId);
+  const mine = subjectId === me.personId;
+  const today = todayLocal();
+
+  return (
+    <form
+      className="form celebration-form card"
+      noValidate
+      aria-labelledby={`${formId}-heading`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const problems: Partial<Record<FieldName, string>> = {};
+        if (!kind) problems.kind = 'Choose what kind of moment this is.';
+        if (!text.trim()) problems.text = 'Say in a few words what happened.';
+        setMissing(problems);
+        if (Object.keys(problems).length) {
+          save.reset();
+          setFocusFirstError((n) => n + 1);
+          return;
+        }
+        save.mutate();
+      }}
+    >
+      <h3 id={`${formId}-heading`}>Celebrate something</h3>
+      {subjects.length > 1 ? (
+        <SelectField
+          id={`${formId}-subjectId`}
+          label="Whose celebration is it?"
+          value={subjectId}
+          onChange={(e) => {
+            setSubjectId(e.target.value);
+            setGoalId('');
+          }}
+          error={fieldError('subjectId')}
+        >
+          {subjects.map((s) => (
+            <option key={s.personId} value={s.personId}>
+              {s.personId === me.personId ? `Mine (${s.name})` : s.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <div id={`${formId}-kind`}>
+        <FieldSet legend="What are you celebrating?" error={fieldError('kind')} className="kind-choice">
+          {CELEBRATION_KINDS.map((k) => (
+            <Radio key={k} name={`${formId}-kind`} value={k} label={KIND_LABEL[k]} hint={KIND_HINT[k]} checked={kind === k} onChange={() => {
+                setKind(k);
+                clear('kind');
+              }} />
+          ))}
+        </FieldSet>
+      </div>
+      <TextArea
+        id={`${formId}-text`}
+        label="What happened"
+        hint={mine || !subject ? 'A sentence or two is plenty.' : `A sentence or two is plenty. ${firstName(subject.name)} and everyone in the partnership will see it.`}
+        required
+        rows={3}
+        maxLength={2000}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          clear('text');
+        }}
+        error={fieldError('text')}
+      />
+      <TextField
+        id={`${formId}-happenedOn`}
+        className="date-field"
+        label="When"
+        type="date"
+        max={today}
+        hint="Today, or the day it happened."
+        value={happenedOn}
+        onChange={(e) => setHappenedOn(e.target.value)}
+        error={fieldError('happenedOn')}
+      />
+      <SelectField id={`${formId}-goalId`} label="Goal it belongs to (optional)" value={goalId} onChange={(e) => setGoalId(e.target.value)} error={fieldError('goalId')} hint={goals.isError ? 'The goals could not be loaded just now.' : undefined}>
+        <option value="">No particular goal</option>
+        {subjectGoals.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.title}
+          </option>
+        ))}
+      </SelectField>
+      {otherError ? <ErrorAlert error={err} /> : null}
+      {anyFieldError && !otherError ? <Alert tone="error">Some answers need another look — see the messages above.</Alert> : null}
+      <div className="button-row">
+        <Button type="submit" busy={save.isPending}>
+          Add to the timeline
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+/** Plain words for celebrations, and how the timeline is grouped. */
+import type { CelebrationKind } from '../../../../shared/src/domain';
+import type { Celebration } from '../../api';
+
+export const celebrationsKey = (partnershipId: string) => ['celebrations', partnershipId] as const;
+
+export const KIND_LABEL: Record<CelebrationKind, string> = {
+  risk_taken: 'A risk taken',
+  progress: 'Progress',
+  success: 'A success',
+};
+
+/** The hint under each kind in the form. */
+export const KIND_HINT: Record<CelebrationKind, string> = {
+  risk_taken: 'Trying something new or a little scary — however it turned out.',
+  progress: 'A step forward, even a small one.',
+  success: 'Something worked. Enjoy it.',
+};
+
+/** Today as a calendar day (YYYY-MM-DD) in the browser's time zone. */
+export function todayLocal(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** "2026-11" → "November 2026". */
+export function monthLabel(month: string): string {
+  const d = new Date(`${month}-01T12:00:00`);
+  if (Number.isNaN(d.getTime())) return month;
+  return d.toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
+}
+
+/** Celebrations (already newest first) grouped by the month they happened in, keeping that order. */
+export function byMonth(items: Celebration[]): { month: string; items: Celebration[] }[] {
+  const groups: { month: string; items: Celebration[] }[] = [];
+  for (const c of items) {
+    const month = c.happenedOn.slice(0, 7);
+    const last = groups[groups.length - 1];
+    if (last && last.month === month) last.items.push(c);
+    else groups.push({ month, items: [c] });
+  }
+  return groups;
+}
