@@ -9,11 +9,11 @@ import { Celebration, CreateCelebrationBody, IdParams } from '../../../shared/sr
 import { type CelebrationKind, SUBJECT_ROLES } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
-import { notFound, unprocessable } from '../platform/errors';
+import { unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
-import { type ContentRef, decideAccess, logReads } from '../privacy/content';
+import { type ContentRef, decideAccess, logReads, readOne } from '../privacy/content';
 import { authorize, can } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
 
@@ -85,11 +85,7 @@ export default async function celebrationRoutes(app: App, s: Services) {
   app.get('/api/celebrations/:id', { config: { matrix: 'celebration.read' }, schema: { tags: ['celebrations'], summary: 'One celebration: for members, or a person the coachee shared it with (logged)', params: IdParams, response: { 200: Celebration } } }, async (request) => {
     const actor = actorOf(request);
     const row = await selectCelebrations(db, actor).where('c.id', '=', request.params.id).executeTakeFirst();
-    if (!row) throw notFound();
-    const decisions = await decideAccess(db, clock, actor, [ref(row)]);
-    const decision = decisions.get(row.id);
-    if (!decision) throw notFound();
-    await logReads(db, clock, actor, [ref(row)], decisions);
-    return present(row, actor, decision.basis === 'member' ? decision.ctx : null);
+    const decision = await readOne(db, clock, actor, row && ref(row));
+    return present(row!, actor, decision.basis === 'member' ? decision.ctx : null);
   });
 }

@@ -9,9 +9,8 @@ import type { GoalStatus, Responsible, StepStatus } from '../../../shared/src/do
 import type { Actor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
-import { notFound } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
-import { type ContentRef, type Decision, decideAccess, logReads } from '../privacy/content';
+import { type ContentRef, type Decision, decideAccess, logReads, readOne } from '../privacy/content';
 import { authorize, can } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
 import type { Database } from '../platform/tables';
@@ -81,12 +80,8 @@ export default async function goalRoutes(app: App, s: Services) {
   /** Loads one goal the actor may read, logs the read, and returns it with its context. */
   async function readGoal(actor: Actor, goalId: string): Promise<{ goal: GoalRow; decision: Decision }> {
     const goal = await selectGoals(db, actor).where('g.id', '=', goalId).executeTakeFirst();
-    if (!goal) throw notFound();
-    const decisions = await decideAccess(db, clock, actor, [ref(goal)]);
-    const decision = decisions.get(goal.id);
-    if (!decision) throw notFound();
-    await logReads(db, clock, actor, [ref(goal)], decisions);
-    return { goal, decision };
+    const decision = await readOne(db, clock, actor, goal && ref(goal));
+    return { goal: goal!, decision };
   }
 
   /** For changes: the goal must be readable as a member of an open partnership. */

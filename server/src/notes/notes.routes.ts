@@ -11,7 +11,7 @@ import { notFound, unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import { decodeCursor, page } from '../platform/pagination';
-import { type ContentRef, decideAccess, logReads } from '../privacy/content';
+import { type ContentRef, decideAccess, logReads, readOne } from '../privacy/content';
 import { authorize, can } from '../privacy/policy';
 import { loadContext } from '../privacy/relations';
 
@@ -79,12 +79,8 @@ export default async function noteRoutes(app: App, s: Services) {
   app.get('/api/notes/:id', { config: { matrix: 'note.read' }, schema: { tags: ['notes'], summary: 'One note: for members, or for a person the coachee shared it with (logged)', params: IdParams, response: { 200: Note } } }, async (request) => {
     const actor = actorOf(request);
     const row = await selectNotes(db, actor).where('n.id', '=', request.params.id).executeTakeFirst();
-    if (!row) throw notFound();
-    const decisions = await decideAccess(db, clock, actor, [ref(row)]);
-    const decision = decisions.get(row.id);
-    if (!decision) throw notFound();
-    await logReads(db, clock, actor, [ref(row)], decisions);
-    return present(row, actor, can(decision.ctx, 'note.create'));
+    const decision = await readOne(db, clock, actor, row && ref(row));
+    return present(row!, actor, can(decision.ctx, 'note.create'));
   });
 
   app.patch('/api/notes/:id', { config: { matrix: 'note.edit' }, schema: { tags: ['notes'], summary: 'Edit your own note', params: IdParams, body: UpdateNoteBody, response: { 200: Note } } }, async (request) => {

@@ -8,6 +8,7 @@ import type { AccessAction, ContentKind, ShareCategory } from '../../../shared/s
 import type { Actor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
+import { notFound } from '../platform/errors';
 import { recordAccess } from './access-log';
 import { relationLabel } from './policy';
 import { loadContexts, type PartnershipContext } from './relations';
@@ -92,4 +93,17 @@ export async function logReads(
         return { subjectId: r.subjectId, partnershipId: r.partnershipId, itemType: r.kind, itemId: r.id, action, relation: d.relation, basis: d.basis };
       }),
   );
+}
+
+/**
+ * Reads one item of coaching content: the decision if the actor may read it
+ * (the read is logged), otherwise the same "not found" as a missing id.
+ */
+export async function readOne(db: DB, clock: Clock, actor: Actor, ref: ContentRef | undefined, action: AccessAction = 'view'): Promise<Decision> {
+  if (!ref) throw notFound();
+  const decisions = await decideAccess(db, clock, actor, [ref]);
+  const decision = decisions.get(ref.id);
+  if (!decision) throw notFound();
+  await logReads(db, clock, actor, [ref], decisions, action);
+  return decision;
 }
