@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PHONE, type World, checkA11y, describeBrowser, newPage, signInReady, startWorld } from './harness';
-
-/** A calendar day (YYYY-MM-DD) in this machine's time zone, which the browser shares. */
-function day(offsetDays: number): string {
-  const d = new Date(Date.now() + offsetDays * 86400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { PHONE, type World, checkA11y, describeBrowser, localDay, signedInPage, startWorld } from './harness';
 
 /**
  * Celebrations: either partner records a risk taken, progress or a success; the
@@ -25,11 +19,7 @@ describeBrowser('celebrations', () => {
     await world?.close();
   });
 
-  async function as(email: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await newPage(world, viewport);
-    await signInReady(page, email);
-    return page;
-  }
+  const as = (email: string, viewport?: { width: number; height: number }) => signedInPage(world, email, viewport);
 
   async function openCelebrations(page: Page, partner: RegExp) {
     if (celebrationsUrl) {
@@ -57,7 +47,7 @@ describeBrowser('celebrations', () => {
     await checkA11y(carmen, 'celebrations tab, empty');
 
     // The date starts at today.
-    expect(await carmen.getByLabel('When').inputValue()).toBe(day(0));
+    expect(await carmen.getByLabel('When').inputValue()).toBe(localDay(0));
     // Nothing chosen yet: the form says what is missing and takes focus there.
     await carmen.getByRole('button', { name: 'Add to the timeline' }).click();
     await carmen.getByText('Choose what kind of moment this is.').waitFor();
@@ -65,7 +55,7 @@ describeBrowser('celebrations', () => {
     await expect.poll(() => carmen.getByRole('radio', { name: 'A risk taken' }).evaluate((el) => el === document.activeElement)).toBe(true);
 
     // Carmen records a risk Taylor took, last month.
-    const lastMonth = day(-40);
+    const lastMonth = localDay(-40);
     await carmen.getByRole('radio', { name: 'A risk taken' }).check();
     await carmen.getByLabel('What happened').fill(RISK);
     await carmen.getByLabel('When').fill(lastMonth);
@@ -80,7 +70,7 @@ describeBrowser('celebrations', () => {
     expect(await carmensView.getByRole('button', { name: /^Share…/ }).count()).toBe(0);
     // The form is ready for the next one.
     expect(await carmen.getByLabel('What happened').inputValue()).toBe('');
-    expect(await carmen.getByLabel('When').inputValue()).toBe(day(0));
+    expect(await carmen.getByLabel('When').inputValue()).toBe(localDay(0));
     await checkA11y(carmen, 'celebrations tab with one entry');
     await carmen.context().close();
 
@@ -112,7 +102,7 @@ describeBrowser('celebrations', () => {
     // A day still to come is not something to celebrate yet.
     await taylor.getByRole('radio', { name: 'A success' }).check();
     await taylor.getByLabel('What happened').fill('The whole class will sing the tidy-up song.');
-    await taylor.getByLabel('When').fill(day(3));
+    await taylor.getByLabel('When').fill(localDay(3));
     await taylor.getByRole('button', { name: 'Add to the timeline' }).click();
     await taylor.getByText('Celebrate what has happened: choose today or an earlier date.').waitFor();
     await expect.poll(() => taylor.getByLabel('When').getAttribute('aria-invalid')).toBe('true');

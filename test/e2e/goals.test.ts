@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PHONE, type World, checkA11y, describeBrowser, newPage, signInReady, startWorld } from './harness';
+import { PHONE, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
 
 /** Goals and action plans: a coach proposes, the coachee decides, works the plan, edits, and shares with her supervisor. */
 describeBrowser('goals and action plans', () => {
@@ -15,11 +15,7 @@ describeBrowser('goals and action plans', () => {
     await world?.close();
   });
 
-  async function as(email: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await newPage(world, viewport);
-    await signInReady(page, email);
-    return page;
-  }
+  const as = (email: string, viewport?: { width: number; height: number }) => signedInPage(world, email, viewport);
 
   async function openGoals(page: Page, partner: RegExp) {
     if (goalsUrl) {

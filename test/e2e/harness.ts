@@ -85,6 +85,20 @@ export async function newPage(world: World, viewport = DESKTOP): Promise<{ conte
   return { context, page };
 }
 
+/** A new page signed in as this demo person, past the role descriptions. */
+export async function signedInPage(world: World, email: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const { page } = await newPage(world, viewport);
+  await signInReady(page, email);
+  return page;
+}
+
+/** A calendar day (YYYY-MM-DD) some days from now in this machine's time zone, which the browser shares. */
+export function localDay(offsetDays: number): string {
+  const d = new Date(Date.now() + offsetDays * 86400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** Runs axe against the page as it is now, for WCAG 2.0/2.1 A and AA; prints what failed. */
 export async function checkA11y(page: Page, label: string) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

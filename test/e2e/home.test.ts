@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PHONE, type World, checkA11y, describeBrowser, newPage, signInReady, startWorld } from './harness';
+import { PHONE, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
 
 /** A state-changing API call as the signed-in person of this page (same cookies, with the CSRF header). */
 async function post(page: Page, url: string, data: unknown) {
@@ -24,11 +24,7 @@ describeBrowser('home: what needs your attention', () => {
     await world?.close();
   });
 
-  async function as(email: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await newPage(world, viewport);
-    await signInReady(page, email);
-    return page;
-  }
+  const as = (email: string, viewport?: { width: number; height: number }) => signedInPage(world, email, viewport);
 
   const group = (page: Page, name: string) => page.getByRole('region', { name: 'What needs your attention' }).getByRole('region', { name });
 

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PHONE, type World, checkA11y, describeBrowser, newPage, signInReady, startWorld } from './harness';
+import { PHONE, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
 
 /** One story, in order: invite → accept → agree and sign → note → share → supervisor reads → withdraw → access log. */
 describeBrowser('a coaching partnership from invitation to sharing', () => {
@@ -13,11 +12,7 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
     await world?.close();
   });
 
-  async function as(email: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await newPage(world, viewport);
-    await signInReady(page, email);
-    return page;
-  }
+  const as = (email: string, viewport?: { width: number; height: number }) => signedInPage(world, email, viewport);
 
   it('lets a coach invite a coachee, who accepts', async () => {
     const carmen = await as('carmen@riverside.example');

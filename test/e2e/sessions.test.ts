@@ -1,13 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PHONE, type World, checkA11y, describeBrowser, newPage, signInReady, startWorld } from './harness';
-
-/** A local calendar day some days from now, as a date input wants it (browser and tests share the machine's time zone). */
-function dayFromNow(days: number): string {
-  const d = new Date(Date.now() + days * 86400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+import { PHONE, type World, checkA11y, describeBrowser, localDay, signedInPage, startWorld } from './harness';
 
 /**
  * Sessions and visits: the coach schedules an observation, the coachee moves it,
@@ -26,11 +19,7 @@ describeBrowser('sessions and visits', () => {
     await world?.close();
   });
 
-  async function as(email: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await newPage(world, viewport);
-    await signInReady(page, email);
-    return page;
-  }
+  const as = (email: string, viewport?: { width: number; height: number }) => signedInPage(world, email, viewport);
 
   async function openSessions(page: Page, partner: RegExp) {
     if (partnershipUrl) {
@@ -60,7 +49,7 @@ describeBrowser('sessions and visits', () => {
     await carmen.getByLabel('What kind of session').selectOption('observation');
     await carmen.getByText('The coach watches a planned moment in the room').waitFor();
     const when = carmen.getByRole('group', { name: 'When' });
-    await when.getByLabel('Day').fill(dayFromNow(3));
+    await when.getByLabel('Day').fill(localDay(3));
     await when.getByLabel('Start time').fill('10:00');
     await when.getByLabel('End time').fill('09:30');
     await carmen.getByLabel('Where (optional)').fill('Room 4 (kindergarten)');
@@ -91,7 +80,7 @@ describeBrowser('sessions and visits', () => {
     await expect.poll(() => tObservation.textContent()).toContain('Planned by');
     await tObservation.getByRole('button', { name: /^Move to another time…/ }).click();
     const newTime = tObservation.getByRole('group', { name: 'New time' });
-    await newTime.getByLabel('Day').fill(dayFromNow(4));
+    await newTime.getByLabel('Day').fill(localDay(4));
     await newTime.getByLabel('Start time').fill('13:00');
     await newTime.getByLabel('End time').fill('13:45');
     await checkA11y(taylor, 'reschedule form');
@@ -183,7 +172,7 @@ describeBrowser('sessions and visits', () => {
     expect(await taylor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await taylor.getByLabel('What kind of session').selectOption('support_visit');
     const when = taylor.getByRole('group', { name: 'When' });
-    await when.getByLabel('Day').fill(dayFromNow(2));
+    await when.getByLabel('Day').fill(localDay(2));
     await when.getByLabel('Start time').fill('09:00');
     // The end time is suggested 45 minutes after the start.
     await expect.poll(() => when.getByLabel('End time').inputValue()).toBe('09:45');
