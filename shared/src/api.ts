@@ -8,6 +8,14 @@ import {
   ACCESS_ACTIONS,
   CELEBRATION_KINDS,
   CHALLENGES,
+  CONCERN_STATUSES,
+  DATA_METHODS,
+  MESSAGE_KINDS,
+  OBSERVATION_MODES,
+  PLAN_STATUSES,
+  REMINDER_KINDS,
+  SELF_RATING_LEVELS,
+  STRENGTH_TYPES,
   CONTENT_KINDS,
   FORMATS,
   GOAL_STATUSES,
@@ -553,6 +561,16 @@ export const Meeting = z.object({
 });
 
 // ---------- what needs my attention ----------
+export const Reminder = z.object({
+  id,
+  kind: z.enum(REMINDER_KINDS),
+  partnershipId: id,
+  /** Neutral words: no coaching content. */
+  text: z.string(),
+  dueAt: z.string(),
+  createdAt: z.string(),
+});
+
 export const AttentionResponse = z.object({
   /** Partnerships waiting for my answer. */
   invitations: z.array(z.object({ partnershipId: id, format: z.enum(FORMATS), invitedBy: z.string() })),
@@ -568,6 +586,12 @@ export const AttentionResponse = z.object({
   overdueSteps: z.array(
     z.object({ goalId: id, partnershipId: id, goalTitle: z.string(), description: z.string(), dueOn: z.string(), responsible: z.enum(RESPONSIBLE), mine: z.boolean() }),
   ),
+  /** Resource requests not yet fulfilled: asked of me (mine) or asked by me, with how long they have waited. */
+  openRequests: z.array(z.object({ messageId: id, partnershipId: id, askedBy: z.string(), askedOf: z.string(), since: z.string(), waitedHours: z.number(), mine: z.boolean() })),
+  /** Observation plans waiting for my confirmation (as the coachee). */
+  plansToConfirm: z.array(z.object({ planId: id, partnershipId: id, meetingStartsAt: z.string().nullable() })),
+  /** In-app reminders not yet dismissed. */
+  reminders: z.array(Reminder),
 });
 
 // ---------- celebrations ----------
@@ -595,4 +619,219 @@ export const Celebration = z.object({
   authorName: z.string(),
   createdAt: z.string(),
   abilities: z.object({ share: z.boolean() }),
+});
+
+// ---------- strengths and needs ----------
+export const SelfRatingInput = z.object({
+  practiceId: id,
+  level: z.union(SELF_RATING_LEVELS.map((l) => z.literal(l)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>], { error: 'Choose a level from 1 (new to me) to 4 (I could show others).' }),
+  /** In the coachee's own words: why this level, what it looks like today. */
+  comment: text(1000).default(''),
+});
+export const RateBody = z.object({
+  ratings: z.array(SelfRatingInput).min(1, 'Rate at least one practice.').max(40),
+});
+export const AddStrengthBody = z.object({
+  type: z.enum(STRENGTH_TYPES),
+  text: requiredText(1000),
+  practiceId: id.nullable().default(null),
+  /** Whose strength or priority (a coachee of this partnership); defaults to the only coachee, or you in a peer partnership. */
+  subjectId: id.optional(),
+});
+export const UpdateStrengthBody = z.object({
+  /** Set true when a priority has been addressed, or a strength no longer fits; it stays in the history. */
+  retired: z.boolean(),
+});
+export const SelfRating = z.object({ id, level: z.number(), comment: z.string(), ratedAt: z.string() });
+export const PracticeRatings = z.object({
+  practiceId: id,
+  practiceName: z.string(),
+  category: z.string(),
+  /** Oldest first: growth over the year. */
+  history: z.array(SelfRating),
+});
+export const StrengthEntry = z.object({
+  id,
+  partnershipId: id,
+  subjectId: id,
+  type: z.enum(STRENGTH_TYPES),
+  text: z.string(),
+  practiceId: z.string().nullable(),
+  practiceName: z.string().nullable(),
+  authorName: z.string(),
+  createdAt: z.string(),
+  retiredAt: z.string().nullable(),
+  abilities: z.object({ share: z.boolean(), retire: z.boolean() }),
+});
+export const StrengthsResponse = z.object({
+  /** The coachee whose self-ratings these are (the first coachee; peers each see their own in `bySubject`). */
+  bySubject: z.array(z.object({ subjectId: id, name: z.string(), ratings: z.array(PracticeRatings) })),
+  entries: z.array(StrengthEntry),
+  abilities: z.object({ rate: z.boolean(), add: z.boolean() }),
+});
+
+// ---------- focus conversation and observation plan ----------
+export const DataForm = z.object({
+  method: z.enum(DATA_METHODS),
+  /** Columns, categories or events, depending on the method. */
+  fields: z.array(requiredText(120)).min(1, 'Name at least one thing to write down.').max(12),
+  /** For a time sample: minutes between notes. */
+  intervalMinutes: z.number().int().min(1).max(60).nullable().default(null),
+  /** Anything else the coachee should know about how data is taken. */
+  instructions: text(1000).default(''),
+});
+export const ObservationPlanBody = z.object({
+  focus: requiredText(1000),
+  currentPicture: text(2000).default(''),
+  successLooksLike: text(2000).default(''),
+  lookFor: text(2000).default(''),
+  mode: z.enum(OBSERVATION_MODES),
+  when: text(300).default(''),
+  dataForm: DataForm,
+  /** The observation visit this plan prepares, if scheduled. */
+  meetingId: id.nullable().default(null),
+  goalId: id.nullable().default(null),
+});
+export const CreateObservationPlanBody = ObservationPlanBody.extend({
+  /** Whose classroom (a coachee of this partnership); defaults to the only coachee, or you in a peer partnership. */
+  subjectId: id.optional(),
+});
+export const UpdateObservationPlanBody = ObservationPlanBody.extend({ baseVersion: z.number().int().min(1) });
+export const ConfirmPlanBody = z.object({ baseVersion: z.number().int().min(1) });
+export const ObservationPlan = z.object({
+  id,
+  partnershipId: id,
+  subjectId: id,
+  focus: z.string(),
+  currentPicture: z.string(),
+  successLooksLike: z.string(),
+  lookFor: z.string(),
+  mode: z.enum(OBSERVATION_MODES),
+  when: z.string(),
+  dataForm: DataForm,
+  meetingId: z.string().nullable(),
+  meetingStartsAt: z.string().nullable(),
+  goalId: z.string().nullable(),
+  goalTitle: z.string().nullable(),
+  status: z.enum(PLAN_STATUSES),
+  confirmedAt: z.string().nullable(),
+  createdBy: z.string(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: z.object({ edit: z.boolean(), confirm: z.boolean(), share: z.boolean() }),
+});
+
+// ---------- reflection ----------
+export const ReflectionAnswer = z.object({ key: z.string().min(1).max(40), answer: text(4000) });
+export const NextStepInput = z.object({
+  description: requiredText(500),
+  responsible: z.enum(RESPONSIBLE),
+  dueOn: isoDate.nullable().default(null),
+});
+export const CreateReflectionBody = z.object({
+  answers: z.array(ReflectionAnswer).min(1, 'Answer at least one prompt.').max(12),
+  /** The session or observation you are reflecting on, if any. With one, the coachee answers first. */
+  meetingId: id.nullable().default(null),
+  planId: id.nullable().default(null),
+  /** Next steps the coachee chooses; they are added to this goal's plan in the same action. */
+  nextSteps: z.array(NextStepInput).max(10).default([]),
+  goalId: id.nullable().default(null),
+  /** Whose reflection round (a coachee of this partnership); defaults to the only coachee, or you in a peer partnership. */
+  subjectId: id.optional(),
+});
+export const Reflection = z.object({
+  id,
+  partnershipId: id,
+  subjectId: id,
+  authorId: id,
+  authorName: z.string(),
+  /** "coachee" when the coachee wrote it, "partner" for coach, mentor or peer. */
+  voice: z.enum(['coachee', 'partner']),
+  answers: z.array(z.object({ key: z.string(), prompt: z.string(), answer: z.string() })),
+  meetingId: z.string().nullable(),
+  planId: z.string().nullable(),
+  goalId: z.string().nullable(),
+  goalTitle: z.string().nullable(),
+  /** Steps this reflection added to the goal's plan. */
+  addedSteps: z.array(z.string()),
+  createdAt: z.string(),
+  abilities: z.object({ share: z.boolean() }),
+});
+
+// ---------- messages and resource requests ----------
+export const CreateMessageBody = z.object({
+  kind: z.enum(MESSAGE_KINDS).default('message'),
+  body: requiredText(4000),
+  /** For a resource request: the member asked (often the mentor coach). */
+  requestedFrom: id.nullable().default(null),
+});
+export const FulfilBody = z.object({ note: text(1000).default('') });
+export const MessagesQuery = PageQuery;
+export const Message = z.object({
+  id,
+  partnershipId: id,
+  kind: z.enum(MESSAGE_KINDS),
+  body: z.string(),
+  authorId: id,
+  authorName: z.string(),
+  createdAt: z.string(),
+  requestedFrom: z.string().nullable(),
+  requestedFromName: z.string().nullable(),
+  fulfilledAt: z.string().nullable(),
+  fulfilledByName: z.string().nullable(),
+  fulfilmentNote: z.string().nullable(),
+  /** For requests: hours waited until fulfilled, or so far. */
+  waitedHours: z.number().nullable(),
+  abilities: z.object({ fulfil: z.boolean() }),
+});
+
+// ---------- concerns ----------
+export const CreateConcernBody = z.object({
+  description: requiredText(4000),
+  /** Which coachee it concerns; defaults to the only coachee. */
+  subjectId: id.optional(),
+});
+export const DiscussionBody = z.object({
+  /** What was said when you talked it over with the coachee, and what you agreed. */
+  summary: requiredText(4000),
+  discussedOn: isoDate,
+  /** The coachee's own view, in their words, if they want it recorded. */
+  coacheeView: text(4000).default(''),
+});
+export const EscalationBody = z.object({
+  supervisorId: id,
+  /** Why it needs the supervisor, and what you ask of them. */
+  reason: requiredText(2000),
+});
+export const ResolveConcernBody = z.object({ note: text(1000).default('') });
+export const Concern = z.object({
+  id,
+  partnershipId: id,
+  subjectId: id,
+  subjectName: z.string(),
+  authorId: id,
+  authorName: z.string(),
+  description: z.string(),
+  status: z.enum(CONCERN_STATUSES),
+  createdAt: z.string(),
+  discussion: z.object({ summary: z.string(), coacheeView: z.string(), discussedOn: z.string(), recordedAt: z.string() }).nullable(),
+  escalation: z.object({ supervisorId: id, supervisorName: z.string(), reason: z.string(), escalatedAt: z.string() }).nullable(),
+  resolvedAt: z.string().nullable(),
+  resolutionNote: z.string().nullable(),
+  /** Supervisors of the coachee the concern may be raised with, once discussed (for the author). */
+  supervisors: z.array(z.object({ id, name: z.string() })),
+  abilities: z.object({ discuss: z.boolean(), escalate: z.boolean(), resolve: z.boolean() }),
+});
+
+// ---------- calendar feed and reminders ----------
+export const CalendarFeedStatus = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+  /** Only in the answer that creates the feed: the secret address, shown once. */
+  url: z.string().optional(),
+});
+export const ReminderSettings = z.object({
+  /** Also send reminders by e-mail (they always appear in Tandem). */
+  email: z.boolean(),
 });

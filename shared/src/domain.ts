@@ -45,11 +45,11 @@ export const CHALLENGES = ['space', 'behaviour', 'staffing', 'materials', 'time'
 export type Challenge = (typeof CHALLENGES)[number];
 
 /** Kinds of coaching content. Later issues add kinds here and in privacy/content-kinds. */
-export const CONTENT_KINDS = ['note', 'profile', 'goal', 'meeting', 'celebration'] as const;
+export const CONTENT_KINDS = ['note', 'profile', 'goal', 'meeting', 'celebration', 'strength', 'observation_plan', 'reflection', 'message', 'concern'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** Categories a coachee can share as a whole. */
-export const SHARE_CATEGORIES = ['notes', 'goals', 'celebrations'] as const;
+export const SHARE_CATEGORIES = ['notes', 'goals', 'celebrations', 'strengths', 'observation_plans', 'reflections'] as const;
 export type ShareCategory = (typeof SHARE_CATEGORIES)[number];
 
 export const ACCESS_ACTIONS = ['view', 'export', 'print', 'share', 'revoke'] as const;
@@ -84,3 +84,38 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 /** What a celebration acknowledges: a risk taken while trying something new, progress, or a success. */
 export const CELEBRATION_KINDS = ['risk_taken', 'progress', 'success'] as const;
 export type CelebrationKind = (typeof CELEBRATION_KINDS)[number];
+
+/**
+ * Strengths and needs. The coachee rates their own use of a practice on this
+ * scale (their view of themselves, never a score given by anyone else); either
+ * partner adds a strength or a priority they see together.
+ */
+export const SELF_RATING_LEVELS = [1, 2, 3, 4] as const;
+export const SELF_RATING_LABELS: Record<number, string> = {
+  1: 'New to me',
+  2: 'Trying it out',
+  3: 'Part of my routine',
+  4: 'I could show others',
+};
+export const STRENGTH_TYPES = ['strength', 'priority'] as const;
+export type StrengthType = (typeof STRENGTH_TYPES)[number];
+
+/** Ways of gathering data during an observation, each with a data form the coachee sees before the visit. */
+export const DATA_METHODS = ['selective_verbatim', 'verbal_flow', 'event_count', 'duration', 'physical_map', 'time_sample', 'artifacts', 'video'] as const;
+export type DataMethod = (typeof DATA_METHODS)[number];
+export const OBSERVATION_MODES = ['live', 'recorded'] as const;
+export type ObservationMode = (typeof OBSERVATION_MODES)[number];
+export const PLAN_STATUSES = ['draft', 'confirmed'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** Messages inside a partnership; a resource request waits until the person asked marks it fulfilled. */
+export const MESSAGE_KINDS = ['message', 'resource_request'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** A concern moves from recorded, to discussed with the coachee, to (only then) raised with a supervisor. */
+export const CONCERN_STATUSES = ['recorded', 'discussed', 'escalated', 'resolved'] as const;
+export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
+
+/** What a reminder is about. */
+export const REMINDER_KINDS = ['session', 'agreement_review', 'step_due'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];

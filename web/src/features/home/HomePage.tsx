@@ -157,8 +157,30 @@ function SharedWithMe({ me }: { me: Me }) {
   );
 }
 
-const KIND_LABEL: Record<SharedItem['itemType'], string> = { note: 'Note', goal: 'Goal', profile: 'Getting-to-know-you profile', meeting: 'Session', celebration: 'Celebration' };
-const WRITTEN: Record<SharedItem['itemType'], string> = { note: 'written', goal: 'set', profile: 'started', meeting: 'planned', celebration: 'recorded' };
+const KIND_LABEL: Record<SharedItem['itemType'], string> = {
+  note: 'Note',
+  goal: 'Goal',
+  profile: 'Getting-to-know-you profile',
+  meeting: 'Session',
+  celebration: 'Celebration',
+  strength: 'Strength or priority',
+  observation_plan: 'Observation plan',
+  reflection: 'Reflection',
+  message: 'Message',
+  concern: 'Concern',
+};
+const WRITTEN: Record<SharedItem['itemType'], string> = {
+  note: 'written',
+  goal: 'set',
+  profile: 'started',
+  meeting: 'planned',
+  celebration: 'recorded',
+  strength: 'added',
+  observation_plan: 'planned',
+  reflection: 'written',
+  message: 'sent',
+  concern: 'recorded',
+};
 
 /** One shared item: a note as written; a goal with its title first ("Goal: …" in the text the server sends); a celebration with its kind and day. */
 function SharedEntry({ item }: { item: SharedItem }) {
