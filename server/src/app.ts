@@ -21,9 +21,14 @@ import {
 import accountRoutes from './accounts/accounts.routes';
 import agreementRoutes from './agreements/agreements.routes';
 import attentionRoutes from './attention/attention.routes';
+import calendarRoutes from './calendar/calendar.routes';
 import celebrationRoutes from './celebrations/celebrations.routes';
+import concernRoutes from './concerns/concerns.routes';
+import observationRoutes from './observations/observations.routes';
+import strengthRoutes from './strengths/strengths.routes';
 import goalRoutes from './goals/goals.routes';
 import meetingRoutes from './meetings/meetings.routes';
+import messageRoutes from './messages/messages.routes';
 import noteRoutes from './notes/notes.routes';
 import orgRoutes from './org/org.routes';
 import partnershipRoutes from './partnerships/partnerships.routes';
@@ -32,6 +37,7 @@ import type { App, Services } from './platform/http';
 import { securityHeaders } from './platform/security-headers';
 import { lookupSession, SESSION_COOKIE } from './platform/sessions';
 import practiceRoutes from './practices/practices.routes';
+import reflectionRoutes from './reflections/reflections.routes';
 import privacyRoutes from './privacy/privacy.routes';
 
 /** A unique or primary-key violation from either database: a race between two writers. */
@@ -156,6 +162,12 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => goalRoutes(api as App, services));
   await app.register(async (api) => meetingRoutes(api as App, services));
   await app.register(async (api) => celebrationRoutes(api as App, services));
+  await app.register(async (api) => strengthRoutes(api as App, services));
+  await app.register(async (api) => observationRoutes(api as App, services));
+  await app.register(async (api) => reflectionRoutes(api as App, services));
+  await app.register(async (api) => messageRoutes(api as App, services));
+  await app.register(async (api) => concernRoutes(api as App, services));
+  await app.register(async (api) => calendarRoutes(api as App, services));
   await app.register(async (api) => attentionRoutes(api as App, services));
   await app.register(async (api) => privacyRoutes(api as App, services));
 

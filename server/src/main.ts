@@ -8,6 +8,7 @@
 import cluster from 'node:cluster';
 import pino from 'pino';
 import { buildApp } from './app';
+import { startReminderJob } from './calendar/reminders';
 import { type Config, ConfigError, loadConfig } from './config';
 import { systemClock } from './platform/clock';
 import { StartupError, checkConnection, migrate, openDatabase } from './platform/db';
@@ -32,9 +33,12 @@ async function prepareDatabase(config: Config, log: pino.Logger): Promise<boolea
 
 async function serve(config: Config, log: pino.Logger) {
   const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, slowQueryMs: config.slowQueryMs });
-  const app = await buildApp({ db, clock: systemClock, config, mailer: new LogMailer((m) => log.info(m)) }, { logger: { level: config.logLevel } });
+  const mailer = new LogMailer((m) => log.info(m));
+  const app = await buildApp({ db, clock: systemClock, config, mailer }, { logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
+  const stopReminders = startReminderJob(db, systemClock, mailer, (msg, err) => log.error({ err }, msg));
   const stop = async () => {
+    stopReminders();
     await app.close();
     await db.destroy();
     process.exit(0);

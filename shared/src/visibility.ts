@@ -82,8 +82,10 @@ function describeSight(sight: Sight): string[] {
   if (sight.existence) lines.push('You can see which partnerships exist and who is in them.');
   if (sight.logistics) lines.push('You can see agreed logistics: how often partners meet, coverage needs, the communication plan and whether the agreement is signed.');
   if (sight.content === 'all') lines.push('You can read the coaching content of partnerships you belong to.');
-  if (sight.content === 'only-what-the-coachee-shares')
+  if (sight.content === 'only-what-the-coachee-shares') {
     lines.push('You cannot read coaching content — notes, observations, goals, reflections — unless the coachee shares a piece with you by name. A share can expire or be withdrawn.');
+    lines.push('A coach can raise a concern with you only after talking it over with the coachee. You then read that one concern, and the coachee sees that it was raised and that you read it.');
+  }
   if (sight.content === 'none') lines.push('You never see coaching content, only de-identified totals.');
   if (sight.share) lines.push('Only you can share your coaching content with someone outside the partnership, and you can withdraw a share at any time.');
   if (sight.accessLog) lines.push('Every time anyone reads your coaching content it is logged, and you can see who read what, and when.');
@@ -108,4 +110,4 @@ export function roleDescriptions(): RoleDescription[] {
 }
 
 /** Bump when the descriptions change in substance, so people acknowledge again. */
-export const ROLE_DESCRIPTIONS_VERSION = 1;
+export const ROLE_DESCRIPTIONS_VERSION = 2;

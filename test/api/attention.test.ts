@@ -46,6 +46,6 @@ describe('what needs my attention', () => {
     expect(log.some((e: { actorId: string; itemType: string }) => e.actorId === coach && e.itemType === 'goal')).toBe(true);
     // A supervisor outside the partnership is told nothing of it.
     const sup = (await (await w.as(supervisor)).get('/api/attention')).json();
-    expect(sup).toEqual({ invitations: [], agreementsToSign: [], reviewsDue: [], upcomingSessions: [], goalsToDecide: [], overdueSteps: [] });
+    expect(sup).toEqual({ invitations: [], agreementsToSign: [], reviewsDue: [], upcomingSessions: [], goalsToDecide: [], overdueSteps: [], openRequests: [], plansToConfirm: [], reminders: [] });
   });
 });

@@ -22,7 +22,38 @@ interface Scene {
   meeting: string;
   /** A celebration the coach recorded about the coachee. */
   celebration: string;
+  /** Created only for the rows that need them (see EXTRA). */
+  strength?: string;
+  plan?: string;
+  planVersion?: number;
+  reflection?: string;
+  /** A resource request from the coachee to the mentor coach. */
+  request?: string;
+  /** A concern the coach recorded about the coachee (escalated to the coachee's supervisor for 'concernEscalated'). */
+  concern?: string;
 }
+
+type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'reflection' | 'message' | 'concern' | 'concernEscalated';
+
+/** The item each kind adds to the scene, created by the partner who would write it. */
+const EXTRA: Partial<Record<Kind, (partnership: string) => Promise<Partial<Scene>>>> = {
+  strength: async (p) => ({ strength: (await (await client('coach')).post(`/api/partnerships/${p}/strengths`, { type: 'strength', text: 'Children settle quickly with her songs.' })).json().id }),
+  observation_plan: async (p) => {
+    const res = await (await client('coach')).post(`/api/partnerships/${p}/observation-plans`, { focus: 'Questions during read-aloud', mode: 'live', dataForm: { method: 'event_count', fields: ['Open question', 'Closed question'] } });
+    expect(res.statusCode).toBe(201);
+    return { plan: res.json().id, planVersion: res.json().version };
+  },
+  reflection: async (p) => ({ reflection: (await (await client('coachee')).post(`/api/partnerships/${p}/reflections`, { answers: [{ key: 'noticed', answer: 'More hands went up after I waited.' }] })).json().id }),
+  message: async (p) => ({ request: (await (await client('coachee')).post(`/api/partnerships/${p}/messages`, { kind: 'resource_request', body: 'Could you send the wait-time article?', requestedFrom: fx.people.mentor })).json().id }),
+  concern: async (p) => ({ concern: (await (await client('coach')).post(`/api/partnerships/${p}/concerns`, { description: 'Sessions were missed three weeks running.' })).json().id }),
+  concernEscalated: async (p) => {
+    const coach = await client('coach');
+    const concern = (await coach.post(`/api/partnerships/${p}/concerns`, { description: 'Sessions were missed three weeks running.' })).json().id as string;
+    expect((await coach.post(`/api/concerns/${concern}/discussion`, { summary: 'We talked; coverage keeps falling through.', discussedOn: w.clock.now().toISOString().slice(0, 10) })).statusCode).toBe(200);
+    expect((await coach.post(`/api/concerns/${concern}/escalation`, { supervisorId: fx.people.supervisorOfCoachee, reason: 'Coverage for coaching time is needed.' })).statusCode).toBe(200);
+    return { concern };
+  },
+};
 
 /** What an action observed: the response, and for lists whether the target item was included. */
 interface Observation {
@@ -67,7 +98,7 @@ afterAll(async () => {
 });
 
 /** A fresh signed partnership (coach, coachee, mentor) with a profile and one note by the coach about the coachee, shared as the row says. */
-async function scene(share: ShareState, kind: 'note' | 'goal' | 'celebration' = 'note'): Promise<Scene> {
+async function scene(share: ShareState, kind: Kind = 'note'): Promise<Scene> {
   const p = fx.people;
   const partnership = await w.given.partnership(p.coach, 'expert', [
     { personId: p.coach, role: 'coach' },
@@ -82,7 +113,8 @@ async function scene(share: ShareState, kind: 'note' | 'goal' | 'celebration' = 
   expect(proposed.statusCode).toBe(201);
   const goal = proposed.json().id as string;
   const celebration = (await coach.post(`/api/partnerships/${partnership}/celebrations`, { kind: 'risk_taken', text: 'Tried a brand-new transition song with the whole class.' })).json().id as string;
-  const item = { note, goal, celebration }[kind];
+  const extra = (await EXTRA[kind]?.(partnership)) ?? {};
+  const item = { note, goal, celebration, strength: extra.strength, observation_plan: extra.plan, reflection: extra.reflection }[kind as 'note'];
   const inTwoDays = w.clock.now().getTime() + 2 * 86400_000;
   const meeting = (await coach.post(`/api/partnerships/${partnership}/meetings`, { kind: 'coaching_meeting', startsAt: new Date(inTwoDays).toISOString(), endsAt: new Date(inTwoDays + 3600_000).toISOString(), agenda: 'Look at the question tally together' })).json().id as string;
   const shareWith = (body: object) => coachee.post(`/api/partnerships/${partnership}/shares`, { granteeId: p.supervisorOfCoachee, ...body });
@@ -97,7 +129,7 @@ async function scene(share: ShareState, kind: 'note' | 'goal' | 'celebration' = 
     const id = (await shareWith({ itemType: kind, itemId: item })).json().id;
     expect((await coachee.delete(`/api/shares/${id}`)).statusCode).toBe(200);
   }
-  return { partnership, note, goal, goalVersion: proposed.json().version, meeting, celebration };
+  return { partnership, note, goal, goalVersion: proposed.json().version, meeting, celebration, ...extra };
 }
 
 const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Observation>> = {
@@ -176,6 +208,48 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
   },
   'celebration.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/celebrations`, { kind: 'progress', text: 'Three children asked their own questions.', subjectId: fx.people.coachee }) }),
   'celebration.read': async (c, s) => ({ res: await c.get(`/api/celebrations/${s.celebration}`) }),
+  'strengths.list': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/strengths`);
+    return { res, included: res.statusCode === 200 ? res.json().entries.some((x: { id: string }) => x.id === s.strength) : undefined };
+  },
+  'strengths.rate': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/strengths/ratings`, { ratings: [{ practiceId: fx.practiceA, level: 2, comment: 'Trying it at circle' }] }) }),
+  'strengths.add': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/strengths`, { type: 'priority', text: 'Calmer transitions', subjectId: fx.people.coachee }) }),
+  'strengths.read': async (c, s) => ({ res: await c.get(`/api/strengths/${s.strength}`) }),
+  'plan.list': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/observation-plans`);
+    return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.plan) : undefined };
+  },
+  'plan.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/observation-plans`, { focus: 'Transitions', mode: 'recorded', subjectId: fx.people.coachee, dataForm: { method: 'duration', fields: ['Tidy-up time'] } }) }),
+  'plan.read': async (c, s) => ({ res: await c.get(`/api/observation-plans/${s.plan}`) }),
+  'plan.edit': async (c, s) => ({ res: await c.put(`/api/observation-plans/${s.plan}`, { focus: 'Questions during read-aloud and songs', mode: 'live', dataForm: { method: 'event_count', fields: ['Open question'] }, baseVersion: s.planVersion }) }),
+  'plan.confirm': async (c, s) => ({ res: await c.post(`/api/observation-plans/${s.plan}/confirmation`, { baseVersion: s.planVersion }) }),
+  'reflection.list': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/reflections`);
+    return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.reflection) : undefined };
+  },
+  'reflection.create': async (c, s, who) => {
+    const key = who === 'coachee' ? 'keep' : 'described';
+    return { res: await c.post(`/api/partnerships/${s.partnership}/reflections`, { answers: [{ key, answer: 'Waiting five seconds helped.' }], subjectId: fx.people.coachee }) };
+  },
+  'reflection.read': async (c, s) => ({ res: await c.get(`/api/reflections/${s.reflection}`) }),
+  'message.list': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/messages`);
+    return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.request) : undefined };
+  },
+  'message.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/messages`, { body: 'See you Thursday!' }) }),
+  'message.fulfil': async (c, s) => ({ res: await c.post(`/api/messages/${s.request}/fulfilment`, { note: 'Sent by e-mail' }) }),
+  'concern.list': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/concerns`);
+    return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.concern) : undefined };
+  },
+  'concern.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/concerns`, { description: 'Planning time keeps being cancelled.', subjectId: fx.people.coachee }) }),
+  'concern.read': async (c, s) => ({ res: await c.get(`/api/concerns/${s.concern}`) }),
+  'concern.readEscalated': async (c, s) => ({ res: await c.get(`/api/concerns/${s.concern}`) }),
+  'concern.inbox': async (c, s) => {
+    const res = await c.get('/api/me/escalated-concerns');
+    return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.concern) : undefined };
+  },
+  'concern.followUp': async (c, s) => ({ res: await c.post(`/api/concerns/${s.concern}/discussion`, { summary: 'We talked it over.', discussedOn: w.clock.now().toISOString().slice(0, 10) }) }),
   'goal.list': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/goals`);
     return { res, included: res.statusCode === 200 ? res.json().items.some((g: { id: string }) => g.id === s.goal) : undefined };
@@ -237,10 +311,17 @@ const title = (r: Row) => {
   return `${r.action}: ${verb} the ${r.who}${r.share !== 'none' ? ` when the share is ${r.share}` : ''}${suffix}`;
 };
 
+/** Which item a row's scene needs, by the action's family. */
+function kindFor(action: ActionKey): Kind {
+  const family = action.split('.')[0];
+  if (action === 'concern.readEscalated' || action === 'concern.inbox') return 'concernEscalated';
+  const byFamily: Record<string, Kind> = { goal: 'goal', celebration: 'celebration', strengths: 'strength', plan: 'observation_plan', reflection: 'reflection', message: 'message', concern: 'concern' };
+  return byFamily[family] ?? 'note';
+}
+
 describe('permission matrix', () => {
   it.each(MATRIX.map((r) => [title(r), r] as const))('%s', async (_t, row) => {
-    const kind = row.action.startsWith('goal.') ? 'goal' : row.action.startsWith('celebration.') ? 'celebration' : 'note';
-    const s = await scene(row.share, kind);
+    const s = await scene(row.share, kindFor(row.action));
     verify(row, await ACTIONS[row.action](await client(row.who), s, row.who));
   });
 });

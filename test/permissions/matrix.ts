@@ -59,6 +59,27 @@ export type ActionKey =
   | 'goal.read'
   | 'goal.edit'
   | 'goal.decide'
+  | 'strengths.list'
+  | 'strengths.rate'
+  | 'strengths.add'
+  | 'strengths.read'
+  | 'plan.list'
+  | 'plan.create'
+  | 'plan.read'
+  | 'plan.edit'
+  | 'plan.confirm'
+  | 'reflection.list'
+  | 'reflection.create'
+  | 'reflection.read'
+  | 'message.list'
+  | 'message.create'
+  | 'message.fulfil'
+  | 'concern.list'
+  | 'concern.create'
+  | 'concern.read'
+  | 'concern.readEscalated'
+  | 'concern.inbox'
+  | 'concern.followUp'
   | 'share.create'
   | 'share.list'
   | 'share.revoke'
@@ -75,6 +96,16 @@ export interface Row {
 const members = { coachee: 'allow', coach: 'allow', mentor: 'allow' } as const;
 const outsiders = { supervisorOfCoachee: 'deny', otherSupervisor: 'deny', colleague: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' } as const;
 const membersOnly: Partial<Record<Who, Outcome>> = { ...members, ...outsiders };
+/** Only the coachee the content is about (rating themselves, confirming a plan). */
+const subjectOnly: Partial<Record<Who, Outcome>> = { coachee: 'allow', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' };
+/** Reading one item of shareable content, by share state. */
+const sharedRead = {
+  none: membersOnly,
+  live: { ...members, supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny', colleague: 'deny', otherOrganization: 'deny' },
+  category: { coachee: 'allow', supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny' },
+  expired: { coachee: 'allow', supervisorOfCoachee: 'deny' },
+  revoked: { coachee: 'allow', supervisorOfCoachee: 'deny' },
+} satisfies Partial<Record<ShareState, Partial<Record<Who, Outcome>>>>;
 
 const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<ShareState, Partial<Record<Who, Outcome>>>>> = {
   public: { anonymous: 'allow', coachee: 'allow' },
@@ -113,6 +144,31 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
     expired: { coachee: 'allow', supervisorOfCoachee: 'deny' },
     revoked: { coachee: 'allow', supervisorOfCoachee: 'deny' },
   },
+  'strengths.list': membersOnly,
+  'strengths.rate': subjectOnly,
+  'strengths.add': membersOnly,
+  'strengths.read': sharedRead,
+  'plan.list': membersOnly,
+  'plan.create': membersOnly,
+  'plan.read': sharedRead,
+  'plan.edit': membersOnly,
+  'plan.confirm': subjectOnly,
+  'reflection.list': membersOnly,
+  'reflection.create': membersOnly,
+  'reflection.read': sharedRead,
+  'message.list': membersOnly,
+  'message.create': membersOnly,
+  // The coachee asked the mentor coach: either of them closes the request, nobody else.
+  'message.fulfil': { coachee: 'allow', mentor: 'allow', coach: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // The coachee sees every concern about them from the start.
+  'concern.list': membersOnly,
+  'concern.create': { coach: 'allow', mentor: 'allow', coachee: 'deny', supervisorOfCoachee: 'deny', colleague: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'concern.read': membersOnly,
+  // After the coach recorded the conversation and raised it with the coachee's supervisor: that supervisor reads it too.
+  'concern.readEscalated': { coachee: 'allow', coach: 'allow', supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'concern.inbox': { supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny', coach: 'deny', anonymous: 'anonymous' },
+  // Only the coach who recorded the concern follows it up.
+  'concern.followUp': { coach: 'allow', mentor: 'deny', coachee: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'goal.list': membersOnly,
   'goal.create': membersOnly,
   'goal.read': {

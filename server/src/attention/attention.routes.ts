@@ -8,19 +8,12 @@ import type { Format, MeetingKind, Responsible } from '../../../shared/src/domai
 import { type App, type Services, actorOf } from '../platform/http';
 import { recordAccess } from '../privacy/access-log';
 import { relationLabel } from '../privacy/policy';
+import { remindersOf } from '../calendar/calendar.routes';
+import { carriedBy } from '../goals/goals.service';
+import { waitedHours } from '../messages/messages.routes';
 import { loadContexts, type PartnershipContext } from '../privacy/relations';
 
 const DAY = 86400_000;
-
-/** Whether a step with this responsible party is carried by the viewer. */
-function carriedBy(ctx: PartnershipContext, responsible: Responsible, subjectId: string): boolean {
-  const me = ctx.membership!;
-  if (responsible === 'both') return true;
-  if (responsible === 'coachee') return subjectId === me.personId;
-  if (responsible === 'coach') return me.role === 'coach';
-  if (responsible === 'mentor') return me.role === 'mentor';
-  return me.role === 'peer' && subjectId !== me.personId; // "peer": the partner of the goal's owner
-}
 
 export default async function attentionRoutes(app: App, s: Services) {
   const { db, clock } = s;
@@ -93,7 +86,7 @@ export default async function attentionRoutes(app: App, s: Services) {
     const overdueSteps = steps.map((st) => {
       const g = goals.find((x) => x.id === st.goal_id)!;
       const ctx = contexts.get(g.partnership_id)!;
-      return { goalId: g.id, partnershipId: g.partnership_id, goalTitle: g.title, description: st.description, dueOn: st.due_on!, responsible: st.responsible as Responsible, mine: carriedBy(ctx, st.responsible as Responsible, g.subject_id) };
+      return { goalId: g.id, partnershipId: g.partnership_id, goalTitle: g.title, description: st.description, dueOn: st.due_on!, responsible: st.responsible as Responsible, mine: carriedBy(ctx.membership!, st.responsible as Responsible, g.subject_id) };
     });
     // Goal titles and steps shown here are reads of coaching content.
     const shown = new Set([...goalsToDecide.map((g) => g.id), ...overdueSteps.map((o) => o.goalId)]);
@@ -112,6 +105,50 @@ export default async function attentionRoutes(app: App, s: Services) {
       upcomingSessions: meetings.map((m) => ({ meetingId: m.id, partnershipId: m.partnership_id, kind: m.kind as MeetingKind, startsAt: m.starts_at, endsAt: m.ends_at, location: m.location, partners: partners(contexts.get(m.partnership_id)!) })),
       goalsToDecide: goalsToDecide.map((g) => ({ goalId: g.id, partnershipId: g.partnership_id, title: g.title, proposedBy: g.proposed_by_name })),
       overdueSteps,
+      openRequests: await openRequests(s, actor.orgId, actor.personId, activeIds, contexts),
+      plansToConfirm: activeIds.length
+        ? (
+            await db
+              .selectFrom('observation_plans as o')
+              .leftJoin('meetings as m', 'm.id', 'o.meeting_id')
+              .select(['o.id', 'o.partnership_id', 'm.starts_at'])
+              .where('o.org_id', '=', actor.orgId)
+              .where('o.partnership_id', 'in', activeIds)
+              .where('o.subject_id', '=', actor.personId)
+              .where('o.status', '=', 'draft')
+              .orderBy('o.created_at')
+              .limit(50)
+              .execute()
+          ).map((p) => ({ planId: p.id, partnershipId: p.partnership_id, meetingStartsAt: p.starts_at }))
+        : [],
+      reminders: await remindersOf(s, actor.personId),
     };
   });
+}
+
+/** Resource requests still open that I asked for or was asked, with how long they have waited (names only, no request text). */
+async function openRequests(s: Services, orgId: string, personId: string, partnershipIds: string[], contexts: Map<string, PartnershipContext>) {
+  if (!partnershipIds.length) return [];
+  const rows = await s.db
+    .selectFrom('messages')
+    .select(['id', 'partnership_id', 'author_id', 'requested_from', 'created_at'])
+    .where('org_id', '=', orgId)
+    .where('partnership_id', 'in', partnershipIds)
+    .where('kind', '=', 'resource_request')
+    .where('fulfilled_at', 'is', null)
+    .where((eb) => eb.or([eb('requested_from', '=', personId), eb('author_id', '=', personId)]))
+    .orderBy('created_at')
+    .limit(50)
+    .execute();
+  const now = s.clock.now();
+  const nameIn = (pid: string, id: string | null) => contexts.get(pid)?.members.find((m) => m.personId === id)?.name ?? 'A partner';
+  return rows.map((r) => ({
+    messageId: r.id,
+    partnershipId: r.partnership_id,
+    askedBy: nameIn(r.partnership_id, r.author_id),
+    askedOf: nameIn(r.partnership_id, r.requested_from),
+    since: r.created_at,
+    waitedHours: waitedHours(r.created_at, now),
+    mine: r.requested_from === personId,
+  }));
 }

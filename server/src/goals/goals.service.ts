@@ -146,3 +146,12 @@ export async function changeStepStatus(db: DB, clock: Clock, goalId: string, ste
       .execute();
   });
 }
+
+/** Whether a step with this responsible party is carried by this member of the partnership. */
+export function carriedBy(me: { personId: string; role: string }, responsible: Responsible, subjectId: string): boolean {
+  if (responsible === 'both') return true;
+  if (responsible === 'coachee') return subjectId === me.personId;
+  if (responsible === 'coach') return me.role === 'coach';
+  if (responsible === 'mentor') return me.role === 'mentor';
+  return me.role === 'peer' && subjectId !== me.personId; // "peer": the partner of the goal's owner
+}

@@ -11,6 +11,7 @@ import * as foundation from '../migrations/20261124_0001_foundation';
 import * as goals from '../migrations/20261124_0002_goals';
 import * as meetings from '../migrations/20261124_0003_meetings';
 import * as celebrations from '../migrations/20261124_0004_celebrations';
+import * as cycle from '../migrations/20261124_0005_cycle';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -122,6 +123,7 @@ const migrations: Record<string, Migration> = {
   '20261124_0002_goals': goals,
   '20261124_0003_meetings': meetings,
   '20261124_0004_celebrations': celebrations,
+  '20261124_0005_cycle': cycle,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
 /** Row types of every table, as Kysely sees them. Kept beside the migrations' shape. */
+import type { Generated } from 'kysely';
 export interface Database {
-  organizations: { id: string; name: string; created_at: string };
+  organizations: { id: string; name: string; created_at: string; time_zone: Generated<string> };
   sites: { id: string; org_id: string; name: string; kind: string; created_at: string };
   teams: { id: string; org_id: string; site_id: string | null; name: string; created_at: string };
   users: { id: string; email: string; password_hash: string | null; created_at: string; disabled_at: string | null };
@@ -220,4 +221,103 @@ export interface Database {
     happened_on: string;
     created_at: string;
   };
+  self_ratings: { id: string; org_id: string; partnership_id: string; subject_id: string; practice_id: string; level: number; comment: string; rated_at: string };
+  strength_entries: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    subject_id: string;
+    type: string;
+    text: string;
+    practice_id: string | null;
+    author_id: string;
+    created_at: string;
+    retired_at: string | null;
+  };
+  observation_plans: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    subject_id: string;
+    meeting_id: string | null;
+    goal_id: string | null;
+    focus: string;
+    current_picture: string;
+    success_looks_like: string;
+    look_for: string;
+    mode: string;
+    when_text: string;
+    /** JSON of DataForm. */
+    data_form: string;
+    status: string;
+    confirmed_at: string | null;
+    created_by: string;
+    version: number;
+    created_at: string;
+    updated_at: string;
+  };
+  reflections: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    subject_id: string;
+    author_id: string;
+    voice: string;
+    /** JSON of [{key, prompt, answer}]. */
+    answers: string;
+    meeting_id: string | null;
+    plan_id: string | null;
+    goal_id: string | null;
+    /** JSON array of the step descriptions added to the goal. */
+    added_steps: string;
+    created_at: string;
+  };
+  messages: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    subject_id: string;
+    kind: string;
+    body: string;
+    author_id: string;
+    requested_from: string | null;
+    fulfilled_at: string | null;
+    fulfilled_by: string | null;
+    fulfilment_note: string | null;
+    created_at: string;
+  };
+  concerns: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    subject_id: string;
+    author_id: string;
+    description: string;
+    status: string;
+    created_at: string;
+    discussion_summary: string | null;
+    coachee_view: string | null;
+    discussed_on: string | null;
+    discussion_recorded_at: string | null;
+    escalated_to: string | null;
+    escalation_reason: string | null;
+    escalated_at: string | null;
+    resolved_at: string | null;
+    resolution_note: string | null;
+  };
+  calendar_feeds: { token_hash: string; org_id: string; person_id: string; created_at: string; revoked_at: string | null };
+  reminders: {
+    id: string;
+    org_id: string;
+    person_id: string;
+    partnership_id: string;
+    kind: string;
+    key: string;
+    text: string;
+    due_at: string;
+    created_at: string;
+    emailed_at: string | null;
+    dismissed_at: string | null;
+  };
+  reminder_preferences: { person_id: string; email: number };
 }

@@ -1,8 +1,10 @@
 /**
- * Reading coaching content. Any kind of content (notes today; goals,
- * observations, reflections later) is read through decideAccess(), which allows
- * exactly two bases: accepted membership of the partnership, or a live share
- * from the coachee the content is about. Every allowed read is logged.
+ * Reading coaching content. Every kind of content is read through
+ * decideAccess(), which allows exactly three bases: accepted membership of the
+ * partnership; a live share from the coachee the content is about; or, for a
+ * concern only, being the supervisor it was raised with after the coach
+ * recorded talking it over with the coachee (the coachee sees that escalation
+ * and every read of it). Every allowed read is logged.
  */
 import type { AccessAction, ContentKind, ShareCategory } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
@@ -22,7 +24,14 @@ export interface ContentRef {
 }
 
 /** The category each content kind falls under when a coachee shares a whole category. */
-export const CATEGORY_OF: Partial<Record<ContentKind, ShareCategory>> = { note: 'notes', goal: 'goals', celebration: 'celebrations' };
+export const CATEGORY_OF: Partial<Record<ContentKind, ShareCategory>> = {
+  note: 'notes',
+  goal: 'goals',
+  celebration: 'celebrations',
+  strength: 'strengths',
+  observation_plan: 'observation_plans',
+  reflection: 'reflections',
+};
 
 export interface Decision {
   basis: string;
@@ -46,8 +55,21 @@ export async function decideAccess(db: DB, clock: Clock, actor: Actor, refs: Con
     else pending.push(ref);
   }
   if (pending.length === 0) return out;
+  const concerns = pending.filter((r) => r.kind === 'concern');
+  if (concerns.length) {
+    const raised = await db
+      .selectFrom('concerns')
+      .select('id')
+      .where('org_id', '=', actor.orgId)
+      .where('id', 'in', concerns.map((r) => r.id))
+      .where('escalated_to', '=', actor.personId)
+      .where('discussion_recorded_at', 'is not', null)
+      .execute();
+    for (const r of raised) out.set(r.id, { basis: `escalation:${r.id}`, relation: 'supervisor (concern raised with you)', ctx: null });
+  }
   const shares = await liveSharesFor(db, clock, actor, pending);
   for (const ref of pending) {
+    if (out.has(ref.id)) continue;
     const share = shares.find(
       (s) =>
         s.grantor_id === ref.subjectId &&

@@ -30,6 +30,16 @@ export type PartnershipAction =
   | 'goal.create'
   | 'goal.edit'
   | 'goal.decide'
+  | 'strengths.rate'
+  | 'strengths.add'
+  | 'plan.create'
+  | 'plan.edit'
+  | 'plan.confirm'
+  | 'reflection.create'
+  | 'message.create'
+  | 'message.fulfil'
+  | 'concern.create'
+  | 'concern.followUp'
   | 'share.create'
   | 'share.list';
 
@@ -48,6 +58,8 @@ const wasInvited: Predicate = (ctx) => ctx.membership !== null;
 const isSubject: Predicate = (ctx) => ctx.relations.has('subject') && isAcceptedMember(ctx);
 const supervisesASubject: Predicate = (ctx) => ctx.relations.has('supervisor') && WHO_SEES_WHAT.supervisor.existence;
 const isLeader: Predicate = (ctx) => ctx.relations.has('leader') && WHO_SEES_WHAT.leader.existence;
+/** Coach, mentor coach or peer coach: someone who supports a coachee here (a coachee or self-coach only receives). */
+const isSupporter: Predicate = (ctx) => isAcceptedMember(ctx) && ['coach', 'mentor', 'peer'].includes(ctx.membership!.role);
 const isOpen: Predicate = (ctx) => ctx.partnership.status !== 'closed';
 const isAwaitingAnswers: Predicate = (ctx) => ctx.partnership.status === 'invited';
 
@@ -71,6 +83,21 @@ const RULES: Record<PartnershipAction, Predicate> = {
   'goal.edit': and(sameOrganization, isAcceptedMember, isOpen),
   // Plus, per goal: only the coachee the goal belongs to decides (goals.service.ts).
   'goal.decide': and(sameOrganization, isSubject, isOpen),
+  // Only the coachee rates their own use of practices: it is their view of themselves, never a score from anyone else.
+  'strengths.rate': and(sameOrganization, isSubject, isOpen),
+  'strengths.add': and(sameOrganization, isAcceptedMember, isOpen),
+  'plan.create': and(sameOrganization, isAcceptedMember, isOpen),
+  'plan.edit': and(sameOrganization, isAcceptedMember, isOpen),
+  // Plus, per plan: only the coachee whose classroom is observed confirms (observations.routes.ts).
+  'plan.confirm': and(sameOrganization, isSubject, isOpen),
+  'reflection.create': and(sameOrganization, isAcceptedMember, isOpen),
+  'message.create': and(sameOrganization, isAcceptedMember, isOpen),
+  // Plus, per request: only the person asked, or the person who asked (messages.routes.ts).
+  'message.fulfil': and(sameOrganization, isAcceptedMember),
+  // A concern is recorded by someone supporting the coachee; the coachee always sees it (content.ts).
+  'concern.create': and(sameOrganization, isSupporter, isOpen),
+  // Plus, per concern: only its author records the discussion, raises it or resolves it (concerns.routes.ts).
+  'concern.followUp': and(sameOrganization, isSupporter),
   'share.create': and(sameOrganization, isSubject),
   'share.list': and(sameOrganization, isSubject),
 };

@@ -94,7 +94,7 @@ async function sharedCandidates(db: DB, clock: Clock, actor: Actor): Promise<Can
     const categories = shares.filter((s) => s.category === CATEGORY_OF[kind]);
     if (!items.length && !categories.length) continue;
     // Items named by a share, or everything of the category about the coachee who shared it.
-    const covered = (eb: ExpressionBuilder<Database, 'notes' | 'goals' | 'celebrations'>) =>
+    const covered = (eb: ExpressionBuilder<Database, SharedTable>) =>
       eb.or([
         ...(items.length ? [eb('id', 'in', items)] : []),
         ...categories.map((c) => eb.and([eb('partnership_id', '=', c.partnership_id), eb('subject_id', '=', c.grantor_id)])),
@@ -108,10 +108,11 @@ async function sharedCandidates(db: DB, clock: Clock, actor: Actor): Promise<Can
 }
 
 type Loaded = { id: string; partnership_id: string; subject_id: string; body: string; created_at: string };
-type Covered = (eb: ExpressionBuilder<Database, 'notes' | 'goals' | 'celebrations'>) => ReturnType<ExpressionBuilder<Database, 'notes'>['or']>;
+type SharedTable = 'notes' | 'goals' | 'celebrations' | 'strength_entries' | 'observation_plans' | 'reflections';
+type Covered = (eb: ExpressionBuilder<Database, SharedTable>) => ReturnType<ExpressionBuilder<Database, 'notes'>['or']>;
 
 /** How each shareable kind is read for "shared with me": at most 1,000 of each, newest first, as display text. */
-const SHARED_LOADERS: Record<'note' | 'goal' | 'celebration', (db: DB, orgId: string, covered: Covered) => Promise<Loaded[]>> = {
+const SHARED_LOADERS: Record<'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'reflection', (db: DB, orgId: string, covered: Covered) => Promise<Loaded[]>> = {
   note: (db, orgId, covered) =>
     db.selectFrom('notes').select(['id', 'partnership_id', 'subject_id', 'body', 'created_at']).where('org_id', '=', orgId).where(covered as never).orderBy('created_at', 'desc').limit(1000).execute(),
   goal: async (db, orgId, covered) =>
@@ -136,4 +137,37 @@ const SHARED_LOADERS: Record<'note' | 'goal' | 'celebration', (db: DB, orgId: st
         .limit(1000)
         .execute()
     ).map((r) => ({ ...r, body: `Celebration (${r.kind.replace('_', ' ')}, ${r.happened_on}): ${r.text}` })),
+  strength: async (db, orgId, covered) =>
+    (
+      await db
+        .selectFrom('strength_entries')
+        .select(['id', 'partnership_id', 'subject_id', 'type', 'text', 'created_at'])
+        .where('org_id', '=', orgId)
+        .where(covered as never)
+        .orderBy('created_at', 'desc')
+        .limit(1000)
+        .execute()
+    ).map((r) => ({ ...r, body: `${r.type === 'strength' ? 'Strength' : 'Priority'}: ${r.text}` })),
+  observation_plan: async (db, orgId, covered) =>
+    (
+      await db
+        .selectFrom('observation_plans')
+        .select(['id', 'partnership_id', 'subject_id', 'focus', 'look_for', 'data_form', 'created_at'])
+        .where('org_id', '=', orgId)
+        .where(covered as never)
+        .orderBy('created_at', 'desc')
+        .limit(1000)
+        .execute()
+    ).map((r) => ({ ...r, body: `Observation plan: ${r.focus}${r.look_for ? `\nWhat to look for: ${r.look_for}` : ''}\nData: ${(JSON.parse(r.data_form) as { fields: string[] }).fields.join(', ')}` })),
+  reflection: async (db, orgId, covered) =>
+    (
+      await db
+        .selectFrom('reflections')
+        .select(['id', 'partnership_id', 'subject_id', 'answers', 'created_at'])
+        .where('org_id', '=', orgId)
+        .where(covered as never)
+        .orderBy('created_at', 'desc')
+        .limit(1000)
+        .execute()
+    ).map((r) => ({ ...r, body: (JSON.parse(r.answers) as Array<{ prompt: string; answer: string }>).map((a) => `${a.prompt}\n${a.answer}`).join('\n\n') })),
 };

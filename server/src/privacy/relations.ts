@@ -159,3 +159,14 @@ export function partnershipsVisibleTo(db: DB, actor: Actor) {
       return eb.or(visible);
     });
 }
+
+/**
+ * Whose content a new item is: the coachee asked for, or by default the only
+ * coachee, or the actor in a peer partnership. Null when that is not an accepted
+ * coachee (peer, self-coach) of this partnership.
+ */
+export function chooseSubject(ctx: PartnershipContext, requested?: string): string | null {
+  const subjects = ctx.members.filter((m) => isSubjectRole(m.role) && m.state === 'accepted');
+  const id = requested ?? (subjects.length === 1 ? subjects[0].personId : subjects.find((m) => m.personId === ctx.actor.personId)?.personId);
+  return id && subjects.some((m) => m.personId === id) ? id : null;
+}

@@ -30,13 +30,21 @@ export function shareState(row: { revoked_at: string | null; expires_at: string 
   return 'live';
 }
 
-/** The table of each shareable kind that is stored one row per item, with its subject. */
-const ITEM_TABLES = { note: 'notes', goal: 'goals', celebration: 'celebrations' } as const;
+/** The table of each shareable kind that is stored one row per item, with its subject. Messages and concerns are never shared. */
+const ITEM_TABLES = {
+  note: 'notes',
+  goal: 'goals',
+  celebration: 'celebrations',
+  strength: 'strength_entries',
+  observation_plan: 'observation_plans',
+  reflection: 'reflections',
+} as const;
+const isItemKind = (kind: ContentKind): kind is keyof typeof ITEM_TABLES => kind in ITEM_TABLES;
 
 /** Finds the subject of one shareable item inside the partnership, or null. */
 async function subjectOfItem(db: DB, ctx: PartnershipContext, kind: ContentKind, itemId: string): Promise<string | null> {
   if (kind === 'profile') return itemId === ctx.actor.personId ? itemId : null;
-  if (kind !== 'note' && kind !== 'goal' && kind !== 'celebration') return null;
+  if (!isItemKind(kind)) return null;
   const row = await db
     .selectFrom(ITEM_TABLES[kind])
     .select('subject_id')
@@ -63,16 +71,17 @@ async function sendReceipt(mailer: Mailer | undefined, actor: Actor, what: strin
   });
 }
 
+const ONE_OF: Partial<Record<ContentKind, string>> = {
+  note: 'one of your notes',
+  goal: 'one of your goals',
+  celebration: 'one of your celebrations',
+  profile: 'your profile',
+  strength: 'one of your strengths or priorities',
+  observation_plan: 'one of your observation plans',
+  reflection: 'one of your reflections',
+};
 const describeShare = (row: { item_type: string | null; category: string | null }) =>
-  row.category
-    ? `all your ${row.category} from this partnership`
-    : row.item_type === 'goal'
-      ? 'one of your goals'
-      : row.item_type === 'celebration'
-        ? 'one of your celebrations'
-        : row.item_type === 'profile'
-          ? 'your profile'
-          : 'one of your notes';
+  row.category ? `all your ${row.category.replace('_', ' ')} from this partnership` : (ONE_OF[row.item_type as ContentKind] ?? 'one item of your coaching content');
 
 export async function createShare(db: DB, clock: Clock, actor: Actor, partnershipId: string, input: ShareInput, mailer?: Mailer) {
   const ctx = await loadContext(db, actor, partnershipId);

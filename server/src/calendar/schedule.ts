@@ -1,0 +1,106 @@
+/**
+ * What is coming up for one person, as logistics only: their sessions, the
+ * review dates of their agreements and the due dates of plan steps they carry.
+ * The calendar feed and the reminders are both built from this list, and it
+ * never carries coaching content — titles are neutral (no agenda, no goal, no
+ * step text), so a feed or a reminder e-mail can be seen by anyone safely.
+ */
+import type { MeetingKind, ReminderKind, Responsible } from '../../../shared/src/domain';
+import type { DB } from '../platform/db';
+import { carriedBy } from '../goals/goals.service';
+
+export interface ScheduleItem {
+  kind: ReminderKind;
+  /** Stable per thing and date, so a reschedule is a new item. */
+  key: string;
+  personId: string;
+  orgId: string;
+  partnershipId: string;
+  /** Neutral title, e.g. "Coaching meeting". */
+  title: string;
+  start: Date;
+  end: Date | null;
+  allDay: boolean;
+  location: string;
+  cancelled: boolean;
+}
+
+export const MEETING_TITLE: Record<MeetingKind, string> = {
+  coaching_meeting: 'Coaching meeting',
+  observation: 'Classroom observation',
+  support_visit: 'Support visit',
+  mentor_checkin: 'Mentor check-in',
+  supervisor_checkin: 'Supervisor check-in',
+};
+
+const day = (d: string) => new Date(`${d}T00:00:00Z`);
+
+export interface Window {
+  from: Date;
+  to: Date;
+  /** One person, or everyone (the reminder job). */
+  personId?: string;
+  includeCancelled?: boolean;
+}
+
+/** Everything scheduled for the people in scope within the window, oldest first. */
+export async function scheduleFor(db: DB, w: Window): Promise<ScheduleItem[]> {
+  const from = w.from.toISOString();
+  const to = w.to.toISOString();
+  const fromDay = from.slice(0, 10);
+  const toDay = to.slice(0, 10);
+  let members = db
+    .selectFrom('partnership_members as m')
+    .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
+    .innerJoin('people as pe', 'pe.id', 'm.person_id')
+    .select(['m.person_id', 'm.role', 'm.partnership_id', 'p.org_id', 'p.review_on'])
+    .where('m.state', '=', 'accepted')
+    .where('p.status', 'in', ['building', 'active', 'paused'])
+    .where('pe.active', '=', 1);
+  if (w.personId) members = members.where('m.person_id', '=', w.personId);
+  const rows = await members.limit(50_000).execute();
+  if (!rows.length) return [];
+  const partnershipIds = [...new Set(rows.map((r) => r.partnership_id))];
+  const items: ScheduleItem[] = [];
+
+  for (const chunk of chunks(partnershipIds, 500)) {
+    const meetings = await db
+      .selectFrom('meetings')
+      .select(['id', 'partnership_id', 'kind', 'starts_at', 'ends_at', 'location', 'status'])
+      .where('partnership_id', 'in', chunk)
+      .where('status', 'in', w.includeCancelled ? ['scheduled', 'cancelled'] : ['scheduled'])
+      .where('starts_at', '>=', from)
+      .where('starts_at', '<', to)
+      .execute();
+    const steps = await db
+      .selectFrom('goal_steps as s')
+      .innerJoin('goals as g', 'g.id', 's.goal_id')
+      .select(['s.id', 's.due_on', 's.responsible', 'g.partnership_id', 'g.subject_id'])
+      .where('g.partnership_id', 'in', chunk)
+      .where('g.status', '=', 'active')
+      .where('s.status', 'in', ['not_started', 'in_progress'])
+      .where('s.due_on', '>=', fromDay)
+      .where('s.due_on', '<=', toDay)
+      .execute();
+    const inChunk = new Set(chunk);
+    for (const m of rows.filter((r) => inChunk.has(r.partnership_id))) {
+      const base = { personId: m.person_id, orgId: m.org_id, partnershipId: m.partnership_id };
+      for (const mt of meetings.filter((x) => x.partnership_id === m.partnership_id)) {
+        items.push({ ...base, kind: 'session', key: `session:${mt.id}:${mt.starts_at}`, title: MEETING_TITLE[mt.kind as MeetingKind], start: new Date(mt.starts_at), end: new Date(mt.ends_at), allDay: false, location: mt.location, cancelled: mt.status === 'cancelled' });
+      }
+      if (m.review_on && m.review_on >= fromDay && m.review_on <= toDay) {
+        items.push({ ...base, kind: 'agreement_review', key: `review:${m.partnership_id}:${m.review_on}`, title: 'Coaching agreement review', start: day(m.review_on), end: null, allDay: true, location: '', cancelled: false });
+      }
+      for (const st of steps.filter((x) => x.partnership_id === m.partnership_id && carriedBy({ personId: m.person_id, role: m.role }, x.responsible as Responsible, x.subject_id))) {
+        items.push({ ...base, kind: 'step_due', key: `step:${st.id}:${st.due_on}`, title: 'A step in your coaching plan is due', start: day(st.due_on!), end: null, allDay: true, location: '', cancelled: false });
+      }
+    }
+  }
+  return items.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+function chunks<T>(xs: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}

@@ -1,0 +1,182 @@
+/**
+ * The focus conversation before an observation (SPEC §2.5). Partners talk
+ * through the prompt bank (shared/src/prompts.ts) and write an observation
+ * plan: what to look at, what success looks like, which data method, live or
+ * recorded, when. The data form the coach will fill in is part of the plan, so
+ * the coachee sees it before the visit, and only the coachee confirms the plan.
+ * Any edit after confirmation puts it back to draft for the coachee to confirm
+ * again. Coaching content of kind "observation_plan".
+ */
+import { z } from 'zod';
+import { ConfirmPlanBody, CreateObservationPlanBody, DataForm, IdParams, ObservationPlan, UpdateObservationPlanBody } from '../../../shared/src/api';
+import type { ObservationMode, PlanStatus } from '../../../shared/src/domain';
+import type { Actor } from '../platform/actor';
+import type { DB } from '../platform/db';
+import { AppError, notFound, unprocessable } from '../platform/errors';
+import { type App, type Services, actorOf } from '../platform/http';
+import { newId } from '../platform/ids';
+import type { Database } from '../platform/tables';
+import { type ContentRef, decideAccess, logReads, readOne } from '../privacy/content';
+import { authorize, can } from '../privacy/policy';
+import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
+
+type Row = Database['observation_plans'] & { created_by_name: string; meeting_starts_at: string | null; goal_title: string | null };
+type PlanInput = z.infer<typeof CreateObservationPlanBody>;
+
+const ref = (r: Row): ContentRef => ({ kind: 'observation_plan', id: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id });
+
+const selectPlans = (db: DB, actor: Actor) =>
+  db
+    .selectFrom('observation_plans as o')
+    .innerJoin('people as c', 'c.id', 'o.created_by')
+    .leftJoin('meetings as m', 'm.id', 'o.meeting_id')
+    .leftJoin('goals as g', 'g.id', 'o.goal_id')
+    .selectAll('o')
+    .select(['c.name as created_by_name', 'm.starts_at as meeting_starts_at', 'g.title as goal_title'])
+    .where('o.org_id', '=', actor.orgId);
+
+function present(r: Row, actor: Actor, ctx: PartnershipContext | null): z.infer<typeof ObservationPlan> {
+  const mine = r.subject_id === actor.personId;
+  return {
+    id: r.id,
+    partnershipId: r.partnership_id,
+    subjectId: r.subject_id,
+    focus: r.focus,
+    currentPicture: r.current_picture,
+    successLooksLike: r.success_looks_like,
+    lookFor: r.look_for,
+    mode: r.mode as ObservationMode,
+    when: r.when_text,
+    dataForm: DataForm.parse(JSON.parse(r.data_form)),
+    meetingId: r.meeting_id,
+    meetingStartsAt: r.meeting_starts_at,
+    goalId: r.goal_id,
+    goalTitle: r.goal_title,
+    status: r.status as PlanStatus,
+    confirmedAt: r.confirmed_at,
+    createdBy: r.created_by_name,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    abilities: {
+      edit: can(ctx, 'plan.edit'),
+      confirm: mine && r.status === 'draft' && can(ctx, 'plan.confirm'),
+      share: mine && can(ctx, 'share.create'),
+    },
+  };
+}
+
+/** The plan's links must point inside the partnership: an observation visit, and a goal of the same coachee. */
+async function checkLinks(db: DB, ctx: PartnershipContext, subjectId: string, body: PlanInput) {
+  if (body.meetingId) {
+    const m = await db.selectFrom('meetings').select(['kind', 'status']).where('org_id', '=', ctx.actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.meetingId).executeTakeFirst();
+    if (!m || m.kind !== 'observation') throw unprocessable('Link the plan to an observation visit of this partnership.', 'meetingId');
+  }
+  if (body.goalId) {
+    const g = await db.selectFrom('goals').select('subject_id').where('org_id', '=', ctx.actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.goalId).executeTakeFirst();
+    if (!g || g.subject_id !== subjectId) throw unprocessable('Choose one of this coachee\'s goals in this partnership.', 'goalId');
+  }
+  if (body.dataForm.method === 'time_sample' && !body.dataForm.intervalMinutes) throw unprocessable('A time sample needs the minutes between notes.', 'dataForm.intervalMinutes');
+}
+
+const columns = (body: PlanInput) => ({
+  meeting_id: body.meetingId,
+  goal_id: body.goalId,
+  focus: body.focus,
+  current_picture: body.currentPicture,
+  success_looks_like: body.successLooksLike,
+  look_for: body.lookFor,
+  mode: body.mode,
+  when_text: body.when,
+  data_form: JSON.stringify({ ...body.dataForm, intervalMinutes: body.dataForm.method === 'time_sample' ? body.dataForm.intervalMinutes : null }),
+});
+
+const conflict = () => new AppError('VERSION_CONFLICT', 'Your partner changed this plan while you were working on it. Reload to see their version, then make your change again.');
+
+export default async function observationRoutes(app: App, s: Services) {
+  const { db, clock } = s;
+
+  /** For changes: a plan of an open partnership the actor is an accepted member of. */
+  async function planForChange(actor: Actor, id: string) {
+    const row = await selectPlans(db, actor).where('o.id', '=', id).executeTakeFirst();
+    const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
+    authorize(ctx, 'plan.edit');
+    return { row: row!, ctx };
+  }
+
+  async function presentOne(actor: Actor, id: string, ctx: PartnershipContext) {
+    const row = await selectPlans(db, actor).where('o.id', '=', id).executeTakeFirstOrThrow();
+    return present(row, actor, ctx);
+  }
+
+  app.get('/api/partnerships/:id/observation-plans', { config: { matrix: 'plan.list' }, schema: { tags: ['observations'], summary: 'Observation plans of a partnership, newest first (members only; each read is logged)', params: IdParams, response: { 200: z.object({ items: z.array(ObservationPlan) }) } } }, async (request) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'partnership.readContent');
+    const rows = await selectPlans(db, actor).where('o.partnership_id', '=', ctx.partnership.id).orderBy('o.created_at', 'desc').limit(200).execute();
+    const refs = rows.map(ref);
+    const decisions = await decideAccess(db, clock, actor, refs);
+    await logReads(db, clock, actor, refs, decisions);
+    return { items: rows.filter((r) => decisions.has(r.id)).map((r) => present(r, actor, ctx)) };
+  });
+
+  app.post('/api/partnerships/:id/observation-plans', { config: { matrix: 'plan.create' }, schema: { tags: ['observations'], summary: 'Write the plan from a focus conversation (a draft until the coachee confirms it)', params: IdParams, body: CreateObservationPlanBody, response: { 201: ObservationPlan } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'plan.create');
+    const body = request.body;
+    const subjectId = chooseSubject(ctx, body.subjectId);
+    if (!subjectId) throw unprocessable('Choose whose classroom this plan is for: a coachee of this partnership.', 'subjectId');
+    await checkLinks(db, ctx, subjectId, body);
+    const now = clock.now().toISOString();
+    const id = newId();
+    // A coachee who writes their own plan has confirmed it by writing it.
+    const own = subjectId === actor.personId;
+    await db
+      .insertInto('observation_plans')
+      .values({ id, org_id: actor.orgId, partnership_id: ctx.partnership.id, subject_id: subjectId, ...columns(body), status: own ? 'confirmed' : 'draft', confirmed_at: own ? now : null, created_by: actor.personId, version: 1, created_at: now, updated_at: now })
+      .execute();
+    return reply.status(201).send(await presentOne(actor, id, ctx));
+  });
+
+  app.get('/api/observation-plans/:id', { config: { matrix: 'plan.read' }, schema: { tags: ['observations'], summary: 'One observation plan with its data form: for members, or a person the coachee shared it with (logged)', params: IdParams, response: { 200: ObservationPlan } } }, async (request) => {
+    const actor = actorOf(request);
+    const row = await selectPlans(db, actor).where('o.id', '=', request.params.id).executeTakeFirst();
+    const decision = await readOne(db, clock, actor, row && ref(row));
+    return present(row!, actor, decision.basis === 'member' ? decision.ctx : null);
+  });
+
+  app.put('/api/observation-plans/:id', { config: { matrix: 'plan.edit' }, schema: { tags: ['observations'], summary: 'Change the plan (version-checked); a change by anyone but the coachee needs their confirmation again', params: IdParams, body: UpdateObservationPlanBody, response: { 200: ObservationPlan } } }, async (request) => {
+    const actor = actorOf(request);
+    const { row, ctx } = await planForChange(actor, request.params.id);
+    const body = request.body;
+    await checkLinks(db, ctx, row.subject_id, body);
+    const now = clock.now().toISOString();
+    const own = row.subject_id === actor.personId;
+    const res = await db
+      .updateTable('observation_plans')
+      .set({ ...columns(body), status: own ? 'confirmed' : 'draft', confirmed_at: own ? now : null, version: body.baseVersion + 1, updated_at: now })
+      .where('id', '=', row.id)
+      .where('version', '=', body.baseVersion)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw conflict();
+    return presentOne(actor, row.id, ctx);
+  });
+
+  app.post('/api/observation-plans/:id/confirmation', { config: { matrix: 'plan.confirm' }, schema: { tags: ['observations'], summary: 'The coachee confirms the plan and the data form as they stand', params: IdParams, body: ConfirmPlanBody, response: { 200: ObservationPlan } } }, async (request) => {
+    const actor = actorOf(request);
+    const { row, ctx } = await planForChange(actor, request.params.id);
+    authorize(ctx, 'plan.confirm');
+    // Only the coachee whose classroom is observed confirms; to anyone else the action does not exist.
+    if (row.subject_id !== actor.personId) throw notFound();
+    const now = clock.now().toISOString();
+    const res = await db
+      .updateTable('observation_plans')
+      .set({ status: 'confirmed', confirmed_at: now, version: request.body.baseVersion + 1, updated_at: now })
+      .where('id', '=', row.id)
+      .where('version', '=', request.body.baseVersion)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw conflict();
+    return presentOne(actor, row.id, ctx);
+  });
+}

@@ -1,0 +1,158 @@
+/**
+ * Reflection (SPEC §2.5). Each partner answers prompts from their own bank
+ * (shared/src/prompts.ts). When partners look at data from a session or an
+ * observation, the coachee answers first: a partner's reflection on it waits
+ * until the coachee's is written. Next steps the coachee chooses are added to
+ * the plan of one of their goals in the same action (one transaction).
+ * Coaching content of kind "reflection".
+ */
+import { z } from 'zod';
+import { CreateReflectionBody, IdParams, Reflection } from '../../../shared/src/api';
+import { REFLECTION_PROMPTS } from '../../../shared/src/prompts';
+import type { Actor } from '../platform/actor';
+import type { DB } from '../platform/db';
+import { AppError, unprocessable } from '../platform/errors';
+import { responsibleParties } from '../goals/goals.service';
+import { type App, type Services, actorOf } from '../platform/http';
+import { newId } from '../platform/ids';
+import type { Database } from '../platform/tables';
+import { type ContentRef, decideAccess, logReads, readOne } from '../privacy/content';
+import { authorize, can } from '../privacy/policy';
+import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
+
+type Row = Database['reflections'] & { author_name: string; goal_title: string | null };
+
+const ref = (r: Row): ContentRef => ({ kind: 'reflection', id: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id });
+
+const selectReflections = (db: DB, actor: Actor) =>
+  db
+    .selectFrom('reflections as r')
+    .innerJoin('people as a', 'a.id', 'r.author_id')
+    .leftJoin('goals as g', 'g.id', 'r.goal_id')
+    .selectAll('r')
+    .select(['a.name as author_name', 'g.title as goal_title'])
+    .where('r.org_id', '=', actor.orgId);
+
+function present(r: Row, actor: Actor, ctx: PartnershipContext | null): z.infer<typeof Reflection> {
+  return {
+    id: r.id,
+    partnershipId: r.partnership_id,
+    subjectId: r.subject_id,
+    authorId: r.author_id,
+    authorName: r.author_name,
+    voice: r.voice as 'coachee' | 'partner',
+    answers: JSON.parse(r.answers),
+    meetingId: r.meeting_id,
+    planId: r.plan_id,
+    goalId: r.goal_id,
+    goalTitle: r.goal_title,
+    addedSteps: JSON.parse(r.added_steps),
+    createdAt: r.created_at,
+    abilities: { share: r.subject_id === actor.personId && can(ctx, 'share.create') },
+  };
+}
+
+export default async function reflectionRoutes(app: App, s: Services) {
+  const { db, clock } = s;
+
+  app.get('/api/partnerships/:id/reflections', { config: { matrix: 'reflection.list' }, schema: { tags: ['reflections'], summary: 'Reflections of a partnership, newest first (members only; each read is logged)', params: IdParams, response: { 200: z.object({ items: z.array(Reflection) }) } } }, async (request) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'partnership.readContent');
+    const rows = await selectReflections(db, actor).where('r.partnership_id', '=', ctx.partnership.id).orderBy('r.created_at', 'desc').limit(200).execute();
+    const refs = rows.map(ref);
+    const decisions = await decideAccess(db, clock, actor, refs);
+    await logReads(db, clock, actor, refs, decisions);
+    return { items: rows.filter((r) => decisions.has(r.id)).map((r) => present(r, actor, ctx)) };
+  });
+
+  app.post('/api/partnerships/:id/reflections', { config: { matrix: 'reflection.create' }, schema: { tags: ['reflections'], summary: 'Reflect; the coachee answers first on a session or observation, and their next steps join a goal\'s plan in the same action', params: IdParams, body: CreateReflectionBody, response: { 201: Reflection } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'reflection.create');
+    const body = request.body;
+    const subjectId = chooseSubject(ctx, body.subjectId ?? (ctx.membership && ['coachee', 'self', 'peer'].includes(ctx.membership.role) ? actor.personId : undefined));
+    if (!subjectId) throw unprocessable('Choose whose reflection round this is: a coachee of this partnership.', 'subjectId');
+    const voice = subjectId === actor.personId ? 'coachee' : 'partner';
+    const bank = REFLECTION_PROMPTS[voice];
+    const answers = body.answers.filter((a) => a.answer.trim());
+    if (!answers.length) throw unprocessable('Answer at least one prompt.', 'answers');
+    const unknown = answers.find((a) => !bank.some((p) => p.key === a.key));
+    if (unknown) throw unprocessable(`"${unknown.key}" is not one of the prompts for you. Choose from: ${bank.map((p) => p.key).join(', ')}.`, 'answers');
+
+    if (body.meetingId) {
+      const m = await db.selectFrom('meetings').select(['status', 'starts_at']).where('org_id', '=', actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.meetingId).executeTakeFirst();
+      if (!m || m.status === 'cancelled') throw unprocessable('Choose a session of this partnership that took place.', 'meetingId');
+      if (m.starts_at > clock.now().toISOString()) throw unprocessable('This session has not started yet: reflect on it once it has taken place.', 'meetingId');
+    }
+    if (body.planId) {
+      const p = await db.selectFrom('observation_plans').select('subject_id').where('org_id', '=', actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.planId).executeTakeFirst();
+      if (!p || p.subject_id !== subjectId) throw unprocessable('Choose an observation plan of this coachee in this partnership.', 'planId');
+    }
+    if (voice === 'partner' && (body.meetingId || body.planId)) {
+      // Looking at data together, the coachee speaks first.
+      let first = db.selectFrom('reflections').select('id').where('org_id', '=', actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('subject_id', '=', subjectId).where('voice', '=', 'coachee');
+      if (body.meetingId) first = first.where('meeting_id', '=', body.meetingId);
+      if (body.planId) first = first.where('plan_id', '=', body.planId);
+      if (!(await first.executeTakeFirst())) {
+        const name = ctx.members.find((m) => m.personId === subjectId)?.name ?? 'The coachee';
+        throw new AppError('COACHEE_FIRST', `${name} reflects on this first. You can add your reflection once theirs is written.`);
+      }
+    }
+    if (body.nextSteps.length) {
+      if (voice !== 'coachee') throw unprocessable('Next steps are the coachee\'s to choose. Suggest them in your answers instead.', 'nextSteps');
+      if (!body.goalId) throw unprocessable('Choose the goal these next steps belong to.', 'goalId');
+      const allowed = responsibleParties(ctx);
+      body.nextSteps.forEach((step, i) => {
+        if (!allowed.includes(step.responsible)) throw unprocessable(`Next step ${i + 1}: nobody in this partnership is a "${step.responsible}". Choose one of: ${allowed.join(', ')}.`, `nextSteps.${i}.responsible`);
+      });
+    }
+    let goal: { id: string; status: string } | undefined;
+    if (body.goalId) {
+      goal = await db.selectFrom('goals').select(['id', 'status', 'subject_id']).where('org_id', '=', actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.goalId).where('subject_id', '=', subjectId).executeTakeFirst();
+      if (!goal) throw unprocessable('Choose one of this coachee\'s goals in this partnership.', 'goalId');
+      if (body.nextSteps.length && (goal.status === 'set_aside' || goal.status === 'achieved')) throw unprocessable('This goal is closed. Reopen it first, or choose an active goal for the next steps.', 'goalId');
+    }
+
+    const now = clock.now().toISOString();
+    const id = newId();
+    await db.transaction().execute(async (trx) => {
+      if (goal && body.nextSteps.length) {
+        const last = await trx.selectFrom('goal_steps').select((eb) => eb.fn.max('position').as('max')).where('goal_id', '=', goal.id).executeTakeFirst();
+        const start = Number(last?.max ?? 0);
+        await trx
+          .insertInto('goal_steps')
+          .values(body.nextSteps.map((st, i) => ({ id: newId(), org_id: actor.orgId, goal_id: goal.id, position: start + i + 1, description: st.description, responsible: st.responsible, resources: '', due_on: st.dueOn, status: 'not_started', completed_at: null })))
+          .execute();
+        // A partner editing the plan from an older version now gets a conflict instead of dropping these steps.
+        await trx.updateTable('goals').set((eb) => ({ version: eb('version', '+', 1), updated_at: now })).where('id', '=', goal.id).execute();
+      }
+      await trx
+        .insertInto('reflections')
+        .values({
+          id,
+          org_id: actor.orgId,
+          partnership_id: ctx.partnership.id,
+          subject_id: subjectId,
+          author_id: actor.personId,
+          voice,
+          answers: JSON.stringify(answers.map((a) => ({ key: a.key, prompt: bank.find((p) => p.key === a.key)!.prompt, answer: a.answer }))),
+          meeting_id: body.meetingId,
+          plan_id: body.planId,
+          goal_id: goal?.id ?? null,
+          added_steps: JSON.stringify(body.nextSteps.map((st) => st.description)),
+          created_at: now,
+        })
+        .execute();
+    });
+    const row = await selectReflections(db, actor).where('r.id', '=', id).executeTakeFirstOrThrow();
+    return reply.status(201).send(present(row, actor, ctx));
+  });
+
+  app.get('/api/reflections/:id', { config: { matrix: 'reflection.read' }, schema: { tags: ['reflections'], summary: 'One reflection: for members, or a person the coachee shared it with (logged)', params: IdParams, response: { 200: Reflection } } }, async (request) => {
+    const actor = actorOf(request);
+    const row = await selectReflections(db, actor).where('r.id', '=', request.params.id).executeTakeFirst();
+    const decision = await readOne(db, clock, actor, row && ref(row));
+    return present(row!, actor, decision.basis === 'member' ? decision.ctx : null);
+  });
+}
