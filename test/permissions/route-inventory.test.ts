@@ -49,6 +49,9 @@ describe('route inventory', () => {
       'POST /api/invitations/accept',
     ]);
     expect(apiRoutes().filter((r) => r.public).every((r) => r.matrix === 'public')).toBe(true);
+    // Outside the API, only the calendar feed answers without a session: its secret address is the credential.
+    const openOutside = w.routes.filter((r) => r.public && !r.url.startsWith('/api/') && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
+    expect(openOutside).toEqual(['GET /calendar/:file']);
   });
 
   it('describes every route in the OpenAPI document at /api/docs/json', async () => {

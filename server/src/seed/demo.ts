@@ -211,6 +211,47 @@ export async function seedDemo(db: DB, clock: Clock): Promise<{ orgId: string; p
     .insertInto('meeting_attendance')
     .values([people.coach1, people.taylor].map((person) => ({ meeting_id: past.id, person_id: person, org_id: orgId, present: 1, on_time: 1, prepared: 1, note: '', recorded_by: people.taylor, recorded_at: now })))
     .execute();
+  await db.updateTable('organizations').set({ time_zone: 'America/Chicago' }).where('id', '=', orgId).execute();
+  // Taylor rated their own practice in September and again this month; Carmen and Taylor named a strength and a priority.
+  const ratedAt = (daysAgo: number) => new Date(nowMs - daysAgo * day).toISOString();
+  const rating = (practice: number, level: number, comment: string, daysAgo: number) => ({ id: newId(), org_id: orgId, partnership_id: expert, subject_id: people.taylor, practice_id: practices[practice].id, level, comment, rated_at: ratedAt(daysAgo) });
+  await db
+    .insertInto('self_ratings')
+    .values([
+      rating(4, 1, 'I ask questions, but mostly ones with one right answer.', 70),
+      rating(5, 2, 'Children talk to me, rarely to each other.', 70),
+      rating(4, 2, 'I plan two open questions for each book now.', 5),
+      rating(5, 3, 'Turn-and-talk works at circle most days.', 5),
+    ])
+    .execute();
+  await db
+    .insertInto('strength_entries')
+    .values([
+      { id: newId(), org_id: orgId, partnership_id: expert, subject_id: people.taylor, type: 'strength', text: 'Songs make every transition calm and quick.', practice_id: null, author_id: people.coach1, created_at: ratedAt(60), retired_at: null },
+      { id: newId(), org_id: orgId, partnership_id: expert, subject_id: people.taylor, type: 'priority', text: 'More children talking during whole-group time.', practice_id: practices[5].id, author_id: people.taylor, created_at: ratedAt(60), retired_at: null },
+    ])
+    .execute();
+  // An observation in three days, with the plan Carmen wrote from their focus conversation, waiting for Taylor's confirmation.
+  const visit = meeting(3, 'observation', '', 'scheduled');
+  await db.insertInto('meetings').values(visit).execute();
+  await db
+    .insertInto('observation_plans')
+    .values({
+      id: newId(), org_id: orgId, partnership_id: expert, subject_id: people.taylor, meeting_id: visit.id, goal_id: goalId,
+      focus: 'Who talks during read-aloud, and after which questions.',
+      current_picture: 'The same four children answer; the others listen or wait.',
+      success_looks_like: 'Most children say something about the story, some to each other.',
+      look_for: 'Each question Taylor asks, open or closed, and which children answer.',
+      mode: 'live', when_text: 'Read-aloud, 9:15–9:35',
+      data_form: JSON.stringify({ method: 'event_count', fields: ['Open question', 'Closed question', 'A child answers', 'Children talk to each other'], intervalMinutes: null, instructions: 'A tally mark for each event; no names of children.' }),
+      status: 'draft', confirmed_at: null, created_by: people.coach1, version: 1, created_at: now, updated_at: now,
+    })
+    .execute();
+  // Priya asked the mentor coach for a resource two days ago.
+  await db
+    .insertInto('messages')
+    .values({ id: newId(), org_id: orgId, partnership_id: peer, subject_id: people.priya, kind: 'resource_request', body: 'Could you send us a short video of turn-and-talk with four-year-olds?', author_id: people.priya, requested_from: people.mentor, fulfilled_at: null, fulfilled_by: null, fulfilment_note: null, created_at: ratedAt(2) })
+    .execute();
   await note(expert, people.coach1, people.taylor, 'Getting-to-know-you visit: helped set up the block centre. Taylor wants to try more open-ended questions during read-aloud.');
   await note(expert, people.taylor, people.taylor, 'What I want from coaching this term: more children talking during circle, fewer one-word answers.');
   await note(peer, people.priya, people.priya, 'Ben will observe my small-group reading on Thursday and tally the questions I ask.');
