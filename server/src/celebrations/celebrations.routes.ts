@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { Celebration, CreateCelebrationBody, IdParams } from '../../../shared/src/api';
-import { type CelebrationKind, SUBJECT_ROLES } from '../../../shared/src/domain';
+import type { CelebrationKind } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
 import { unprocessable } from '../platform/errors';
@@ -15,7 +15,7 @@ import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
 import { type ContentRef, decideAccess, logReads, readOne } from '../privacy/content';
 import { authorize, can } from '../privacy/policy';
-import { loadContext, type PartnershipContext } from '../privacy/relations';
+import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
 
 type Row = Database['celebrations'] & { author_name: string; goal_title: string | null };
 
@@ -67,9 +67,8 @@ export default async function celebrationRoutes(app: App, s: Services) {
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'celebration.create');
     const body = request.body;
-    const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state === 'accepted');
-    const subjectId = body.subjectId ?? (subjects.length === 1 ? subjects[0].personId : subjects.find((m) => m.personId === actor.personId)?.personId);
-    if (!subjectId || !subjects.some((m) => m.personId === subjectId)) throw unprocessable('Choose whose celebration this is: a coachee of this partnership.', 'subjectId');
+    const subjectId = chooseSubject(ctx, body.subjectId);
+    if (!subjectId) throw unprocessable('Choose whose celebration this is: a coachee of this partnership.', 'subjectId');
     const today = clock.now().toISOString().slice(0, 10);
     if (body.happenedOn && body.happenedOn > today) throw unprocessable('Celebrate what has happened: choose today or an earlier date.', 'happenedOn');
     if (body.goalId) {

@@ -6,12 +6,12 @@
  */
 import type { z } from 'zod';
 import type { CreateGoalBody, UpdateGoalBody } from '../../../shared/src/api';
-import { GOAL_TRANSITIONS, type GoalStatus, type Responsible, SUBJECT_ROLES, type StepStatus } from '../../../shared/src/domain';
+import { GOAL_TRANSITIONS, type GoalStatus, type Responsible, type StepStatus } from '../../../shared/src/domain';
 import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
 import { AppError, notFound, unprocessable } from '../platform/errors';
 import { newId } from '../platform/ids';
-import type { PartnershipContext } from '../privacy/relations';
+import { chooseSubject, type PartnershipContext } from '../privacy/relations';
 
 type StepInput = z.infer<typeof CreateGoalBody>['steps'][number];
 
@@ -51,9 +51,8 @@ function stepRows(ctx: PartnershipContext, goalId: string, steps: StepInput[], n
 }
 
 export async function createGoal(db: DB, clock: Clock, ctx: PartnershipContext, body: z.infer<typeof CreateGoalBody>): Promise<string> {
-  const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state === 'accepted');
-  const subjectId = body.subjectId ?? (subjects.length === 1 ? subjects[0].personId : subjects.find((m) => m.personId === ctx.actor.personId)?.personId);
-  if (!subjectId || !subjects.some((m) => m.personId === subjectId)) throw unprocessable('Choose whose goal this is: a coachee of this partnership.', 'subjectId');
+  const subjectId = chooseSubject(ctx, body.subjectId);
+  if (!subjectId) throw unprocessable('Choose whose goal this is: a coachee of this partnership.', 'subjectId');
   checkSteps(ctx, body.steps);
   await checkPractices(db, ctx, body.practiceIds);
   const now = clock.now().toISOString();

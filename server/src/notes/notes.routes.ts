@@ -4,7 +4,6 @@
  * is logged for the coachee the note is about.
  */
 import { CreateNoteBody, IdParams, Note, PageQuery, UpdateNoteBody, pageOf } from '../../../shared/src/api';
-import { SUBJECT_ROLES } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
 import { notFound, unprocessable } from '../platform/errors';
@@ -13,7 +12,7 @@ import { newId } from '../platform/ids';
 import { decodeCursor, page } from '../platform/pagination';
 import { type ContentRef, decideAccess, logReads, readOne } from '../privacy/content';
 import { authorize, can } from '../privacy/policy';
-import { loadContext } from '../privacy/relations';
+import { chooseSubject, loadContext } from '../privacy/relations';
 
 type NoteRow = { id: string; partnership_id: string; subject_id: string; author_id: string; author_name: string; body: string; created_at: string; updated_at: string };
 
@@ -65,11 +64,9 @@ export default async function noteRoutes(app: App, s: Services) {
     const actor = actorOf(request);
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'note.create');
-    const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state === 'accepted');
     // In a peer partnership a note is about one peer; by default the writer's own practice.
-    const subjectId =
-      request.body.subjectId ?? (subjects.length === 1 ? subjects[0].personId : subjects.find((m) => m.personId === actor.personId)?.personId);
-    if (!subjectId || !subjects.some((m) => m.personId === subjectId)) throw unprocessable('Choose whose coaching this note is about.', 'subjectId');
+    const subjectId = chooseSubject(ctx, request.body.subjectId);
+    if (!subjectId) throw unprocessable('Choose whose coaching this note is about.', 'subjectId');
     const now = clock.now().toISOString();
     const row = { id: newId(), org_id: actor.orgId, partnership_id: ctx.partnership.id, subject_id: subjectId, author_id: actor.personId, body: request.body.body, created_at: now, updated_at: now };
     await db.insertInto('notes').values(row).execute();
