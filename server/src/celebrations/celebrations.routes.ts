@@ -13,7 +13,7 @@ import { unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
-import { type ContentRef, decideAccess, logReads, readOne } from '../privacy/content';
+import { type ContentRef, readMany, readOne } from '../privacy/content';
 import { authorize, can } from '../privacy/policy';
 import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
 
@@ -56,10 +56,8 @@ export default async function celebrationRoutes(app: App, s: Services) {
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'partnership.readContent');
     const rows = await selectCelebrations(db, actor).where('c.partnership_id', '=', ctx.partnership.id).orderBy('c.happened_on', 'desc').orderBy('c.created_at', 'desc').limit(500).execute();
-    const refs = rows.map(ref);
-    const decisions = await decideAccess(db, clock, actor, refs);
-    await logReads(db, clock, actor, refs, decisions);
-    return { items: rows.filter((r) => decisions.has(r.id)).map((r) => present(r, actor, ctx)) };
+    const readable = await readMany(db, clock, actor, rows, ref);
+    return { items: readable.map((r) => present(r, actor, ctx)) };
   });
 
   app.post('/api/partnerships/:id/celebrations', { config: { matrix: 'celebration.create' }, schema: { tags: ['celebrations'], summary: 'Record a risk taken, progress or a success', params: IdParams, body: CreateCelebrationBody, response: { 201: Celebration } } }, async (request, reply) => {

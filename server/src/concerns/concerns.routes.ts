@@ -15,7 +15,7 @@ import { AppError, notFound, unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
-import { type ContentRef, decideAccess, logReads, readOne } from '../privacy/content';
+import { type ContentRef, readMany, readOne } from '../privacy/content';
 import { authorize, can } from '../privacy/policy';
 import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
 
@@ -91,12 +91,10 @@ export default async function concernRoutes(app: App, s: Services) {
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'partnership.readContent');
     const rows = await selectConcerns(db, actor).where('c.partnership_id', '=', ctx.partnership.id).orderBy('c.created_at', 'desc').limit(200).execute();
-    const refs = rows.map(ref);
-    const decisions = await decideAccess(db, clock, actor, refs);
-    await logReads(db, clock, actor, refs, decisions);
+    const readable = await readMany(db, clock, actor, rows, ref);
     const supervisors = new Map<string, Array<{ id: string; name: string }>>();
     for (const id of new Set(rows.map((r) => r.subject_id))) supervisors.set(id, await supervisorsOf(db, actor, id));
-    return { items: rows.filter((r) => decisions.has(r.id)).map((r) => present(r, actor, ctx, supervisors.get(r.subject_id) ?? [])) };
+    return { items: readable.map((r) => present(r, actor, ctx, supervisors.get(r.subject_id) ?? [])) };
   });
 
   app.post('/api/partnerships/:id/concerns', { config: { matrix: 'concern.create' }, schema: { tags: ['concerns'], summary: 'Record a concern (coach, mentor coach or peer); the coachee sees it', params: IdParams, body: CreateConcernBody, response: { 201: Concern } } }, async (request, reply) => {
@@ -123,10 +121,8 @@ export default async function concernRoutes(app: App, s: Services) {
   app.get('/api/me/escalated-concerns', { config: { matrix: 'concern.inbox' }, schema: { tags: ['concerns'], summary: 'Concerns coaches raised with me as a supervisor, after talking them over with the coachee (each read is logged)', response: { 200: z.object({ items: z.array(Concern) }) } } }, async (request) => {
     const actor = actorOf(request);
     const rows = await selectConcerns(db, actor).where('c.escalated_to', '=', actor.personId).orderBy('c.escalated_at', 'desc').limit(200).execute();
-    const refs = rows.map(ref);
-    const decisions = await decideAccess(db, clock, actor, refs);
-    await logReads(db, clock, actor, refs, decisions);
-    return { items: rows.filter((r) => decisions.has(r.id)).map((r) => present(r, actor, null, [])) };
+    const readable = await readMany(db, clock, actor, rows, ref);
+    return { items: readable.map((r) => present(r, actor, null, [])) };
   });
 
   app.post('/api/concerns/:id/discussion', { config: { matrix: 'concern.followUp' }, schema: { tags: ['concerns'], summary: 'Record the conversation with the coachee about the concern (the step before any escalation)', params: IdParams, body: DiscussionBody, response: { 200: Concern } } }, async (request) => {

@@ -10,7 +10,7 @@ import type { Actor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
 import { type App, type Services, actorOf } from '../platform/http';
-import { type ContentRef, type Decision, decideAccess, logReads, readOne } from '../privacy/content';
+import { type ContentRef, type Decision, readMany, readOne } from '../privacy/content';
 import { authorize, can } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
 import type { Database } from '../platform/tables';
@@ -102,11 +102,9 @@ export default async function goalRoutes(app: App, s: Services) {
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'partnership.readContent');
     const rows = await selectGoals(db, actor).where('g.partnership_id', '=', ctx.partnership.id).orderBy('g.created_at', 'desc').orderBy('g.id', 'desc').limit(200).execute();
-    const refs = rows.map(ref);
-    const decisions = await decideAccess(db, clock, actor, refs);
-    await logReads(db, clock, actor, refs, decisions);
+    const readable = await readMany(db, clock, actor, rows, ref);
     const steps = await stepsOf(db, rows.map((r) => r.id));
-    return { items: rows.filter((r) => decisions.has(r.id)).map((r) => present(r, steps.get(r.id) ?? [], actor, ctx, today(clock))) };
+    return { items: readable.map((r) => present(r, steps.get(r.id) ?? [], actor, ctx, today(clock))) };
   });
 
   app.post('/api/partnerships/:id/goals', { config: { matrix: 'goal.create' }, schema: { tags: ['goals'], summary: 'Write a goal (yours: active at once) or propose one to the coachee', params: IdParams, body: CreateGoalBody, response: { 201: Goal } } }, async (request, reply) => {

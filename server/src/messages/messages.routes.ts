@@ -15,7 +15,7 @@ import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import { decodeCursor, page } from '../platform/pagination';
 import type { Database } from '../platform/tables';
-import { type ContentRef, decideAccess, logReads, readOne } from '../privacy/content';
+import { type ContentRef, readMany, readOne } from '../privacy/content';
 import { authorize, can } from '../privacy/policy';
 import { chooseSubject, isSubjectRole, loadContext, type PartnershipContext } from '../privacy/relations';
 
@@ -70,11 +70,9 @@ export default async function messageRoutes(app: App, s: Services) {
     if (after) q = q.where((eb) => eb.or([eb('m.created_at', '<', after[0]), eb.and([eb('m.created_at', '=', after[0]), eb('m.id', '<', after[1])])]));
     const rows = await q.orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(limit + 1).execute();
     const result = page(rows, limit, (r) => [r.created_at, r.id]);
-    const refs = result.items.map(ref);
-    const decisions = await decideAccess(db, clock, actor, refs);
-    await logReads(db, clock, actor, refs, decisions);
+    const readable = await readMany(db, clock, actor, result.items, ref);
     const now = clock.now();
-    return { items: result.items.filter((r) => decisions.has(r.id)).map((r) => present(r, actor, ctx, now)), nextCursor: result.nextCursor };
+    return { items: readable.map((r) => present(r, actor, ctx, now)), nextCursor: result.nextCursor };
   });
 
   app.post('/api/partnerships/:id/messages', { config: { matrix: 'message.create' }, schema: { tags: ['messages'], summary: 'Send a message, or ask a member (often the mentor coach) for a resource', params: IdParams, body: CreateMessageBody, response: { 201: Message } } }, async (request, reply) => {

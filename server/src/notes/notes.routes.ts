@@ -10,7 +10,7 @@ import { notFound, unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import { decodeCursor, page } from '../platform/pagination';
-import { type ContentRef, decideAccess, logReads, readOne } from '../privacy/content';
+import { type ContentRef, readMany, readOne } from '../privacy/content';
 import { authorize, can } from '../privacy/policy';
 import { chooseSubject, loadContext } from '../privacy/relations';
 
@@ -53,11 +53,9 @@ export default async function noteRoutes(app: App, s: Services) {
     if (after) q = q.where((eb) => eb.or([eb('n.created_at', '<', after[0]), eb.and([eb('n.created_at', '=', after[0]), eb('n.id', '<', after[1])])]));
     const rows = await q.orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(limit + 1).execute();
     const result = page(rows, limit, (r) => [r.created_at, r.id]);
-    const refs = result.items.map(ref);
-    const decisions = await decideAccess(db, clock, actor, refs);
-    await logReads(db, clock, actor, refs, decisions);
+    const readable = await readMany(db, clock, actor, result.items, ref);
     const writable = can(ctx, 'note.create');
-    return { items: result.items.filter((r) => decisions.has(r.id)).map((r) => present(r, actor, writable)), nextCursor: result.nextCursor };
+    return { items: readable.map((r) => present(r, actor, writable)), nextCursor: result.nextCursor };
   });
 
   app.post('/api/partnerships/:id/notes', { config: { matrix: 'note.create' }, schema: { tags: ['notes'], summary: 'Write a note in a partnership', params: IdParams, body: CreateNoteBody, response: { 201: Note } } }, async (request, reply) => {

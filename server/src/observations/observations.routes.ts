@@ -16,7 +16,7 @@ import { AppError, notFound, unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
-import { type ContentRef, decideAccess, logReads, readOne } from '../privacy/content';
+import { type ContentRef, readMany, readOne } from '../privacy/content';
 import { authorize, can } from '../privacy/policy';
 import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
 
@@ -114,10 +114,8 @@ export default async function observationRoutes(app: App, s: Services) {
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'partnership.readContent');
     const rows = await selectPlans(db, actor).where('o.partnership_id', '=', ctx.partnership.id).orderBy('o.created_at', 'desc').limit(200).execute();
-    const refs = rows.map(ref);
-    const decisions = await decideAccess(db, clock, actor, refs);
-    await logReads(db, clock, actor, refs, decisions);
-    return { items: rows.filter((r) => decisions.has(r.id)).map((r) => present(r, actor, ctx)) };
+    const readable = await readMany(db, clock, actor, rows, ref);
+    return { items: readable.map((r) => present(r, actor, ctx)) };
   });
 
   app.post('/api/partnerships/:id/observation-plans', { config: { matrix: 'plan.create' }, schema: { tags: ['observations'], summary: 'Write the plan from a focus conversation (a draft until the coachee confirms it)', params: IdParams, body: CreateObservationPlanBody, response: { 201: ObservationPlan } } }, async (request, reply) => {

@@ -129,3 +129,14 @@ export async function readOne(db: DB, clock: Clock, actor: Actor, ref: ContentRe
   await logReads(db, clock, actor, [ref], decisions, action);
   return decision;
 }
+
+/**
+ * Reads many items of coaching content: keeps the rows the actor may read, in
+ * order, and logs one read for each. Rows they may not read are left out.
+ */
+export async function readMany<R>(db: DB, clock: Clock, actor: Actor, rows: R[], toRef: (row: R) => ContentRef): Promise<R[]> {
+  const refs = rows.map(toRef);
+  const decisions = await decideAccess(db, clock, actor, refs);
+  await logReads(db, clock, actor, refs, decisions);
+  return rows.filter((_, i) => decisions.has(refs[i].id));
+}

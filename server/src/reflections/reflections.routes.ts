@@ -16,7 +16,7 @@ import { responsibleParties } from '../goals/goals.service';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
-import { type ContentRef, decideAccess, logReads, readOne } from '../privacy/content';
+import { type ContentRef, readMany, readOne } from '../privacy/content';
 import { authorize, can } from '../privacy/policy';
 import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
 
@@ -60,10 +60,8 @@ export default async function reflectionRoutes(app: App, s: Services) {
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'partnership.readContent');
     const rows = await selectReflections(db, actor).where('r.partnership_id', '=', ctx.partnership.id).orderBy('r.created_at', 'desc').limit(200).execute();
-    const refs = rows.map(ref);
-    const decisions = await decideAccess(db, clock, actor, refs);
-    await logReads(db, clock, actor, refs, decisions);
-    return { items: rows.filter((r) => decisions.has(r.id)).map((r) => present(r, actor, ctx)) };
+    const readable = await readMany(db, clock, actor, rows, ref);
+    return { items: readable.map((r) => present(r, actor, ctx)) };
   });
 
   app.post('/api/partnerships/:id/reflections', { config: { matrix: 'reflection.create' }, schema: { tags: ['reflections'], summary: 'Reflect; the coachee answers first on a session or observation, and their next steps join a goal\'s plan in the same action', params: IdParams, body: CreateReflectionBody, response: { 201: Reflection } } }, async (request, reply) => {

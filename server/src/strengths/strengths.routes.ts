@@ -15,7 +15,7 @@ import { unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
-import { type ContentRef, decideAccess, logReads, readOne } from '../privacy/content';
+import { type ContentRef, readMany, readOne } from '../privacy/content';
 import { authorize, can } from '../privacy/policy';
 import { chooseSubject, isSubjectRole, loadContext, type PartnershipContext } from '../privacy/relations';
 
@@ -71,21 +71,19 @@ export default async function strengthRoutes(app: App, s: Services) {
       .limit(2000)
       .execute();
     const entries = await selectEntries(db, actor).where('e.partnership_id', '=', ctx.partnership.id).orderBy('e.created_at', 'desc').limit(500).execute();
-    const refs = [...ratings.map(ref), ...entries.map(ref)];
-    const decisions = await decideAccess(db, clock, actor, refs);
-    await logReads(db, clock, actor, refs, decisions);
+    const readable = new Set((await readMany(db, clock, actor, [...ratings, ...entries], ref)).map((r) => r.id));
     const subjects = ctx.members.filter((m) => isSubjectRole(m.role) && m.state === 'accepted');
     return {
       bySubject: subjects.map((m) => {
         const byPractice = new Map<string, z.infer<typeof StrengthsResponse>['bySubject'][number]['ratings'][number]>();
-        for (const r of ratings.filter((x) => x.subject_id === m.personId && decisions.has(x.id))) {
+        for (const r of ratings.filter((x) => x.subject_id === m.personId && readable.has(x.id))) {
           const entry = byPractice.get(r.practice_id) ?? { practiceId: r.practice_id, practiceName: r.practice_name, category: r.category, history: [] };
           entry.history.push({ id: r.id, level: r.level, comment: r.comment, ratedAt: r.rated_at });
           byPractice.set(r.practice_id, entry);
         }
         return { subjectId: m.personId, name: m.name, ratings: [...byPractice.values()] };
       }),
-      entries: entries.filter((e) => decisions.has(e.id)).map((e) => presentEntry(e, actor, ctx)),
+      entries: entries.filter((e) => readable.has(e.id)).map((e) => presentEntry(e, actor, ctx)),
       abilities: { rate: can(ctx, 'strengths.rate'), add: can(ctx, 'strengths.add') },
     };
   }
