@@ -6,15 +6,19 @@ import { ApiError, whenSignedOut } from './api';
 import { AccessLogPage } from './features/access-log/AccessLogPage';
 import { AgreementSection, AgreementVersionPage } from './features/agreements/AgreementSection';
 import { CelebrationsSection } from './features/celebrations/CelebrationsSection';
+import { ConcernsSection } from './features/concerns/ConcernsSection';
 import { GoalsSection } from './features/goals/GoalsSection';
 import { ATTENTION_KEY } from './features/home/AttentionSection';
 import { HomePage } from './features/home/HomePage';
+import { MessagesSection } from './features/messages/MessagesSection';
 import { NotesSection } from './features/notes/NotesSection';
+import { ObservationsSection } from './features/observations/ObservationsSection';
 import { NewPartnershipPage } from './features/partnerships/NewPartnershipPage';
 import { OverviewSection, PartnershipPage } from './features/partnerships/PartnershipPage';
 import { ProfileSection } from './features/partnerships/ProfileSection';
 import { PeoplePage } from './features/people/PeoplePage';
 import { PracticesPage } from './features/practices/PracticesPage';
+import { ReflectionsSection } from './features/reflections/ReflectionsSection';
 import { AppHeader } from './features/session/AppHeader';
 import { InvitationPage } from './features/session/InvitationPage';
 import { RequireSession } from './features/session/RequireSession';
@@ -22,8 +26,10 @@ import { ME_KEY } from './features/session/session';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage } from './features/session/SignInPage';
 import { WelcomePage } from './features/session/WelcomePage';
 import { SessionsSection } from './features/sessions/SessionsSection';
+import { SettingsPage } from './features/settings/SettingsPage';
 import { SharingSection } from './features/sharing/SharingSection';
 import { SitesPage } from './features/sites/SitesPage';
+import { StrengthsSection } from './features/strengths/StrengthsSection';
 import { TemplatesPage } from './features/templates/TemplatesPage';
 import { Layout, PageTitle } from './ui/Page';
 import './styles.css';
@@ -84,6 +90,7 @@ function App() {
         <Route path="/practices" element={signedIn(<PracticesPage />)} />
         <Route path="/templates" element={signedIn(<TemplatesPage />)} />
         <Route path="/access-log" element={signedIn(<AccessLogPage />)} />
+        <Route path="/settings" element={signedIn(<SettingsPage />)} />
         <Route path="/partnerships/new" element={signedIn(<NewPartnershipPage />)} />
         <Route path="/partnerships/:id" element={signedIn(<PartnershipPage />)}>
           <Route index element={<OverviewSection />} />
@@ -92,7 +99,12 @@ function App() {
           <Route path="sessions" element={<SessionsSection />} />
           <Route path="goals" element={<GoalsSection />} />
           <Route path="celebrations" element={<CelebrationsSection />} />
+          <Route path="strengths" element={<StrengthsSection />} />
+          <Route path="observations" element={<ObservationsSection />} />
+          <Route path="reflections" element={<ReflectionsSection />} />
           <Route path="notes" element={<NotesSection />} />
+          <Route path="messages" element={<MessagesSection />} />
+          <Route path="concerns" element={<ConcernsSection />} />
           <Route path="profile" element={<ProfileSection />} />
           <Route path="sharing" element={<SharingSection />} />
         </Route>

@@ -1,8 +1,18 @@
 import { useId, useState } from 'react';
 import { Button } from './Button';
 
-/** A read-only value (such as an invitation link) with a copy button. */
-export function CopyField({ label, value }: { label: string; value: string }) {
+/** A read-only value (such as an invitation link) with a copy button; the button and the "copied" words can be tailored to what is copied. */
+export function CopyField({
+  label,
+  value,
+  button = 'Copy link',
+  copiedHint = 'Copied. Paste it into a message to them.',
+}: {
+  label: string;
+  value: string;
+  button?: string;
+  copiedHint?: string;
+}) {
   const id = useId();
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   async function copy() {
@@ -21,11 +31,11 @@ export function CopyField({ label, value }: { label: string; value: string }) {
       <div className="copy-row">
         <input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
         <Button variant="secondary" onClick={copy}>
-          Copy link
+          {button}
         </Button>
       </div>
       <p role="status" className="field-hint">
-        {copied === 'yes' ? 'Copied. Paste it into a message to them.' : copied === 'no' ? 'Copying is blocked here; the link is selected, so press Ctrl+C (or ⌘C).' : ''}
+        {copied === 'yes' ? copiedHint : copied === 'no' ? 'Copying is blocked here; the link is selected, so press Ctrl+C (or ⌘C).' : ''}
       </p>
     </div>
   );

@@ -1,9 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Format, Responsible } from '../../../../shared/src/domain';
-import { type Attention, api } from '../../api';
+import type { Format, ReminderKind, Responsible } from '../../../../shared/src/domain';
+import { type Attention, type Reminder, api } from '../../api';
 import { ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
 import { Loading, Section } from '../../ui/Page';
+import { formatDateTime } from '../../ui/format';
+import { waitedText } from '../messages/messageWords';
 import { firstName } from '../goals/goalWords';
 import { KIND_LABEL, formatDay, formatWhen } from '../sessions/sessionWords';
 
@@ -48,6 +52,15 @@ const link = {
   agreement: (id: string) => `/partnerships/${id}/agreement`,
   sessions: (id: string) => `/partnerships/${id}/sessions`,
   goals: (id: string) => `/partnerships/${id}/goals`,
+  messages: (id: string) => `/partnerships/${id}/messages`,
+  observations: (id: string) => `/partnerships/${id}/observations`,
+};
+
+/** Where a reminder leads. */
+const REMINDER_LINK: Record<ReminderKind, (id: string) => string> = {
+  session: link.sessions,
+  agreement_review: link.agreement,
+  step_due: link.goals,
 };
 
 /** "What needs your attention": one request, grouped into short lists that each lead to the right tab. */
@@ -56,7 +69,16 @@ export function AttentionSection() {
   const a = attention.data;
   const empty =
     !!a &&
-    a.invitations.length + a.agreementsToSign.length + a.reviewsDue.length + a.upcomingSessions.length + a.goalsToDecide.length + a.overdueSteps.length === 0;
+    a.invitations.length +
+      a.agreementsToSign.length +
+      a.reviewsDue.length +
+      a.upcomingSessions.length +
+      a.goalsToDecide.length +
+      a.overdueSteps.length +
+      a.openRequests.length +
+      a.plansToConfirm.length +
+      a.reminders.length ===
+      0;
 
   return (
     <Section title="What needs your attention" id="attention" className="attention-panel">
@@ -73,8 +95,12 @@ function AttentionLists({ a }: { a: Attention }) {
   const reviews = [...a.reviewsDue].sort((x, y) => x.reviewOn.localeCompare(y.reviewOn));
   const mySteps = a.overdueSteps.filter((s) => s.mine);
   const theirSteps = a.overdueSteps.filter((s) => !s.mine);
+  const askedOfMe = a.openRequests.filter((r) => r.mine);
+  const askedByMe = a.openRequests.filter((r) => !r.mine);
   return (
     <>
+      {a.reminders.length > 0 ? <Reminders reminders={a.reminders} /> : null}
+
       {a.invitations.length > 0 ? (
         <Section title="Invitations to answer" id="invitations" level={3} className="attention-group">
           <ul className="attention-list">
@@ -158,6 +184,57 @@ function AttentionLists({ a }: { a: Attention }) {
         </Section>
       ) : null}
 
+      {a.plansToConfirm.length > 0 ? (
+        <Section title="Observation plans to confirm" id="plans" level={3} className="attention-group">
+          <p className="meta">Read what will be looked for and how, and confirm the plan when it is right for you — or suggest changes first.</p>
+          <ul className="attention-list">
+            {a.plansToConfirm.map((plan) => (
+              <li key={plan.planId}>
+                <Link to={link.observations(plan.partnershipId)}>
+                  {plan.meetingStartsAt ? `An observation plan for ${formatDay(plan.meetingStartsAt)} waits for your confirmation` : 'An observation plan waits for your confirmation'}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {a.openRequests.length > 0 ? (
+        <Section title="Resource requests" id="requests" level={3} className="attention-group">
+          {askedOfMe.length > 0 ? (
+            <>
+              <h4 id="requests-mine">Asked of you</h4>
+              <p className="meta">Open the messages to read each request; mark it fulfilled once you have sent what was asked for.</p>
+              <ul className="attention-list" aria-labelledby="requests-mine">
+                {askedOfMe.map((r) => (
+                  <li key={r.messageId}>
+                    <Link to={link.messages(r.partnershipId)}>{firstName(r.askedBy)} asked you for a resource</Link>
+                    <p className="meta">
+                      Waiting {waitedText(r.waitedHours)} · asked <time dateTime={r.since}>{formatDateTime(r.since)}</time>
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {askedByMe.length > 0 ? (
+            <>
+              <h4 id="requests-theirs">Asked by you</h4>
+              <ul className="attention-list" aria-labelledby="requests-theirs">
+                {askedByMe.map((r) => (
+                  <li key={r.messageId}>
+                    <Link to={link.messages(r.partnershipId)}>You asked {firstName(r.askedOf)} for a resource</Link>
+                    <p className="meta">
+                      Waiting {waitedText(r.waitedHours)} · asked <time dateTime={r.since}>{formatDateTime(r.since)}</time>
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </Section>
+      ) : null}
+
       {a.overdueSteps.length > 0 ? (
         <Section title="Overdue steps" id="overdue" level={3} className="attention-group">
           <p className="meta">Plans change. Open the goal to mark a step done, move its date, or drop it.</p>
@@ -193,3 +270,61 @@ function StepList({ steps, labelledBy }: { steps: Attention['overdueSteps']; lab
     </ul>
   );
 }
+
+/** In-app reminders, each leading to the right tab, each with a Dismiss button. */
+function Reminders({ reminders }: { reminders: Reminder[] }) {
+  const client = useQueryClient();
+  const [notice, setNotice] = useState('');
+  const items = [...reminders].sort((x, y) => x.dueAt.localeCompare(y.dueAt));
+  const dismiss = useMutation({
+    mutationFn: (r: Reminder) => api.post<void>(`/api/me/reminders/${r.id}/dismissal`),
+    onSuccess: (_, r) => {
+      const index = items.findIndex((x) => x.id === r.id);
+      const rest = items.filter((x) => x.id !== r.id);
+      client.setQueryData<Attention>(ATTENTION_KEY, (old) => (old ? { ...old, reminders: old.reminders.filter((x) => x.id !== r.id) } : old));
+      client.invalidateQueries({ queryKey: ATTENTION_KEY });
+      setNotice('Reminder dismissed.');
+      // Keep the keyboard in the list: on the next reminder's button, or the panel's heading when none is left.
+      const next = rest[Math.min(index, rest.length - 1)];
+      requestAnimationFrame(() => {
+        const target = next ? document.getElementById(dismissId(next.id)) : document.getElementById('attention-title');
+        if (target && !next) target.setAttribute('tabindex', '-1');
+        target?.focus();
+      });
+    },
+  });
+  return (
+    <Section title="Reminders" id="reminders-due" level={3} className="attention-group">
+      <ul className="attention-list reminder-list">
+        {items.map((r) => (
+          <li key={r.id} className="reminder">
+            <div className="reminder-text">
+              <Link to={REMINDER_LINK[r.kind](r.partnershipId)}>{r.text}</Link>
+              <p className="meta">
+                <time dateTime={r.dueAt}>{formatDateTime(r.dueAt)}</time>
+              </p>
+            </div>
+            <Button
+              id={dismissId(r.id)}
+              variant="secondary"
+              className="reminder-dismiss"
+              busy={dismiss.isPending && dismiss.variables?.id === r.id}
+              onClick={() => {
+                setNotice('');
+                dismiss.mutate(r);
+              }}
+            >
+              Dismiss<span className="visually-hidden"> the reminder: {r.text}</span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <ErrorAlert error={dismiss.error} />
+      <div role="status" className="reminder-notice">
+        {notice ? <p className="meta">{notice}</p> : null}
+      </div>
+    </Section>
+  );
+}
+
+const dismissId = (id: string) => `dismiss-${id}`;

@@ -7,6 +7,7 @@ import { Loading, PageTitle, Section } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
 import { STATUS_LABEL, formatDate, formatDateTime } from '../../ui/format';
 import { KIND_LABEL as CELEBRATION_KIND_LABEL } from '../celebrations/celebrationWords';
+import { RaisedWithYou } from '../concerns/RaisedWithYou';
 import { PartnershipCard, memberNames } from '../partnerships/PartnershipCard';
 import { hasRole, useSignedIn } from '../session/session';
 import { AttentionSection } from './AttentionSection';
@@ -35,6 +36,7 @@ export function HomePage() {
       <PageTitle title="Home">Hello, {firstName}</PageTitle>
       <p className="lead">Here is what is waiting for you today.</p>
       <AttentionSection />
+      <RaisedWithYou showErrors={hasRole(me, 'supervisor')} />
 
       <Section title="My partnerships" id="mine">
         {list.isPending ? <Loading what="your partnerships" /> : null}

@@ -7,6 +7,7 @@ import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { SelectField, TextArea } from '../../ui/Field';
 import { Loading, PageTitle, Section } from '../../ui/Page';
+import { useCurrentTabInView } from '../../ui/tabs';
 import { FORMAT_LABEL, MEMBER_ROLE_LABEL, MEMBER_STATE_LABEL, ORIGIN_LABEL, STATUS_LABEL, formatDate, formatDateTime } from '../../ui/format';
 import { NextSession, seesSessions } from '../sessions/SessionsSection';
 import { useSignedIn } from '../session/session';
@@ -18,6 +19,7 @@ export function PartnershipPage() {
   const { id = '' } = useParams();
   const me = useSignedIn();
   const q = usePartnershipQuery(id);
+  useCurrentTabInView(!!q.data);
   if (q.isPending) return <Loading what="the partnership" />;
   if (q.error || !q.data) {
     return (
@@ -72,13 +74,28 @@ export function PartnershipPage() {
           {p.abilities.readContent ? (
             <>
               <li>
+                <NavLink to="strengths">Strengths and needs</NavLink>
+              </li>
+              <li>
                 <NavLink to="goals">Goals</NavLink>
               </li>
               <li>
                 <NavLink to="celebrations">Celebrations</NavLink>
               </li>
               <li>
+                <NavLink to="observations">Observation plans</NavLink>
+              </li>
+              <li>
+                <NavLink to="reflections">Reflection</NavLink>
+              </li>
+              <li>
                 <NavLink to="notes">Notes</NavLink>
+              </li>
+              <li>
+                <NavLink to="messages">Messages</NavLink>
+              </li>
+              <li>
+                <NavLink to="concerns">Concerns</NavLink>
               </li>
               <li>
                 <NavLink to="profile">Getting to know you</NavLink>

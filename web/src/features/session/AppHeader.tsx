@@ -104,6 +104,9 @@ function Account({ me }: { me: Me }) {
         </div>
       ) : null}
       <div className="account-actions">
+        <NavLink to="/settings" className="account-link">
+          Settings
+        </NavLink>
         <Button variant="quiet" busy={signOut.isPending && signOut.variables === false} onClick={() => signOut.mutate(false)}>
           Sign out
         </Button>

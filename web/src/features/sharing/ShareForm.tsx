@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { ShareCategory } from '../../../../shared/src/domain';
 import { ApiError, type DirectoryEntry, type Share, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -7,12 +8,33 @@ import { TextArea, TextField } from '../../ui/Field';
 import { endOfDay } from '../../ui/format';
 import { PersonPicker, describeEntry } from '../directory/PersonPicker';
 
-export type ShareTarget = { itemType: 'note' | 'goal' | 'celebration'; itemId: string } | { category: 'notes' | 'goals' | 'celebrations' };
+export type ShareItemType = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'reflection';
+export type ShareTarget = { itemType: ShareItemType; itemId: string } | { category: ShareCategory };
+
+/** One shareable item in words: "goal", "observation plan". */
+export const ITEM_WORD: Record<ShareItemType, string> = {
+  note: 'note',
+  goal: 'goal',
+  celebration: 'celebration',
+  strength: 'strength or priority',
+  observation_plan: 'observation plan',
+  reflection: 'reflection',
+};
+
+/** A whole category in words: "notes", "strengths, priorities and self-ratings". */
+export const CATEGORY_WORDS: Record<ShareCategory, string> = {
+  notes: 'notes',
+  goals: 'goals',
+  celebrations: 'celebrations',
+  strengths: 'strengths, priorities and self-ratings',
+  observation_plans: 'observation plans',
+  reflections: 'reflections',
+};
 
 /** What is being shared, in words: "this goal", "all your notes from this partnership". */
 export function describeTarget(target: ShareTarget): string {
-  if ('itemId' in target) return `this ${target.itemType}`;
-  return `all your ${target.category} from this partnership`;
+  if ('itemId' in target) return `this ${ITEM_WORD[target.itemType]}`;
+  return `all your ${CATEGORY_WORDS[target.category]} from this partnership`;
 }
 
 function today(): string {

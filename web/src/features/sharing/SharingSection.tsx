@@ -1,20 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { SHARE_CATEGORIES, type ShareCategory } from '../../../../shared/src/domain';
 import { type Share, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Loading, Section } from '../../ui/Page';
 import { formatDateTime } from '../../ui/format';
 import { usePartnership } from '../partnerships/usePartnership';
-import { ShareForm } from './ShareForm';
+import { CATEGORY_WORDS, ITEM_WORD, ShareForm, type ShareItemType } from './ShareForm';
 
 const STATE_LABEL: Record<Share['state'], string> = { live: 'Shared now', expired: 'Ended by itself', revoked: 'Withdrawn' };
 
 /** The coachee's shares from this partnership: who can read what, until when; withdraw any of them. */
 export function SharingSection() {
   const p = usePartnership();
-  const [sharingAll, setSharingAll] = useState<'notes' | 'goals' | 'celebrations' | null>(null);
+  const [sharingAll, setSharingAll] = useState<ShareCategory | null>(null);
   const shares = useQuery({ queryKey: ['shares', p.id], queryFn: () => api.get<{ items: Share[] }>(`/api/partnerships/${p.id}/shares`), enabled: p.abilities.share });
   if (!p.abilities.share) return <p>Only the coachee of this partnership decides what is shared.</p>;
   const items = shares.data?.items ?? [];
@@ -51,24 +52,20 @@ export function SharingSection() {
           </table>
         </div>
       ) : null}
-      <Section title="Share all your notes, goals or celebrations" id="share-all" level={3}>
+      <Section title="Share a whole kind of content" id="share-all" level={3}>
         <p>
-          Instead of one at a time, you can let one colleague read every note, every goal, or every celebration about your coaching in this
-          partnership, including future ones.
+          Instead of one at a time, you can let one colleague read every note, every goal, every celebration — or all of another kind — about your
+          coaching in this partnership, including future ones.
         </p>
         {sharingAll ? (
           <ShareForm partnershipId={p.id} target={{ category: sharingAll }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharingAll(null)} />
         ) : (
           <div className="button-row">
-            <Button variant="secondary" onClick={() => setSharingAll('notes')}>
-              Share all my notes from this partnership with…
-            </Button>
-            <Button variant="secondary" onClick={() => setSharingAll('goals')}>
-              Share all my goals from this partnership with…
-            </Button>
-            <Button variant="secondary" onClick={() => setSharingAll('celebrations')}>
-              Share all my celebrations from this partnership with…
-            </Button>
+            {SHARE_CATEGORIES.map((c) => (
+              <Button key={c} variant="secondary" onClick={() => setSharingAll(c)}>
+                Share all my {CATEGORY_WORDS[c]} from this partnership with…
+              </Button>
+            ))}
           </div>
         )}
       </Section>
@@ -86,13 +83,9 @@ function ShareRow({ share, partnershipId }: { share: Share; partnershipId: strin
       client.invalidateQueries({ queryKey: ['shares', partnershipId] });
     },
   });
-  const kind = share.itemType === 'goal' || share.itemType === 'celebration' || share.itemType === 'profile' ? share.itemType : 'note';
+  const kind = share.itemType && share.itemType in ITEM_WORD ? ITEM_WORD[share.itemType as ShareItemType] : share.itemType === 'profile' ? 'profile' : 'note';
   const what = share.category
-    ? share.category === 'goals'
-      ? 'All my goals'
-      : share.category === 'celebrations'
-        ? 'All my celebrations'
-        : 'All my notes'
+    ? `All my ${CATEGORY_WORDS[share.category] ?? share.category}`
     : kind === 'profile'
       ? 'My getting-to-know-you profile'
       : share.itemExcerpt

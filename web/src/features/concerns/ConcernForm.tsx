@@ -1,0 +1,95 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { ApiError, type Concern, type PartnershipDetail, api } from '../../api';
+import { ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { SelectField, TextArea } from '../../ui/Field';
+import { firstName } from '../goals/goalWords';
+import { useSignedIn } from '../session/session';
+import { concernSubjects, concernsKey } from './concernWords';
+
+/** Step 1: write the concern down, where the coachee can read it. */
+export function ConcernForm({ p, onSaved, onCancel }: { p: PartnershipDetail; onSaved: (c: Concern) => void; onCancel: () => void }) {
+  const me = useSignedIn();
+  const client = useQueryClient();
+  const formId = useId();
+  const subjects = concernSubjects(p, me.personId);
+  const [subjectId, setSubjectId] = useState(subjects[0]?.personId ?? '');
+  const [description, setDescription] = useState('');
+  const [missing, setMissing] = useState('');
+  const subject = subjects.find((s) => s.personId === subjectId);
+  const name = subject ? firstName(subject.name) : 'The coachee';
+  const focusText = () => document.getElementById(`${formId}-description`)?.focus();
+  useEffect(() => {
+    focusText();
+  }, []);
+
+  const save = useMutation({
+    mutationFn: () => api.post<Concern>(`/api/partnerships/${p.id}/concerns`, { description, subjectId: subjects.length > 1 ? subjectId : undefined }),
+    onSuccess: (saved) => {
+      client.setQueryData<{ items: Concern[] }>(concernsKey(p.id), (old) => (old ? { items: [saved, ...old.items.filter((c) => c.id !== saved.id)] } : old));
+      client.invalidateQueries({ queryKey: concernsKey(p.id) });
+      onSaved(saved);
+    },
+    onError: () => focusText(),
+  });
+  const err = save.error instanceof ApiError ? save.error : null;
+  const textError = missing || err?.fieldMessage('description');
+  const subjectError = err?.fieldMessage('subjectId');
+
+  return (
+    <form
+      className="form card concern-form"
+      noValidate
+      aria-labelledby={`${formId}-heading`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!description.trim()) {
+          setMissing('Describe what you noticed, so it can be talked over.');
+          save.reset();
+          focusText();
+          return;
+        }
+        setMissing('');
+        save.mutate();
+      }}
+    >
+      <h3 id={`${formId}-heading`}>Record a concern</h3>
+      <p className="muted">
+        {name} can read it as soon as it is saved. Next you talk it over together; only after that can it be raised with a supervisor.
+      </p>
+      {subjects.length > 1 ? (
+        <SelectField label="Who is it about?" value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={subjectError}>
+          {subjects.map((s) => (
+            <option key={s.personId} value={s.personId}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <TextArea
+        id={`${formId}-description`}
+        label="What is the concern?"
+        hint="Describe what you saw or heard, in plain words, as you would say it to them."
+        required
+        rows={4}
+        maxLength={4000}
+        value={description}
+        onChange={(e) => {
+          setDescription(e.target.value);
+          if (missing) setMissing('');
+        }}
+        error={textError}
+      />
+      {err && !textError && !subjectError ? <ErrorAlert error={err} /> : null}
+      <div className="button-row">
+        <Button type="submit" busy={save.isPending}>
+          Record the concern
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

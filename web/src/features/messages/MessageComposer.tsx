@@ -1,0 +1,115 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { ApiError, type CreateMessageBody, type Message, type PartnershipDetail, api } from '../../api';
+import { Alert, ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Checkbox, SelectField, TextArea } from '../../ui/Field';
+import { MEMBER_ROLE_LABEL } from '../../ui/format';
+import { firstName } from '../goals/goalWords';
+import { useSignedIn } from '../session/session';
+import type { MessagePages } from './MessagesSection';
+import { askable, messagesKey } from './messageWords';
+
+/** Write a message, or ask someone in the partnership for a resource (the mentor coach unless you choose otherwise). */
+export function MessageComposer({ p, onSent }: { p: PartnershipDetail; onSent: (notice: string) => void }) {
+  const me = useSignedIn();
+  const client = useQueryClient();
+  const formId = useId();
+  const focusBody = () => document.getElementById(`${formId}-body`)?.focus();
+  const people = askable(p, me.personId);
+  const [body, setBody] = useState('');
+  const [isRequest, setIsRequest] = useState(false);
+  const [askId, setAskId] = useState(people[0]?.personId ?? '');
+  const [missing, setMissing] = useState('');
+
+  const send = useMutation({
+    mutationFn: () => {
+      const payload: CreateMessageBody = isRequest ? { kind: 'resource_request', body, requestedFrom: askId || null } : { kind: 'message', body, requestedFrom: null };
+      return api.post<Message>(`/api/partnerships/${p.id}/messages`, payload);
+    },
+    onSuccess: (saved) => {
+      client.setQueryData<MessagePages>(messagesKey(p.id), (old) =>
+        old && old.pages.length > 0
+          ? { ...old, pages: [{ ...old.pages[0], items: [saved, ...old.pages[0].items.filter((m) => m.id !== saved.id)] }, ...old.pages.slice(1)] }
+          : old,
+      );
+      client.invalidateQueries({ queryKey: messagesKey(p.id) });
+      setBody('');
+      setIsRequest(false);
+      const asked = people.find((m) => m.personId === saved.requestedFrom);
+      onSent(
+        saved.kind === 'resource_request'
+          ? `Your request is on its way${asked ? ` to ${firstName(asked.name)}` : ''}. It shows as waiting until it is marked fulfilled.`
+          : 'Sent.',
+      );
+      // Ready for the next message.
+      focusBody();
+    },
+    onError: () => focusBody(),
+  });
+
+  const err = send.error instanceof ApiError ? send.error : null;
+  const bodyError = missing || err?.fieldMessage('body');
+  const askError = err?.fieldMessage('requestedFrom');
+  const otherError = err && !bodyError && !askError;
+
+  return (
+    <form
+      className="form card message-form"
+      noValidate
+      aria-labelledby={`${formId}-heading`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSent('');
+        if (!body.trim()) {
+          setMissing(isRequest ? 'Say what you would like, so they know what to look for.' : 'Write your message first.');
+          send.reset();
+          focusBody();
+          return;
+        }
+        setMissing('');
+        send.mutate();
+      }}
+    >
+      <h3 id={`${formId}-heading`}>Write a message</h3>
+      <TextArea
+        id={`${formId}-body`}
+        label={isRequest ? 'What would help you?' : 'Your message'}
+        hint={isRequest ? 'For example: “a short video of a read-aloud with wait time”.' : 'Everyone in this partnership will see it.'}
+        required
+        rows={3}
+        maxLength={4000}
+        value={body}
+        onChange={(e) => {
+          setBody(e.target.value);
+          if (missing) setMissing('');
+        }}
+        error={bodyError}
+      />
+      {people.length > 0 ? (
+        <Checkbox
+          label="This is a request for a resource"
+          hint="It stays on the list, with how long it has waited, until the person you ask marks it fulfilled."
+          checked={isRequest}
+          onChange={(e) => setIsRequest(e.target.checked)}
+        />
+      ) : null}
+      {isRequest && people.length > 0 ? (
+        <SelectField id={`${formId}-ask`} label="Ask" value={askId} onChange={(e) => setAskId(e.target.value)} error={askError}>
+          {people.map((m) => (
+            <option key={m.personId} value={m.personId}>
+              {m.name} ({MEMBER_ROLE_LABEL[m.role].toLowerCase()})
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      {otherError ? <ErrorAlert error={err} /> : null}
+      {bodyError || askError ? <Alert tone="error">Your message is not sent yet — see the note above.</Alert> : null}
+      <div className="button-row">
+        <Button type="submit" busy={send.isPending}>
+          {isRequest ? 'Send the request' : 'Send'}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { type Message, type PartnershipDetail, api } from '../../api';
+import { ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { TextArea } from '../../ui/Field';
+import { formatDateTime } from '../../ui/format';
+import { firstName } from '../goals/goalWords';
+import { useSignedIn } from '../session/session';
+import type { MessagePages } from './MessagesSection';
+import { messagesKey, requestState, who } from './messageWords';
+
+/** The element id of a message, so focus can be taken to it. */
+export const messageDomId = (id: string) => `message-${id}`;
+
+/** One message; a resource request also says whom it asks, how long it has waited, and lets that person mark it fulfilled. */
+export function MessageEntry({ m, p }: { m: Message; p: PartnershipDetail }) {
+  const me = useSignedIn();
+  const id = useId();
+  const mine = m.authorId === me.personId;
+  const request = m.kind === 'resource_request';
+  return (
+    <article id={messageDomId(m.id)} tabIndex={-1} className={['message', request ? 'message-request' : '', m.fulfilledAt ? 'message-fulfilled' : ''].filter(Boolean).join(' ')} aria-labelledby={`${id}-who ${id}-when`}>
+      <p className="message-head">
+        <strong id={`${id}-who`}>{mine ? 'You' : m.authorName}</strong>{' '}
+        <time id={`${id}-when`} dateTime={m.createdAt} className="meta">
+          {formatDateTime(m.createdAt)}
+        </time>
+      </p>
+      {request ? (
+        <p className="request-tag">
+          Resource request{m.requestedFrom ? ` for ${who(m.requestedFromName, m.requestedFrom, me.personId)}` : ''}
+        </p>
+      ) : null}
+      <p className="message-body note-body">{m.body}</p>
+      {request ? <RequestState m={m} p={p} /> : null}
+    </article>
+  );
+}
+
+function RequestState({ m, p }: { m: Message; p: PartnershipDetail }) {
+  const me = useSignedIn();
+  const client = useQueryClient();
+  const formId = useId();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const stateId = `${formId}-state`;
+  const focusState = () => requestAnimationFrame(() => document.getElementById(stateId)?.focus());
+  const fulfil = useMutation({
+    mutationFn: () => api.post<Message>(`/api/messages/${m.id}/fulfilment`, { note: note.trim() }),
+    onSuccess: (saved) => {
+      client.setQueryData<MessagePages>(messagesKey(p.id), (old) =>
+        old ? { ...old, pages: old.pages.map((page) => ({ ...page, items: page.items.map((x) => (x.id === saved.id ? saved : x)) })) } : old,
+      );
+      setOpen(false);
+      setNote('');
+      focusState();
+    },
+  });
+  const waiting = !m.fulfilledAt;
+  return (
+    <div className="request-state">
+      <p id={stateId} tabIndex={-1} className={waiting ? 'request-waiting' : 'request-done'}>
+        {requestState(m, me.personId, me.name)}
+        {waiting ? <span className="meta"> · asked {formatDateTime(m.createdAt)}</span> : <span className="meta"> · {formatDateTime(m.fulfilledAt)}</span>}
+      </p>
+      {m.fulfilmentNote ? (
+        <p className="fulfilment-note">
+          <span className="meta">{m.fulfilledByName ? `${firstName(m.fulfilledByName)} added: ` : 'Note: '}</span>
+          <span className="note-body">{m.fulfilmentNote}</span>
+        </p>
+      ) : null}
+      {waiting && m.abilities.fulfil && !open ? (
+        <div className="button-row">
+          <Button id={`${formId}-open`} variant="secondary" onClick={() => setOpen(true)}>
+            Mark fulfilled…<span className="visually-hidden"> the request from {m.authorName}</span>
+          </Button>
+        </div>
+      ) : null}
+      {open ? (
+        <form
+          className="form inner-form"
+          aria-label={`Mark the request from ${m.authorName} fulfilled`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            fulfil.mutate();
+          }}
+        >
+          <TextArea
+            label="Note (optional)"
+            hint={`For example, where ${firstName(m.authorName)} can find it. ${firstName(m.authorName)} will see this.`}
+            rows={2}
+            maxLength={1000}
+            value={note}
+            autoFocus
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <ErrorAlert error={fulfil.error} />
+          <div className="button-row">
+            <Button type="submit" busy={fulfil.isPending}>
+              Mark fulfilled
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setOpen(false);
+                fulfil.reset();
+                requestAnimationFrame(() => document.getElementById(`${formId}-open`)?.focus());
+              }}
+            >
+              Not yet
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,384 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { DATA_METHODS, type DataMethod, OBSERVATION_MODES, type ObservationMode } from '../../../../shared/src/domain';
+import { DATA_METHOD_INFO, FOCUS_PROMPTS, type Prompt } from '../../../../shared/src/prompts';
+import { ApiError, type CreateObservationPlanBody, type Goal, type Meeting, type ObservationPlan, type PartnershipDetail, api, query } from '../../api';
+import { Alert, ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { FieldSet, Radio, SelectField, TextArea, TextField } from '../../ui/Field';
+import { GOAL_ORDER, firstName, goalsKey, subjectsOf } from '../goals/goalWords';
+import { useSignedIn } from '../session/session';
+import { formatWhen, meetingsKey } from '../sessions/sessionWords';
+import { DataFormPreview } from './DataFormPreview';
+import { MAX_FIELDS, MODE_HINT, MODE_LABEL, plansKey } from './observationWords';
+
+type TextKey = 'focus' | 'currentPicture' | 'successLooksLike' | 'lookFor' | 'when';
+
+interface FieldDraft {
+  key: string;
+  name: string;
+}
+let nextKey = 0;
+const draftsOf = (names: string[]): FieldDraft[] => names.map((name) => ({ key: `f-${++nextKey}`, name }));
+
+const prompt = (key: string): Prompt => FOCUS_PROMPTS.find((pr) => pr.key === key) ?? { key, prompt: key, hint: '' };
+
+/**
+ * The focus conversation before an observation, as a guided dialogue in the
+ * order partners usually talk it through, ending with the data form the coach
+ * will fill in — which the coachee sees (and confirms) before the visit.
+ */
+export function PlanForm({
+  p,
+  plan,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  p: PartnershipDetail;
+  plan?: ObservationPlan;
+  onSaved: (saved: ObservationPlan) => void;
+  onCancel: () => void;
+  /** After a version conflict: the latest version has been fetched; start the form again from it. */
+  onReload?: () => void;
+}) {
+  const me = useSignedIn();
+  const client = useQueryClient();
+  const formId = useId();
+  const subjects = subjectsOf(p);
+  const [subjectId, setSubjectId] = useState(() => plan?.subjectId ?? (subjects.some((s) => s.personId === me.personId) ? me.personId : (subjects[0]?.personId ?? '')));
+  const [text, setText] = useState<Record<TextKey, string>>(() => ({
+    focus: plan?.focus ?? '',
+    currentPicture: plan?.currentPicture ?? '',
+    successLooksLike: plan?.successLooksLike ?? '',
+    lookFor: plan?.lookFor ?? '',
+    when: plan?.when ?? '',
+  }));
+  const [method, setMethod] = useState<DataMethod | ''>(plan?.dataForm.method ?? '');
+  const [mode, setMode] = useState<ObservationMode | ''>(plan?.mode ?? '');
+  const [fields, setFields] = useState<FieldDraft[]>(() => draftsOf(plan?.dataForm.fields ?? []));
+  const [interval, setIntervalText] = useState(plan?.dataForm.intervalMinutes ? String(plan.dataForm.intervalMinutes) : '5');
+  const [instructions, setInstructions] = useState(plan?.dataForm.instructions ?? '');
+  const [meetingId, setMeetingId] = useState(plan?.meetingId ?? '');
+  const [goalId, setGoalId] = useState(plan?.goalId ?? '');
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const [announce, setAnnounce] = useState('');
+  const [focusFirstError, setFocusFirstError] = useState(0);
+  const focusNext = useRef<string | null>(null);
+
+  const meetings = useQuery({
+    queryKey: meetingsKey(p.id),
+    queryFn: () => api.get<{ items: Meeting[] }>(`/api/partnerships/${p.id}/meetings${query({ limit: 200 })}`),
+  });
+  const goals = useQuery({ queryKey: goalsKey(p.id), queryFn: () => api.get<{ items: Goal[] }>(`/api/partnerships/${p.id}/goals`) });
+  const now = Date.now();
+  const visits = (meetings.data?.items ?? []).filter((m) => m.kind === 'observation' && ((m.status === 'scheduled' && new Date(m.endsAt).getTime() > now) || m.id === meetingId));
+  const subjectGoals = [...(goals.data?.items ?? [])]
+    .filter((g) => g.subjectId === subjectId && (g.status === 'active' || g.status === 'proposed' || g.id === goalId))
+    .sort((a, b) => GOAL_ORDER[a.status] - GOAL_ORDER[b.status]);
+
+  useEffect(() => {
+    document.getElementById(`${formId}-heading`)?.focus();
+  }, [formId]);
+  useEffect(() => {
+    const next = focusNext.current;
+    if (!next) return;
+    focusNext.current = null;
+    document.getElementById(next)?.focus();
+  });
+
+  const save = useMutation({
+    mutationFn: () => {
+      const body: CreateObservationPlanBody = {
+        ...text,
+        mode: mode as ObservationMode,
+        dataForm: {
+          method: method as DataMethod,
+          fields: fields.map((f) => f.name.trim()),
+          intervalMinutes: method === 'time_sample' ? Number(interval) || null : null,
+          instructions: instructions.trim(),
+        },
+        meetingId: meetingId || null,
+        goalId: goalId || null,
+      };
+      return plan
+        ? api.put<ObservationPlan>(`/api/observation-plans/${plan.id}`, { ...body, baseVersion: plan.version })
+        : api.post<ObservationPlan>(`/api/partnerships/${p.id}/observation-plans`, { ...body, subjectId: subjects.length > 1 ? subjectId || undefined : undefined });
+    },
+    onSuccess: (saved) => {
+      client.setQueryData<{ items: ObservationPlan[] }>(plansKey(p.id), (old) =>
+        old ? { items: old.items.some((x) => x.id === saved.id) ? old.items.map((x) => (x.id === saved.id ? saved : x)) : [saved, ...old.items] } : old,
+      );
+      client.invalidateQueries({ queryKey: plansKey(p.id) });
+      onSaved(saved);
+    },
+    onError: () => setFocusFirstError((n) => n + 1),
+  });
+
+  const err = save.error instanceof ApiError ? save.error : null;
+  const conflict = err?.code === 'VERSION_CONFLICT';
+  const fieldError = (path: string) => missing[path] ?? err?.fieldMessage(path);
+  const ORDER = ['subjectId', 'focus', 'currentPicture', 'successLooksLike', 'lookFor', 'method', 'dataForm.method', 'dataForm.fields', 'dataForm.intervalMinutes', 'dataForm.instructions', 'mode', 'when', 'meetingId', 'goalId'];
+  const fieldsProblem = fieldError('dataForm.fields') ?? err?.details.find((d) => /^dataForm\.fields\.\d+$/.test(d.path))?.message;
+  const known = (path: string) => ORDER.includes(path) || /^dataForm\.fields\.\d+$/.test(path);
+  const otherError = err && !conflict && !err.details.some((d) => known(d.path));
+  const anyFieldError = Object.values(missing).some(Boolean) || (err && !conflict && !otherError);
+
+  // After a refused save, take keyboard focus to the first answer that needs another look.
+  useEffect(() => {
+    if (!focusFirstError) return;
+    const first = ORDER.find((path) => (path === 'dataForm.fields' ? fieldsProblem : fieldError(path)));
+    const target = first ? document.getElementById(`${formId}-${first.replace('dataForm.', '')}`) : document.getElementById(`${formId}-problems`);
+    (target?.matches('input, textarea, select') ? target : (target?.querySelector<HTMLElement>('input, textarea, select') ?? target))?.focus();
+  }, [focusFirstError]);
+
+  const clear = (name: string) => setMissing((m) => (m[name] ? { ...m, [name]: '' } : m));
+  const chooseMethod = (m: DataMethod) => {
+    setMethod(m);
+    clear('method');
+    clear('dataForm.fields');
+    const info = DATA_METHOD_INFO[m];
+    setFields(draftsOf(info.defaultFields));
+    setAnnounce(`The data form now starts from the usual ${info.label.toLowerCase()} ${info.fieldsLabel.toLowerCase()}. You can rename, add or remove them.`);
+  };
+  const addField = () => {
+    const [draft] = draftsOf(['']);
+    setFields((all) => [...all, draft]);
+    focusNext.current = `${formId}-${draft.key}`;
+    setAnnounce(`Item ${fields.length + 1} added.`);
+  };
+  const removeField = (index: number) => {
+    setFields((all) => all.filter((_, i) => i !== index));
+    const left = fields.filter((_, i) => i !== index);
+    focusNext.current = left.length ? `${formId}-${left[Math.min(index, left.length - 1)].key}` : `${formId}-add-field`;
+    setAnnounce(`Item ${index + 1} removed.`);
+  };
+
+  const subject = subjects.find((s) => s.personId === subjectId);
+  const own = subjectId === me.personId;
+  const subjectFirst = subject ? firstName(subject.name) : 'the coachee';
+  const info = method ? DATA_METHOD_INFO[method] : null;
+  const textField = (key: TextKey, rows = 3, required = false) => {
+    const pr = prompt(key);
+    return (
+      <TextArea
+        id={`${formId}-${key}`}
+        label={pr.prompt}
+        hint={pr.hint || undefined}
+        rows={rows}
+        required={required}
+        value={text[key]}
+        onChange={(e) => {
+          const value = e.target.value;
+          setText((t) => ({ ...t, [key]: value }));
+          if (value.trim()) clear(key);
+        }}
+        error={fieldError(key)}
+      />
+    );
+  };
+
+  return (
+    <form
+      className="form plan-form card"
+      noValidate
+      aria-labelledby={`${formId}-heading`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const problems: Record<string, string> = {};
+        if (!text.focus.trim()) problems.focus = 'Say what you would like to look at together.';
+        if (!method) problems.method = 'Choose one way of gathering data.';
+        else if (fields.every((f) => !f.name.trim())) problems['dataForm.fields'] = 'Name at least one thing to write down.';
+        if (!mode) problems.mode = 'Choose live or recorded.';
+        setMissing(problems);
+        if (Object.keys(problems).length) {
+          save.reset();
+          setFocusFirstError((n) => n + 1);
+          return;
+        }
+        save.mutate();
+      }}
+    >
+      <h3 id={`${formId}-heading`} tabIndex={-1}>
+        {plan ? 'Change the observation plan' : 'Plan an observation together'}
+      </h3>
+      <p className="muted">
+        {own
+          ? 'Talk it through with your partner and write down what you decide. You choose the focus, and a plan you write yourself counts as confirmed.'
+          : `Talk it through with ${subjectFirst} and write down what ${subjectFirst} decides. It is ${subjectFirst}’s classroom and ${subjectFirst}’s focus: the plan stays a draft until ${subjectFirst} confirms it.`}
+      </p>
+      {plan?.status === 'confirmed' && !own ? (
+        <Alert tone="warning" title={`${subjectFirst} has already confirmed this plan`}>
+          <p>Saving a change puts it back to draft, and {subjectFirst} needs to confirm it again before the visit.</p>
+        </Alert>
+      ) : null}
+      {!plan && subjects.length > 1 ? (
+        <SelectField id={`${formId}-subjectId`} label="Whose classroom?" value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={fieldError('subjectId')}>
+          {subjects.map((s) => (
+            <option key={s.personId} value={s.personId}>
+              {s.personId === me.personId ? `Mine (${s.name})` : s.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+
+      <ol className="focus-steps">
+        <li>{textField('focus', 2, true)}</li>
+        <li>{textField('currentPicture')}</li>
+        <li>{textField('successLooksLike')}</li>
+        <li>{textField('lookFor')}</li>
+        <li>
+          <div id={`${formId}-method`}>
+            <FieldSet legend={prompt('method').prompt} hint={prompt('method').hint} error={fieldError('method') ?? fieldError('dataForm.method')} className="method-choice">
+              {DATA_METHODS.map((m) => (
+                <Radio key={m} name={`${formId}-method`} value={m} label={DATA_METHOD_INFO[m].label} hint={DATA_METHOD_INFO[m].captures} checked={method === m} onChange={() => chooseMethod(m)} />
+              ))}
+            </FieldSet>
+          </div>
+          {info ? (
+            <div id={`${formId}-fields`} className="data-fields">
+              <FieldSet legend={info.fieldsLabel} hint={`From 1 to ${MAX_FIELDS}. These become the columns or rows of the data form.`} error={fieldsProblem}>
+                <ol className="field-rows">
+                  {fields.map((f, i) => (
+                    <li key={f.key} className="field-row">
+                      {/* The legend names the list visibly; each box is labelled with it and its number. */}
+                      <label htmlFor={`${formId}-${f.key}`} className="visually-hidden">
+                        {`${info.fieldsLabel}, ${i + 1}`}
+                      </label>
+                      <input
+                        id={`${formId}-${f.key}`}
+                        value={f.name}
+                        maxLength={120}
+                        aria-invalid={err?.fieldMessage(`dataForm.fields.${i}`) ? true : undefined}
+                        aria-describedby={err?.fieldMessage(`dataForm.fields.${i}`) ? `${formId}-${f.key}-error` : undefined}
+                        onChange={(e) => {
+                          const name = e.target.value;
+                          setFields((all) => all.map((x) => (x.key === f.key ? { ...x, name } : x)));
+                          if (name.trim()) clear('dataForm.fields');
+                        }}
+                      />
+                      <Button variant="quiet" disabled={fields.length <= 1} onClick={() => removeField(i)} aria-label={`Remove ${f.name.trim() || `item ${i + 1}`}`}>
+                        Remove
+                      </Button>
+                      {err?.fieldMessage(`dataForm.fields.${i}`) ? (
+                        <p className="field-error" id={`${formId}-${f.key}-error`}>
+                          {err.fieldMessage(`dataForm.fields.${i}`)}
+                        </p>
+                      ) : null}
+                    </li>
+                  ))}
+                </ol>
+                <Button id={`${formId}-add-field`} variant="secondary" disabled={fields.length >= MAX_FIELDS} onClick={addField}>
+                  Add one
+                </Button>
+              </FieldSet>
+              {method === 'time_sample' ? (
+                <TextField
+                  id={`${formId}-intervalMinutes`}
+                  className="number-field"
+                  label="Minutes between notes"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={60}
+                  value={interval}
+                  onChange={(e) => setIntervalText(e.target.value)}
+                  error={fieldError('dataForm.intervalMinutes')}
+                />
+              ) : null}
+              <TextArea
+                id={`${formId}-instructions`}
+                label="Anything else about how the data is taken (optional)"
+                hint="For example where your partner will sit, or that names are left out."
+                rows={2}
+                maxLength={1000}
+                value={instructions}
+                onChange={(e) => setInstructions(e.target.value)}
+                error={fieldError('dataForm.instructions')}
+              />
+              <div className="preview-frame">
+                <p className="group-title">Preview</p>
+                <DataFormPreview form={{ method: method as DataMethod, fields: fields.map((f) => f.name), intervalMinutes: Number(interval) || null, instructions }} />
+              </div>
+            </div>
+          ) : null}
+          <p className="visually-hidden" role="status">
+            {announce}
+          </p>
+        </li>
+        <li>
+          <div id={`${formId}-mode`}>
+            <FieldSet legend={prompt('mode').prompt} hint={prompt('mode').hint} error={fieldError('mode')}>
+              {OBSERVATION_MODES.map((m) => (
+                <Radio
+                  key={m}
+                  name={`${formId}-mode`}
+                  value={m}
+                  label={MODE_LABEL[m]}
+                  hint={MODE_HINT[m]}
+                  checked={mode === m}
+                  onChange={() => {
+                    setMode(m);
+                    clear('mode');
+                  }}
+                />
+              ))}
+            </FieldSet>
+          </div>
+        </li>
+        <li>{textField('when', 2)}</li>
+      </ol>
+
+      <SelectField
+        id={`${formId}-meetingId`}
+        label="The observation visit it prepares (optional)"
+        hint={visits.length === 0 && !meetings.isPending ? 'No observation is scheduled yet. You can schedule one on the Sessions tab and link it later.' : undefined}
+        value={meetingId}
+        onChange={(e) => setMeetingId(e.target.value)}
+        error={fieldError('meetingId')}
+      >
+        <option value="">Not linked to a visit yet</option>
+        {visits.map((m) => (
+          <option key={m.id} value={m.id}>
+            Observation, {formatWhen(m)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField id={`${formId}-goalId`} label="Goal it serves (optional)" value={goalId} onChange={(e) => setGoalId(e.target.value)} error={fieldError('goalId')}>
+        <option value="">No particular goal</option>
+        {subjectGoals.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.title}
+          </option>
+        ))}
+      </SelectField>
+
+      <div id={`${formId}-problems`} tabIndex={-1}>
+        {conflict ? (
+          <Alert tone="error" title="Someone else saved first">
+            <p>{err!.message}</p>
+            <Button
+              variant="secondary"
+              onClick={async () => {
+                await client.refetchQueries({ queryKey: plansKey(p.id) });
+                onReload?.();
+              }}
+            >
+              Reload the latest version
+            </Button>
+          </Alert>
+        ) : null}
+        {otherError ? <ErrorAlert error={err} /> : null}
+        {anyFieldError && !otherError && !conflict ? <Alert tone="error">Some answers need another look — see the messages above.</Alert> : null}
+      </div>
+      <div className="button-row">
+        <Button type="submit" busy={save.isPending}>
+          {plan ? 'Save changes' : own ? 'Save the plan' : `Save and ask ${subjectFirst} to confirm`}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,179 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { type PartnershipDetail, type PracticeRatings, type StrengthsResponse, api } from '../../api';
+import { ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Loading, Section } from '../../ui/Page';
+import { usePractices } from '../agreements/useAgreement';
+import { firstName } from '../goals/goalWords';
+import { usePartnership } from '../partnerships/usePartnership';
+import { useSignedIn } from '../session/session';
+import { EntryList } from './EntryList';
+import { RatingForm } from './RatingForm';
+import { byCategory, growthText, levelLabel, shortDate, strengthsKey } from './strengthWords';
+
+/** Strengths and needs: the coachee's own view of their practice over the year, and the strengths and priorities partners note together. */
+export function StrengthsSection() {
+  const p = usePartnership();
+  const strengths = useQuery({
+    queryKey: strengthsKey(p.id),
+    queryFn: () => api.get<StrengthsResponse>(`/api/partnerships/${p.id}/strengths`),
+    enabled: p.abilities.readContent,
+  });
+  if (!p.abilities.readContent) return <p>Strengths and needs belong to the people in this partnership. The coachee can choose to share them with you.</p>;
+  const data = strengths.data;
+  return (
+    <Section title="Strengths and needs" id="strengths">
+      <p className="lead">
+        Start from what is already working. The coachee describes where they are with each practice, in their own view; together you note the strengths
+        you see and the priorities you choose. Only members of this partnership see this page, unless the coachee shares it.
+      </p>
+      {strengths.isPending ? <Loading what="strengths and needs" /> : null}
+      <ErrorAlert error={strengths.error} />
+      {data ? (
+        <>
+          {data.bySubject.map((s) => (
+            <SelfView key={s.subjectId} p={p} subject={s} canRate={data.abilities.rate} />
+          ))}
+          <EntryList p={p} type="strength" entries={data.entries.filter((e) => e.type === 'strength')} canAdd={data.abilities.add} />
+          <EntryList p={p} type="priority" entries={data.entries.filter((e) => e.type === 'priority')} canAdd={data.abilities.add} />
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+/** One coachee's self-ratings: growth per practice, and for the coachee the form to add today's view. */
+function SelfView({ p, subject, canRate }: { p: PartnershipDetail; subject: StrengthsResponse['bySubject'][number]; canRate: boolean }) {
+  const me = useSignedIn();
+  const practices = usePractices();
+  const id = useId();
+  const [rating, setRating] = useState(false);
+  const [notice, setNotice] = useState('');
+  const mine = subject.subjectId === me.personId;
+  const first = firstName(subject.name);
+  const rated = subject.ratings.filter((r) => r.history.length > 0);
+  const openRate = canRate && mine;
+  const focusOpen = () => requestAnimationFrame(() => document.getElementById(`${id}-open`)?.focus());
+
+  return (
+    <section className="section self-view" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{mine ? 'Your own view of your practice' : `${first}’s own view of their practice`}</h3>
+      <p className="muted">
+        {mine
+          ? 'Only you rate your own practice, and only for yourself: it is where you feel you are, not a judgement by anyone else.'
+          : `Only ${first} rates their own practice. It is how ${first} sees it — not a score — and a good starting point for talking it through together.`}
+      </p>
+      <div role="status" className="strength-notice">
+        {notice ? <p className="success-text">{notice}</p> : null}
+      </div>
+      {openRate && !rating ? (
+        <Button
+          id={`${id}-open`}
+          onClick={() => {
+            setNotice('');
+            setRating(true);
+          }}
+        >
+          {rated.length ? 'Add how it looks today' : 'Describe where I am'}
+        </Button>
+      ) : null}
+      {rating ? (
+        <RatingForm
+          p={p}
+          practices={practices.data?.items ?? []}
+          mine={subject.ratings}
+          onSaved={(count) => {
+            setRating(false);
+            setNotice(`Saved: your view of ${count} ${count === 1 ? 'practice' : 'practices'}, with today’s date, in your history below.`);
+            focusOpen();
+          }}
+          onCancel={() => {
+            setRating(false);
+            focusOpen();
+          }}
+        />
+      ) : null}
+      {practices.isPending && rating ? <Loading what="the practices" /> : null}
+      <ErrorAlert error={rating ? practices.error : null} />
+      {rated.length === 0 ? (
+        <p>{mine ? 'Nothing here yet. When you describe where you are, it shows here with the date, so you can look back on it.' : `${first} has not described where they are yet.`}</p>
+      ) : (
+        <>
+          <h4 id={`${id}-growth`}>Over time</h4>
+          {byCategory(rated).map((group) => (
+            <div key={group.category} className="growth-group">
+              <p className="group-title">{group.category}</p>
+              <ul className="plain-list growth-list" aria-label={`${group.category}: ${mine ? 'your' : `${first}’s`} view over time`}>
+                {group.items.map((r) => (
+                  <li key={r.practiceId} className="growth-item">
+                    <GrowthLine r={r} mine={mine} first={first} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** One practice: a small chart of the levels (decoration), the same history in words, and the latest comment. */
+function GrowthLine({ r, mine, first }: { r: PracticeRatings; mine: boolean; first: string }) {
+  const last = r.history[r.history.length - 1];
+  const commented = [...r.history].reverse().filter((h) => h.comment.trim());
+  return (
+    <>
+      <p className="growth-name">{r.practiceName}</p>
+      <div className="growth-row">
+        <GrowthChart levels={r.history.map((h) => h.level)} />
+        <p className="growth-text">
+          <span className="visually-hidden">History: </span>
+          {growthText(r)}
+        </p>
+      </div>
+      <p className="meta">
+        Now: <strong>{levelLabel(last.level)}</strong>
+      </p>
+      {commented.length ? (
+        <details className="growth-comments">
+          <summary>
+            In {mine ? 'your' : `${first}’s`} words ({commented.length})<span className="visually-hidden"> — {r.practiceName}</span>
+          </summary>
+          <ul className="plain-list">
+            {commented.map((h) => (
+              <li key={h.id}>
+                <span className="meta">
+                  {shortDate(h.ratedAt)}, {levelLabel(h.level).toLowerCase()}:
+                </span>{' '}
+                <span className="note-body">{h.comment}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+/** A sparkline of levels 1–4, oldest to newest. The words beside it say the same, so it is hidden from screen readers. */
+function GrowthChart({ levels }: { levels: number[] }) {
+  const w = 96;
+  const h = 36;
+  const step = levels.length > 1 ? (w - 12) / (levels.length - 1) : 0;
+  const pts = levels.map((l, i) => [6 + i * step, h - 6 - ((Math.min(4, Math.max(1, l)) - 1) / 3) * (h - 12)] as const);
+  return (
+    <svg className="growth-chart" width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true" focusable="false">
+      {[1, 2, 3, 4].map((l) => {
+        const y = h - 6 - ((l - 1) / 3) * (h - 12);
+        return <line key={l} x1={0} x2={w} y1={y} y2={y} className="growth-grid" />;
+      })}
+      {pts.length > 1 ? <polyline points={pts.map(([x, y]) => `${x},${y}`).join(' ')} className="growth-path" /> : null}
+      {pts.map(([x, y], i) => (
+        <circle key={i} cx={x} cy={y} r={i === pts.length - 1 ? 4 : 3} className="growth-dot" />
+      ))}
+    </svg>
+  );
+}
+
