@@ -231,13 +231,11 @@ export async function seedDemo(db: DB, clock: Clock): Promise<{ orgId: string; p
       { id: newId(), org_id: orgId, partnership_id: expert, subject_id: people.taylor, type: 'priority', text: 'More children talking during whole-group time.', practice_id: practices[5].id, author_id: people.taylor, created_at: ratedAt(60), retired_at: null },
     ])
     .execute();
-  // An observation in three days, with the plan Carmen wrote from their focus conversation, waiting for Taylor's confirmation.
-  const visit = meeting(3, 'observation', '', 'scheduled');
-  await db.insertInto('meetings').values(visit).execute();
+  // The plan Carmen wrote from their focus conversation, waiting for Taylor's confirmation before the visit is booked.
   await db
     .insertInto('observation_plans')
     .values({
-      id: newId(), org_id: orgId, partnership_id: expert, subject_id: people.taylor, meeting_id: visit.id, goal_id: goalId,
+      id: newId(), org_id: orgId, partnership_id: expert, subject_id: people.taylor, meeting_id: null, goal_id: goalId,
       focus: 'Who talks during read-aloud, and after which questions.',
       current_picture: 'The same four children answer; the others listen or wait.',
       success_looks_like: 'Most children say something about the story, some to each other.',
