@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PHONE, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
+import { PHONE, type World, checkA11y, describeBrowser, localDay, signedInPage, startWorld } from './harness';
 
 /**
  * Observation plans: the coach writes down the focus conversation with an
@@ -47,6 +47,21 @@ describeBrowser('observation plans', () => {
     expect(await card(carmen, SEEDED).getByRole('button', { name: 'Confirm this plan' }).count()).toBe(0);
     await card(carmen, SEEDED).getByText('Waiting for Taylor to look at the plan and the data form').waitFor();
     await checkA11y(carmen, 'observation plans, coach');
+
+    // No visit is booked yet: the form says where to book one. Carmen books it on the Sessions tab.
+    await carmen.getByRole('button', { name: 'Plan an observation' }).click();
+    await carmen.getByText('No observation is scheduled yet.').waitFor();
+    await carmen.getByRole('button', { name: 'Cancel' }).click();
+    await carmen.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Sessions' }).click();
+    await carmen.getByRole('button', { name: 'Schedule a session' }).click();
+    await carmen.getByLabel('What kind of session').selectOption('observation');
+    const when = carmen.getByRole('group', { name: 'When' });
+    await when.getByLabel('Day').fill(localDay(3));
+    await when.getByLabel('Start time').fill('08:45');
+    await when.getByLabel('End time').fill('09:15');
+    await carmen.getByRole('button', { name: 'Add to our sessions' }).click();
+    await carmen.getByText(/Your observation on .* is on the calendar\./).waitFor();
+    await openPlans(carmen, /Expert coaching with Taylor Nguyen/);
 
     await carmen.getByRole('button', { name: 'Plan an observation' }).click();
     const form = carmen.locator('form.plan-form');
@@ -97,7 +112,10 @@ describeBrowser('observation plans', () => {
 
     await form.getByRole('radio', { name: 'Live, in the room' }).check();
     await form.getByLabel('When should it happen, and for how long?').fill('Calendar time, 8:50–9:00');
-    // The seeded observation visit and the seeded goal are there to link.
+    // The visit just booked and the seeded goal are there to link.
+    const visits = await form.getByLabel('The observation visit it prepares (optional)').locator('option').allTextContents();
+    expect(visits).toHaveLength(2);
+    expect(visits[1]).toMatch(/^Observation, /);
     await form.getByLabel('The observation visit it prepares (optional)').selectOption({ index: 1 });
     await form.getByLabel('Goal it serves (optional)').selectOption({ label: 'More children talking during read-aloud' });
     await checkA11y(carmen, 'observation plan form, filled');

@@ -170,6 +170,32 @@ describeBrowser('strengths and needs', () => {
     await taylor.context().close();
   });
 
+  it('lets each peer describe only their own practice; a supervisor reads only what was shared', async () => {
+    const priya = await as('priya@riverside.example');
+    await priya.getByRole('link', { name: /Peer coaching/ }).first().click();
+    await priya.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Strengths and needs' }).click();
+    const views = priya.locator('section.self-view h3');
+    await expect.poll(() => views.allTextContents()).toEqual(['Your own view of your practice', 'Ben’s own view of their practice']);
+    await expect.poll(() => priya.locator('section.self-view').nth(0).getByRole('button', { name: 'Describe where I am' }).count()).toBe(1);
+    expect(await priya.locator('section.self-view').nth(1).getByRole('button').count()).toBe(0);
+    await checkA11y(priya, 'strengths in a peer partnership');
+    await priya.context().close();
+
+    // Sam, Taylor's supervisor, reads what Taylor shared from his home page — never through the partnership's tabs.
+    const sam = await as('sam@riverside.example');
+    await sam.getByRole('heading', { name: 'Shared with you' }).waitFor();
+    const shared = sam.locator('.shared-list li', { hasText: PRIORITY });
+    await shared.waitFor();
+    await expect.poll(() => shared.textContent()).toContain('Strength or priority · from Taylor Nguyen');
+    await sam.goto(strengthsUrl.replace(/\/strengths$/, ''));
+    await sam.getByText('You see logistics only').waitFor();
+    expect(await sam.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Strengths and needs' }).count()).toBe(0);
+    await sam.goto(strengthsUrl);
+    await sam.getByText('Strengths and needs belong to the people in this partnership.').waitFor();
+    await checkA11y(sam, 'strengths address, supervisor');
+    await sam.context().close();
+  });
+
   it('works on a phone, with the keyboard', async () => {
     const taylor = await as('taylor@riverside.example', PHONE);
     await openStrengths(taylor, /Expert coaching with Carmen Diaz/);

@@ -42,8 +42,10 @@ export function ObservationsSection() {
       <p className="lead">
         Before any observation you talk it through: what to look at, how it is going now, what success would look like, and how the data is gathered.
         {onlySubject && !iAmOnlySubject
-          ? ` ${firstName(onlySubject.name)} chooses the focus and sees the exact data form before the visit; nothing is observed until ${firstName(onlySubject.name)} confirms the plan.`
-          : ' You choose the focus and see the exact data form before the visit; nothing is observed until you confirm the plan.'}
+          ? ` ${firstName(onlySubject.name)} chooses the focus and sees the exact data form before the visit; a plan you draft waits until ${firstName(onlySubject.name)} confirms it.`
+          : iAmOnlySubject
+            ? ' You choose the focus and see the exact data form before the visit; a plan your partner drafts waits until you confirm it.'
+            : ' Whoever is observed chooses the focus and sees the exact data form before the visit; a plan a partner drafts waits until they confirm it.'}
       </p>
       <div className="plan-notice" role="status">
         {notice ? <p className="success-text">{notice}</p> : null}

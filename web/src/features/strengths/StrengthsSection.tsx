@@ -15,6 +15,7 @@ import { byCategory, growthText, levelLabel, shortDate, strengthsKey } from './s
 /** Strengths and needs: the coachee's own view of their practice over the year, and the strengths and priorities partners note together. */
 export function StrengthsSection() {
   const p = usePartnership();
+  const me = useSignedIn();
   const strengths = useQuery({
     queryKey: strengthsKey(p.id),
     queryFn: () => api.get<StrengthsResponse>(`/api/partnerships/${p.id}/strengths`),
@@ -32,7 +33,7 @@ export function StrengthsSection() {
       <ErrorAlert error={strengths.error} />
       {data ? (
         <>
-          {data.bySubject.map((s) => (
+          {[...data.bySubject].sort((a, b) => Number(b.subjectId === me.personId) - Number(a.subjectId === me.personId)).map((s) => (
             <SelfView key={s.subjectId} p={p} subject={s} canRate={data.abilities.rate} />
           ))}
           <EntryList p={p} type="strength" entries={data.entries.filter((e) => e.type === 'strength')} canAdd={data.abilities.add} />
