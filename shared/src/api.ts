@@ -658,6 +658,7 @@ export const StrengthEntry = z.object({
   text: z.string(),
   practiceId: z.string().nullable(),
   practiceName: z.string().nullable(),
+  authorId: id,
   authorName: z.string(),
   createdAt: z.string(),
   retiredAt: z.string().nullable(),
@@ -715,6 +716,8 @@ export const ObservationPlan = z.object({
   goalTitle: z.string().nullable(),
   status: z.enum(PLAN_STATUSES),
   confirmedAt: z.string().nullable(),
+  createdById: id,
+  /** The name of the partner who wrote the plan. */
   createdBy: z.string(),
   version: z.number(),
   createdAt: z.string(),
@@ -779,6 +782,7 @@ export const Message = z.object({
   requestedFrom: z.string().nullable(),
   requestedFromName: z.string().nullable(),
   fulfilledAt: z.string().nullable(),
+  fulfilledBy: z.string().nullable(),
   fulfilledByName: z.string().nullable(),
   fulfilmentNote: z.string().nullable(),
   /** For requests: hours waited until fulfilled, or so far. */

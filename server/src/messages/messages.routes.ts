@@ -50,6 +50,7 @@ function present(r: Row, actor: Actor, ctx: PartnershipContext, now: Date): z.in
     requestedFrom: r.requested_from,
     requestedFromName: r.requested_from_name,
     fulfilledAt: r.fulfilled_at,
+    fulfilledBy: r.fulfilled_by,
     fulfilledByName: r.fulfilled_by_name,
     fulfilmentNote: r.fulfilment_note,
     waitedHours: isRequest ? waitedHours(r.created_at, r.fulfilled_at ?? now) : null,

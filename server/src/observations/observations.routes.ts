@@ -54,6 +54,7 @@ function present(r: Row, actor: Actor, ctx: PartnershipContext | null): z.infer<
     goalTitle: r.goal_title,
     status: r.status as PlanStatus,
     confirmedAt: r.confirmed_at,
+    createdById: r.created_by,
     createdBy: r.created_by_name,
     version: r.version,
     createdAt: r.created_at,

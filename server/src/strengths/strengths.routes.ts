@@ -41,6 +41,7 @@ function presentEntry(r: EntryRow, actor: Actor, ctx: PartnershipContext | null)
     text: r.text,
     practiceId: r.practice_id,
     practiceName: r.practice_name,
+    authorId: r.author_id,
     authorName: r.author_name,
     createdAt: r.created_at,
     retiredAt: r.retired_at,

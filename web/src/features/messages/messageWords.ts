@@ -33,7 +33,7 @@ export function who(name: string | null, personIdOrNull: string | null, meId: st
 /** Where a request stands, in one line: "Waiting 3 days" or "Fulfilled after 5 hours by Morgan". */
 export function requestState(m: Message, meId: string, meName: string): string {
   if (m.fulfilledAt) {
-    const by = m.fulfilledByName ? (m.fulfilledByName === meName ? ' by you' : ` by ${firstName(m.fulfilledByName)}`) : '';
+    const by = m.fulfilledByName ? ` by ${who(m.fulfilledByName, m.fulfilledBy, meId)}` : '';
     return `Fulfilled after ${waitedText(m.waitedHours)}${by}`;
   }
   return `Waiting ${waitedText(m.waitedHours)}`;

@@ -33,9 +33,9 @@ export function planStatusText(plan: ObservationPlan, p: PartnershipDetail, meId
   return `Draft — waiting for ${who} to confirm`;
 }
 
-/** Whoever drafted the plan, in words for the viewer (the server sends their name). */
+/** Whoever drafted the plan, in words for the viewer. */
 export function drafterName(plan: ObservationPlan, me: { personId: string; name: string }): string {
-  return plan.createdBy === me.name || plan.createdBy === me.personId ? 'you' : plan.createdBy;
+  return plan.createdById === me.personId ? 'you' : plan.createdBy;
 }
 
 /** Drafts waiting for the coachee first, then the newest. */

@@ -125,7 +125,7 @@ function Entry({ p, entry, onChanged }: { p: PartnershipDetail; entry: StrengthE
   });
   const several = subjectsOf(p).length > 1;
   const subject = p.members.find((m) => m.personId === entry.subjectId);
-  const author = entry.authorName === me.name ? 'you' : entry.authorName;
+  const author = entry.authorId === me.personId ? 'you' : entry.authorName;
   const one = TYPE_ONE[entry.type];
   return (
     <article className={['card', 'entry', entry.retiredAt ? 'entry-retired' : ''].filter(Boolean).join(' ')}>
