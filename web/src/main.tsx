@@ -1,38 +1,44 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, StrictMode, useEffect } from 'react';
+import { type ComponentType, type ReactNode, StrictMode, Suspense, lazy, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Route, Routes, useNavigate } from 'react-router';
 import { ApiError, whenSignedOut } from './api';
-import { AccessLogPage } from './features/access-log/AccessLogPage';
-import { AgreementSection, AgreementVersionPage } from './features/agreements/AgreementSection';
-import { CelebrationsSection } from './features/celebrations/CelebrationsSection';
-import { ConcernsSection } from './features/concerns/ConcernsSection';
-import { GoalsSection } from './features/goals/GoalsSection';
 import { ATTENTION_KEY } from './features/home/AttentionSection';
 import { HomePage } from './features/home/HomePage';
-import { MessagesSection } from './features/messages/MessagesSection';
-import { NotesSection } from './features/notes/NotesSection';
-import { ObservationsSection } from './features/observations/ObservationsSection';
-import { NewPartnershipPage } from './features/partnerships/NewPartnershipPage';
 import { OverviewSection, PartnershipPage } from './features/partnerships/PartnershipPage';
-import { ProfileSection } from './features/partnerships/ProfileSection';
-import { PeoplePage } from './features/people/PeoplePage';
-import { PracticesPage } from './features/practices/PracticesPage';
-import { ReflectionsSection } from './features/reflections/ReflectionsSection';
 import { AppHeader } from './features/session/AppHeader';
 import { InvitationPage } from './features/session/InvitationPage';
 import { RequireSession } from './features/session/RequireSession';
 import { ME_KEY } from './features/session/session';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage } from './features/session/SignInPage';
 import { WelcomePage } from './features/session/WelcomePage';
-import { SessionsSection } from './features/sessions/SessionsSection';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { SharingSection } from './features/sharing/SharingSection';
-import { SitesPage } from './features/sites/SitesPage';
-import { StrengthsSection } from './features/strengths/StrengthsSection';
-import { TemplatesPage } from './features/templates/TemplatesPage';
-import { Layout, PageTitle } from './ui/Page';
+import { Layout, Loading, PageTitle } from './ui/Page';
 import './styles.css';
+
+/** Pages and tabs load on first use, so the first screen (sign-in, Home) downloads only what it shows. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+const AccessLogPage = page(() => import('./features/access-log/AccessLogPage'), 'AccessLogPage');
+const CelebrationsSection = page(() => import('./features/celebrations/CelebrationsSection'), 'CelebrationsSection');
+const ConcernsSection = page(() => import('./features/concerns/ConcernsSection'), 'ConcernsSection');
+const GoalsSection = page(() => import('./features/goals/GoalsSection'), 'GoalsSection');
+const MessagesSection = page(() => import('./features/messages/MessagesSection'), 'MessagesSection');
+const NotesSection = page(() => import('./features/notes/NotesSection'), 'NotesSection');
+const ObservationsSection = page(() => import('./features/observations/ObservationsSection'), 'ObservationsSection');
+const NewPartnershipPage = page(() => import('./features/partnerships/NewPartnershipPage'), 'NewPartnershipPage');
+const ProfileSection = page(() => import('./features/partnerships/ProfileSection'), 'ProfileSection');
+const PeoplePage = page(() => import('./features/people/PeoplePage'), 'PeoplePage');
+const PracticesPage = page(() => import('./features/practices/PracticesPage'), 'PracticesPage');
+const ReflectionsSection = page(() => import('./features/reflections/ReflectionsSection'), 'ReflectionsSection');
+const SessionsSection = page(() => import('./features/sessions/SessionsSection'), 'SessionsSection');
+const SettingsPage = page(() => import('./features/settings/SettingsPage'), 'SettingsPage');
+const SharingSection = page(() => import('./features/sharing/SharingSection'), 'SharingSection');
+const SitesPage = page(() => import('./features/sites/SitesPage'), 'SitesPage');
+const StrengthsSection = page(() => import('./features/strengths/StrengthsSection'), 'StrengthsSection');
+const TemplatesPage = page(() => import('./features/templates/TemplatesPage'), 'TemplatesPage');
+const AgreementSection = page(() => import('./features/agreements/AgreementSection'), 'AgreementSection');
+const AgreementVersionPage = page(() => import('./features/agreements/AgreementSection'), 'AgreementVersionPage');
 
 const client = new QueryClient({
   defaultOptions: {
@@ -78,6 +84,7 @@ function App() {
   return (
     <Layout header={<AppHeader />}>
       <SignedOutWatcher />
+      <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
@@ -110,6 +117,7 @@ function App() {
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
+      </Suspense>
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { ContentKind, ShareCategory } from '../../../../shared/src/domain';
 import { type AccessEvent, type Page, api, query } from '../../api';
 import { ErrorAlert } from '../../ui/Alert';
 import { Checkbox } from '../../ui/Field';
@@ -8,8 +9,39 @@ import { ShowMore } from '../../ui/ShowMore';
 import { formatDateTime } from '../../ui/format';
 
 const ACTION_LABEL: Record<AccessEvent['action'], string> = { view: 'Read', export: 'Downloaded', print: 'Printed', share: 'Shared', revoke: 'Withdrew a share' };
-const ITEM_LABEL: Record<string, string> = { note: 'A note', profile: 'Getting-to-know-you profile', agreement: 'The agreement' };
+/** Every kind of coaching content, so a new kind fails to compile until it has words here. */
+const KIND_LABEL: Record<ContentKind, string> = {
+  note: 'A note',
+  profile: 'Getting-to-know-you profile',
+  goal: 'A goal and its plan',
+  meeting: 'A session agenda',
+  celebration: 'A celebration',
+  strength: 'Strengths and needs',
+  observation_plan: 'An observation plan',
+  reflection: 'A reflection',
+  message: 'A message',
+  concern: 'A concern',
+};
+/** Shares and withdrawals of a whole category are logged under the category's name. */
+const CATEGORY_LABEL: Record<ShareCategory, string> = {
+  notes: 'All your notes',
+  goals: 'All your goals',
+  celebrations: 'All your celebrations',
+  strengths: 'All your strengths and needs',
+  observation_plans: 'All your observation plans',
+  reflections: 'All your reflections',
+};
+const ITEM_LABEL: Record<string, string> = { ...KIND_LABEL, ...CATEGORY_LABEL, agreement: 'The agreement' };
+/** The server words these from the reader's side ("raised with you"); the coachee reads them about the reader. */
+const RELATION_LABEL: Record<string, string> = {
+  'supervisor (concern raised with you)': 'Supervisor (a concern was raised with them)',
+  'supervisor (shared with you)': 'Supervisor',
+  'shared with you': 'Colleague',
+};
+const relationLabel = (relation: string) => RELATION_LABEL[relation] ?? relation.charAt(0).toUpperCase() + relation.slice(1);
 const BASIS_LABEL: Record<string, string> = { 'member of the partnership': 'Member of the partnership', 'you shared it': 'You shared it with them' };
+const basisLabel = (basis: string) =>
+  basis.startsWith('escalation:') ? 'A concern was raised with them after it was talked over with you' : (BASIS_LABEL[basis] ?? basis);
 
 /** "Who saw what, when": every read of the coachee's content, newest first. */
 export function AccessLogPage() {
@@ -25,7 +57,7 @@ export function AccessLogPage() {
     <div>
       <PageTitle title="Who has seen my coaching content">Who has seen my coaching content</PageTitle>
       <p className="lead">
-        Every time someone reads your notes, your getting-to-know-you profile or your agreement, Tandem writes it down here. Nobody — not even a
+        Every time someone reads your coaching content — notes, goals, plans, reflections and the rest — Tandem writes it down here. Nobody — not even a
         program leader — can edit or delete these entries.
       </p>
       <Checkbox label="Include my own reads" checked={includeOwn} onChange={(e) => setIncludeOwn(e.target.checked)} />
@@ -53,10 +85,10 @@ export function AccessLogPage() {
                     <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                   </td>
                   <td data-label="Who">{e.actorName}</td>
-                  <td data-label="As">{e.relation}</td>
+                  <td data-label="As">{relationLabel(e.relation)}</td>
                   <td data-label="Did">{ACTION_LABEL[e.action] ?? e.action}</td>
                   <td data-label="What">{ITEM_LABEL[e.itemType] ?? e.itemType}</td>
-                  <td data-label="Why they could">{BASIS_LABEL[e.basis] ?? e.basis}</td>
+                  <td data-label="Why they could">{basisLabel(e.basis)}</td>
                 </tr>
               ))}
             </tbody>

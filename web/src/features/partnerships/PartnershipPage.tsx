@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useParams } from 'react-router';
 import { TRANSITIONS, type PartnershipStatus } from '../../../../shared/src/domain';
 import { ApiError, type PartnershipDetail, api } from '../../api';
@@ -110,7 +110,9 @@ export function PartnershipPage() {
         </ul>
       </nav>
       {!p.abilities.readContent && !p.abilities.respond ? <LogisticsOnly /> : null}
-      <Outlet context={p} />
+      <Suspense fallback={<Loading />}>
+        <Outlet context={p} />
+      </Suspense>
     </div>
   );
 }
