@@ -6,6 +6,8 @@
  *   (a) a bare route            GET /api/health
  *   (b) an authenticated read   GET /api/partnerships/:id (session lookup, scoped
  *       load, profile read and its access-log insert)
+ * and, in-process, the reminder job over every partnership (a session tomorrow
+ * and a step due in each of the 1,000) and one person's calendar schedule.
  * at 50 connections for 10 s each, with 1 and with 2 server processes
  * (BENCH_WORKERS=1,2; BENCH_SECONDS=10). Runs on SQLite, then on PostgreSQL when one
  * answers at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
@@ -16,6 +18,8 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { createReminders, emailReminders } from '../server/src/calendar/reminders';
+import { scheduleFor } from '../server/src/calendar/schedule';
 import { systemClock } from '../server/src/platform/clock';
 import { type DB, migrate, openDatabase } from '../server/src/platform/db';
 import { newId } from '../server/src/platform/ids';
@@ -89,8 +93,40 @@ const rssTree = (pid: number) => {
   return rssOf(pid) + children.reduce((sum, c) => sum + rssOf(c), 0);
 };
 
+/** The reminder job and the calendar schedule, timed in-process on the generated dataset. */
+async function benchReminders(label: string, db: DB) {
+  const partnerships = await db.selectFrom('partnerships').select(['id', 'org_id', 'created_by']).where('format', '=', 'expert').execute();
+  const tomorrow = Date.now() + 20 * 3600_000;
+  const now = new Date().toISOString();
+  const meetings = partnerships.map((p, i) => ({
+    id: newId(), org_id: p.org_id, partnership_id: p.id, kind: 'coaching_meeting', starts_at: new Date(tomorrow + i * 60_000).toISOString(), ends_at: new Date(tomorrow + i * 60_000 + 1800_000).toISOString(),
+    location: '', agenda: 'Generated', status: 'scheduled', scheduled_by: p.created_by, cancelled_by: null, cancel_reason: null, cancelled_at: null, late_cancellation: 0, reschedule_count: 0, last_reschedule_reason: null, created_at: now,
+  }));
+  for (let i = 0; i < meetings.length; i += 400) await db.insertInto('meetings').values(meetings.slice(i, i + 400)).execute();
+  const mailer = { sent: 0, async send() { this.sent++; } };
+  const time = async <T>(f: () => Promise<T>) => {
+    const t0 = performance.now();
+    const value = await f();
+    return { value, ms: Math.round(performance.now() - t0) };
+  };
+  const first = await time(() => createReminders(db, systemClock));
+  const again = await time(() => createReminders(db, systemClock));
+  const mail = await time(() => emailReminders(db, systemClock, mailer));
+  const person = partnerships[0].created_by;
+  const feed = await time(() => scheduleFor(db, { from: new Date(Date.now() - 60 * 86400_000), to: new Date(Date.now() + 365 * 86400_000), personId: person, includeCancelled: true }));
+  console.log(`
+${label}: reminder job and calendar`);
+  console.table({
+    'create reminders (all new)': { items: first.value, ms: first.ms },
+    'create reminders (again, none new)': { items: again.value, ms: again.ms },
+    'e-mail reminders': { items: mail.value, ms: mail.ms },
+    'one coach\'s calendar schedule': { items: feed.value.length, ms: feed.ms },
+  });
+}
+
 async function benchOne(label: string, env: Record<string, string>, db: DB) {
   const { partnershipId } = await generate(db);
+  await benchReminders(label, db);
   await db.destroy();
   for (const workers of WORKERS) await benchWorkers(`${label}, ${workers} server process${workers > 1 ? 'es' : ''}`, { ...env, WORKERS: String(workers) }, partnershipId);
 }
