@@ -12,6 +12,7 @@ import { describe, expect } from 'vitest';
 import { buildApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { systemClock } from '../../server/src/platform/clock';
+import type { DB } from '../../server/src/platform/db';
 import { MemoryMailer } from '../../server/src/platform/mail';
 import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo';
 import { openTestDatabase } from '../support/db';
@@ -39,6 +40,8 @@ export interface World {
   people: Record<string, string>;
   mailer: MemoryMailer;
   browser: Browser;
+  /** The server's database, for the rare step a browser cannot take (letting time pass). */
+  db?: DB;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,7 @@ export async function startWorld(): Promise<World> {
     people,
     mailer,
     browser,
+    db: testDb.db,
     async close() {
       await browser.close();
       await app.close();
