@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api';
+import { Button } from './Button';
 
 type Tone = 'error' | 'success' | 'info' | 'warning';
 
@@ -17,4 +18,16 @@ export function Alert({ tone = 'info', title, children }: { tone?: Tone; title?:
 export function ErrorAlert({ error }: { error: unknown }) {
   if (!error) return null;
   return <Alert tone="error">{errorMessage(error)}</Alert>;
+}
+
+/** A version conflict: someone saved first. Offers to load their version; nothing was overwritten. */
+export function ConflictAlert({ message, onReload }: { message: string; onReload: () => void | Promise<void> }) {
+  return (
+    <Alert tone="error" title="Someone else saved first">
+      <p>{message}</p>
+      <Button variant="secondary" onClick={onReload}>
+        Reload the latest version
+      </Button>
+    </Alert>
+  );
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Responsible, StepStatus } from '../../../../shared/src/domain';
 import { ApiError, type Goal, type PartnershipDetail, type Practice, api } from '../../api';
-import { Alert, ErrorAlert } from '../../ui/Alert';
+import { Alert, ConflictAlert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, FieldSet, SelectField, TextArea, TextField } from '../../ui/Field';
 import { useSignedIn } from '../session/session';
@@ -260,18 +260,13 @@ export function GoalForm({
       </FieldSet>
 
       {conflict ? (
-        <Alert tone="error" title="Someone else saved first">
-          <p>{err!.message}</p>
-          <Button
-            variant="secondary"
-            onClick={async () => {
-              await client.refetchQueries({ queryKey: goalsKey(p.id) });
-              onReload?.();
-            }}
-          >
-            Reload the latest version
-          </Button>
-        </Alert>
+        <ConflictAlert
+          message={err!.message}
+          onReload={async () => {
+            await client.refetchQueries({ queryKey: goalsKey(p.id) });
+            onReload?.();
+          }}
+        />
       ) : null}
       {otherError ? <ErrorAlert error={err} /> : null}
       {err && !conflict && !otherError ? <Alert tone="error">Some answers need another look — see the messages above.</Alert> : null}

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { DATA_METHODS, type DataMethod, OBSERVATION_MODES, type ObservationMode } from '../../../../shared/src/domain';
 import { DATA_METHOD_INFO, FOCUS_PROMPTS, type Prompt } from '../../../../shared/src/prompts';
 import { ApiError, type CreateObservationPlanBody, type Goal, type Meeting, type ObservationPlan, type PartnershipDetail, api, query } from '../../api';
-import { Alert, ErrorAlert } from '../../ui/Alert';
+import { Alert, ConflictAlert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { FieldSet, Radio, SelectField, TextArea, TextField } from '../../ui/Field';
 import { GOAL_ORDER, firstName, goalsKey, subjectsOf } from '../goals/goalWords';
@@ -355,18 +355,13 @@ export function PlanForm({
 
       <div id={`${formId}-problems`} tabIndex={-1}>
         {conflict ? (
-          <Alert tone="error" title="Someone else saved first">
-            <p>{err!.message}</p>
-            <Button
-              variant="secondary"
-              onClick={async () => {
-                await client.refetchQueries({ queryKey: plansKey(p.id) });
-                onReload?.();
-              }}
-            >
-              Reload the latest version
-            </Button>
-          </Alert>
+          <ConflictAlert
+            message={err!.message}
+            onReload={async () => {
+              await client.refetchQueries({ queryKey: plansKey(p.id) });
+              onReload?.();
+            }}
+          />
         ) : null}
         {otherError ? <ErrorAlert error={err} /> : null}
         {anyFieldError && !otherError && !conflict ? <Alert tone="error">Some answers need another look — see the messages above.</Alert> : null}
