@@ -149,126 +149,49 @@ function Body({ method, fields, interval }: { method: DataMethod; fields: string
         </>
       );
     }
-    case 'verbal_flow':
-      return (
-        <>
-          <thead>
-            <tr>
-              <th scope="col">Kind of exchange</th>
-              <th scope="col">Mark on the sketch</th>
-              <th scope="col">Count</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((f, i) => (
-              <tr key={i}>
-                <th scope="row">{f}</th>
-                <td>{FLOW_MARKS[i % FLOW_MARKS.length]}</td>
-                <td>
-                  <Blank />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </>
-      );
-    case 'duration':
-      return (
-        <>
-          <thead>
-            <tr>
-              <th scope="col">Activity</th>
-              <th scope="col">Started</th>
-              <th scope="col">Ended</th>
-              <th scope="col">Minutes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((f, i) => (
-              <tr key={i}>
-                <th scope="row">{f}</th>
-                {blanks(3).map((c) => (
-                  <td key={c}>
-                    <Blank />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </>
-      );
-    case 'physical_map':
-      return (
-        <>
-          <thead>
-            <tr>
-              <th scope="col">Traced on the plan</th>
-              <th scope="col">Drawn as</th>
-              <th scope="col">Notes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((f, i) => (
-              <tr key={i}>
-                <th scope="row">{f}</th>
-                <td>{i === 0 ? 'A line' : i === 1 ? 'Circles' : 'A labelled mark'}</td>
-                <td>
-                  <Blank />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </>
-      );
-    case 'artifacts':
-      return (
-        <>
-          <thead>
-            <tr>
-              <th scope="col">Artifact</th>
-              <th scope="col">Collected</th>
-              <th scope="col">Notes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((f, i) => (
-              <tr key={i}>
-                <th scope="row">{f}</th>
-                <td>
-                  <Blank />
-                </td>
-                <td>
-                  <Blank />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </>
-      );
-    case 'video':
-      return (
-        <>
-          <thead>
-            <tr>
-              <th scope="col">Moment</th>
-              <th scope="col">Clip starts at</th>
-              <th scope="col">Comments</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((f, i) => (
-              <tr key={i}>
-                <th scope="row">{f}</th>
-                <td>
-                  <Blank />
-                </td>
-                <td>
-                  <Blank />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </>
-      );
+    default: {
+      const table = ROW_PER_FIELD[method];
+      return <RowPerField fields={fields} columns={table.columns} filled={table.filled} />;
+    }
   }
+}
+
+/**
+ * Methods whose form has one row per field: the first column names the field,
+ * the others are blank to fill in, except where the method pre-prints a value.
+ */
+const ROW_PER_FIELD: Record<Exclude<DataMethod, 'event_count' | 'selective_verbatim' | 'time_sample'>, { columns: string[]; filled?: (row: number) => string }> = {
+  verbal_flow: { columns: ['Kind of exchange', 'Mark on the sketch', 'Count'], filled: (row) => FLOW_MARKS[row % FLOW_MARKS.length] },
+  duration: { columns: ['Activity', 'Started', 'Ended', 'Minutes'] },
+  physical_map: { columns: ['Traced on the plan', 'Drawn as', 'Notes'], filled: (row) => (row === 0 ? 'A line' : row === 1 ? 'Circles' : 'A labelled mark') },
+  artifacts: { columns: ['Artifact', 'Collected', 'Notes'] },
+  video: { columns: ['Moment', 'Clip starts at', 'Comments'] },
+};
+
+/** One row per field; the second column is pre-printed when the method says so, the rest are blanks. */
+function RowPerField({ fields, columns, filled }: { fields: string[]; columns: string[]; filled?: (row: number) => string }) {
+  const [, ...rest] = columns;
+  return (
+    <>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((f, row) => (
+          <tr key={row}>
+            <th scope="row">{f}</th>
+            {rest.map((c, col) => (
+              <td key={c}>{col === 0 && filled ? filled(row) : <Blank />}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </>
+  );
 }
