@@ -50,7 +50,10 @@ describeBrowser('a full coaching cycle on a phone', () => {
     // 1. Taylor says where she is with one practice.
     await tab(taylor, 'Strengths and needs').click();
     await taylor.getByRole('button', { name: 'Add how it looks today' }).click();
-    const families = taylor.locator('form.rating-form').getByRole('group', { name: 'Partnering with families' });
+    const ratingForm = taylor.locator('form.rating-form');
+    await ratingForm.getByLabel('Add a practice to rate').selectOption({ label: 'Partnering with families' });
+    await ratingForm.getByRole('button', { name: 'Add', exact: true }).click();
+    const families = ratingForm.getByRole('group', { name: 'Partnering with families' });
     await families.getByRole('radio', { name: 'Trying it out' }).check();
     await check(taylor, 'rating form');
     await taylor.getByRole('button', { name: 'Save my view' }).click();

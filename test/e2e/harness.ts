@@ -96,6 +96,18 @@ export async function signedInPage(world: World, email: string, viewport?: { wid
   return page;
 }
 
+/**
+ * On a phone the main navigation and account links sit behind "Menu": opens it when the
+ * button is shown and the menu is closed; on wider screens it does nothing.
+ */
+export async function openNav(page: Page) {
+  const menu = page.locator('header').getByRole('button', { name: 'Menu', exact: true });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') {
+    await menu.click();
+    await page.locator('header .account').waitFor();
+  }
+}
+
 /** A calendar day (YYYY-MM-DD) some days from now in this machine's time zone, which the browser shares. */
 export function localDay(offsetDays: number): string {
   const d = new Date(Date.now() + offsetDays * 86400_000);

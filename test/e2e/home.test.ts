@@ -88,6 +88,28 @@ describeBrowser('home: what needs your attention', () => {
     await group(taylor, 'This week’s sessions').getByRole('link', { name: 'Coaching meeting with Carmen Diaz' }).waitFor();
     await checkA11y(taylor, 'home on a phone (coachee)');
     expect(await taylor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    // The header is one row: the navigation and account wait behind "Menu".
+    const header = taylor.locator('header');
+    expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
+    const menu = header.getByRole('button', { name: 'Menu', exact: true });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await header.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    const nav = taylor.locator(`[id="${await menu.getAttribute('aria-controls')}"]`).getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Who saw my content' }).waitFor();
+    await checkA11y(taylor, 'home on a phone, menu open');
+    // Escape closes it and leaves focus on the button.
+    await taylor.keyboard.press('Escape');
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => menu.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Following a link closes it.
+    await taylor.keyboard.press('Enter');
+    await nav.getByRole('link', { name: 'Who saw my content' }).click();
+    await taylor.getByRole('heading', { level: 1, name: 'Who has seen my coaching content' }).waitFor();
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await header.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
     await taylor.context().close();
   });
 

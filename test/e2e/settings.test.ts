@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PHONE, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
+import { PHONE, type World, checkA11y, describeBrowser, openNav, signedInPage, startWorld } from './harness';
 
 /** A state-changing API call as the signed-in person of this page (same cookies, with the CSRF header). */
 async function post(page: Page, url: string, data: unknown) {
@@ -28,6 +28,7 @@ describeBrowser('settings: calendar and reminders', () => {
   const attention = (page: Page, name: string) => page.getByRole('region', { name: 'What needs your attention' }).getByRole('region', { name });
 
   async function openSettings(page: Page) {
+    await openNav(page);
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/settings');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
@@ -111,7 +112,7 @@ describeBrowser('settings: calendar and reminders', () => {
     const taylor = await as('taylor@riverside.example');
     // Seeded: Carmen drafted an observation plan for the visit in 3 days.
     const plans = attention(taylor, 'Observation plans to confirm');
-    const plan = plans.getByRole('link', { name: /^An observation plan for .+ waits for your confirmation$/ });
+    const plan = plans.getByRole('link', { name: /^An observation plan (for .+ )?waits for your confirmation$/ });
     await plan.waitFor();
     expect(await plan.getAttribute('href')).toMatch(/^\/partnerships\/[0-9a-f-]{36}\/observations$/);
     const partnershipId = ((await plan.getAttribute('href')) ?? '').split('/')[2];

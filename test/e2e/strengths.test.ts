@@ -69,7 +69,13 @@ describeBrowser('strengths and needs', () => {
     await form.getByText('Choose where you are with at least one practice, or cancel.').waitFor();
     await checkA11y(taylor, 'rating form with a message');
 
+    // Only her chosen practices are listed (rated before, or in her goal); any other is added from the list.
+    await form.getByRole('group', { name: 'Wait time and turn-taking' }).waitFor();
     const book = form.getByRole('group', { name: 'Interactive book reading' });
+    expect(await book.count()).toBe(0);
+    await form.getByLabel('Add a practice to rate').selectOption({ label: 'Interactive book reading' });
+    await form.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => book.getByRole('radio', { name: 'Not this time' }).evaluate((el) => el === document.activeElement)).toBe(true);
     const open = form.getByRole('group', { name: 'Open-ended questions' });
     await book.getByRole('radio', { name: 'New to me' }).check();
     await book.getByLabel('In your own words (optional)').fill('I read straight through; the children listen.');
@@ -211,8 +217,13 @@ describeBrowser('strengths and needs', () => {
     }).toBe(true);
 
     await taylor.getByRole('button', { name: 'Add how it looks today' }).click();
-    const group = taylor.locator('form.rating-form').getByRole('group', { name: 'Partnering with families' });
-    await group.getByRole('radio', { name: 'Not this time' }).focus();
+    const form = taylor.locator('form.rating-form');
+    await form.getByLabel('Add a practice to rate').selectOption({ label: 'Partnering with families' });
+    await form.getByRole('button', { name: 'Add', exact: true }).focus();
+    await taylor.keyboard.press('Enter');
+    const group = form.getByRole('group', { name: 'Partnering with families' });
+    // Focus moves to the added practice's scale.
+    await expect.poll(() => group.getByRole('radio', { name: 'Not this time' }).evaluate((el) => el === document.activeElement)).toBe(true);
     await taylor.keyboard.press('ArrowDown');
     await expect.poll(() => group.getByRole('radio', { name: 'New to me' }).isChecked()).toBe(true);
     await taylor.keyboard.press('ArrowDown');

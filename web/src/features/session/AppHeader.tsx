@@ -1,12 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { type MouseEvent, useEffect, useId, useRef, useState } from 'react';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { type Me, api } from '../../api';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { hasRole, useMe, useStartSession } from './session';
 
-/** Site header: the product name, the main navigation, who is signed in, and signing out. */
+/**
+ * Site header: the product name, the main navigation, who is signed in, and signing out.
+ * On a phone (under 640 px) the navigation and account sit behind a "Menu" button, so the
+ * header is one row and the page starts near the top; on wider screens they are always shown
+ * and the button is not there (CSS decides which, so nothing jumps while the page loads).
+ */
 export function AppHeader() {
   const { data: me } = useMe();
   return (
@@ -15,10 +20,69 @@ export function AppHeader() {
         <Link to="/" className="brand">
           Tandem
         </Link>
-        {me && !me.mustAcknowledgeRoles ? <MainNav me={me} /> : null}
-        {me ? <Account me={me} /> : null}
+        {me ? <HeaderMenu me={me} /> : null}
       </div>
     </header>
+  );
+}
+
+/** The disclosure: closed after any navigation, on Escape, or when a link inside it is followed. */
+function HeaderMenu({ me }: { me: Me }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const { pathname } = useLocation();
+
+  /** Closes the menu; if focus was inside it (now hidden), it goes back to the button rather than to nowhere. */
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || panelRef.current?.contains(active)) {
+        if (buttonRef.current && buttonRef.current.offsetParent !== null) buttonRef.current.focus();
+      }
+    });
+  };
+
+  // Back, forward or any link elsewhere on the page: the menu does not stay open over the new page.
+  useEffect(() => setOpen(false), [pathname]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+
+  // Following a link, even to the page you are on, closes the menu.
+  const onPanelClick = (e: MouseEvent<HTMLDivElement>) => {
+    if (open && (e.target as Element).closest('a')) close();
+  };
+
+  return (
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="btn btn-secondary menu-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="menu-icon" aria-hidden="true" />
+        Menu
+      </button>
+      <div id={panelId} ref={panelRef} className={['header-panel', open ? 'is-open' : ''].filter(Boolean).join(' ')} onClick={onPanelClick}>
+        {!me.mustAcknowledgeRoles ? <MainNav me={me} /> : null}
+        <Account me={me} />
+      </div>
+    </>
   );
 }
 

@@ -1,25 +1,33 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { SELF_RATING_LEVELS } from '../../../../shared/src/domain';
-import { ApiError, type PartnershipDetail, type Practice, type PracticeRatings, type RateBody, type StrengthsResponse, api } from '../../api';
+import { ApiError, type Goal, type PartnershipDetail, type Practice, type PracticeRatings, type RateBody, type StrengthsResponse, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { FieldSet, Radio, TextArea } from '../../ui/Field';
+import { FieldSet, Radio, SelectField, TextArea } from '../../ui/Field';
+import { Loading } from '../../ui/Page';
+import { goalsKey } from '../goals/goalWords';
 import { byCategory, levelLabel, shortDate, strengthsKey } from './strengthWords';
 
 /**
- * The coachee's own view of how they use each practice today, on a four-step
- * scale from "New to me" to "I could show others". Only the practices given a
- * level are saved; each save adds a point to the history, so growth shows.
+ * The coachee's own view of how they use the practices she has chosen, on a
+ * four-step scale from "New to me" to "I could show others". The form lists the
+ * practices she has rated before and those named in her goals; any other
+ * practice of the framework is one "Add" away, so the form stays short on a
+ * phone. Only the practices given a level are saved; each save adds a point to
+ * the history, so growth shows.
  */
 export function RatingForm({
   p,
+  subjectId,
   practices,
   mine,
   onSaved,
   onCancel,
 }: {
   p: PartnershipDetail;
+  /** Whose view this is (the signed-in coachee): her goals bring their practices into the list. */
+  subjectId: string;
   practices: Practice[];
   /** The coachee's history so far, to show "last time" beside each practice. */
   mine: PracticeRatings[];
@@ -28,19 +36,56 @@ export function RatingForm({
 }) {
   const client = useQueryClient();
   const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
   const [levels, setLevels] = useState<Record<string, number>>({});
   const [comments, setComments] = useState<Record<string, string>>({});
+  const [added, setAdded] = useState<string[]>([]);
+  const [toAdd, setToAdd] = useState('');
+  const [addProblem, setAddProblem] = useState('');
+  const [justAdded, setJustAdded] = useState('');
   const [missing, setMissing] = useState('');
   const sent = useRef<string[]>([]);
   const problemRef = useRef<HTMLDivElement>(null);
+
+  const goals = useQuery({
+    queryKey: goalsKey(p.id),
+    queryFn: () => api.get<{ items: Goal[] }>(`/api/partnerships/${p.id}/goals`),
+  });
 
   useEffect(() => {
     document.getElementById(`${formId}-heading`)?.focus();
   }, [formId]);
 
+  // A practice just added: focus moves to its scale, where the next answer is.
+  useEffect(() => {
+    if (!justAdded) return;
+    const name = `${formId}-${justAdded}`;
+    formRef.current?.querySelector<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(name)}"]:checked`)?.focus();
+  }, [justAdded, formId]);
+
+  const visible = practices.filter((pr) => !pr.archived);
+  /** Chosen practices: rated before, named in one of her goals still in play, or added here. */
+  const ratedBefore = new Set(mine.filter((r) => r.history.length > 0).map((r) => r.practiceId));
+  const inGoals = new Set((goals.data?.items ?? []).filter((g) => g.subjectId === subjectId && g.status !== 'set_aside').flatMap((g) => g.practiceIds));
+  const shown = visible.filter((pr) => ratedBefore.has(pr.id) || inGoals.has(pr.id) || added.includes(pr.id));
+  const addable = visible.filter((pr) => !shown.includes(pr));
+
+  const addPractice = () => {
+    if (!toAdd) {
+      setAddProblem('Choose a practice from the list first.');
+      // Back on the list, so the message is read with it.
+      document.getElementById(`${formId}-add`)?.focus();
+      return;
+    }
+    setAddProblem('');
+    setAdded((a) => [...a, toAdd]);
+    setJustAdded(toAdd);
+    setToAdd('');
+  };
+
   const save = useMutation({
     mutationFn: () => {
-      const chosen = practices.filter((pr) => (levels[pr.id] ?? 0) > 0);
+      const chosen = shown.filter((pr) => (levels[pr.id] ?? 0) > 0);
       sent.current = chosen.map((pr) => pr.id);
       const body: RateBody = { ratings: chosen.map((pr) => ({ practiceId: pr.id, level: levels[pr.id] as 1 | 2 | 3 | 4, comment: (comments[pr.id] ?? '').trim() })) };
       return api.post<StrengthsResponse>(`/api/partnerships/${p.id}/strengths/ratings`, body);
@@ -63,11 +108,12 @@ export function RatingForm({
     const h = mine.find((r) => r.practiceId === practiceId)?.history ?? [];
     return h[h.length - 1];
   };
-  const visible = practices.filter((pr) => !pr.archived);
-  const chosenCount = visible.filter((pr) => (levels[pr.id] ?? 0) > 0).length;
+  const chosenCount = shown.filter((pr) => (levels[pr.id] ?? 0) > 0).length;
+  const ready = !goals.isPending;
 
   return (
     <form
+      ref={formRef}
       className="form rating-form card"
       noValidate
       aria-labelledby={`${formId}-heading`}
@@ -87,11 +133,15 @@ export function RatingForm({
         Where I am with each practice
       </h3>
       <p>
-        This is <strong>your own view</strong> of how you use each practice today — not a score, and nobody else rates you. Choose only the practices
-        you want to think about now and leave the rest. Come back later in the year: each time you save, it is added to your history, so you can see how
-        things have grown.
+        This is <strong>your own view</strong> of how you use a practice today — not a score, and nobody else rates you. Each time you save, it joins your
+        history, so you can see how things have grown.
       </p>
-      {byCategory(visible).map((group) => (
+      {!ready ? <Loading what="your practices" /> : null}
+      {ready && shown.length > 0 ? (
+        <p className="muted">Here are the practices you rated before or named in your goals. Leave any at “Not this time”, or add another below.</p>
+      ) : null}
+      {ready && shown.length === 0 ? <p>Pick a practice you want to think about now; you can add more, one at a time.</p> : null}
+      {byCategory(shown).map((group) => (
         <FieldSet key={group.category} legend={group.category} className="rating-category">
           {group.items.map((pr) => {
             const level = levels[pr.id] ?? 0;
@@ -142,12 +192,40 @@ export function RatingForm({
           })}
         </FieldSet>
       ))}
+      {ready && addable.length > 0 ? (
+        <div className="rating-add">
+          <SelectField
+            id={`${formId}-add`}
+            label="Add a practice to rate"
+            value={toAdd}
+            onChange={(e) => {
+              setToAdd(e.target.value);
+              if (e.target.value) setAddProblem('');
+            }}
+            error={addProblem || undefined}
+          >
+            <option value="">Choose a practice…</option>
+            {byCategory(addable).map((g) => (
+              <optgroup key={g.category} label={g.category}>
+                {g.items.map((pr) => (
+                  <option key={pr.id} value={pr.id}>
+                    {pr.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </SelectField>
+          <Button variant="secondary" onClick={addPractice}>
+            Add
+          </Button>
+        </div>
+      ) : null}
       <div ref={problemRef} tabIndex={-1} className="form-problems">
         {missing ? <Alert tone="error">{missing}</Alert> : null}
         {otherError ? <ErrorAlert error={err} /> : null}
         {err && !otherError ? <Alert tone="error">Some answers need another look — see the messages above.</Alert> : null}
       </div>
-      <p className="muted">
+      <p className="muted rating-count">
         {chosenCount === 0 ? 'No practices chosen yet.' : `${chosenCount} ${chosenCount === 1 ? 'practice' : 'practices'} chosen.`}
       </p>
       <div className="button-row">

@@ -82,6 +82,7 @@ function SelfView({ p, subject, canRate }: { p: PartnershipDetail; subject: Stre
       {rating ? (
         <RatingForm
           p={p}
+          subjectId={subject.subjectId}
           practices={practices.data?.items ?? []}
           mine={subject.ratings}
           onSaved={(count) => {
