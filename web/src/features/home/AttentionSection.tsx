@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import type { Format, ReminderKind, Responsible } from '../../../../shared/src/domain';
 import { type Attention, type Reminder, api } from '../../api';
@@ -67,18 +67,8 @@ const REMINDER_LINK: Record<ReminderKind, (id: string) => string> = {
 export function AttentionSection() {
   const attention = useQuery({ queryKey: ATTENTION_KEY, queryFn: () => api.get<Attention>('/api/attention') });
   const a = attention.data;
-  const empty =
-    !!a &&
-    a.invitations.length +
-      a.agreementsToSign.length +
-      a.reviewsDue.length +
-      a.upcomingSessions.length +
-      a.goalsToDecide.length +
-      a.overdueSteps.length +
-      a.openRequests.length +
-      a.plansToConfirm.length +
-      a.reminders.length ===
-      0;
+  // Every field of the answer is a list: nothing needs me when all are empty.
+  const empty = !!a && Object.values(a).every((list) => list.length === 0);
 
   return (
     <Section title="What needs your attention" id="attention" className="attention-panel">
@@ -101,103 +91,86 @@ function AttentionLists({ a }: { a: Attention }) {
     <>
       {a.reminders.length > 0 ? <Reminders reminders={a.reminders} /> : null}
 
-      {a.invitations.length > 0 ? (
-        <Section title="Invitations to answer" id="invitations" level={3} className="attention-group">
-          <ul className="attention-list">
-            {a.invitations.map((i) => (
-              <li key={i.partnershipId}>
-                <Link to={link.overview(i.partnershipId)}>
-                  {i.invitedBy} invited you to {FORMAT_INVITE[i.format]}
-                </Link>
-                <p className="meta">Read what they wrote, then accept or decline.</p>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <Group title="Invitations to answer" id="invitations" items={a.invitations} keyOf={(i) => i.partnershipId}>
+        {(i) => (
+          <>
+            <Link to={link.overview(i.partnershipId)}>
+              {i.invitedBy} invited you to {FORMAT_INVITE[i.format]}
+            </Link>
+            <p className="meta">Read what they wrote, then accept or decline.</p>
+          </>
+        )}
+      </Group>
 
-      {a.agreementsToSign.length > 0 ? (
-        <Section title="Agreements waiting for your signature" id="to-sign" level={3} className="attention-group">
-          <p className="meta">Open each one and read it through; when you are happy with it, sign the version you read.</p>
-          <ul className="attention-list">
-            {a.agreementsToSign.map((s) => (
-              <li key={s.partnershipId}>
-                <Link to={link.agreement(s.partnershipId)}>{s.partners.length ? `Read and sign the agreement with ${names(s.partners)}` : 'Read and sign your agreement'}</Link>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <Group
+        title="Agreements waiting for your signature"
+        id="to-sign"
+        intro="Open each one and read it through; when you are happy with it, sign the version you read."
+        items={a.agreementsToSign}
+        keyOf={(s) => s.partnershipId}
+      >
+        {(s) => <Link to={link.agreement(s.partnershipId)}>{s.partners.length ? `Read and sign the agreement with ${names(s.partners)}` : 'Read and sign your agreement'}</Link>}
+      </Group>
 
-      {reviews.length > 0 ? (
-        <Section title="Reviews coming up" id="reviews" level={3} className="attention-group">
-          <ul className="attention-list">
-            {reviews.map((r) => (
-              <li key={r.partnershipId}>
-                <Link to={link.agreement(r.partnershipId)}>{r.partners.length ? `Review how coaching is going with ${names(r.partners)}` : 'Review how your coaching is going'}</Link>
-                <p className="meta">
-                  {r.reviewOn < now ? (
-                    <>
-                      <strong className="overdue-tag">Overdue</strong> it was planned for {day(r.reviewOn)}
-                    </>
-                  ) : (
-                    <>By {day(r.reviewOn)}</>
-                  )}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <Group title="Reviews coming up" id="reviews" items={reviews} keyOf={(r) => r.partnershipId}>
+        {(r) => (
+          <>
+            <Link to={link.agreement(r.partnershipId)}>{r.partners.length ? `Review how coaching is going with ${names(r.partners)}` : 'Review how your coaching is going'}</Link>
+            <p className="meta">
+              {r.reviewOn < now ? (
+                <>
+                  <strong className="overdue-tag">Overdue</strong> it was planned for {day(r.reviewOn)}
+                </>
+              ) : (
+                <>By {day(r.reviewOn)}</>
+              )}
+            </p>
+          </>
+        )}
+      </Group>
 
-      {a.upcomingSessions.length > 0 ? (
-        <Section title="This week’s sessions" id="week" level={3} className="attention-group">
-          <ul className="attention-list">
-            {a.upcomingSessions.map((m) => (
-              <li key={m.meetingId}>
-                <Link to={link.sessions(m.partnershipId)}>
-                  {KIND_LABEL[m.kind]}
-                  {m.partners.length ? ` with ${names(m.partners)}` : ''}
-                </Link>
-                <p className="meta">
-                  <time dateTime={m.startsAt}>{formatWhen(m)}</time>
-                  {m.location ? ` · ${m.location}` : ''}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <Group title="This week’s sessions" id="week" items={a.upcomingSessions} keyOf={(m) => m.meetingId}>
+        {(m) => (
+          <>
+            <Link to={link.sessions(m.partnershipId)}>
+              {KIND_LABEL[m.kind]}
+              {m.partners.length ? ` with ${names(m.partners)}` : ''}
+            </Link>
+            <p className="meta">
+              <time dateTime={m.startsAt}>{formatWhen(m)}</time>
+              {m.location ? ` · ${m.location}` : ''}
+            </p>
+          </>
+        )}
+      </Group>
 
-      {a.goalsToDecide.length > 0 ? (
-        <Section title="Goals waiting for your decision" id="decide" level={3} className="attention-group">
-          <p className="meta">You decide which goals you take on. Open one to take it on, or to set it aside.</p>
-          <ul className="attention-list">
-            {a.goalsToDecide.map((g) => (
-              <li key={g.goalId}>
-                <Link to={link.goals(g.partnershipId)}>
-                  {firstName(g.proposedBy)} proposed: {g.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <Group
+        title="Goals waiting for your decision"
+        id="decide"
+        intro="You decide which goals you take on. Open one to take it on, or to set it aside."
+        items={a.goalsToDecide}
+        keyOf={(g) => g.goalId}
+      >
+        {(g) => (
+          <Link to={link.goals(g.partnershipId)}>
+            {firstName(g.proposedBy)} proposed: {g.title}
+          </Link>
+        )}
+      </Group>
 
-      {a.plansToConfirm.length > 0 ? (
-        <Section title="Observation plans to confirm" id="plans" level={3} className="attention-group">
-          <p className="meta">Read what will be looked for and how, and confirm the plan when it is right for you — or suggest changes first.</p>
-          <ul className="attention-list">
-            {a.plansToConfirm.map((plan) => (
-              <li key={plan.planId}>
-                <Link to={link.observations(plan.partnershipId)}>
-                  {plan.meetingStartsAt ? `An observation plan for ${formatDay(plan.meetingStartsAt)} waits for your confirmation` : 'An observation plan waits for your confirmation'}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <Group
+        title="Observation plans to confirm"
+        id="plans"
+        intro="Read what will be looked for and how, and confirm the plan when it is right for you — or suggest changes first."
+        items={a.plansToConfirm}
+        keyOf={(plan) => plan.planId}
+      >
+        {(plan) => (
+          <Link to={link.observations(plan.partnershipId)}>
+            {plan.meetingStartsAt ? `An observation plan for ${formatDay(plan.meetingStartsAt)} waits for your confirmation` : 'An observation plan waits for your confirmation'}
+          </Link>
+        )}
+      </Group>
 
       {a.openRequests.length > 0 ? (
         <Section title="Resource requests" id="requests" level={3} className="attention-group">
@@ -205,31 +178,13 @@ function AttentionLists({ a }: { a: Attention }) {
             <>
               <h4 id="requests-mine">Asked of you</h4>
               <p className="meta">Open the messages to read each request; mark it fulfilled once you have sent what was asked for.</p>
-              <ul className="attention-list" aria-labelledby="requests-mine">
-                {askedOfMe.map((r) => (
-                  <li key={r.messageId}>
-                    <Link to={link.messages(r.partnershipId)}>{firstName(r.askedBy)} asked you for a resource</Link>
-                    <p className="meta">
-                      Waiting {waitedText(r.waitedHours)} · asked <time dateTime={r.since}>{formatDateTime(r.since)}</time>
-                    </p>
-                  </li>
-                ))}
-              </ul>
+              <RequestList requests={askedOfMe} labelledBy="requests-mine" />
             </>
           ) : null}
           {askedByMe.length > 0 ? (
             <>
               <h4 id="requests-theirs">Asked by you</h4>
-              <ul className="attention-list" aria-labelledby="requests-theirs">
-                {askedByMe.map((r) => (
-                  <li key={r.messageId}>
-                    <Link to={link.messages(r.partnershipId)}>You asked {firstName(r.askedOf)} for a resource</Link>
-                    <p className="meta">
-                      Waiting {waitedText(r.waitedHours)} · asked <time dateTime={r.since}>{formatDateTime(r.since)}</time>
-                    </p>
-                  </li>
-                ))}
-              </ul>
+              <RequestList requests={askedByMe} labelledBy="requests-theirs" />
             </>
           ) : null}
         </Section>
@@ -253,6 +208,37 @@ function AttentionLists({ a }: { a: Attention }) {
         </Section>
       ) : null}
     </>
+  );
+}
+
+/** One group of Home: a heading, an optional line of guidance, and a list; nothing at all when the list is empty. */
+function Group<T>({ title, id, intro, items, keyOf, children }: { title: string; id: string; intro?: string; items: T[]; keyOf: (item: T) => string; children: (item: T) => ReactNode }) {
+  if (items.length === 0) return null;
+  return (
+    <Section title={title} id={id} level={3} className="attention-group">
+      {intro ? <p className="meta">{intro}</p> : null}
+      <ul className="attention-list">
+        {items.map((item) => (
+          <li key={keyOf(item)}>{children(item)}</li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** Open resource requests: asked of me ("Priya asked you…") or by me ("You asked Morgan…"), with how long they have waited. */
+function RequestList({ requests, labelledBy }: { requests: Attention['openRequests']; labelledBy: string }) {
+  return (
+    <ul className="attention-list" aria-labelledby={labelledBy}>
+      {requests.map((r) => (
+        <li key={r.messageId}>
+          <Link to={link.messages(r.partnershipId)}>{r.mine ? `${firstName(r.askedBy)} asked you for a resource` : `You asked ${firstName(r.askedOf)} for a resource`}</Link>
+          <p className="meta">
+            Waiting {waitedText(r.waitedHours)} · asked <time dateTime={r.since}>{formatDateTime(r.since)}</time>
+          </p>
+        </li>
+      ))}
+    </ul>
   );
 }
 
