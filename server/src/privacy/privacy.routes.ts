@@ -111,63 +111,30 @@ type Loaded = { id: string; partnership_id: string; subject_id: string; body: st
 type SharedTable = 'notes' | 'goals' | 'celebrations' | 'strength_entries' | 'observation_plans' | 'reflections';
 type Covered = (eb: ExpressionBuilder<Database, SharedTable>) => ReturnType<ExpressionBuilder<Database, 'notes'>['or']>;
 
-/** How each shareable kind is read for "shared with me": at most 1,000 of each, newest first, as display text. */
+/**
+ * A loader for one shareable kind: the rows the shares cover, at most 1,000,
+ * newest first, with the columns `body` needs to turn a row into display text.
+ */
+function loader<T extends SharedTable, C extends keyof Database[T] & string>(table: T, columns: C[], body: (row: Pick<Database[T], C>) => string) {
+  return async (db: DB, orgId: string, covered: Covered): Promise<Loaded[]> => {
+    const rows = (await db
+      .selectFrom(table as SharedTable)
+      .select(['id', 'partnership_id', 'subject_id', 'created_at', ...(columns as never[])])
+      .where('org_id', '=', orgId)
+      .where(covered as never)
+      .orderBy('created_at', 'desc')
+      .limit(1000)
+      .execute()) as unknown as Array<Omit<Loaded, 'body'> & Pick<Database[T], C>>;
+    return rows.map((r) => ({ id: r.id, partnership_id: r.partnership_id, subject_id: r.subject_id, created_at: r.created_at, body: body(r) }));
+  };
+}
+
+/** How each shareable kind reads as display text in "shared with me". */
 const SHARED_LOADERS: Record<'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'reflection', (db: DB, orgId: string, covered: Covered) => Promise<Loaded[]>> = {
-  note: (db, orgId, covered) =>
-    db.selectFrom('notes').select(['id', 'partnership_id', 'subject_id', 'body', 'created_at']).where('org_id', '=', orgId).where(covered as never).orderBy('created_at', 'desc').limit(1000).execute(),
-  goal: async (db, orgId, covered) =>
-    (
-      await db
-        .selectFrom('goals')
-        .select(['id', 'partnership_id', 'subject_id', 'title', 'success_looks_like', 'status', 'created_at'])
-        .where('org_id', '=', orgId)
-        .where(covered as never)
-        .orderBy('created_at', 'desc')
-        .limit(1000)
-        .execute()
-    ).map((r) => ({ ...r, body: `Goal: ${r.title}${r.success_looks_like ? `\nWhat success looks like: ${r.success_looks_like}` : ''}\nStatus: ${r.status.replace('_', ' ')}` })),
-  celebration: async (db, orgId, covered) =>
-    (
-      await db
-        .selectFrom('celebrations')
-        .select(['id', 'partnership_id', 'subject_id', 'kind', 'text', 'happened_on', 'created_at'])
-        .where('org_id', '=', orgId)
-        .where(covered as never)
-        .orderBy('created_at', 'desc')
-        .limit(1000)
-        .execute()
-    ).map((r) => ({ ...r, body: `Celebration (${r.kind.replace('_', ' ')}, ${r.happened_on}): ${r.text}` })),
-  strength: async (db, orgId, covered) =>
-    (
-      await db
-        .selectFrom('strength_entries')
-        .select(['id', 'partnership_id', 'subject_id', 'type', 'text', 'created_at'])
-        .where('org_id', '=', orgId)
-        .where(covered as never)
-        .orderBy('created_at', 'desc')
-        .limit(1000)
-        .execute()
-    ).map((r) => ({ ...r, body: `${r.type === 'strength' ? 'Strength' : 'Priority'}: ${r.text}` })),
-  observation_plan: async (db, orgId, covered) =>
-    (
-      await db
-        .selectFrom('observation_plans')
-        .select(['id', 'partnership_id', 'subject_id', 'focus', 'look_for', 'data_form', 'created_at'])
-        .where('org_id', '=', orgId)
-        .where(covered as never)
-        .orderBy('created_at', 'desc')
-        .limit(1000)
-        .execute()
-    ).map((r) => ({ ...r, body: `Observation plan: ${r.focus}${r.look_for ? `\nWhat to look for: ${r.look_for}` : ''}\nData: ${(JSON.parse(r.data_form) as { fields: string[] }).fields.join(', ')}` })),
-  reflection: async (db, orgId, covered) =>
-    (
-      await db
-        .selectFrom('reflections')
-        .select(['id', 'partnership_id', 'subject_id', 'answers', 'created_at'])
-        .where('org_id', '=', orgId)
-        .where(covered as never)
-        .orderBy('created_at', 'desc')
-        .limit(1000)
-        .execute()
-    ).map((r) => ({ ...r, body: (JSON.parse(r.answers) as Array<{ prompt: string; answer: string }>).map((a) => `${a.prompt}\n${a.answer}`).join('\n\n') })),
+  note: loader('notes', ['body'], (r) => r.body),
+  goal: loader('goals', ['title', 'success_looks_like', 'status'], (r) => `Goal: ${r.title}${r.success_looks_like ? `\nWhat success looks like: ${r.success_looks_like}` : ''}\nStatus: ${r.status.replace('_', ' ')}`),
+  celebration: loader('celebrations', ['kind', 'text', 'happened_on'], (r) => `Celebration (${r.kind.replace('_', ' ')}, ${r.happened_on}): ${r.text}`),
+  strength: loader('strength_entries', ['type', 'text'], (r) => `${r.type === 'strength' ? 'Strength' : 'Priority'}: ${r.text}`),
+  observation_plan: loader('observation_plans', ['focus', 'look_for', 'data_form'], (r) => `Observation plan: ${r.focus}${r.look_for ? `\nWhat to look for: ${r.look_for}` : ''}\nData: ${(JSON.parse(r.data_form) as { fields: string[] }).fields.join(', ')}`),
+  reflection: loader('reflections', ['answers'], (r) => (JSON.parse(r.answers) as Array<{ prompt: string; answer: string }>).map((a) => `${a.prompt}\n${a.answer}`).join('\n\n')),
 };
