@@ -8,6 +8,7 @@ import { FieldSet, Radio, SelectField, TextArea, TextField } from '../../ui/Fiel
 import { useSignedIn } from '../session/session';
 import { GOAL_ORDER, firstName, goalsKey, subjectsOf } from '../goals/goalWords';
 import { KIND_HINT, KIND_LABEL, celebrationsKey, todayLocal } from './celebrationWords';
+import { SubjectOptions } from '../partnerships/SubjectOptions';
 
 const newestFirst = (a: Celebration, b: Celebration) => b.happenedOn.localeCompare(a.happenedOn) || b.createdAt.localeCompare(a.createdAt);
 
@@ -112,11 +113,7 @@ export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved:
           }}
           error={fieldError('subjectId')}
         >
-          {subjects.map((s) => (
-            <option key={s.personId} value={s.personId}>
-              {s.personId === me.personId ? `Mine (${s.name})` : s.name}
-            </option>
-          ))}
+          <SubjectOptions subjects={subjects} meId={me.personId} />
         </SelectField>
       ) : null}
       <div id={`${formId}-kind`}>

@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { Checkbox, FieldSet, SelectField, TextArea, TextField } from '../../ui/Field';
 import { useSignedIn } from '../session/session';
 import { firstName, goalsKey, responsibleLabel, responsibleOptions, subjectsOf } from './goalWords';
+import { SubjectOptions } from '../partnerships/SubjectOptions';
 
 interface StepDraft {
   /** A key for React and focus; the server id when the step already exists. */
@@ -153,11 +154,7 @@ export function GoalForm({
       ) : null}
       {!goal && subjects.length > 1 ? (
         <SelectField label="Whose goal is it?" value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={fieldError('subjectId')}>
-          {subjects.map((s) => (
-            <option key={s.personId} value={s.personId}>
-              {s.personId === me.personId ? `Mine (${s.name})` : s.name}
-            </option>
-          ))}
+          <SubjectOptions subjects={subjects} meId={me.personId} />
         </SelectField>
       ) : null}
       <TextField id={`${formId}-title`} label="The goal" hint="One sentence is plenty." required value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError('title')} />

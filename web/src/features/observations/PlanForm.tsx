@@ -11,6 +11,7 @@ import { useSignedIn } from '../session/session';
 import { formatWhen, meetingsKey } from '../sessions/sessionWords';
 import { DataFormPreview } from './DataFormPreview';
 import { MAX_FIELDS, MODE_HINT, MODE_LABEL, plansKey } from './observationWords';
+import { SubjectOptions } from '../partnerships/SubjectOptions';
 
 type TextKey = 'focus' | 'currentPicture' | 'successLooksLike' | 'lookFor' | 'when';
 
@@ -214,11 +215,7 @@ export function PlanForm({
       ) : null}
       {!plan && subjects.length > 1 ? (
         <SelectField id={`${formId}-subjectId`} label="Whose classroom?" value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={fieldError('subjectId')}>
-          {subjects.map((s) => (
-            <option key={s.personId} value={s.personId}>
-              {s.personId === me.personId ? `Mine (${s.name})` : s.name}
-            </option>
-          ))}
+          <SubjectOptions subjects={subjects} meId={me.personId} />
         </SelectField>
       ) : null}
 

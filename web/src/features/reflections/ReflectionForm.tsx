@@ -11,6 +11,7 @@ import { plansKey } from '../observations/observationWords';
 import { useSignedIn } from '../session/session';
 import { meetingsKey, sessionName } from '../sessions/sessionWords';
 import { coacheeHasReflected, newestFirst, reflectableMeetings, reflectionsKey } from './reflectionWords';
+import { SubjectOptions } from '../partnerships/SubjectOptions';
 
 interface StepDraft {
   key: string;
@@ -171,11 +172,7 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
           }}
           error={fieldError('subjectId')}
         >
-          {subjects.map((s) => (
-            <option key={s.personId} value={s.personId}>
-              {s.personId === me.personId ? `Mine (${s.name})` : s.name}
-            </option>
-          ))}
+          <SubjectOptions subjects={subjects} meId={me.personId} />
         </SelectField>
       ) : null}
       <SelectField

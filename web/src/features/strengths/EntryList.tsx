@@ -11,6 +11,7 @@ import { firstName, subjectsOf } from '../goals/goalWords';
 import { useSignedIn } from '../session/session';
 import { ShareForm } from '../sharing/ShareForm';
 import { TYPE_ADD, TYPE_INTRO, TYPE_ONE, TYPE_TITLE, byCategory, strengthsKey } from './strengthWords';
+import { SubjectOptions } from '../partnerships/SubjectOptions';
 
 /** Puts one changed or new entry into the cached page, so the lists update at once. */
 function useStoreEntry(partnershipId: string) {
@@ -214,11 +215,7 @@ function AddEntryForm({ p, type, onSaved, onCancel }: { p: PartnershipDetail; ty
       <h4 id={`${formId}-heading`}>{TYPE_ADD[type]}</h4>
       {subjects.length > 1 ? (
         <SelectField label={`Whose ${one} is it?`} value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={err?.fieldMessage('subjectId')}>
-          {subjects.map((s) => (
-            <option key={s.personId} value={s.personId}>
-              {s.personId === me.personId ? `Mine (${s.name})` : s.name}
-            </option>
-          ))}
+          <SubjectOptions subjects={subjects} meId={me.personId} />
         </SelectField>
       ) : null}
       <TextArea

@@ -1,0 +1,8 @@
+/** The options of a "whose is this?" select in a peer partnership: each coachee by name, the reader's own marked "Mine". */
+export function SubjectOptions({ subjects, meId }: { subjects: Array<{ personId: string; name: string }>; meId: string }) {
+  return subjects.map((s) => (
+    <option key={s.personId} value={s.personId}>
+      {s.personId === meId ? `Mine (${s.name})` : s.name}
+    </option>
+  ));
+}
