@@ -32,6 +32,19 @@ export function EntryList({ p, type, entries, canAdd }: { p: PartnershipDetail; 
   const focus = (elementId: string) => requestAnimationFrame(() => document.getElementById(elementId)?.focus());
   const openId = `${id}-open`;
 
+  /** One entry, current or past; after a change, focus goes back to the list's heading. */
+  const item = (e: StrengthEntry) => (
+    <li key={e.id}>
+      <Entry
+        p={p}
+        entry={e}
+        onChanged={(msg) => {
+          setNotice(msg);
+          focus(`${id}-title`);
+        }}
+      />
+    </li>
+  );
   return (
     <section className={`section entry-section entry-${type}`} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} tabIndex={-1}>
@@ -45,18 +58,7 @@ export function EntryList({ p, type, entries, canAdd }: { p: PartnershipDetail; 
         <p>{type === 'strength' ? 'No strengths noted yet. What would you both say is already working?' : 'No priorities chosen yet.'}</p>
       ) : (
         <ul className="plain-list entry-list" aria-labelledby={`${id}-title`}>
-          {current.map((e) => (
-            <li key={e.id}>
-              <Entry
-                p={p}
-                entry={e}
-                onChanged={(msg) => {
-                  setNotice(msg);
-                  focus(`${id}-title`);
-                }}
-              />
-            </li>
-          ))}
+          {current.map(item)}
         </ul>
       )}
       {canAdd && !adding ? (
@@ -92,18 +94,7 @@ export function EntryList({ p, type, entries, canAdd }: { p: PartnershipDetail; 
             Past {type === 'strength' ? 'strengths' : 'priorities'} ({past.length})
           </summary>
           <ul className="plain-list entry-list">
-            {past.map((e) => (
-              <li key={e.id}>
-                <Entry
-                  p={p}
-                  entry={e}
-                  onChanged={(msg) => {
-                    setNotice(msg);
-                    focus(`${id}-title`);
-                  }}
-                />
-              </li>
-            ))}
+            {past.map(item)}
           </ul>
         </details>
       ) : null}
