@@ -54,11 +54,24 @@ export async function createReminders(db: DB, clock: Clock, personId?: string): 
     emailed_at: null,
     dismissed_at: null,
   }));
+  // Most runs (and every Home view) find the reminders already made: look them up rather than attempt the writes.
+  const existing = new Set<string>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const found = await db
+      .selectFrom('reminders')
+      .select(['person_id', 'key'])
+      .where('person_id', 'in', [...new Set(chunk.map((r) => r.person_id))]) // the (person_id, key) unique index
+      .where('key', 'in', [...new Set(chunk.map((r) => r.key))])
+      .execute();
+    for (const r of found) existing.add(`${r.person_id} ${r.key}`);
+  }
+  const fresh = rows.filter((r) => !existing.has(`${r.person_id} ${r.key}`));
   let created = 0;
-  for (let i = 0; i < rows.length; i += 200) {
+  for (let i = 0; i < fresh.length; i += 200) {
     const res = await db
       .insertInto('reminders')
-      .values(rows.slice(i, i + 200))
+      .values(fresh.slice(i, i + 200))
       .onConflict((oc) => oc.columns(['person_id', 'key']).doNothing())
       .executeTakeFirst();
     created += Number(res.numInsertedOrUpdatedRows ?? 0);
