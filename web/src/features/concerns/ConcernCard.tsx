@@ -9,10 +9,10 @@ import { todayLocal } from '../celebrations/celebrationWords';
 import { firstName } from '../goals/goalWords';
 import { useSignedIn } from '../session/session';
 import { concernsKey, isAboutMe, statusLabel } from './concernWords';
+import { focusSoon } from '../../ui/focus';
 
 export const concernTitleId = (id: string) => `concern-${id}-title`;
 const stepId = (id: string, step: number) => `concern-${id}-step-${step}`;
-const focus = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 /** Puts the server's answer for one concern into the list. */
 function useStoreConcern(partnershipId: string) {
@@ -31,7 +31,7 @@ export function ConcernCard({ c, p }: { c: Concern; p: PartnershipDetail }) {
   const open = c.status !== 'resolved';
   const done = (message: string, focusId: string) => {
     setNotice(message);
-    focus(focusId);
+    focusSoon(focusId);
   };
 
   return (
@@ -127,7 +127,7 @@ function DiscussionForm({ c, p, onDone }: { c: Concern; p: PartnershipDetail; on
     onError: (e) => {
       // Take keyboard focus to the first answer the server asked about, if any.
       const first = ['summary', 'discussedOn', 'coacheeView'].find((f) => e instanceof ApiError && e.fieldMessage(f));
-      if (first) focus(`${formId}-${first}`);
+      if (first) focusSoon(`${formId}-${first}`);
     },
   });
   const err = save.error instanceof ApiError ? save.error : null;
@@ -147,7 +147,7 @@ function DiscussionForm({ c, p, onDone }: { c: Concern; p: PartnershipDetail; on
         setMissing(problems);
         if (problems.summary || problems.discussedOn) {
           save.reset();
-          requestAnimationFrame(() => document.getElementById(`${formId}-${problems.summary ? 'summary' : 'discussedOn'}`)?.focus());
+          focusSoon(`${formId}-${problems.summary ? 'summary' : 'discussedOn'}`);
           return;
         }
         save.mutate();
@@ -275,7 +275,7 @@ function EscalationStep({ c, p, aboutMe, subject, onDone }: { c: Concern; p: Par
       }}
       onCancel={() => {
         setRaising(false);
-        focus(openerId);
+        focusSoon(openerId);
       }}
     />
   );
@@ -295,7 +295,7 @@ function EscalationForm({ c, p, subject, onDone, onCancel }: { c: Concern; p: Pa
     },
     onError: (e) => {
       const first = ['supervisorId', 'reason'].find((f) => e instanceof ApiError && e.fieldMessage(f));
-      if (first) focus(`${formId}-${first}`);
+      if (first) focusSoon(`${formId}-${first}`);
     },
   });
   const err = save.error instanceof ApiError ? save.error : null;
@@ -314,7 +314,7 @@ function EscalationForm({ c, p, subject, onDone, onCancel }: { c: Concern; p: Pa
         setMissing(problems);
         if (problems.supervisorId || problems.reason) {
           save.reset();
-          requestAnimationFrame(() => document.getElementById(`${formId}-${problems.supervisorId ? 'supervisorId' : 'reason'}`)?.focus());
+          focusSoon(`${formId}-${problems.supervisorId ? 'supervisorId' : 'reason'}`);
           return;
         }
         save.mutate();
@@ -406,7 +406,7 @@ function Resolution({ c, p, onDone }: { c: Concern; p: PartnershipDetail; onDone
           onClick={() => {
             setOpen(false);
             save.reset();
-            focus(`${formId}-open`);
+            focusSoon(`${formId}-open`);
           }}
         >
           Not yet

@@ -10,6 +10,7 @@ import { useSignedIn } from '../session/session';
 import { ConcernCard, concernTitleId } from './ConcernCard';
 import { ConcernForm } from './ConcernForm';
 import { canRecordConcerns, concernOrder, concernSubjects, concernsKey } from './concernWords';
+import { focusSoon } from '../../ui/focus';
 
 /**
  * Concerns: a coach or mentor coach records one, talks it over with the coachee
@@ -33,7 +34,6 @@ export function ConcernsSection() {
   const canRecord = canRecordConcerns(p, me.personId);
   const items = [...(list.data?.items ?? [])].sort(concernOrder);
   const whom = subjects.length === 1 ? firstName(subjects[0].name) : iAmSubject ? 'your partner' : 'the coachee';
-  const focus = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
   return (
     <Section title="Concerns" id="concerns">
@@ -74,11 +74,11 @@ export function ConcernsSection() {
           onSaved={(c) => {
             setWriting(false);
             setNotice(`The concern is recorded. ${firstName(c.subjectName)} can read it now. Next, talk it over with ${firstName(c.subjectName)}.`);
-            focus(concernTitleId(c.id));
+            focusSoon(concernTitleId(c.id));
           }}
           onCancel={() => {
             setWriting(false);
-            focus('record-concern');
+            focusSoon('record-concern');
           }}
         />
       ) : null}

@@ -10,6 +10,7 @@ import { useSignedIn } from '../session/session';
 import { ShareForm } from '../sharing/ShareForm';
 import { GoalForm } from './GoalForm';
 import { GOAL_STATUS_LABEL, MOVED_MESSAGE, STEP_STATUS_LABEL, firstName, goalsKey, progressText, responsibleLabel } from './goalWords';
+import { focusSoon } from '../../ui/focus';
 
 /** Puts the server's answer for one goal into the list, so the next change starts from its version. */
 function useStoreGoal(partnershipId: string) {
@@ -36,7 +37,7 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
   const subjectName = subject?.name ?? 'the coachee';
   const mine = goal.subjectId === me.personId;
   // After a change that rebuilds the card (or moves it in the list), bring keyboard focus back to its title.
-  const focusTitle = () => requestAnimationFrame(() => document.getElementById(`${id}-title`)?.focus());
+  const focusTitle = () => focusSoon(`${id}-title`);
   const names = goal.practiceIds.map((pid) => practices.find((pr) => pr.id === pid)?.name).filter(Boolean) as string[];
 
   if (editing) {

@@ -10,6 +10,7 @@ import { useSignedIn } from '../session/session';
 import { GoalCard } from './GoalCard';
 import { GoalForm } from './GoalForm';
 import { GOAL_ORDER, firstName, goalsKey, subjectsOf } from './goalWords';
+import { focusSoon } from '../../ui/focus';
 
 /** The partnership's goals and action plans: write or propose one, decide, follow the plan step by step. */
 export function GoalsSection() {
@@ -24,7 +25,7 @@ export function GoalsSection() {
   const [writing, setWriting] = useState(false);
   const [notice, setNotice] = useState('');
   const openId = useId();
-  const backToOpen = () => requestAnimationFrame(() => document.getElementById(openId)?.focus());
+  const backToOpen = () => focusSoon(openId);
   if (!p.abilities.readContent) return <p>Goals belong to the people in this partnership. The coachee can choose to share one with you.</p>;
 
   const subjects = subjectsOf(p);

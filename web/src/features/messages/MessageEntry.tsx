@@ -9,6 +9,7 @@ import { firstName } from '../goals/goalWords';
 import { useSignedIn } from '../session/session';
 import type { MessagePages } from './MessagesSection';
 import { messagesKey, requestState, who } from './messageWords';
+import { focusSoon } from '../../ui/focus';
 
 /** The element id of a message, so focus can be taken to it. */
 export const messageDomId = (id: string) => `message-${id}`;
@@ -45,7 +46,7 @@ function RequestState({ m, p }: { m: Message; p: PartnershipDetail }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const stateId = `${formId}-state`;
-  const focusState = () => requestAnimationFrame(() => document.getElementById(stateId)?.focus());
+  const focusState = () => focusSoon(stateId);
   const fulfil = useMutation({
     mutationFn: () => api.post<Message>(`/api/messages/${m.id}/fulfilment`, { note: note.trim() }),
     onSuccess: (saved) => {
@@ -105,7 +106,7 @@ function RequestState({ m, p }: { m: Message; p: PartnershipDetail }) {
               onClick={() => {
                 setOpen(false);
                 fulfil.reset();
-                requestAnimationFrame(() => document.getElementById(`${formId}-open`)?.focus());
+                focusSoon(`${formId}-open`);
               }}
             >
               Not yet

@@ -9,6 +9,7 @@ import { useSignedIn } from '../session/session';
 import { MessageComposer } from './MessageComposer';
 import { MessageEntry, messageDomId } from './MessageEntry';
 import { PAGE_SIZE, messagesKey } from './messageWords';
+import { focusSoon } from '../../ui/focus';
 
 export type MessagePages = InfiniteData<Page<Message>, string | undefined>;
 
@@ -40,7 +41,7 @@ export function MessagesSection() {
     // Keep the keyboard where the reader is: on the oldest message that just arrived.
     const all = (result.data?.pages.flatMap((page) => page.items) ?? []).slice().reverse();
     const first = all.find((m) => !before.has(m.id));
-    if (first) requestAnimationFrame(() => document.getElementById(messageDomId(first.id))?.focus());
+    if (first) focusSoon(messageDomId(first.id));
   }
 
   return (

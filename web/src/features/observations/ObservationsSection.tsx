@@ -14,6 +14,7 @@ import { ShareForm } from '../sharing/ShareForm';
 import { DataFormPreview } from './DataFormPreview';
 import { MODE_LABEL, drafterName, planOrder, planStatusText, plansKey, subjectOf } from './observationWords';
 import { PlanForm } from './PlanForm';
+import { focusSoon } from '../../ui/focus';
 
 /** Observation plans: the focus conversation before a visit, and the data form the coachee sees and confirms first. */
 export function ObservationsSection() {
@@ -27,7 +28,7 @@ export function ObservationsSection() {
   const [writing, setWriting] = useState(false);
   const [notice, setNotice] = useState('');
   const openId = useId();
-  const backToOpen = () => requestAnimationFrame(() => document.getElementById(openId)?.focus());
+  const backToOpen = () => focusSoon(openId);
   if (!p.abilities.readContent) return <p>Observation plans belong to the people in this partnership. The coachee can choose to share one with you.</p>;
 
   const subjects = subjectsOf(p);
@@ -102,7 +103,7 @@ function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) 
   const [formKey, setFormKey] = useState(0);
   const [sharing, setSharing] = useState(false);
   const [notice, setNotice] = useState('');
-  const focusTitle = () => requestAnimationFrame(() => document.getElementById(`${id}-title`)?.focus());
+  const focusTitle = () => focusSoon(`${id}-title`);
   const subject = subjectOf(plan, p);
   const mine = plan.subjectId === me.personId;
   const subjectFirst = subject ? firstName(subject.name) : 'the coachee';

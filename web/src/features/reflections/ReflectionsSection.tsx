@@ -14,6 +14,7 @@ import { meetingsKey, sessionName } from '../sessions/sessionWords';
 import { ShareForm } from '../sharing/ShareForm';
 import { ReflectionForm } from './ReflectionForm';
 import { newestFirst, reflectionsKey, stepsCount } from './reflectionWords';
+import { focusSoon } from '../../ui/focus';
 
 /** Reflection: the coachee interprets first, the partner adds what they heard and saw, and the coachee's next steps flow into the plan. */
 export function ReflectionsSection() {
@@ -59,7 +60,7 @@ export function ReflectionsSection() {
           reflections={items}
           onSaved={(r) => {
             setSaved(r);
-            requestAnimationFrame(() => document.getElementById(noticeId)?.focus());
+            focusSoon(noticeId);
           }}
         />
       ) : p.status === 'closed' ? (

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { AttendanceForm } from './AttendanceForm';
 import { CancelForm, RescheduleForm } from './SessionForms';
 import { KIND_LABEL, MEETING_STATUS_LABEL, canRecordNow, firstName, followThroughText, formatWhen, isUpcoming, sessionName } from './sessionWords';
+import { focusSoon } from '../../ui/focus';
 
 type Mode = 'idle' | 'move' | 'cancel' | 'attendance';
 
@@ -21,7 +22,7 @@ export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: Pa
   const member = m.agenda !== undefined;
   const back = () => {
     setMode('idle');
-    requestAnimationFrame(() => document.getElementById(titleId)?.focus());
+    focusSoon(titleId);
   };
 
   return (

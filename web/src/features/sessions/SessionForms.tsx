@@ -6,6 +6,7 @@ import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { FieldSet, SelectField, TextArea, TextField } from '../../ui/Field';
 import { KIND_HINT, KIND_LABEL, checkTimes, kindsFor, localParts, meetingsKey, sessionName, toInstant } from './sessionWords';
+import { focusSoon } from '../../ui/focus';
 
 type TimeProblems = Partial<Record<'date' | 'start' | 'end', string>>;
 
@@ -62,7 +63,7 @@ function TimeFields({
 /** Moves focus to the first field with a problem, after React has shown the messages. */
 function focusFirstProblem(formId: string, order: string[], problems: Record<string, string | undefined>) {
   const first = order.find((k) => problems[k]);
-  if (first) requestAnimationFrame(() => document.getElementById(`${formId}-${first}`)?.focus());
+  if (first) focusSoon(`${formId}-${first}`);
 }
 
 /** "9:00" plus 45 minutes, for a sensible default end time. */

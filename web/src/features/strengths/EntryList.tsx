@@ -12,6 +12,7 @@ import { useSignedIn } from '../session/session';
 import { ShareForm } from '../sharing/ShareForm';
 import { TYPE_ADD, TYPE_INTRO, TYPE_ONE, TYPE_TITLE, byCategory, strengthsKey } from './strengthWords';
 import { SubjectOptions } from '../partnerships/SubjectOptions';
+import { focusSoon } from '../../ui/focus';
 
 /** Puts one changed or new entry into the cached page, so the lists update at once. */
 function useStoreEntry(partnershipId: string) {
@@ -29,7 +30,6 @@ export function EntryList({ p, type, entries, canAdd }: { p: PartnershipDetail; 
   const [notice, setNotice] = useState('');
   const current = entries.filter((e) => !e.retiredAt);
   const past = entries.filter((e) => e.retiredAt);
-  const focus = (elementId: string) => requestAnimationFrame(() => document.getElementById(elementId)?.focus());
   const openId = `${id}-open`;
 
   /** One entry, current or past; after a change, focus goes back to the list's heading. */
@@ -40,7 +40,7 @@ export function EntryList({ p, type, entries, canAdd }: { p: PartnershipDetail; 
         entry={e}
         onChanged={(msg) => {
           setNotice(msg);
-          focus(`${id}-title`);
+          focusSoon(`${id}-title`);
         }}
       />
     </li>
@@ -80,11 +80,11 @@ export function EntryList({ p, type, entries, canAdd }: { p: PartnershipDetail; 
           onSaved={(e) => {
             setAdding(false);
             setNotice(`Added to ${TYPE_TITLE[type].toLowerCase()}: “${e.text}”.`);
-            focus(openId);
+            focusSoon(openId);
           }}
           onCancel={() => {
             setAdding(false);
-            focus(openId);
+            focusSoon(openId);
           }}
         />
       ) : null}

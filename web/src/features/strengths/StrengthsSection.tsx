@@ -11,6 +11,7 @@ import { useSignedIn } from '../session/session';
 import { EntryList } from './EntryList';
 import { RatingForm } from './RatingForm';
 import { byCategory, growthText, levelLabel, shortDate, strengthsKey } from './strengthWords';
+import { focusSoon } from '../../ui/focus';
 
 /** Strengths and needs: the coachee's own view of their practice over the year, and the strengths and priorities partners note together. */
 export function StrengthsSection() {
@@ -55,7 +56,7 @@ function SelfView({ p, subject, canRate }: { p: PartnershipDetail; subject: Stre
   const first = firstName(subject.name);
   const rated = subject.ratings.filter((r) => r.history.length > 0);
   const openRate = canRate && mine;
-  const focusOpen = () => requestAnimationFrame(() => document.getElementById(`${id}-open`)?.focus());
+  const focusOpen = () => focusSoon(`${id}-open`);
 
   return (
     <section className="section self-view" aria-labelledby={`${id}-title`}>
