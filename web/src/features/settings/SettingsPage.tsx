@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { type CalendarFeedStatus, type ReminderSettings, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -7,24 +7,11 @@ import { CopyField } from '../../ui/CopyField';
 import { Checkbox } from '../../ui/Field';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { formatDateTime } from '../../ui/format';
+import { focusSoon } from '../../ui/focus';
 
 // Not under ['me']: those entries survive a change of session, and these belong to one person.
 const CALENDAR_KEY = ['calendar-feed'] as const;
 const REMINDER_SETTINGS_KEY = ['reminder-settings'] as const;
-
-/** Focus an element once it is on the page (it may appear with the next render). */
-function useFocusLater() {
-  const [target, setTarget] = useState<{ id: string } | null>(null);
-  useEffect(() => {
-    if (!target) return;
-    const el = document.getElementById(target.id);
-    if (el) {
-      el.focus();
-      setTarget(null);
-    }
-  });
-  return (id: string) => setTarget({ id });
-}
 
 /** Your own settings: a private calendar address for your sessions, and how reminders reach you. */
 export function SettingsPage() {
@@ -44,7 +31,6 @@ function CalendarSection() {
   const [fresh, setFresh] = useState<string | null>(null);
   const [confirmStop, setConfirmStop] = useState(false);
   const [notice, setNotice] = useState('');
-  const focus = useFocusLater();
   const create = useMutation({
     mutationFn: () => api.post<CalendarFeedStatus>('/api/me/calendar'),
     onSuccess: (next) => {
@@ -52,7 +38,7 @@ function CalendarSection() {
       setFresh(next.url ?? null);
       setNotice('');
       setConfirmStop(false);
-      focus('calendar-new-title');
+      focusSoon('calendar-new-title');
     },
   });
   const stop = useMutation({
@@ -62,7 +48,7 @@ function CalendarSection() {
       setFresh(null);
       setConfirmStop(false);
       setNotice('Your calendar address is stopped. Calendars that used it will no longer show your Tandem sessions.');
-      focus('calendar-make');
+      focusSoon('calendar-make');
     },
   });
   const s = status.data;
@@ -124,7 +110,7 @@ function CalendarSection() {
                     variant="secondary"
                     onClick={() => {
                       setConfirmStop(false);
-                      focus('calendar-stop');
+                      focusSoon('calendar-stop');
                     }}
                   >
                     Keep it
@@ -152,6 +138,9 @@ function RemindersSection() {
   const client = useQueryClient();
   const settings = useQuery({ queryKey: REMINDER_SETTINGS_KEY, queryFn: () => api.get<ReminderSettings>('/api/me/reminder-settings') });
   const [saved, setSaved] = useState('');
+  // The choice shows at once, in the same event: a controlled checkbox whose state
+  // arrived a tick later would first snap back, and the click would seem lost.
+  const [choice, setChoice] = useState<boolean | null>(null);
   const save = useMutation({
     mutationFn: (email: boolean) => api.put<ReminderSettings>('/api/me/reminder-settings', { email }),
     onMutate: () => setSaved(''),
@@ -159,8 +148,9 @@ function RemindersSection() {
       client.setQueryData(REMINDER_SETTINGS_KEY, next);
       setSaved(next.email ? 'Saved. Reminders will also come by e-mail.' : 'Saved. Reminders will appear in Tandem only.');
     },
+    onSettled: () => setChoice(null),
   });
-  const email = save.isPending ? !!save.variables : !!settings.data?.email;
+  const email = choice ?? !!settings.data?.email;
   return (
     <Section title="Reminders" id="reminders">
       <p>
@@ -174,7 +164,10 @@ function RemindersSection() {
           label="Also e-mail me reminders"
           hint="Sent to the address you sign in with."
           checked={email}
-          onChange={(e) => save.mutate(e.target.checked)}
+          onChange={(e) => {
+            setChoice(e.target.checked);
+            save.mutate(e.target.checked);
+          }}
         />
       ) : null}
       <div role="status" className="reminder-settings-notice">
