@@ -103,8 +103,10 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
     if (isUniqueViolation(err)) {
       return reply.status(409).send({ code: 'CONFLICT', message: 'Someone changed this at the same moment. Reload and try again.' });
     }
-    if (isResponseSerializationError(err)) request.log.error({ err, url: request.url }, 'response failed its schema');
-    else request.log.error({ err, url: request.url, method: request.method }, 'unexpected error');
+    // The route's pattern, not request.url: some addresses carry a secret (/calendar/<token>.ics, /api/invitations/<token>).
+    const route = request.routeOptions.url ?? '(no route)';
+    if (isResponseSerializationError(err)) request.log.error({ err, route }, 'response failed its schema');
+    else request.log.error({ err, route, method: request.method }, 'unexpected error');
     return reply.status(500).send({ code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was saved; please try again.' });
   });
 

@@ -27,6 +27,10 @@ export interface Config {
   slowQueryMs: number;
   /** Server processes sharing the port (node:cluster); the app is stateless, so any count works. */
   workers: number;
+  /** SMTP server for outgoing e-mail (credentials in the URL); null = Tandem sends no e-mail. */
+  smtpUrl: string | null;
+  /** The From of every e-mail Tandem sends. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +58,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const baseUrl = (env.BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, '');
   if (!/^https?:\/\//.test(baseUrl)) problems.push('BASE_URL must start with http:// or https://.');
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  const smtpProblem = smtpUrl ? checkSmtpUrl(smtpUrl) : null;
+  if (smtpProblem) problems.push(smtpProblem);
+  const mailFrom = env.MAIL_FROM?.trim() || `Tandem <no-reply@${hostOf(baseUrl)}>`;
+  if (!/^([^\r\n<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(mailFrom)) {
+    problems.push('MAIL_FROM must be an e-mail address, optionally with a name: Tandem <no-reply@example.org>.');
+  }
   const config: Config = {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
@@ -69,8 +80,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimit: int('LOGIN_RATE_LIMIT', 10, 1, 100000),
     slowQueryMs: int('SLOW_QUERY_MS', 0, 0, 600000),
     workers: env.WORKERS === 'auto' ? os.availableParallelism() : int('WORKERS', 1, 1, 256),
+    smtpUrl,
+    mailFrom,
     ...overrides,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
+};
+
+/**
+ * What is wrong with SMTP_URL, if anything. The messages never repeat the URL:
+ * it holds the mail server's password, and start-up errors end up in logs.
+ */
+function checkSmtpUrl(raw: string): string | null {
+  const shape = 'smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS), with special characters in the user name and password percent-encoded';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return `SMTP_URL is not a valid address: use ${shape}.`;
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') return `SMTP_URL must start with smtp:// or smtps://: use ${shape}.`;
+  if (!url.hostname) return `SMTP_URL has no mail server host: use ${shape}.`;
+  for (const key of ['logger', 'debug', 'transactionLog']) {
+    // nodemailer would write every message, reset and invitation links included, to the log.
+    if (url.searchParams.has(key)) return `SMTP_URL must not set ${key}: it would write whole e-mails, with their sign-in links, to the log.`;
+  }
+  return null;
 }

@@ -12,7 +12,7 @@ import { startReminderJob } from './calendar/reminders';
 import { type Config, ConfigError, loadConfig } from './config';
 import { systemClock } from './platform/clock';
 import { StartupError, checkConnection, migrate, openDatabase } from './platform/db';
-import { LogMailer } from './platform/mail';
+import { MAIL_OFF_MESSAGE, SmtpMailer, createMailer } from './platform/mail';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from './seed/demo';
 
 async function prepareDatabase(config: Config, log: pino.Logger): Promise<boolean> {
@@ -33,13 +33,15 @@ async function prepareDatabase(config: Config, log: pino.Logger): Promise<boolea
 
 async function serve(config: Config, log: pino.Logger) {
   const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, slowQueryMs: config.slowQueryMs });
-  const mailer = new LogMailer((m) => log.info(m));
+  const mailer = createMailer(config, log);
+  if (mailer instanceof SmtpMailer) void mailer.verify();
   const app = await buildApp({ db, clock: systemClock, config, mailer }, { logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
   const stopReminders = startReminderJob(db, systemClock, mailer, (msg, err) => log.error({ err }, msg));
   const stop = async () => {
     stopReminders();
     await app.close();
+    await mailer.close();
     await db.destroy();
     process.exit(0);
   };
@@ -67,6 +69,7 @@ async function main() {
     process.on('disconnect', () => process.exit(0));
     return serve(config, log);
   }
+  if (!config.smtpUrl) log.warn(MAIL_OFF_MESSAGE);
   const seeded = await prepareDatabase(config, log);
   if (config.workers === 1) {
     await serve(config, log);

@@ -10,7 +10,7 @@ import { loadConfig } from '../../server/src/config';
 import { TestClock } from '../../server/src/platform/clock';
 import type { App } from '../../server/src/platform/http';
 import { newId } from '../../server/src/platform/ids';
-import { MemoryMailer } from '../../server/src/platform/mail';
+import { type Mailer, MemoryMailer } from '../../server/src/platform/mail';
 import { hashPassword } from '../../server/src/platform/passwords';
 import { SESSION_COOKIE, createSession } from '../../server/src/platform/sessions';
 import { createOrganization, createPerson, createSignedPartnership } from '../../server/src/seed/demo';
@@ -27,12 +27,12 @@ export interface Client {
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
-export interface World {
+export interface World<M extends Mailer = MemoryMailer> {
   app: App;
   db: TestDatabase['db'];
   kind: TestDatabase['kind'];
   clock: TestClock;
-  mailer: MemoryMailer;
+  mailer: M;
   routes: RouteInfo[];
   given: ReturnType<typeof makeGiven>;
   as(personId: string): Promise<Client>;
@@ -40,13 +40,19 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function createWorld(overrides: Parameters<typeof loadConfig>[1] = {}): Promise<World> {
+/** Extras for the few tests that need them: another mailer (e.g. SMTP), or the app's log (Fastify `logger` options). */
+export interface WorldOptions<M extends Mailer> {
+  mailer?: M;
+  logger?: object;
+}
+
+export async function createWorld<M extends Mailer = MemoryMailer>(overrides: Parameters<typeof loadConfig>[1] = {}, options: WorldOptions<M> = {}): Promise<World<M>> {
   const tdb = await openTestDatabase();
   const clock = new TestClock();
-  const mailer = new MemoryMailer();
+  const mailer = options.mailer ?? (new MemoryMailer() as Mailer as M);
   const config = loadConfig({}, { seedDemo: false, loginRateLimit: 1000, baseUrl: 'http://tandem.test', ...overrides });
   const routes: RouteInfo[] = [];
-  const app = await buildApp({ db: tdb.db, clock, config, mailer }, { onRoute: (r) => routes.push(r) });
+  const app = await buildApp({ db: tdb.db, clock, config, mailer }, { onRoute: (r) => routes.push(r), ...(options.logger ? { logger: options.logger } : {}) });
   await app.ready();
   const passwordHash = await hashPassword(PASSWORD);
   const given = makeGiven(tdb.db, clock, passwordHash);

@@ -141,7 +141,10 @@ export default async function accountRoutes(app: App, s: Services) {
           .insertInto('password_resets')
           .values({ token_hash: sha256(token), user_id: user.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(), used_at: null })
           .execute();
-        await s.mailer.send({
+        // Not awaited: waiting for the mail server only when the account exists would tell
+        // anyone timing this answer which addresses have accounts. send() never rejects.
+        void s.mailer.send({
+          kind: 'password_reset',
           to: user.email,
           subject: 'Reset your Tandem password',
           text: `Someone asked to reset the password of this Tandem account. If it was you, open this link within ${RESET_MINUTES} minutes:\n${config.baseUrl}/reset-password?token=${token}\nIf it was not you, ignore this message; nothing changes.`,

@@ -79,7 +79,7 @@ export async function createReminders(db: DB, clock: Clock, personId?: string): 
   return created;
 }
 
-/** E-mails every reminder not yet e-mailed to people who want e-mail. Returns how many were sent. */
+/** E-mails every reminder not yet e-mailed to people who want e-mail. Returns how many were handed to the mail server. */
 export async function emailReminders(db: DB, clock: Clock, mailer: Mailer): Promise<number> {
   const now = clock.now().toISOString();
   const due = await db
@@ -99,8 +99,15 @@ export async function emailReminders(db: DB, clock: Clock, mailer: Mailer): Prom
     // Claim it first: another process running the same job skips it.
     const claim = await db.updateTable('reminders').set({ emailed_at: now }).where('id', '=', r.id).where('emailed_at', 'is', null).executeTakeFirst();
     if (Number(claim.numUpdatedRows) !== 1) continue;
-    await mailer.send({ to: r.email, subject: `Reminder: ${r.text}`, text: `Hello ${r.name},\n\nA reminder from Tandem: ${r.text}.\n\nThe details are in Tandem. You can turn off e-mail reminders under Settings.` });
-    sent++;
+    const outcome = await mailer.send({ kind: 'reminder', to: r.email, subject: `Reminder: ${r.text}`, text: `Hello ${r.name},\n\nA reminder from Tandem: ${r.text}.\n\nThe details are in Tandem. You can turn off e-mail reminders under Settings.` });
+    if (outcome === 'failed') {
+      // The mail server is unreachable or said "later": give the claim back so the next run
+      // retries, and stop this run rather than wait out a timeout for every reminder.
+      // (A mailbox refused for good, or e-mail turned off, keeps the claim: retrying would not help.)
+      await db.updateTable('reminders').set({ emailed_at: null }).where('id', '=', r.id).where('emailed_at', '=', now).execute();
+      break;
+    }
+    if (outcome === 'sent') sent++;
   }
   return sent;
 }

@@ -153,8 +153,8 @@ export default async function concernRoutes(app: App, s: Services) {
     const now = clock.now().toISOString();
     await db.updateTable('concerns').set({ escalated_to: supervisor.id, escalation_reason: request.body.reason, escalated_at: now, status: 'escalated' }).where('id', '=', row.id).where('escalated_at', 'is', null).execute();
     // Both hear of it at once, without the content: the coachee sees the details in Tandem.
-    await mailer.send({ to: row.subject_email, subject: `${actor.name} raised a concern with ${supervisor.name}`, text: `${actor.name} has raised the concern you talked about with ${supervisor.name}, your supervisor. You can read exactly what was sent, and see when it is read, under Concerns in your partnership in Tandem.` });
-    await mailer.send({ to: supervisor.email, subject: `${actor.name} raised a concern with you`, text: `${actor.name} has raised a concern with you about ${row.subject_name}, after talking it over with them. Read it on your Tandem home page; ${row.subject_name} can see that you read it.` });
+    await mailer.send({ kind: 'concern_raised', to: row.subject_email, subject: `${actor.name} raised a concern with ${supervisor.name}`, text: `${actor.name} has raised the concern you talked about with ${supervisor.name}, your supervisor. You can read exactly what was sent, and see when it is read, under Concerns in your partnership in Tandem.` });
+    await mailer.send({ kind: 'concern_raised', to: supervisor.email, subject: `${actor.name} raised a concern with you`, text: `${actor.name} has raised a concern with you about ${row.subject_name}, after talking it over with them. Read it on your Tandem home page; ${row.subject_name} can see that you read it.` });
     return presentOne(actor, row.id, ctx);
   });
 

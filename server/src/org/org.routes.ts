@@ -181,7 +181,7 @@ export default async function orgRoutes(app: App, s: Services) {
     const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86400_000).toISOString();
     await db.insertInto('invitations').values({ token_hash: sha256(token), org_id: actor.orgId, person_id: person.id, created_by: actor.personId, created_at: now.toISOString(), expires_at: expiresAt, accepted_at: null }).execute();
     const url = `${config.baseUrl}/invitation?token=${token}`;
-    await s.mailer.send({ to: person.email, subject: `${actor.name} invited you to Tandem`, text: `Hello ${person.name},\n\n${actor.name} invited you to join your organization's coaching program on Tandem. Open this link within ${INVITATION_DAYS} days to set up your account:\n${url}\n` });
+    await s.mailer.send({ kind: 'invitation', to: person.email, subject: `${actor.name} invited you to Tandem`, text: `Hello ${person.name},\n\n${actor.name} invited you to join your organization's coaching program on Tandem. Open this link within ${INVITATION_DAYS} days to set up your account:\n${url}\n` });
     return reply.status(201).send({ url, expiresAt });
   });
 
