@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -61,7 +60,8 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 256 * 1024,
-    trustProxy: config.production,
+    // Which proxies may set X-Forwarded-For (TRUST_PROXY); never every hop, or any client picks its own address.
+    trustProxy: config.trustProxy,
     // Never log cookies or bodies: they may hold session tokens or coaching content.
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as unknown as App;
@@ -116,7 +116,6 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
     reply.headers(headers);
     done();
   });
-  await app.register(rateLimit, { global: false });
 
   await app.register(swagger, {
     openapi: {

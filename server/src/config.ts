@@ -2,8 +2,18 @@
  * Configuration, parsed once from the environment. Every problem is listed at
  * once so an operator can fix them in one go.
  */
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
+/**
+ * Which proxies may tell us the client's address (Fastify's `trustProxy`): off,
+ * or the proxies' addresses/CIDRs. Never `true`: trusting every hop lets any
+ * client pick its own address with X-Forwarded-For, and so its own rate-limit
+ * budget. Never a hop count either: it cannot tell a proxy from a client that
+ * connects directly (Fastify 5 ignores a number for that reason, trusting nothing).
+ */
+export type TrustProxy = false | string[];
 
 export interface Config {
   port: number;
@@ -21,8 +31,20 @@ export interface Config {
   sessionMaxHours: number;
   /** Seed the demo organization when the database is empty. */
   seedDemo: boolean;
-  /** Attempts per minute per IP on sign-in and reset endpoints. */
+  /** Attempts per minute per client address on sign-in, reset and invitation endpoints. */
   loginRateLimit: number;
+  /**
+   * Attempts per minute against one account (e-mail, or invitation), from all
+   * addresses together; null = 3 × loginRateLimit, so one address alone can
+   * never lock someone else out.
+   */
+  loginAccountRateLimit: number | null;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); false = the socket address. */
+  trustProxy: TrustProxy;
+  /** Redis for rate-limit counters shared by every process and host; null = in memory, per process. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key Tandem writes (several deployments can share one Redis). */
+  redisKeyPrefix: string;
   /** Log queries slower than this (ms); 0 turns it off. */
   slowQueryMs: number;
   /** Server processes sharing the port (node:cluster); the app is stateless, so any count works. */
@@ -58,6 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const baseUrl = (env.BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, '');
   if (!/^https?:\/\//.test(baseUrl)) problems.push('BASE_URL must start with http:// or https://.');
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
+  const redisUrl = env.REDIS_URL?.trim() || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    problems.push('REDIS_URL must start with redis:// or rediss:// (leave it unset to keep rate limits in memory).');
+  }
   const smtpUrl = env.SMTP_URL?.trim() || null;
   const smtpProblem = smtpUrl ? checkSmtpUrl(smtpUrl) : null;
   if (smtpProblem) problems.push(smtpProblem);
@@ -78,6 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionMaxHours: int('SESSION_MAX_HOURS', 24 * 14, 1, 24 * 365),
     seedDemo: env.SEED_DEMO !== 'false',
     loginRateLimit: int('LOGIN_RATE_LIMIT', 10, 1, 100000),
+    loginAccountRateLimit: env.LOGIN_ACCOUNT_RATE_LIMIT ? int('LOGIN_ACCOUNT_RATE_LIMIT', 30, 1, 100000) : null,
+    trustProxy,
+    redisUrl,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX?.trim() || 'tandem:',
     slowQueryMs: int('SLOW_QUERY_MS', 0, 0, 600000),
     workers: env.WORKERS === 'auto' ? os.availableParallelism() : int('WORKERS', 1, 1, 256),
     smtpUrl,
@@ -86,6 +117,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: unset or `false` (the default, in production too) = believe only
+ * the socket; or a comma-separated list of proxy addresses, CIDRs or the names
+ * loopback / linklocal / uniquelocal (proxy-addr's private ranges).
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): TrustProxy {
+  const value = raw?.trim() ?? '';
+  const word = value.toLowerCase();
+  if (word === '' || word === 'false' || word === '0') return false;
+  if (word === 'true') {
+    problems.push('TRUST_PROXY=true would let any client choose its own address with X-Forwarded-For; list the addresses of the proxies in front of Tandem instead (e.g. 10.0.0.5 or 10.0.0.0/8, or loopback when the proxy runs on this host).');
+    return false;
+  }
+  if (/^\d+$/.test(value)) {
+    problems.push(`TRUST_PROXY=${value}: a number of proxies cannot tell a proxy from a client that connects directly and forges X-Forwarded-For; list the proxies' addresses instead (e.g. 10.0.0.5 or 10.0.0.0/8, loopback when the proxy runs on this host, uniquelocal for any private address).`);
+    return false;
+  }
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (bad.length) {
+    problems.push(`TRUST_PROXY must be false or a comma-separated list of proxy addresses or CIDRs (e.g. 10.0.0.5,192.168.0.0/16, or loopback); not understood: ${bad.map((b) => `"${b}"`).join(', ')}.`);
+    return false;
+  }
+  return entries;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 const hostOf = (url: string) => {

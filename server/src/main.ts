@@ -3,7 +3,7 @@
  * buildApp → listen. With WORKERS > 1 the primary process migrates and seeds,
  * then forks that many identical servers sharing the port (node:cluster); they
  * keep no state of their own, so this is the same scale-out as several hosts
- * behind a load balancer. (Sign-in rate limits are counted per process.)
+ * behind a load balancer. (Sign-in limits are counted per process unless REDIS_URL is set.)
  */
 import cluster from 'node:cluster';
 import pino from 'pino';

@@ -78,14 +78,14 @@ export const AcceptInvitationBody = z.object({
   token: z.string().min(10).max(200),
   /** The name you want colleagues to see. */
   name: requiredText(120).optional(),
-  /** A new password (only when you do not have an account yet). */
+  /** The password you already use for Tandem with this e-mail, or a new one if you do not use Tandem yet. */
   password: PasswordRule.optional(),
 });
+/** What an invitation is for. Says nothing about accounts: the link must not reveal whether an e-mail uses Tandem elsewhere. */
 export const InvitationPreview = z.object({
   organization: z.string(),
   name: z.string(),
   email: z.string(),
-  hasAccount: z.boolean(),
 });
 export const TokenParams = z.object({ token: z.string().min(10).max(200) });
 

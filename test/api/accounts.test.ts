@@ -8,7 +8,8 @@ let coach: string;
 let coachEmail: string;
 
 beforeAll(async () => {
-  w = await createWorld({ loginRateLimit: 5 });
+  // Per-account limits have their own tests (signin-protection.test.ts); here only the address limit bites.
+  w = await createWorld({ loginRateLimit: 5, loginAccountRateLimit: 1000 });
   org = await w.given.organization();
   leader = await w.given.person(org, ['leader']);
   coach = await w.given.person(org, ['coach']);
@@ -122,7 +123,7 @@ describe('invitations', () => {
     expect(w.mailer.sent.at(-1)!.text).toContain(link.json().url);
     const token = new URL(link.json().url).searchParams.get('token')!;
     const preview = await w.anonymous.get(`/api/invitations/${token}`);
-    expect(preview.json()).toMatchObject({ name: 'Nia New', email: 'nia@tandem.test', hasAccount: false });
+    expect(preview.json()).toEqual({ organization: expect.any(String), name: 'Nia New', email: 'nia@tandem.test' });
     const accepted = await w.app.inject({ method: 'POST', url: '/api/invitations/accept', headers: { 'content-type': 'application/json' }, payload: { token, password: 'nia likes coaching' } });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ name: 'Nia New', roles: ['coachee'] });

@@ -44,7 +44,7 @@ describeBrowser('running the program', () => {
     await invited.page.goto(`/invitation?token=${new URL(url).searchParams.get('token')}`);
     await invited.page.getByRole('heading', { name: 'Welcome to Riverside Learning Cooperative' }).waitFor();
     await checkA11y(invited.page, 'invitation');
-    await invited.page.getByLabel('Choose a password').fill('a long and happy password');
+    await invited.page.getByLabel('Password').fill('a long and happy password');
     await invited.page.getByRole('button', { name: /Join/ }).click();
     await invited.page.waitForURL('**/welcome');
     await invited.page.getByRole('heading', { name: 'Welcome, Rosa Alvarez' }).waitFor();

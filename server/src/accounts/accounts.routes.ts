@@ -19,6 +19,7 @@ import {
 } from '../../../shared/src/api';
 import type { OrgRole } from '../../../shared/src/domain';
 import { ROLE_DESCRIPTIONS_VERSION, roleDescriptions } from '../../../shared/src/visibility';
+import { attemptLimiter, normalizeEmail, openAttemptStore } from '../platform/attempt-limits';
 import { AppError } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newToken, sha256 } from '../platform/ids';
@@ -31,7 +32,15 @@ const RESET_MINUTES = 60;
 export default async function accountRoutes(app: App, s: Services) {
   const { db, clock, config } = s;
   const policy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
-  const limited = { rateLimit: { max: config.loginRateLimit, timeWindow: 60_000 } };
+  const store = await openAttemptStore(config, clock, app.log);
+  app.addHook('onClose', () => store.close());
+  const limits = attemptLimiter(store, config, app.log);
+  const emailOf = (request: { body: unknown }) => normalizeEmail((request.body as { email: string }).email);
+  const signInLimit = limits.hook({ door: 'sign-in', account: emailOf });
+  const resetLimit = limits.hook({ door: 'reset', account: emailOf });
+  // Reset links are single-use secrets: the address limit is enough there.
+  const resetCompleteLimit = limits.hook({ door: 'reset-complete' });
+  const invitationLimit = limits.hook({ door: 'invitation', account: (request) => sha256((request.body as { token: string }).token) });
 
   async function buildMe(userId: string, personId: string, csrfToken: string): Promise<z.infer<typeof Me>> {
     const people = await db
@@ -84,7 +93,7 @@ export default async function accountRoutes(app: App, s: Services) {
 
   app.post(
     '/api/auth/login',
-    { config: { public: true, matrix: 'public', ...limited }, schema: { tags: ['accounts'], summary: 'Sign in with e-mail and password', body: LoginBody, response: { 200: Me, 401: ErrorBody } } },
+    { config: { public: true, matrix: 'public' }, preHandler: signInLimit, schema: { tags: ['accounts'], summary: 'Sign in with e-mail and password', body: LoginBody, response: { 200: Me, 401: ErrorBody, 429: ErrorBody } } },
     async (request, reply) => {
       const { email, password } = request.body;
       const user = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
@@ -131,7 +140,7 @@ export default async function accountRoutes(app: App, s: Services) {
 
   app.post(
     '/api/auth/password-reset',
-    { config: { public: true, matrix: 'public', ...limited }, schema: { tags: ['accounts'], summary: 'Ask for a password reset link (always answers 202)', body: ResetRequestBody, response: { 202: ok } } },
+    { config: { public: true, matrix: 'public' }, preHandler: resetLimit, schema: { tags: ['accounts'], summary: 'Ask for a password reset link (always answers 202)', body: ResetRequestBody, response: { 202: ok, 429: ErrorBody } } },
     async (request, reply) => {
       const user = await db.selectFrom('users').select(['id', 'email', 'disabled_at']).where('email', '=', request.body.email.toLowerCase()).executeTakeFirst();
       if (user && !user.disabled_at) {
@@ -157,7 +166,7 @@ export default async function accountRoutes(app: App, s: Services) {
 
   app.post(
     '/api/auth/password-reset/complete',
-    { config: { public: true, matrix: 'public', ...limited }, schema: { tags: ['accounts'], summary: 'Set a new password with a reset link', body: ResetCompleteBody, response: { 200: Me, 410: ErrorBody } } },
+    { config: { public: true, matrix: 'public' }, preHandler: resetCompleteLimit, schema: { tags: ['accounts'], summary: 'Set a new password with a reset link', body: ResetCompleteBody, response: { 200: Me, 410: ErrorBody, 429: ErrorBody } } },
     async (request, reply) => {
       const hash = sha256(request.body.token);
       const now = clock.now().toISOString();
@@ -197,27 +206,35 @@ export default async function accountRoutes(app: App, s: Services) {
     { config: { public: true, matrix: 'public' }, schema: { tags: ['accounts'], summary: 'What an invitation link is for', params: TokenParams, response: { 200: InvitationPreview, 410: ErrorBody } } },
     async (request) => {
       const inv = await findInvitation(request.params.token);
-      return { organization: inv.org_name, name: inv.name, email: inv.email, hasAccount: !!inv.user_id };
+      // Nothing about accounts: whoever holds the link (the leader who made it
+      // too) must not learn whether this e-mail uses Tandem in another organization.
+      return { organization: inv.org_name, name: inv.name, email: inv.email };
     },
   );
 
   app.post(
     '/api/invitations/accept',
-    { config: { public: true, matrix: 'public', ...limited }, schema: { tags: ['accounts'], summary: 'Accept an invitation: create your account or link it', body: AcceptInvitationBody, response: { 200: Me, 410: ErrorBody } } },
+    { config: { public: true, matrix: 'public' }, preHandler: invitationLimit, schema: { tags: ['accounts'], summary: 'Accept an invitation: create your account or link it', body: AcceptInvitationBody, response: { 200: Me, 410: ErrorBody, 429: ErrorBody } } },
     async (request, reply) => {
       const inv = await findInvitation(request.body.token);
       const now = clock.now().toISOString();
+      const { password } = request.body;
+      // Asked for in both cases, so a request without one cannot tell whether the e-mail has an account.
+      if (!password) {
+        throw new AppError('VALIDATION_FAILED', 'Enter a password: the one you already use for Tandem, or a new one of at least 10 characters.', [{ path: 'body.password', message: 'Enter a password.' }]);
+      }
       let userId = inv.user_id;
       if (userId) {
-        // An existing account joins this organization only with its own password.
+        // An existing account joins this organization only with its own password,
+        // and every try is a guess at that password: count it against the account
+        // like a sign-in, or new invitations would be fresh budgets for guessing.
+        await limits.account(reply, 'sign-in', normalizeEmail(inv.email));
         const user = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
-        if (!request.body.password || !(await verifyPassword(request.body.password, user.password_hash))) {
-          throw new AppError('INVALID_CREDENTIALS', 'You already have a Tandem account with this e-mail. Enter its password to join.');
+        if (!(await verifyPassword(password, user.password_hash))) {
+          throw new AppError('INVALID_CREDENTIALS', 'That password does not match the Tandem account for this e-mail. Try it again, or reset it from the sign-in page and come back to this link.');
         }
-      } else if (!request.body.password) {
-        throw new AppError('VALIDATION_FAILED', 'Choose a password of at least 10 characters.', [{ path: 'body.password', message: 'Required.' }]);
       }
-      const passwordHash = userId ? null : await hashPassword(request.body.password!);
+      const passwordHash = userId ? null : await hashPassword(password);
       await db.transaction().execute(async (trx) => {
         if (!userId) {
           userId = crypto.randomUUID();

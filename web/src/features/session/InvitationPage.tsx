@@ -8,7 +8,12 @@ import { TextField } from '../../ui/Field';
 import { Loading, PageTitle } from '../../ui/Page';
 import { useStartSession } from './session';
 
-/** Opening an invitation link: join the organization with a new or existing account. */
+/**
+ * Opening an invitation link: join the organization with a new or existing
+ * account. One form for both, because the link does not say whether the e-mail
+ * already uses Tandem (that would tell whoever holds the link about other
+ * organizations); the server links or creates the account from the password.
+ */
 export function InvitationPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
@@ -27,7 +32,7 @@ export function InvitationPage() {
   }, [preview.data]);
   const accept = useMutation({
     mutationFn: () =>
-      api.post<Me>('/api/invitations/accept', preview.data?.hasAccount ? { token, password } : { token, name: name.trim() || undefined, password }),
+      api.post<Me>('/api/invitations/accept', { token, name: name.trim() || undefined, password }),
     onSuccess: (me) => {
       startSession(me);
       navigate(me.mustAcknowledgeRoles ? '/welcome' : '/', { replace: true });
@@ -60,8 +65,11 @@ export function InvitationPage() {
     <div className="narrow">
       <PageTitle title="Join your organization">Welcome to {inv.organization}</PageTitle>
       <p>
-        This invitation is for <strong>{inv.email}</strong>.{' '}
-        {inv.hasAccount ? 'You already have a Tandem account: enter its password to join.' : 'Choose the name colleagues will see and a password.'}
+        This invitation is for <strong>{inv.email}</strong>.
+      </p>
+      <p>
+        Already use Tandem with this e-mail, perhaps with another program? Enter the password you sign in with, and {inv.organization} joins your account. New
+        to Tandem? Choose a password of at least 10 characters, and your account is ready.
       </p>
       <ErrorAlert error={accept.error} />
       <form
@@ -72,15 +80,20 @@ export function InvitationPage() {
           accept.mutate();
         }}
       >
-        {!inv.hasAccount ? (
-          <TextField label="Your name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
-        ) : null}
         <TextField
-          label={inv.hasAccount ? 'Your Tandem password' : 'Choose a password'}
+          label="Your name"
+          autoComplete="name"
+          hint={`How colleagues at ${inv.organization} will see you; change it if you go by another name.`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={err?.fieldMessage('name')}
+        />
+        <TextField
+          label="Password"
           type="password"
-          autoComplete={inv.hasAccount ? 'current-password' : 'new-password'}
+          autoComplete="current-password"
           required
-          hint={inv.hasAccount ? undefined : 'At least 10 characters.'}
+          hint="The password you already use for Tandem, or a new one of at least 10 characters."
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={err?.fieldMessage('password')}
