@@ -192,7 +192,8 @@ export const Member = z.object({
   role: z.enum(MEMBER_ROLES),
   state: z.enum(['invited', 'accepted', 'declined']),
 });
-export const StatusEvent = z.object({ from: z.string().nullable(), to: z.string(), reason: z.string().nullable(), by: z.string(), at: z.string() });
+/** A lifecycle move; the reason only for the people invited to the partnership. */
+export const StatusEvent = z.object({ from: z.string().nullable(), to: z.string(), reason: z.string().nullable().optional(), by: z.string(), at: z.string() });
 export const Profile = z.object({
   subjectId: id,
   strengths: z.string(),
@@ -220,6 +221,17 @@ export const PartnershipAbilities = z.object({
   changeStatus: z.boolean(),
   respond: z.boolean(),
   readAccessLog: z.boolean(),
+  /** What the viewer may add to each collection of the partnership (decided by the server's policy). */
+  scheduleSessions: z.boolean(),
+  createGoals: z.boolean(),
+  celebrate: z.boolean(),
+  rate: z.boolean(),
+  addStrengths: z.boolean(),
+  planObservations: z.boolean(),
+  reflect: z.boolean(),
+  sendMessages: z.boolean(),
+  raiseConcerns: z.boolean(),
+  editProfile: z.boolean(),
 });
 export const PartnershipSummary = z.object({
   id,
@@ -377,33 +389,52 @@ export const CreateShareBody = z
     message: 'Share either one item (itemType and itemId) or one category, not both.',
     path: ['category'],
   });
+/** An item in "shared with me": its title only; the item is read (and logged) when it is opened. */
 export const SharedItem = z.object({
   shareId: id,
   partnershipId: id,
   from: z.string(),
   itemType: z.enum(CONTENT_KINDS),
   itemId: id,
-  body: z.string(),
+  title: z.string(),
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
 });
+/** One shared item opened: its whole text (this read is logged for the coachee). */
+export const SharedItemText = SharedItem.extend({ body: z.string() });
+export const SharedItemParams = z.object({ shareId: id, itemId: id });
 
 // ---------- access log ----------
+/** Reads of one item by one person on one day (UTC), grouped: `count` reads between `firstAt` and `at`. */
 export const AccessEvent = z.object({
+  /** The newest log row of the group. */
   id,
+  /** The last read of the group. */
   at: z.string(),
+  firstAt: z.string(),
+  count: z.number().int().min(1),
   actorId: z.string(),
   actorName: z.string(),
   relation: z.string(),
   action: z.enum(ACCESS_ACTIONS),
+  /** A content kind, or a share category for shares and withdrawals of a whole category. */
   itemType: z.string(),
   itemId: z.string().nullable(),
+  /** The item's title or first words (your own content; showing it here is not logged). */
+  itemTitle: z.string().nullable(),
   partnershipId: z.string(),
+  /** The partnership's other members, by name. */
+  partners: z.string(),
   basis: z.string(),
 });
 export const AccessLogQuery = PageQuery.extend({
   /** Include your own reads (hidden by default). */
   includeOwn: z.stringbool().default(false),
+  /** Only reads by this person. */
+  actorId: id.optional(),
+  /** Only reads of one item: "who has seen this". */
+  itemType: z.string().regex(/^[a-z_]{1,40}$/, 'Not a kind of item.').optional(),
+  itemId: z.string().max(64).optional(),
 });
 
 // ---------- roster import ----------
@@ -533,7 +564,8 @@ export const Attendance = z.object({
   present: z.boolean(),
   onTime: z.boolean(),
   prepared: z.boolean(),
-  note: z.string(),
+  /** Members only. */
+  note: z.string().optional(),
   recordedBy: z.string(),
   recordedAt: z.string(),
 });
@@ -543,17 +575,22 @@ export const Meeting = z.object({
   kind: z.enum(MEETING_KINDS),
   startsAt: z.string(),
   endsAt: z.string(),
-  location: z.string(),
+  /** Members only: free text (a place can say more than where). */
+  location: z.string().optional(),
   status: z.enum(MEETING_STATUSES),
   scheduledBy: z.string(),
   cancelledBy: z.string().nullable(),
-  cancelReason: z.string().nullable(),
+  /** Members only: why it was cancelled. */
+  cancelReason: z.string().nullable().optional(),
   cancelledAt: z.string().nullable(),
   /** Cancelled with less notice than the agreement asks for. */
   lateCancellation: z.boolean(),
   rescheduleCount: z.number(),
-  lastRescheduleReason: z.string().nullable(),
-  /** Members only (coaching content). */
+  /** Members only: why it was moved. */
+  lastRescheduleReason: z.string().nullable().optional(),
+  /** Members only: whether the session has an agenda (read it by opening the session). */
+  hasAgenda: z.boolean().optional(),
+  /** Members only, and only when one session is opened (coaching content; the read is logged). */
   agenda: z.string().optional(),
   /** Members see everyone's; a supervisor sees attendance of supervisor check-ins only. */
   attendance: z.array(Attendance).optional(),

@@ -44,8 +44,8 @@ export const TRANSITIONS: Record<PartnershipStatus, PartnershipStatus[]> = {
 export const CHALLENGES = ['space', 'behaviour', 'staffing', 'materials', 'time', 'family_engagement', 'other'] as const;
 export type Challenge = (typeof CHALLENGES)[number];
 
-/** Kinds of coaching content. Later issues add kinds here and in privacy/content-kinds. */
-export const CONTENT_KINDS = ['note', 'profile', 'goal', 'meeting', 'celebration', 'strength', 'observation_plan', 'reflection', 'message', 'concern'] as const;
+/** Kinds of coaching content. A new kind is added here and described in server/src/privacy/kinds.ts (the registry). */
+export const CONTENT_KINDS = ['note', 'profile', 'goal', 'meeting', 'agreement', 'celebration', 'strength', 'observation_plan', 'reflection', 'message', 'concern'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** Categories a coachee can share as a whole. */

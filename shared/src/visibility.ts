@@ -27,17 +27,28 @@ export const WHO_SEES_WHAT: Record<Party, Sight> = {
   leader: { existence: true, logistics: true, content: 'none', share: false, accessLog: false },
 };
 
-/** The logistics fields a supervisor or leader may see; everything else is content. */
-export const LOGISTICS_FIELDS = [
-  'format',
-  'status',
-  'members',
-  'meetingCadence',
-  'coverageNeeds',
-  'communicationPlan',
-  'reviewOn',
-  'signatureStatus',
-] as const;
+/**
+ * THE allow-list of what a supervisor or leader may receive about a partnership
+ * they are not a member of, per API object. Every field not listed here is
+ * coaching content (free text above all: reasons, locations, agendas, notes),
+ * and the server's presenters for non-members build from these lists only
+ * (server/src/privacy/logistics.ts). A supervisor sees that a session was
+ * cancelled, when, and by whom; never why.
+ */
+export const LOGISTICS_FIELDS = {
+  partnership: [
+    'id', 'format', 'status', 'origin', 'members', 'viewerRelation', 'dualRole', 'meetingCadence', 'coverageNeeds', 'reviewOn',
+    'signatureStatus', 'mySignatureNeeded', 'createdAt', 'statusHistory', 'dualRoleAcknowledgedAt', 'abilities',
+  ],
+  /** A lifecycle move: what, who and when; never the reason (an invitation message, a decline, a pause). */
+  statusEvent: ['from', 'to', 'by', 'at'],
+  meeting: ['id', 'partnershipId', 'kind', 'startsAt', 'endsAt', 'status', 'scheduledBy', 'cancelledBy', 'cancelledAt', 'lateCancellation', 'rescheduleCount', 'attendance', 'abilities'],
+  /** Attendance of a supervisor check-in, for the supervisor: without the note. */
+  attendance: ['personId', 'name', 'present', 'onTime', 'prepared', 'recordedBy', 'recordedAt'],
+  /** The agreement's logistics: commitments and practical arrangements, never the guidelines. */
+  agreementContent: ['commitments', 'meetingCadence', 'coverageNeeds', 'cancellationNoticeHours', 'communicationPlan', 'reviewOn'],
+} as const;
+export type LogisticsObject = keyof typeof LOGISTICS_FIELDS;
 
 const PARTY_TITLES: Record<Party, string> = {
   coachee: 'Coachee',

@@ -4,20 +4,31 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, NOT_FOUND_BODY, type World, createWorld } from '../support/world';
+import { newId } from '../../server/src/platform/ids';
+import { type Client, NOT_FOUND_BODY, PASSWORD, type Recorded, type World, createWorld } from '../support/world';
 import { type ActionKey, MATRIX, type Outcome, type Row, type ShareState, type Who } from './matrix';
 
 interface Fixture {
+  org: string;
+  otherOrg: string;
   people: Record<Exclude<Who, 'anonymous'>, string>;
   practiceA: string;
+  site: string;
 }
 
 interface Scene {
+  /** The scene's number, in its markers. */
+  n: number;
   partnership: string;
   note: string;
   /** A goal the coach proposed to the coachee. */
   goal: string;
   goalVersion: number;
+  goalStep: string;
+  /** A supervisor check-in with attendance recorded. */
+  checkin: string;
+  /** The share the row's state was made with, if any. */
+  shareId?: string;
   /** A coaching meeting in two days, with an agenda. */
   meeting: string;
   /** A celebration the coach recorded about the coachee. */
@@ -35,25 +46,59 @@ interface Scene {
 
 type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'reflection' | 'message' | 'concern' | 'concernEscalated';
 
+/**
+ * Planted markers: every free-text field of every scene carries "MARK-<kind>-<scene>", so
+ * any answer an outsider receives can be scanned for content of any kind, including
+ * fields nobody thought of as content (reasons, places, notes on attendance).
+ */
+let sceneNo = 0;
+const mark = (kind: MarkerKind, n: number, field: string) => `MARK-${kind}-${n} ${field}`;
+type MarkerKind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'reflection' | 'message' | 'concern' | 'meeting' | 'attendance' | 'status' | 'profile';
+
 /** The item each kind adds to the scene, created by the partner who would write it. */
-const EXTRA: Partial<Record<Kind, (partnership: string) => Promise<Partial<Scene>>>> = {
-  strength: async (p) => ({ strength: (await (await client('coach')).post(`/api/partnerships/${p}/strengths`, { type: 'strength', text: 'Children settle quickly with her songs.' })).json().id }),
-  observation_plan: async (p) => {
-    const res = await (await client('coach')).post(`/api/partnerships/${p}/observation-plans`, { focus: 'Questions during read-aloud', mode: 'live', dataForm: { method: 'event_count', fields: ['Open question', 'Closed question'] } });
+const EXTRA: Partial<Record<Kind, (partnership: string, n: number, goal: string) => Promise<Partial<Scene>>>> = {
+  strength: async (p, n) => ({ strength: (await (await client('coach')).post(`/api/partnerships/${p}/strengths`, { type: 'strength', text: mark('strength', n, 'Children settle quickly with her songs.') })).json().id }),
+  observation_plan: async (p, n, goal) => {
+    const m = (field: string) => mark('observation_plan', n, field);
+    const res = await (await client('coach')).post(`/api/partnerships/${p}/observation-plans`, {
+      focus: m('Questions during read-aloud'), currentPicture: m('now'), successLooksLike: m('success'), lookFor: m('look for'), when: m('Tuesday morning'), goalId: goal, mode: 'live',
+      dataForm: { method: 'event_count', fields: [m('Open question'), 'Closed question'] },
+    });
     expect(res.statusCode).toBe(201);
     return { plan: res.json().id, planVersion: res.json().version };
   },
-  reflection: async (p) => ({ reflection: (await (await client('coachee')).post(`/api/partnerships/${p}/reflections`, { answers: [{ key: 'noticed', answer: 'More hands went up after I waited.' }] })).json().id }),
-  message: async (p) => ({ request: (await (await client('coachee')).post(`/api/partnerships/${p}/messages`, { kind: 'resource_request', body: 'Could you send the wait-time article?', requestedFrom: fx.people.mentor })).json().id }),
-  concern: async (p) => ({ concern: (await (await client('coach')).post(`/api/partnerships/${p}/concerns`, { description: 'Sessions were missed three weeks running.' })).json().id }),
-  concernEscalated: async (p) => {
+  reflection: async (p, n, goal) => {
+    const res = await (await client('coachee')).post(`/api/partnerships/${p}/reflections`, { answers: [{ key: 'noticed', answer: mark('reflection', n, 'More hands went up after I waited.') }], goalId: goal, nextSteps: [{ description: mark('goal', n, 'Wait five seconds'), responsible: 'coachee' }] });
+    expect(res.statusCode).toBe(201);
+    return { reflection: res.json().id };
+  },
+  message: async (p, n) => ({ request: (await (await client('coachee')).post(`/api/partnerships/${p}/messages`, { kind: 'resource_request', body: mark('message', n, 'Could you send the wait-time article?'), requestedFrom: fx.people.mentor })).json().id }),
+  concern: async (p, n) => ({ concern: (await (await client('coach')).post(`/api/partnerships/${p}/concerns`, { description: mark('concern', n, 'Sessions were missed three weeks running.') })).json().id }),
+  concernEscalated: async (p, n) => {
     const coach = await client('coach');
-    const concern = (await coach.post(`/api/partnerships/${p}/concerns`, { description: 'Sessions were missed three weeks running.' })).json().id as string;
-    expect((await coach.post(`/api/concerns/${concern}/discussion`, { summary: 'We talked; coverage keeps falling through.', discussedOn: w.clock.now().toISOString().slice(0, 10) })).statusCode).toBe(200);
-    expect((await coach.post(`/api/concerns/${concern}/escalation`, { supervisorId: fx.people.supervisorOfCoachee, reason: 'Coverage for coaching time is needed.' })).statusCode).toBe(200);
+    const m = (field: string) => mark('concern', n, field);
+    const concern = (await coach.post(`/api/partnerships/${p}/concerns`, { description: m('Sessions were missed three weeks running.') })).json().id as string;
+    expect((await coach.post(`/api/concerns/${concern}/discussion`, { summary: m('We talked; coverage keeps falling through.'), coacheeView: m('her view'), discussedOn: w.clock.now().toISOString().slice(0, 10) })).statusCode).toBe(200);
+    expect((await coach.post(`/api/concerns/${concern}/escalation`, { supervisorId: fx.people.supervisorOfCoachee, reason: m('Coverage for coaching time is needed.') })).statusCode).toBe(200);
     return { concern };
   },
 };
+
+/** Several answers of one action must agree (all allowed, or all refused the same way); the first stands for them. */
+function same(...answers: LightMyRequestResponse[]): LightMyRequestResponse {
+  const classOf = (r: LightMyRequestResponse) => (r.statusCode < 300 ? '2xx' : String(r.statusCode));
+  const classes = answers.map((a) => `${a.raw.req.method} ${a.raw.req.url} → ${classOf(a)}${a.statusCode >= 300 ? ` ${a.body.slice(0, 120)}` : ''}`);
+  expect(new Set(answers.map(classOf)).size, classes.join('\n')).toBe(1);
+  return answers[0];
+}
+
+async function newPerson(roles: Array<'coachee' | 'supervisor' | 'coach'>): Promise<string> {
+  return w.given.person(fx.org, roles);
+}
+
+async function until(done: () => boolean) {
+  for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+}
 
 /** What an action observed: the response, and for lists whether the target item was included. */
 interface Observation {
@@ -90,15 +135,23 @@ beforeAll(async () => {
   await w.given.supervisorOf(people.supervisorOfCoachee, people.coachee);
   await w.given.supervisorOf(people.otherSupervisor, people.colleague);
   const practice = await w.db.selectFrom('practices').select('id').where('org_id', '=', a).executeTakeFirstOrThrow();
-  fx = { people, practiceA: practice.id };
+  const site = newId();
+  await w.db.insertInto('sites').values({ id: site, org_id: a, name: 'Maple Street Elementary', kind: 'school', created_at: w.clock.now().toISOString() }).execute();
+  fx = { org: a, otherOrg: b, people, practiceA: practice.id, site };
 });
 
 afterAll(async () => {
   await w?.close();
 });
 
-/** A fresh signed partnership (coach, coachee, mentor) with a profile and one note by the coach about the coachee, shared as the row says. */
+/**
+ * A fresh signed partnership (coach, coachee, mentor) with a profile, a note, a goal, a
+ * celebration tied to the goal, sessions (one moved, one cancelled, a supervisor check-in
+ * with attendance), a pause and a restart with reasons, and the row's kind of item, shared
+ * as the row says. Every free-text field carries this scene's markers.
+ */
 async function scene(share: ShareState, kind: Kind = 'note'): Promise<Scene> {
+  const n = ++sceneNo;
   const p = fx.people;
   const partnership = await w.given.partnership(p.coach, 'expert', [
     { personId: p.coach, role: 'coach' },
@@ -107,39 +160,146 @@ async function scene(share: ShareState, kind: Kind = 'note'): Promise<Scene> {
   ]);
   const coach = await client('coach');
   const coachee = await client('coachee');
-  expect((await coachee.put(`/api/partnerships/${partnership}/profile`, { strengths: 'Calm voice at transitions' })).statusCode).toBe(200);
-  const note = (await coach.post(`/api/partnerships/${partnership}/notes`, { body: 'Observed circle time; 14 open questions.' })).json().id as string;
-  const proposed = await coach.post(`/api/partnerships/${partnership}/goals`, { title: 'More children answer open questions', steps: [{ description: 'Plan three open questions for read-aloud', responsible: 'coachee' }] });
+  // The invitation message is stored with the first lifecycle event.
+  await w.db.updateTable('partnership_status_events').set({ reason: mark('status', n, 'Would you coach me this year?') }).where('partnership_id', '=', partnership).execute();
+  const pm = (field: string) => mark('profile', n, field);
+  expect((await coachee.put(`/api/partnerships/${partnership}/profile`, { strengths: pm('Calm voice at transitions'), learningStyle: pm('style'), needs: pm('needs'), challengeNotes: pm('challenges') })).statusCode).toBe(200);
+  const note = (await coach.post(`/api/partnerships/${partnership}/notes`, { body: mark('note', n, 'Observed circle time; 14 open questions.') })).json().id as string;
+  const gm = (field: string) => mark('goal', n, field);
+  const proposed = await coach.post(`/api/partnerships/${partnership}/goals`, { title: gm('More children answer open questions'), childOutcome: gm('outcome'), successLooksLike: gm('success'), steps: [{ description: gm('Plan three open questions for read-aloud'), responsible: 'coachee', resources: gm('resources') }] });
   expect(proposed.statusCode).toBe(201);
   const goal = proposed.json().id as string;
-  const celebration = (await coach.post(`/api/partnerships/${partnership}/celebrations`, { kind: 'risk_taken', text: 'Tried a brand-new transition song with the whole class.' })).json().id as string;
-  const extra = (await EXTRA[kind]?.(partnership)) ?? {};
+  const goalStep = proposed.json().steps[0].id as string;
+  const celebration = (await coach.post(`/api/partnerships/${partnership}/celebrations`, { kind: 'risk_taken', text: mark('celebration', n, 'Tried a brand-new transition song.'), goalId: goal })).json().id as string;
+  const extra = (await EXTRA[kind]?.(partnership, n, goal)) ?? {};
   const item = { note, goal, celebration, strength: extra.strength, observation_plan: extra.plan, reflection: extra.reflection }[kind as 'note'];
-  const inTwoDays = w.clock.now().getTime() + 2 * 86400_000;
-  const meeting = (await coach.post(`/api/partnerships/${partnership}/meetings`, { kind: 'coaching_meeting', startsAt: new Date(inTwoDays).toISOString(), endsAt: new Date(inTwoDays + 3600_000).toISOString(), agenda: 'Look at the question tally together' })).json().id as string;
-  const shareWith = (body: object) => coachee.post(`/api/partnerships/${partnership}/shares`, { granteeId: p.supervisorOfCoachee, ...body });
-  if (share === 'live') expect((await shareWith({ itemType: kind, itemId: item })).statusCode).toBe(201);
-  if (share === 'category') expect((await shareWith({ category: `${kind}s` })).statusCode).toBe(201);
+  const mm = (field: string) => mark('meeting', n, field);
+  const at = (days: number, hours = 1) => ({ startsAt: new Date(w.clock.now().getTime() + days * 86400_000).toISOString(), endsAt: new Date(w.clock.now().getTime() + days * 86400_000 + hours * 3600_000).toISOString() });
+  const meeting = (await coach.post(`/api/partnerships/${partnership}/meetings`, { kind: 'coaching_meeting', ...at(2), location: mm('Room 12'), agenda: mm('Look at the question tally together') })).json().id as string;
+  expect((await coach.patch(`/api/meetings/${meeting}`, { ...at(2, 2), reason: mm('moved because') })).statusCode).toBe(200);
+  const cancelled = (await coach.post(`/api/partnerships/${partnership}/meetings`, { kind: 'observation', ...at(4), location: mm('Room 14') })).json().id as string;
+  expect((await coachee.post(`/api/meetings/${cancelled}/cancellation`, { reason: mm('cancelled because') })).statusCode).toBe(200);
+  const checkin = await coach.post(`/api/partnerships/${partnership}/meetings`, { kind: 'supervisor_checkin', ...at(5) });
+  expect(checkin.statusCode).toBe(201);
+  // Attendance is recorded once a session has started; the scene writes it straight away.
+  const { org_id } = await w.db.selectFrom('partnerships').select('org_id').where('id', '=', partnership).executeTakeFirstOrThrow();
+  await w.db.insertInto('meeting_attendance').values({ meeting_id: checkin.json().id, person_id: p.coachee, org_id, present: 1, on_time: 1, prepared: 1, note: mark('attendance', n, 'came in late, upset'), recorded_by: p.coach, recorded_at: w.clock.now().toISOString() }).execute();
+  expect((await coach.post(`/api/partnerships/${partnership}/status`, { to: 'paused', reason: mark('status', n, 'paused because') })).statusCode).toBe(200);
+  expect((await coachee.post(`/api/partnerships/${partnership}/status`, { to: 'active', reason: mark('status', n, 'back because') })).statusCode).toBe(200);
+  const shareWith = async (body: object) => {
+    const res = await coachee.post(`/api/partnerships/${partnership}/shares`, { granteeId: p.supervisorOfCoachee, ...body });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as string;
+  };
+  let shareId: string | undefined;
+  if (share === 'live') shareId = await shareWith({ itemType: kind, itemId: item });
+  if (share === 'category') shareId = await shareWith({ category: `${kind}s` });
   if (share === 'expired') {
-    const expiresAt = new Date(w.clock.now().getTime() + 60_000).toISOString();
-    expect((await shareWith({ itemType: kind, itemId: item, expiresAt })).statusCode).toBe(201);
+    shareId = await shareWith({ itemType: kind, itemId: item, expiresAt: new Date(w.clock.now().getTime() + 60_000).toISOString() });
     w.clock.advance(120_000);
   }
   if (share === 'revoked') {
-    const id = (await shareWith({ itemType: kind, itemId: item })).json().id;
-    expect((await coachee.delete(`/api/shares/${id}`)).statusCode).toBe(200);
+    shareId = await shareWith({ itemType: kind, itemId: item });
+    expect((await coachee.delete(`/api/shares/${shareId}`)).statusCode).toBe(200);
   }
-  return { partnership, note, goal, goalVersion: proposed.json().version, meeting, celebration, ...extra };
+  return { n, partnership, note, goal, goalStep, goalVersion: proposed.json().version, meeting, checkin: checkin.json().id, celebration, shareId, ...extra };
 }
 
 const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Observation>> = {
-  public: async (c) => ({ res: await c.post('/api/auth/password-reset', { email: 'nobody@tandem.test' }) }),
-  self: async (c) => ({ res: await c.get('/api/me') }),
-  'org.read': async (c) => {
-    const res = await c.get('/api/practices');
-    return { res, included: res.statusCode === 200 && res.json().items.some((p: { id: string }) => p.id === fx.practiceA) };
+  // Signing in, resetting a password and joining by invitation, as someone new would.
+  public: async (c) => {
+    const newcomer = await newPerson(['coachee']);
+    const email = (await w.db.selectFrom('people').select('email').where('id', '=', newcomer).executeTakeFirstOrThrow()).email;
+    const login = await c.post('/api/auth/login', { email, password: PASSWORD });
+    const sentBefore = w.mailer.sent.length;
+    const asked = await c.post('/api/auth/password-reset', { email });
+    await until(() => w.mailer.sent.length > sentBefore);
+    const token = /reset\?token=([\w-]+)/.exec(w.mailer.sent.at(-1)!.text)?.[1] ?? /token=([\w-]+)/.exec(w.mailer.sent.at(-1)!.text)?.[1];
+    const reset = await c.post('/api/auth/password-reset/complete', { token, password: 'a brand new password' });
+    const invitee = await w.given.person(fx.org, ['coachee'], `Ivy Invitee ${++sceneNo}`);
+    // Someone who has never signed up: no account yet.
+    const { user_id } = await w.db.selectFrom('people').select('user_id').where('id', '=', invitee).executeTakeFirstOrThrow();
+    await w.db.updateTable('people').set({ user_id: null }).where('id', '=', invitee).execute();
+    await w.db.deleteFrom('users').where('id', '=', user_id!).execute();
+    const link = (await (await client('leader')).post(`/api/people/${invitee}/invitations`)).json().url as string;
+    const invitation = new URL(link).searchParams.get('token') ?? link.split('/').at(-1)!;
+    const preview = await c.get(`/api/invitations/${invitation}`);
+    const accepted = await c.post('/api/invitations/accept', { token: invitation, password: 'another good password' });
+    return { res: same(login, asked, reset, preview, accepted) };
   },
-  'org.manage': async (c) => ({ res: await c.get(`/api/people/${fx.people.coachee}`) }),
+  // Everything about oneself: one's account, role descriptions, calendar feed, reminders and Home.
+  self: async (c, s, who) => {
+    const personId = who === 'anonymous' ? fx.people.coachee : fx.people[who];
+    const reminder = newId();
+    await w.db.insertInto('reminders').values({ id: reminder, org_id: who === 'otherOrganization' ? fx.otherOrg : fx.org, person_id: personId, partnership_id: s.partnership, kind: 'session', key: `matrix:${reminder}`, text: 'A coaching meeting tomorrow', due_at: w.clock.now().toISOString(), created_at: w.clock.now().toISOString(), emailed_at: null, dismissed_at: null }).execute();
+    const answers = [
+      await c.get('/api/me'),
+      await c.get('/api/role-descriptions'),
+      await c.post('/api/role-descriptions/acknowledgement'),
+      await c.get('/api/me/calendar'),
+      await c.post('/api/me/calendar'),
+      await c.delete('/api/me/calendar'),
+      await c.get('/api/me/reminder-settings'),
+      await c.put('/api/me/reminder-settings', { email: false }),
+      await c.get('/api/me/reminders'),
+      await c.post(`/api/me/reminders/${reminder}/dismissal`),
+      await c.get('/api/attention'),
+      await c.post('/api/me/organization', { personId }),
+    ];
+    // Switching organization starts a new session; so do signing out here and everywhere.
+    if (who !== 'anonymous') {
+      clients.delete(who);
+      const fresh = await w.as(personId);
+      answers.push(await fresh.post('/api/auth/logout'));
+      const other = await w.as(personId);
+      answers.push(await other.post('/api/auth/logout-everywhere'));
+    } else {
+      answers.push(await c.post('/api/auth/logout'), await c.post('/api/auth/logout-everywhere'));
+    }
+    return { res: same(...answers) };
+  },
+  'org.read': async (c) => {
+    const practices = await c.get('/api/practices');
+    const directory = await c.get('/api/directory?q=Taylor');
+    const answers = [practices, directory, await c.get('/api/sites'), await c.get('/api/teams'), await c.get('/api/agreement-templates')];
+    const included = practices.statusCode === 200 && practices.json().items.some((p: { id: string }) => p.id === fx.practiceA) && directory.json().items.some((p: { id: string }) => p.id === fx.people.coachee);
+    return { res: same(...answers), included: answers.every((a) => a.statusCode === 200) ? included : undefined };
+  },
+  // Running organization A: every call names one of its people, sites, practices or links.
+  'org.manage': async (c) => {
+    const link = newId();
+    const newcomer = await newPerson(['coachee']);
+    await w.db.insertInto('supervision_links').values({ id: link, org_id: fx.org, supervisor_id: fx.people.otherSupervisor, supervisee_id: newcomer, created_at: w.clock.now().toISOString() }).execute();
+    return {
+      res: same(
+        await c.get(`/api/people/${fx.people.coachee}`),
+        await c.patch(`/api/people/${newcomer}`, { name: 'Renamed Newcomer' }),
+        await c.post(`/api/people/${newcomer}/invitations`),
+        await c.patch(`/api/sites/${fx.site}`, { name: 'Maple Street Elementary' }),
+        await c.patch(`/api/practices/${fx.practiceA}`, { description: 'Asking questions with many answers.' }),
+        await c.delete(`/api/supervision-links/${link}`),
+      ),
+    };
+  },
+  // Adding to one's own organization: people, sites, teams, practices, links, templates.
+  'org.create': async (c, _s, who) => {
+    const a = await newPerson(['coachee']);
+    const b = await newPerson(['supervisor']);
+    const n = ++sceneNo;
+    return {
+      res: same(
+        await c.get('/api/people?limit=5'),
+        await c.get('/api/supervision-links'),
+        await c.post('/api/sites', { name: `Site ${n}` }),
+        await c.post('/api/teams', { name: `Team ${n}` }),
+        await c.post('/api/people', { name: `Person ${n}`, email: `person${n}@matrix.test`, roles: ['coachee'] }),
+        await c.post('/api/people/import', { csv: `name,email,roles\nImported ${n},imported${n}@matrix.test,coachee`, dryRun: true }),
+        await c.post('/api/practices', { category: 'Questions', name: `Practice ${n}` }),
+        await c.post('/api/supervision-links', { supervisorId: b, superviseeId: a }),
+        await c.put('/api/agreement-templates/expert', (await (await client(who === 'anonymous' ? 'leader' : 'leader')).get('/api/agreement-templates')).json().items.find((t: { format: string }) => t.format === 'expert')),
+      ),
+    };
+  },
   'partnership.list': async (c, s) => {
     const res = await c.get('/api/partnerships?limit=100');
     return { res, included: res.statusCode === 200 && res.json().items.some((p: { id: string }) => p.id === s.partnership) };
@@ -172,7 +332,9 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
   'profile.edit': async (c, s) => ({ res: await c.put(`/api/partnerships/${s.partnership}/profile`, { strengths: 'Warm greetings' }) }),
   'agreement.view': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/agreement`);
-    return { res, contentPresent: res.statusCode === 200 && 'guidelines' in res.json().current.content };
+    const version = await c.get(`/api/partnerships/${s.partnership}/agreement/versions/1`);
+    same(res, version);
+    return { res, contentPresent: res.statusCode === 200 && 'guidelines' in res.json().current.content && 'guidelines' in version.json().content };
   },
   'agreement.edit': async (c, s) => {
     const current = (await (await client('coach')).get(`/api/partnerships/${s.partnership}/agreement`)).json().current;
@@ -184,7 +346,7 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     const saved = (await coach.put(`/api/partnerships/${s.partnership}/agreement`, { content: { ...current.content, meetingCadence: 'Fortnightly' }, baseVersion: current.version })).json().current;
     return { res: await c.post(`/api/partnerships/${s.partnership}/agreement/signatures`, { version: saved.version, contentHash: saved.contentHash }) };
   },
-  'agreement.export': async (c, s) => ({ res: await c.get(`/api/partnerships/${s.partnership}/agreement.pdf`) }),
+  'agreement.export': async (c, s) => ({ res: same(await c.get(`/api/partnerships/${s.partnership}/agreement.pdf`), await c.post(`/api/partnerships/${s.partnership}/agreement/prints`)) }),
   'note.list': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/notes`);
     return { res, included: res.statusCode === 200 ? res.json().items.some((n: { id: string }) => n.id === s.note) : undefined };
@@ -192,16 +354,35 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
   'note.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/notes`, { body: 'A new note' }) }),
   'note.read': async (c, s) => ({ res: await c.get(`/api/notes/${s.note}`) }),
   'note.edit': async (c, s) => ({ res: await c.patch(`/api/notes/${s.note}`, { body: 'Edited' }) }),
+  // The schedule, then one session: members read its agenda, supervisors and leaders see when and what kind.
   'meeting.view': async (c, s) => {
-    const res = await c.get(`/api/partnerships/${s.partnership}/meetings`);
-    const found = res.statusCode === 200 ? res.json().items.find((m: { id: string }) => m.id === s.meeting) : undefined;
-    return { res, contentPresent: !!found && 'agenda' in found };
+    const list = await c.get(`/api/partnerships/${s.partnership}/meetings`);
+    const res = await c.get(`/api/meetings/${s.meeting}`);
+    same(list, res);
+    const found = list.statusCode === 200 ? list.json().items.find((m: { id: string }) => m.id === s.meeting) : undefined;
+    if (found) {
+      // Listing reads no agenda; logistics are there for everyone who may see the schedule.
+      expect(found).not.toHaveProperty('agenda');
+      expect(found).toMatchObject({ kind: 'coaching_meeting', status: 'scheduled', startsAt: expect.any(String), rescheduleCount: 1 });
+      const checkin = list.json().items.find((m: { kind: string }) => m.kind === 'supervisor_checkin');
+      const cancelled = list.json().items.find((m: { status: string }) => m.status === 'cancelled');
+      expect(cancelled).toMatchObject({ cancelledBy: 'Taylor Coachee', cancelledAt: expect.any(String) });
+      expect(checkin.attendance?.[0]?.present ?? null).toBe(c.personId === fx.people.leader ? null : true);
+    }
+    return { res, contentPresent: res.statusCode === 200 && 'agenda' in res.json() };
   },
   'meeting.schedule': async (c, s) => {
     const start = w.clock.now().getTime() + 3 * 86400_000;
     return { res: await c.post(`/api/partnerships/${s.partnership}/meetings`, { kind: 'observation', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 1800_000).toISOString() }) };
   },
-  'meeting.change': async (c, s) => ({ res: await c.post(`/api/meetings/${s.meeting}/cancellation`, { reason: 'Fire drill' }) }),
+  'meeting.change': async (c, s) => {
+    const later = w.clock.now().getTime() + 6 * 86400_000;
+    const moved = await c.patch(`/api/meetings/${s.meeting}`, { startsAt: new Date(later).toISOString(), endsAt: new Date(later + 3600_000).toISOString(), reason: 'Assembly' });
+    // The check-in has happened: attendance can be recorded.
+    await w.db.updateTable('meetings').set({ starts_at: new Date(w.clock.now().getTime() - 3600_000).toISOString() }).where('id', '=', s.checkin).execute();
+    const attendance = await c.put(`/api/meetings/${s.checkin}/attendance`, { entries: [{ personId: fx.people.coachee, present: true, onTime: true, prepared: true }] });
+    return { res: same(moved, attendance, await c.post(`/api/meetings/${s.meeting}/cancellation`, { reason: 'Fire drill' })) };
+  },
   'celebration.list': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/celebrations`);
     return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.celebration) : undefined };
@@ -213,7 +394,7 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     return { res, included: res.statusCode === 200 ? res.json().entries.some((x: { id: string }) => x.id === s.strength) : undefined };
   },
   'strengths.rate': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/strengths/ratings`, { ratings: [{ practiceId: fx.practiceA, level: 2, comment: 'Trying it at circle' }] }) }),
-  'strengths.add': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/strengths`, { type: 'priority', text: 'Calmer transitions', subjectId: fx.people.coachee }) }),
+  'strengths.add': async (c, s) => ({ res: same(await c.post(`/api/partnerships/${s.partnership}/strengths`, { type: 'priority', text: 'Calmer transitions', subjectId: fx.people.coachee }), await c.patch(`/api/strengths/${s.strength}`, { retired: true })) }),
   'strengths.read': async (c, s) => ({ res: await c.get(`/api/strengths/${s.strength}`) }),
   'plan.list': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/observation-plans`);
@@ -249,14 +430,22 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     const res = await c.get('/api/me/escalated-concerns');
     return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.concern) : undefined };
   },
-  'concern.followUp': async (c, s) => ({ res: await c.post(`/api/concerns/${s.concern}/discussion`, { summary: 'We talked it over.', discussedOn: w.clock.now().toISOString().slice(0, 10) }) }),
+  'concern.followUp': async (c, s) => {
+    const discussed = await c.post(`/api/concerns/${s.concern}/discussion`, { summary: 'We talked it over.', discussedOn: w.clock.now().toISOString().slice(0, 10) });
+    const raised = await c.post(`/api/concerns/${s.concern}/escalation`, { supervisorId: fx.people.supervisorOfCoachee, reason: 'Coverage is needed.' });
+    return { res: same(discussed, raised, await c.post(`/api/concerns/${s.concern}/resolution`, { note: 'Coverage found.' })) };
+  },
   'goal.list': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/goals`);
     return { res, included: res.statusCode === 200 ? res.json().items.some((g: { id: string }) => g.id === s.goal) : undefined };
   },
   'goal.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/goals`, { title: 'Calmer transitions', subjectId: fx.people.coachee }) }),
   'goal.read': async (c, s) => ({ res: await c.get(`/api/goals/${s.goal}`) }),
-  'goal.edit': async (c, s) => ({ res: await c.put(`/api/goals/${s.goal}`, { title: 'More children answer open questions in circle', baseVersion: s.goalVersion }) }),
+  'goal.edit': async (c, s) => {
+    const saved = await c.put(`/api/goals/${s.goal}`, { title: 'More children answer open questions in circle', steps: [{ id: s.goalStep, description: 'Plan three open questions', responsible: 'coachee' }], baseVersion: s.goalVersion });
+    const version = saved.statusCode === 200 ? saved.json().version : s.goalVersion;
+    return { res: same(saved, await c.patch(`/api/goals/${s.goal}/steps/${s.goalStep}`, { status: 'done', baseVersion: version })) };
+  },
   'goal.decide': async (c, s) => ({ res: await c.post(`/api/goals/${s.goal}/status`, { to: 'active', baseVersion: s.goalVersion }) }),
   'share.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/shares`, { granteeId: fx.people.supervisorOfCoachee, itemType: 'note', itemId: s.note }) }),
   'share.list': async (c, s) => ({ res: await c.get(`/api/partnerships/${s.partnership}/shares`) }),
@@ -266,9 +455,18 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     expect(share.statusCode).toBe(201);
     return { res: await c.delete(`/api/shares/${share.json().id}`) };
   },
+  // The list of what was shared shows titles; opening an item reads it.
   'share.read': async (c, s) => {
     const res = await c.get('/api/shared-with-me?limit=100');
-    return { res, included: res.statusCode === 200 && res.json().items.some((i: { itemId: string }) => i.itemId === s.note) };
+    const opened = await c.get(`/api/shared-with-me/${s.shareId ?? newId()}/${s.note}`);
+    const included = res.statusCode === 200 && res.json().items.some((i: { itemId: string }) => i.itemId === s.note);
+    if (included) {
+      expect(opened.statusCode).toBe(200);
+      expect(opened.json().body).toContain('Observed circle time');
+    } else {
+      expect(opened.statusCode).toBe(res.statusCode === 200 ? 404 : res.statusCode);
+    }
+    return { res, included };
   },
   'accessLog.read': async (c, s) => {
     expect((await (await client('coach')).get(`/api/notes/${s.note}`)).statusCode).toBe(200);
@@ -319,9 +517,64 @@ function kindFor(action: ActionKey): Kind {
   return byFamily[family] ?? 'note';
 }
 
+const OUTSIDERS = ['supervisorOfCoachee', 'otherSupervisor', 'colleague', 'leader', 'otherOrganization'] as const;
+
+/** Which of this scene's markers an outsider may receive: only what the coachee shared with them (or the concern raised with them). */
+function markerAllowed(row: Row, personId: string | null, markerKind: string): boolean {
+  if (personId !== fx.people.supervisorOfCoachee) return false;
+  const kind = kindFor(row.action);
+  if (kind === 'concernEscalated') return markerKind === 'concern';
+  return (row.share === 'live' || row.share === 'category') && markerKind === kind;
+}
+
+/** Every answer an outsider received while the row ran (scene and action) carries none of the scene's content. */
+function scanForMarkers(row: Row, s: Scene, answers: Recorded[]) {
+  const outsiders = new Set<string | null>([null, ...OUTSIDERS.map((o) => fx.people[o])]);
+  const pattern = new RegExp(`MARK-([a-z_]+)-${s.n} `, 'g');
+  const leaks = answers
+    .filter((a) => outsiders.has(a.personId))
+    .flatMap((a) => [...a.body.matchAll(pattern)].filter((m) => !markerAllowed(row, a.personId, m[1])).map((m) => `${a.method} ${a.route} gave ${Object.entries(fx.people).find(([, id]) => id === a.personId)?.[0] ?? 'anonymous'} ${m[0]}`));
+  expect([...new Set(leaks)], `${row.who} ${row.action} [share: ${row.share}]`).toEqual([]);
+}
+
+/** For each route: did an allowing row get a 2xx from it, and a blocking row a refusal? */
+const exercised = new Map<string, { allow: boolean; block: boolean }>();
+
+function noteExercise(row: Row, o: Observation, answers: Recorded[]) {
+  const actorId = row.who === 'anonymous' ? null : fx.people[row.who];
+  for (const a of answers.filter((x) => x.personId === actorId)) {
+    const key = `${a.method} ${a.route}`;
+    const e = exercised.get(key) ?? { allow: false, block: false };
+    if ((row.expect === 'allow' || row.expect === 'logistics') && a.status < 300) e.allow = true;
+    if ((row.expect === 'deny' || row.expect === 'anonymous' || row.expect === 'reject') && (a.status >= 400 || o.included === false)) e.block = true;
+    exercised.set(key, e);
+  }
+}
+
 describe('permission matrix', () => {
   it.each(MATRIX.map((r) => [title(r), r] as const))('%s', async (_t, row) => {
-    const s = await scene(row.share, kindFor(row.action));
-    verify(row, await ACTIONS[row.action](await client(row.who), s, row.who));
+    w.recorded.length = 0;
+    w.recording.on = true;
+    try {
+      const s = await scene(row.share, kindFor(row.action));
+      const from = w.recorded.length;
+      const o = await ACTIONS[row.action](await client(row.who), s, row.who);
+      verify(row, o);
+      noteExercise(row, o, w.recorded.slice(from));
+      scanForMarkers(row, s, w.recorded);
+    } finally {
+      w.recording.on = false;
+    }
+  });
+
+  // Runs after every row above: a route only covered by a shared key, and never called, fails here.
+  it('exercises every API route with an allowing row and a blocking row', () => {
+    const routes = w.routes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.url !== '/api/health' && r.method !== 'HEAD');
+    const problems = routes.flatMap((r) => {
+      const key = `${r.method} ${r.url}`;
+      const e = exercised.get(key);
+      return [!e?.allow && `${key}: no allowing row calls it`, !e?.block && !r.public && `${key}: no blocking row calls it`].filter(Boolean);
+    });
+    expect(problems).toEqual([]);
   });
 });

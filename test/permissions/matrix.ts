@@ -34,6 +34,7 @@ export type ActionKey =
   | 'self'
   | 'org.read'
   | 'org.manage'
+  | 'org.create'
   | 'partnership.list'
   | 'partnership.view'
   | 'partnership.create'
@@ -112,6 +113,8 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   self: { coachee: 'allow', supervisorOfCoachee: 'allow', leader: 'allow', otherOrganization: 'allow', anonymous: 'anonymous' },
   'org.read': { coachee: 'allow', coach: 'allow', supervisorOfCoachee: 'allow', leader: 'allow', otherOrganization: 'deny', anonymous: 'anonymous' },
   'org.manage': { leader: 'allow', coachee: 'deny', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // Only a program leader adds to their organization (a leader elsewhere adds to their own, not to this one).
+  'org.create': { leader: 'allow', coachee: 'deny', coach: 'deny', supervisorOfCoachee: 'deny', anonymous: 'anonymous' },
   'partnership.list': { ...members, supervisorOfCoachee: 'allow', leader: 'allow', otherSupervisor: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'partnership.view': { ...members, supervisorOfCoachee: 'logistics', leader: 'logistics', otherSupervisor: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'partnership.create': { coach: 'allow', coachee: 'allow', leader: 'allow', supervisorOfCoachee: 'reject', otherOrganization: 'reject', anonymous: 'anonymous' },

@@ -27,8 +27,22 @@ export interface Client {
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
+/** One answer of the app, as recorded while `world.recording.on` is true. */
+export interface Recorded {
+  method: string;
+  /** The route's pattern, e.g. /api/notes/:id. */
+  route: string;
+  status: number;
+  /** Who asked (null: nobody signed in). */
+  personId: string | null;
+  body: string;
+}
+
 export interface World<M extends Mailer = MemoryMailer> {
   app: App;
+  /** Answers recorded while `recording.on` is true (off by default). */
+  recorded: Recorded[];
+  recording: { on: boolean };
   db: TestDatabase['db'];
   kind: TestDatabase['kind'];
   clock: TestClock;
@@ -53,6 +67,15 @@ export async function createWorld<M extends Mailer = MemoryMailer>(overrides: Pa
   const config = loadConfig({}, { seedDemo: false, loginRateLimit: 1000, baseUrl: 'http://tandem.test', ...overrides });
   const routes: RouteInfo[] = [];
   const app = await buildApp({ db: tdb.db, clock, config, mailer }, { onRoute: (r) => routes.push(r), ...(options.logger ? { logger: options.logger } : {}) });
+  const recorded: Recorded[] = [];
+  const recording = { on: false };
+  // Every answer the app sends, with the route that sent it and who asked: the permission matrix scans them.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (recording.on) {
+      recorded.push({ method: request.method, route: request.routeOptions.url ?? request.url, status: reply.statusCode, personId: request.actorOrNull?.personId ?? null, body: typeof payload === 'string' ? payload : '' });
+    }
+    return payload;
+  });
   await app.ready();
   const passwordHash = await hashPassword(PASSWORD);
   const given = makeGiven(tdb.db, clock, passwordHash);
@@ -81,6 +104,8 @@ export async function createWorld<M extends Mailer = MemoryMailer>(overrides: Pa
 
   return {
     app,
+    recorded,
+    recording,
     db: tdb.db,
     kind: tdb.kind,
     clock,

@@ -12,12 +12,13 @@ import {
   TemplateBody,
   VersionParams,
 } from '../../../shared/src/api';
-import { FORMATS, SUBJECT_ROLES } from '../../../shared/src/domain';
+import { FORMATS } from '../../../shared/src/domain';
 import type { DB } from '../platform/db';
 import { notFound } from '../platform/errors';
 import { type App, type Services, actorOf, requireRole } from '../platform/http';
-import { recordAccess } from '../privacy/access-log';
-import { authorize, can, relationLabel } from '../privacy/policy';
+import { logMemberReads } from '../privacy/content';
+import { logisticsOnly } from '../privacy/logistics';
+import { authorize, can } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
 import { saveVersion, sign, signersOf, templateFor } from './agreements.service';
 
@@ -45,7 +46,7 @@ async function presentVersion(db: DB, ctx: PartnershipContext, v: Version) {
     .execute();
   const signed = new Set(signatures.map((s) => s.person_id));
   // Guidelines (practices, what is observed and shared) are coaching content: members only.
-  const visible = can(ctx, 'partnership.readContent') ? content : { ...content, guidelines: undefined };
+  const visible: Omit<typeof content, 'guidelines'> & { guidelines?: typeof content.guidelines } = can(ctx, 'partnership.readContent') ? content : logisticsOnly('agreementContent', content);
   return {
     version: v.version,
     contentHash: v.content_hash,
@@ -61,9 +62,7 @@ export default async function agreementRoutes(app: App, s: Services) {
   const { db, clock } = s;
 
   async function logAgreementRead(ctx: PartnershipContext, version: number, action: 'view' | 'export' | 'print') {
-    if (!can(ctx, 'partnership.readContent')) return;
-    const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state !== 'declined');
-    await recordAccess(db, clock, ctx.actor, subjects.map((m) => ({ subjectId: m.personId, partnershipId: ctx.partnership.id, itemType: 'agreement', itemId: String(version), action, relation: relationLabel(ctx), basis: 'member' })));
+    await logMemberReads(db, clock, ctx, [{ kind: 'agreement', id: String(version), subjectId: null }], action);
   }
 
   async function respond(ctx: PartnershipContext) {

@@ -6,8 +6,7 @@
 import { AttentionResponse } from '../../../shared/src/api';
 import type { Format, MeetingKind, Responsible } from '../../../shared/src/domain';
 import { type App, type Services, actorOf } from '../platform/http';
-import { recordAccess } from '../privacy/access-log';
-import { relationLabel } from '../privacy/policy';
+import { logMemberReads } from '../privacy/content';
 import { remindersOf } from '../calendar/calendar.routes';
 import { carriedBy } from '../goals/goals.service';
 import { waitedHours } from '../messages/messages.routes';
@@ -90,12 +89,10 @@ export default async function attentionRoutes(app: App, s: Services) {
     });
     // Goal titles and steps shown here are reads of coaching content.
     const shown = new Set([...goalsToDecide.map((g) => g.id), ...overdueSteps.map((o) => o.goalId)]);
-    await recordAccess(
-      db,
-      clock,
-      actor,
-      goals.filter((g) => shown.has(g.id)).map((g) => ({ subjectId: g.subject_id, partnershipId: g.partnership_id, itemType: 'goal', itemId: g.id, action: 'view' as const, relation: relationLabel(contexts.get(g.partnership_id)!), basis: 'member' })),
-    );
+    const shownGoals = goals.filter((g) => shown.has(g.id));
+    for (const pid of new Set(shownGoals.map((g) => g.partnership_id))) {
+      await logMemberReads(db, clock, contexts.get(pid)!, shownGoals.filter((g) => g.partnership_id === pid).map((g) => ({ kind: 'goal' as const, id: g.id, subjectId: g.subject_id })));
+    }
     return {
       invitations,
       agreementsToSign: active.filter((c) => c.mySignatureNeeded).map((c) => ({ partnershipId: c.partnership.id, partners: partners(c) })),

@@ -13,8 +13,8 @@ import { unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
-import { type ContentRef, readMany, readOne } from '../privacy/content';
-import { authorize, can } from '../privacy/policy';
+import { type ContentRef, readLinked, readMany, readOne } from '../privacy/content';
+import { authorize, canOnItem } from '../privacy/policy';
 import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
 
 type Row = Database['celebrations'] & { author_name: string; goal_title: string | null };
@@ -31,7 +31,8 @@ function selectCelebrations(db: DB, actor: Actor) {
     .where('c.org_id', '=', actor.orgId);
 }
 
-function present(r: Row, actor: Actor, ctx: PartnershipContext | null): z.infer<typeof Celebration> {
+/** `goalShown`: the linked goal's title is included only when the viewer may read that goal too. */
+function present(r: Row, ctx: PartnershipContext | null, goalShown = true): z.infer<typeof Celebration> {
   return {
     id: r.id,
     partnershipId: r.partnership_id,
@@ -40,11 +41,11 @@ function present(r: Row, actor: Actor, ctx: PartnershipContext | null): z.infer<
     text: r.text,
     happenedOn: r.happened_on,
     goalId: r.goal_id,
-    goalTitle: r.goal_title,
+    goalTitle: goalShown ? r.goal_title : null,
     authorId: r.author_id,
     authorName: r.author_name,
     createdAt: r.created_at,
-    abilities: { share: r.subject_id === actor.personId && can(ctx, 'share.create') },
+    abilities: { share: canOnItem(ctx, 'item.share', { subjectId: r.subject_id }) },
   };
 }
 
@@ -57,7 +58,7 @@ export default async function celebrationRoutes(app: App, s: Services) {
     authorize(ctx, 'partnership.readContent');
     const rows = await selectCelebrations(db, actor).where('c.partnership_id', '=', ctx.partnership.id).orderBy('c.happened_on', 'desc').orderBy('c.created_at', 'desc').limit(500).execute();
     const readable = await readMany(db, clock, actor, rows, ref);
-    return { items: readable.map((r) => present(r, actor, ctx)) };
+    return { items: readable.map((r) => present(r, ctx)) };
   });
 
   app.post('/api/partnerships/:id/celebrations', { config: { matrix: 'celebration.create' }, schema: { tags: ['celebrations'], summary: 'Record a risk taken, progress or a success', params: IdParams, body: CreateCelebrationBody, response: { 201: Celebration } } }, async (request, reply) => {
@@ -76,13 +77,15 @@ export default async function celebrationRoutes(app: App, s: Services) {
     const row = { id: newId(), org_id: actor.orgId, partnership_id: ctx.partnership.id, subject_id: subjectId, author_id: actor.personId, goal_id: body.goalId ?? null, kind: body.kind, text: body.text, happened_on: body.happenedOn ?? today, created_at: clock.now().toISOString() };
     await db.insertInto('celebrations').values(row).execute();
     const created = await selectCelebrations(db, actor).where('c.id', '=', row.id).executeTakeFirstOrThrow();
-    return reply.status(201).send(present(created, actor, ctx));
+    return reply.status(201).send(present(created, ctx));
   });
 
   app.get('/api/celebrations/:id', { config: { matrix: 'celebration.read' }, schema: { tags: ['celebrations'], summary: 'One celebration: for members, or a person the coachee shared it with (logged)', params: IdParams, response: { 200: Celebration } } }, async (request) => {
     const actor = actorOf(request);
     const row = await selectCelebrations(db, actor).where('c.id', '=', request.params.id).executeTakeFirst();
     const decision = await readOne(db, clock, actor, row && ref(row));
-    return present(row!, actor, decision.basis === 'member' ? decision.ctx : null);
+    if (decision.basis === 'member') return present(row!, decision.ctx);
+    const goalShown = await readLinked(db, clock, actor, row!.goal_id ? { kind: 'goal', id: row!.goal_id, partnershipId: row!.partnership_id, subjectId: row!.subject_id } : null);
+    return present(row!, null, goalShown);
   });
 }

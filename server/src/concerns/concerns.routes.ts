@@ -16,7 +16,7 @@ import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
 import { type ContentRef, readMany, readOne } from '../privacy/content';
-import { authorize, can } from '../privacy/policy';
+import { authorize, authorizeItem, can, canOnItem } from '../privacy/policy';
 import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
 
 type Row = Database['concerns'] & { author_name: string; subject_name: string; subject_email: string; escalated_to_name: string | null };
@@ -47,7 +47,7 @@ async function supervisorsOf(db: DB, actor: Actor, subjectId: string) {
 }
 
 function present(r: Row, actor: Actor, ctx: PartnershipContext | null, supervisors: Array<{ id: string; name: string }>): z.infer<typeof Concern> {
-  const author = r.author_id === actor.personId && can(ctx, 'concern.followUp');
+  const author = canOnItem(ctx, 'concern.followUp', { authorId: r.author_id });
   const open = !r.resolved_at;
   return {
     id: r.id,
@@ -75,8 +75,7 @@ export default async function concernRoutes(app: App, s: Services) {
   async function concernForFollowUp(actor: Actor, id: string) {
     const row = await selectConcerns(db, actor).where('c.id', '=', id).executeTakeFirst();
     const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
-    authorize(ctx, 'concern.followUp');
-    if (row!.author_id !== actor.personId) throw notFound();
+    authorizeItem(ctx, 'concern.followUp', { authorId: row?.author_id });
     if (row!.resolved_at) throw new AppError('CONFLICT', 'This concern is resolved; record a new one if something else comes up.');
     return { row: row!, ctx };
   }

@@ -11,7 +11,7 @@ import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
 import { type App, type Services, actorOf } from '../platform/http';
 import { type ContentRef, type Decision, readMany, readOne } from '../privacy/content';
-import { authorize, can } from '../privacy/policy';
+import { authorize, authorizeItem, can, canOnItem } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
 import type { Database } from '../platform/tables';
 import { changeGoalStatus, changeStepStatus, createGoal, updateGoal } from './goals.service';
@@ -50,7 +50,6 @@ function present(g: GoalRow, steps: StepRow[], actor: Actor, ctx: PartnershipCon
     completedAt: s.completed_at,
     overdue: !!s.due_on && s.due_on < today && s.status !== 'done' && s.status !== 'dropped',
   }));
-  const isMine = g.subject_id === actor.personId;
   return {
     id: g.id,
     partnershipId: g.partnership_id,
@@ -69,7 +68,7 @@ function present(g: GoalRow, steps: StepRow[], actor: Actor, ctx: PartnershipCon
     updatedAt: g.updated_at,
     steps: presented,
     progress: { total: presented.filter((s) => s.status !== 'dropped').length, done: presented.filter((s) => s.status === 'done').length, overdue: presented.filter((s) => s.overdue).length },
-    abilities: { edit: can(ctx, 'goal.edit'), decide: isMine && can(ctx, 'goal.decide'), share: isMine && can(ctx, 'share.create') },
+    abilities: { edit: can(ctx, 'goal.edit'), decide: canOnItem(ctx, 'goal.decide', { subjectId: g.subject_id }), share: canOnItem(ctx, 'item.share', { subjectId: g.subject_id }) },
   };
 }
 
@@ -129,7 +128,7 @@ export default async function goalRoutes(app: App, s: Services) {
   app.post('/api/goals/:id/status', { config: { matrix: 'goal.decide' }, schema: { tags: ['goals'], summary: 'The coachee takes on, sets aside, completes or reopens their goal', params: IdParams, body: GoalStatusBody, response: { 200: Goal } } }, async (request) => {
     const actor = actorOf(request);
     const { goal, ctx } = await goalForChange(actor, request.params.id);
-    authorize(ctx, 'goal.decide');
+    authorizeItem(ctx, 'goal.decide', { subjectId: goal.subject_id });
     await changeGoalStatus(db, clock, ctx, goal, request.body.to, request.body.baseVersion, request.body.note);
     return presentOne(actor, goal.id);
   });

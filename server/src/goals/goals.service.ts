@@ -11,6 +11,7 @@ import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
 import { AppError, notFound, unprocessable } from '../platform/errors';
 import { newId } from '../platform/ids';
+import { authorizeItem } from '../privacy/policy';
 import { chooseSubject, type PartnershipContext } from '../privacy/relations';
 
 type StepInput = z.infer<typeof CreateGoalBody>['steps'][number];
@@ -120,8 +121,8 @@ export async function updateGoal(db: DB, clock: Clock, ctx: PartnershipContext, 
 }
 
 export async function changeGoalStatus(db: DB, clock: Clock, ctx: PartnershipContext, goal: { id: string; subject_id: string; status: string }, to: GoalStatus, baseVersion: number, note?: string) {
-  // The coachee decides about their own goals; to anyone else the action does not exist.
-  if (goal.subject_id !== ctx.actor.personId) throw notFound();
+  // The coachee decides about their own goals (privacy/policy.ts 'goal.decide'); to anyone else the action does not exist.
+  authorizeItem(ctx, 'goal.decide', { subjectId: goal.subject_id });
   const from = goal.status as GoalStatus;
   if (!GOAL_TRANSITIONS[from].includes(to)) {
     throw new AppError('INVALID_TRANSITION', `A goal that is ${from.replace('_', ' ')} cannot become ${to.replace('_', ' ')}.`);

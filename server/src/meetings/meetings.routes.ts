@@ -6,14 +6,15 @@
  */
 import { z } from 'zod';
 import { AttendanceBody, CancelMeetingBody, IdParams, Meeting, MeetingsQuery, RescheduleBody, ScheduleMeetingBody } from '../../../shared/src/api';
-import { type MeetingKind, type MeetingStatus, SUBJECT_ROLES } from '../../../shared/src/domain';
+import type { MeetingKind, MeetingStatus } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
 
 import { type App, type Services, actorOf } from '../platform/http';
 import type { Database } from '../platform/tables';
-import { recordAccess } from '../privacy/access-log';
-import { authorize, can, relationLabel } from '../privacy/policy';
+import { logMemberReads } from '../privacy/content';
+import { logisticsOnly } from '../privacy/logistics';
+import { authorize, can } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
 import { cancelMeeting, recordAttendance, rescheduleMeeting, scheduleMeeting } from './meetings.service';
 
@@ -32,8 +33,13 @@ function selectMeetings(db: DB, actor: Actor) {
 export default async function meetingRoutes(app: App, s: Services) {
   const { db, clock } = s;
 
-  /** Presents meetings for this viewer and logs agenda reads for the coachees. */
-  async function present(ctx: PartnershipContext, rows: Row[]): Promise<Array<z.infer<typeof Meeting>>> {
+  /**
+   * Presents meetings for this viewer. Members get everything but the agenda,
+   * which comes only with one session (`withAgenda`), and that read is logged:
+   * listing the schedule reads no agenda. Anyone else gets the logistics
+   * allow-list: when, what kind, whether it was cancelled, by whom, never why.
+   */
+  async function present(ctx: PartnershipContext, rows: Row[], withAgenda = false): Promise<Array<z.infer<typeof Meeting>>> {
     const member = can(ctx, 'partnership.readContent');
     const ids = rows.map((r) => r.id);
     const attendance = ids.length
@@ -46,18 +52,9 @@ export default async function meetingRoutes(app: App, s: Services) {
           .where('a.meeting_id', 'in', ids)
           .execute()
       : [];
-    if (member) {
-      const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state !== 'declined');
-      await recordAccess(
-        db,
-        clock,
-        ctx.actor,
-        rows.filter((r) => r.agenda).flatMap((r) => subjects.map((m) => ({ subjectId: m.personId, partnershipId: r.partnership_id, itemType: 'meeting', itemId: r.id, action: 'view' as const, relation: relationLabel(ctx), basis: 'member' }))),
-      );
-    }
+    if (member && withAgenda) await logMemberReads(db, clock, ctx, rows.filter((r) => r.agenda).map((r) => ({ kind: 'meeting' as const, id: r.id, subjectId: null })));
     return rows.map((r) => {
-      const seesAttendance = member || (ctx.relations.has('supervisor') && r.kind === 'supervisor_checkin');
-      return {
+      const full = {
         id: r.id,
         partnershipId: r.partnership_id,
         kind: r.kind as MeetingKind,
@@ -72,15 +69,19 @@ export default async function meetingRoutes(app: App, s: Services) {
         lateCancellation: r.late_cancellation === 1,
         rescheduleCount: r.reschedule_count,
         lastRescheduleReason: r.last_reschedule_reason,
-        ...(member ? { agenda: r.agenda } : {}),
-        ...(seesAttendance
-          ? {
-              attendance: attendance
-                .filter((a) => a.meeting_id === r.id)
-                .map((a) => ({ personId: a.person_id, name: a.name, present: a.present === 1, onTime: a.on_time === 1, prepared: a.prepared === 1, note: a.note, recordedBy: a.recorded_by, recordedAt: a.recorded_at })),
-            }
-          : {}),
+        hasAgenda: r.agenda.trim() !== '',
+        ...(withAgenda ? { agenda: r.agenda } : {}),
+        attendance: attendance
+          .filter((a) => a.meeting_id === r.id)
+          .map((a) => ({ personId: a.person_id, name: a.name, present: a.present === 1, onTime: a.on_time === 1, prepared: a.prepared === 1, note: a.note, recordedBy: a.recorded_by, recordedAt: a.recorded_at })),
         abilities: { change: can(ctx, 'meeting.change') && r.status === 'scheduled', recordAttendance: can(ctx, 'meeting.change') && r.status !== 'cancelled' },
+      };
+      if (member) return full;
+      const { attendance: present, ...rest } = full;
+      return {
+        ...logisticsOnly('meeting', rest),
+        // A supervisor sees who came to their own check-ins; nobody outside sees attendance of coaching.
+        ...(can(ctx, 'meeting.viewAttendance') && r.kind === 'supervisor_checkin' ? { attendance: present.map((a) => logisticsOnly('attendance', a)) } : {}),
       };
     });
   }
@@ -92,12 +93,13 @@ export default async function meetingRoutes(app: App, s: Services) {
     return { row: row!, ctx };
   }
 
+  /** One session with its agenda (for members; the read is logged, including in the answer to a change). */
   const reload = async (actor: Actor, meetingId: string) => {
     const { row, ctx } = await one(actor, meetingId, 'meeting.view');
-    return (await present(ctx, [row]))[0];
+    return (await present(ctx, [row], can(ctx, 'partnership.readContent')))[0];
   };
 
-  app.get('/api/partnerships/:id/meetings', { config: { matrix: 'meeting.view' }, schema: { tags: ['sessions'], summary: 'Sessions and visits of a partnership, soonest first (supervisors and leaders: dates only)', params: IdParams, querystring: MeetingsQuery, response: { 200: z.object({ items: z.array(Meeting) }) } } }, async (request) => {
+  app.get('/api/partnerships/:id/meetings', { config: { matrix: 'meeting.view' }, schema: { tags: ['sessions'], summary: 'Sessions and visits of a partnership, soonest first, without agendas (supervisors and leaders: logistics only)', params: IdParams, querystring: MeetingsQuery, response: { 200: z.object({ items: z.array(Meeting) }) } } }, async (request) => {
     const actor = actorOf(request);
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'meeting.view');
@@ -115,7 +117,7 @@ export default async function meetingRoutes(app: App, s: Services) {
     return reply.status(201).send(await reload(actor, id));
   });
 
-  app.get('/api/meetings/:id', { config: { matrix: 'meeting.view' }, schema: { tags: ['sessions'], summary: 'One session', params: IdParams, response: { 200: Meeting } } }, async (request) => {
+  app.get('/api/meetings/:id', { config: { matrix: 'meeting.view' }, schema: { tags: ['sessions'], summary: 'One session; members get its agenda (the read is logged), supervisors and leaders logistics only', params: IdParams, response: { 200: Meeting } } }, async (request) => {
     return reload(actorOf(request), request.params.id);
   });
 

@@ -16,7 +16,7 @@ import { newId } from '../platform/ids';
 import { decodeCursor, page } from '../platform/pagination';
 import type { Database } from '../platform/tables';
 import { type ContentRef, readMany, readOne } from '../privacy/content';
-import { authorize, can } from '../privacy/policy';
+import { authorize, authorizeItem, can, canOnItem } from '../privacy/policy';
 import { chooseSubject, isSubjectRole, loadContext, type PartnershipContext } from '../privacy/relations';
 
 type Row = Database['messages'] & { author_name: string; requested_from_name: string | null; fulfilled_by_name: string | null };
@@ -54,7 +54,7 @@ function present(r: Row, actor: Actor, ctx: PartnershipContext, now: Date): z.in
     fulfilledByName: r.fulfilled_by_name,
     fulfilmentNote: r.fulfilment_note,
     waitedHours: isRequest ? waitedHours(r.created_at, r.fulfilled_at ?? now) : null,
-    abilities: { fulfil: isRequest && !r.fulfilled_at && can(ctx, 'message.fulfil') && (r.requested_from === actor.personId || r.author_id === actor.personId) },
+    abilities: { fulfil: isRequest && !r.fulfilled_at && canOnItem(ctx, 'message.fulfil', { requestedFrom: r.requested_from, authorId: r.author_id }) },
   };
 }
 
@@ -107,8 +107,8 @@ export default async function messageRoutes(app: App, s: Services) {
     const actor = actorOf(request);
     const row = await selectMessages(db, actor).where('m.id', '=', request.params.id).executeTakeFirst();
     const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
-    authorize(ctx, 'message.fulfil');
-    if (row!.kind !== 'resource_request' || (row!.requested_from !== actor.personId && row!.author_id !== actor.personId)) throw notFound();
+    authorizeItem(ctx, 'message.fulfil', { requestedFrom: row?.requested_from, authorId: row?.author_id });
+    if (row!.kind !== 'resource_request') throw notFound();
     if (row!.fulfilled_at) throw new AppError('CONFLICT', `${row!.fulfilled_by_name ?? 'Someone'} already marked this request fulfilled.`);
     const now = clock.now().toISOString();
     await db.updateTable('messages').set({ fulfilled_at: now, fulfilled_by: actor.personId, fulfilment_note: request.body.note || null }).where('id', '=', row!.id).where('fulfilled_at', 'is', null).execute();

@@ -6,13 +6,13 @@
 import { CreateNoteBody, IdParams, Note, PageQuery, UpdateNoteBody, pageOf } from '../../../shared/src/api';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
-import { notFound, unprocessable } from '../platform/errors';
+import { unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import { decodeCursor, page } from '../platform/pagination';
 import { type ContentRef, readMany, readOne } from '../privacy/content';
-import { authorize, can } from '../privacy/policy';
-import { chooseSubject, loadContext } from '../privacy/relations';
+import { authorize, authorizeItem, can, canOnItem } from '../privacy/policy';
+import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
 
 type NoteRow = { id: string; partnership_id: string; subject_id: string; author_id: string; author_name: string; body: string; created_at: string; updated_at: string };
 
@@ -26,7 +26,7 @@ function selectNotes(db: DB, actor: Actor) {
     .where('n.org_id', '=', actor.orgId);
 }
 
-function present(r: NoteRow, actor: Actor, canWrite: boolean) {
+function present(r: NoteRow, ctx: PartnershipContext | null) {
   return {
     id: r.id,
     partnershipId: r.partnership_id,
@@ -36,7 +36,7 @@ function present(r: NoteRow, actor: Actor, canWrite: boolean) {
     body: r.body,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-    abilities: { edit: canWrite && r.author_id === actor.personId, share: r.subject_id === actor.personId && canWrite },
+    abilities: { edit: canOnItem(ctx, 'note.edit', { authorId: r.author_id }), share: canOnItem(ctx, 'item.share', { subjectId: r.subject_id }) },
   };
 }
 
@@ -54,8 +54,7 @@ export default async function noteRoutes(app: App, s: Services) {
     const rows = await q.orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(limit + 1).execute();
     const result = page(rows, limit, (r) => [r.created_at, r.id]);
     const readable = await readMany(db, clock, actor, result.items, ref);
-    const writable = can(ctx, 'note.create');
-    return { items: readable.map((r) => present(r, actor, writable)), nextCursor: result.nextCursor };
+    return { items: readable.map((r) => present(r, ctx)), nextCursor: result.nextCursor };
   });
 
   app.post('/api/partnerships/:id/notes', { config: { matrix: 'note.create' }, schema: { tags: ['notes'], summary: 'Write a note in a partnership', params: IdParams, body: CreateNoteBody, response: { 201: Note } } }, async (request, reply) => {
@@ -68,24 +67,24 @@ export default async function noteRoutes(app: App, s: Services) {
     const now = clock.now().toISOString();
     const row = { id: newId(), org_id: actor.orgId, partnership_id: ctx.partnership.id, subject_id: subjectId, author_id: actor.personId, body: request.body.body, created_at: now, updated_at: now };
     await db.insertInto('notes').values(row).execute();
-    return reply.status(201).send(present({ ...row, author_name: actor.name }, actor, true));
+    return reply.status(201).send(present({ ...row, author_name: actor.name }, ctx));
   });
 
   app.get('/api/notes/:id', { config: { matrix: 'note.read' }, schema: { tags: ['notes'], summary: 'One note: for members, or for a person the coachee shared it with (logged)', params: IdParams, response: { 200: Note } } }, async (request) => {
     const actor = actorOf(request);
     const row = await selectNotes(db, actor).where('n.id', '=', request.params.id).executeTakeFirst();
     const decision = await readOne(db, clock, actor, row && ref(row));
-    return present(row!, actor, can(decision.ctx, 'note.create'));
+    return present(row!, decision.basis === 'member' ? decision.ctx : null);
   });
 
   app.patch('/api/notes/:id', { config: { matrix: 'note.edit' }, schema: { tags: ['notes'], summary: 'Edit your own note', params: IdParams, body: UpdateNoteBody, response: { 200: Note } } }, async (request) => {
     const actor = actorOf(request);
     const row = await selectNotes(db, actor).where('n.id', '=', request.params.id).executeTakeFirst();
     const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
-    if (!row || !can(ctx, 'note.create') || row.author_id !== actor.personId) throw notFound();
+    authorizeItem(ctx, 'note.edit', { authorId: row?.author_id });
     const now = clock.now().toISOString();
-    await db.updateTable('notes').set({ body: request.body.body, updated_at: now }).where('id', '=', row.id).where('org_id', '=', actor.orgId).execute();
-    return present({ ...row, body: request.body.body, updated_at: now }, actor, true);
+    await db.updateTable('notes').set({ body: request.body.body, updated_at: now }).where('id', '=', row!.id).where('org_id', '=', actor.orgId).execute();
+    return present({ ...row!, body: request.body.body, updated_at: now }, ctx);
   });
 
 }

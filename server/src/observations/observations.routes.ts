@@ -12,12 +12,12 @@ import { ConfirmPlanBody, CreateObservationPlanBody, DataForm, IdParams, Observa
 import type { ObservationMode, PlanStatus } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
-import { AppError, notFound, unprocessable } from '../platform/errors';
+import { AppError, unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
-import { type ContentRef, readMany, readOne } from '../privacy/content';
-import { authorize, can } from '../privacy/policy';
+import { type ContentRef, logMemberReads, readLinked, readMany, readOne } from '../privacy/content';
+import { authorize, authorizeItem, can, canOnItem } from '../privacy/policy';
 import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
 
 type Row = Database['observation_plans'] & { created_by_name: string; meeting_starts_at: string | null; goal_title: string | null };
@@ -35,8 +35,8 @@ const selectPlans = (db: DB, actor: Actor) =>
     .select(['c.name as created_by_name', 'm.starts_at as meeting_starts_at', 'g.title as goal_title'])
     .where('o.org_id', '=', actor.orgId);
 
-function present(r: Row, actor: Actor, ctx: PartnershipContext | null): z.infer<typeof ObservationPlan> {
-  const mine = r.subject_id === actor.personId;
+/** `goalShown`: the linked goal's title is included only when the viewer may read that goal too. */
+function present(r: Row, ctx: PartnershipContext | null, goalShown = true): z.infer<typeof ObservationPlan> {
   return {
     id: r.id,
     partnershipId: r.partnership_id,
@@ -51,7 +51,7 @@ function present(r: Row, actor: Actor, ctx: PartnershipContext | null): z.infer<
     meetingId: r.meeting_id,
     meetingStartsAt: r.meeting_starts_at,
     goalId: r.goal_id,
-    goalTitle: r.goal_title,
+    goalTitle: goalShown ? r.goal_title : null,
     status: r.status as PlanStatus,
     confirmedAt: r.confirmed_at,
     createdById: r.created_by,
@@ -61,8 +61,8 @@ function present(r: Row, actor: Actor, ctx: PartnershipContext | null): z.infer<
     updatedAt: r.updated_at,
     abilities: {
       edit: can(ctx, 'plan.edit'),
-      confirm: mine && r.status === 'draft' && can(ctx, 'plan.confirm'),
-      share: mine && can(ctx, 'share.create'),
+      confirm: r.status === 'draft' && canOnItem(ctx, 'plan.confirm', { subjectId: r.subject_id }),
+      share: canOnItem(ctx, 'item.share', { subjectId: r.subject_id }),
     },
   };
 }
@@ -107,7 +107,9 @@ export default async function observationRoutes(app: App, s: Services) {
 
   async function presentOne(actor: Actor, id: string, ctx: PartnershipContext) {
     const row = await selectPlans(db, actor).where('o.id', '=', id).executeTakeFirstOrThrow();
-    return present(row, actor, ctx);
+    // The answer to a change is a read of the whole plan (a partner's words included).
+    await logMemberReads(db, clock, ctx, [{ kind: 'observation_plan', id: row.id, subjectId: row.subject_id }]);
+    return present(row, ctx);
   }
 
   app.get('/api/partnerships/:id/observation-plans', { config: { matrix: 'plan.list' }, schema: { tags: ['observations'], summary: 'Observation plans of a partnership, newest first (members only; each read is logged)', params: IdParams, response: { 200: z.object({ items: z.array(ObservationPlan) }) } } }, async (request) => {
@@ -116,7 +118,7 @@ export default async function observationRoutes(app: App, s: Services) {
     authorize(ctx, 'partnership.readContent');
     const rows = await selectPlans(db, actor).where('o.partnership_id', '=', ctx.partnership.id).orderBy('o.created_at', 'desc').limit(200).execute();
     const readable = await readMany(db, clock, actor, rows, ref);
-    return { items: readable.map((r) => present(r, actor, ctx)) };
+    return { items: readable.map((r) => present(r, ctx)) };
   });
 
   app.post('/api/partnerships/:id/observation-plans', { config: { matrix: 'plan.create' }, schema: { tags: ['observations'], summary: 'Write the plan from a focus conversation (a draft until the coachee confirms it)', params: IdParams, body: CreateObservationPlanBody, response: { 201: ObservationPlan } } }, async (request, reply) => {
@@ -142,7 +144,9 @@ export default async function observationRoutes(app: App, s: Services) {
     const actor = actorOf(request);
     const row = await selectPlans(db, actor).where('o.id', '=', request.params.id).executeTakeFirst();
     const decision = await readOne(db, clock, actor, row && ref(row));
-    return present(row!, actor, decision.basis === 'member' ? decision.ctx : null);
+    if (decision.basis === 'member') return present(row!, decision.ctx);
+    const goalShown = await readLinked(db, clock, actor, row!.goal_id ? { kind: 'goal', id: row!.goal_id, partnershipId: row!.partnership_id, subjectId: row!.subject_id } : null);
+    return present(row!, null, goalShown);
   });
 
   app.put('/api/observation-plans/:id', { config: { matrix: 'plan.edit' }, schema: { tags: ['observations'], summary: 'Change the plan (version-checked); a change by anyone but the coachee needs their confirmation again', params: IdParams, body: UpdateObservationPlanBody, response: { 200: ObservationPlan } } }, async (request) => {
@@ -165,9 +169,8 @@ export default async function observationRoutes(app: App, s: Services) {
   app.post('/api/observation-plans/:id/confirmation', { config: { matrix: 'plan.confirm' }, schema: { tags: ['observations'], summary: 'The coachee confirms the plan and the data form as they stand', params: IdParams, body: ConfirmPlanBody, response: { 200: ObservationPlan } } }, async (request) => {
     const actor = actorOf(request);
     const { row, ctx } = await planForChange(actor, request.params.id);
-    authorize(ctx, 'plan.confirm');
     // Only the coachee whose classroom is observed confirms; to anyone else the action does not exist.
-    if (row.subject_id !== actor.personId) throw notFound();
+    authorizeItem(ctx, 'plan.confirm', { subjectId: row.subject_id });
     const now = clock.now().toISOString();
     const res = await db
       .updateTable('observation_plans')

@@ -17,7 +17,8 @@ import { type App, type Services, actorOf } from '../platform/http';
 import { decodeCursor, page } from '../platform/pagination';
 import { arg, prepared } from '../platform/prepared';
 import type { Database } from '../platform/tables';
-import { recordAccess } from '../privacy/access-log';
+import { logMemberReads } from '../privacy/content';
+import { logisticsOnly } from '../privacy/logistics';
 import { authorize, can, relationLabel } from '../privacy/policy';
 import { loadContext, loadContexts, partnershipsVisibleTo, type PartnershipContext } from '../privacy/relations';
 import { changeStatus, createPartnership, respond, saveProfile } from './partnerships.service';
@@ -64,6 +65,16 @@ function abilities(ctx: PartnershipContext) {
     changeStatus: can(ctx, 'partnership.changeStatus'),
     respond: can(ctx, 'partnership.respond'),
     readAccessLog: can(ctx, 'share.list'),
+    scheduleSessions: can(ctx, 'meeting.schedule'),
+    createGoals: can(ctx, 'goal.create'),
+    celebrate: can(ctx, 'celebration.create'),
+    rate: can(ctx, 'strengths.rate'),
+    addStrengths: can(ctx, 'strengths.add'),
+    planObservations: can(ctx, 'plan.create'),
+    reflect: can(ctx, 'reflection.create'),
+    sendMessages: can(ctx, 'message.create'),
+    raiseConcerns: can(ctx, 'concern.create'),
+    editProfile: can(ctx, 'profile.edit'),
   };
 }
 
@@ -72,6 +83,7 @@ export default async function partnershipRoutes(app: App, s: Services) {
 
   async function detail(ctx: PartnershipContext) {
     const readContent = can(ctx, 'partnership.readContent');
+    const insider = can(ctx, 'partnership.readReasons');
     // Independent reads in parallel: on PostgreSQL they use two pool connections.
     const [history, profileRows] = await Promise.all([
       statusHistory(db, ctx.partnership.id),
@@ -94,20 +106,17 @@ export default async function partnershipRoutes(app: App, s: Services) {
         };
       });
       // The profile is coaching content: each one read is logged for its coachee.
-      await recordAccess(
-        db,
-        clock,
-        ctx.actor,
-        rows.map((r) => ({ subjectId: r.subject_id, partnershipId: r.partnership_id, itemType: 'profile', itemId: r.subject_id, action: 'view' as const, relation: relationLabel(ctx), basis: 'member' })),
-      );
+      await logMemberReads(db, clock, ctx, rows.map((r) => ({ kind: 'profile' as const, id: r.subject_id, subjectId: r.subject_id })));
     }
-    return {
+    const full = {
       ...presentSummary(ctx),
-      statusHistory: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, by: h.name, at: h.at })),
+      // Reasons (an invitation message, a decline, why a partnership paused or closed) are the partners' words.
+      statusHistory: history.map((h) => (insider ? { from: h.from_status, to: h.to_status, reason: h.reason, by: h.name, at: h.at } : logisticsOnly('statusEvent', { from: h.from_status, to: h.to_status, by: h.name, at: h.at }))),
       dualRoleAcknowledgedAt: ctx.partnership.dual_role_acknowledged_at,
       ...(profiles ? { profiles } : {}),
       abilities: abilities(ctx),
     };
+    return insider ? full : logisticsOnly('partnership', full);
   }
 
   app.get('/api/partnerships', { config: { matrix: 'partnership.list' }, schema: { tags: ['partnerships'], summary: 'Partnerships you can see (members: yours; supervisors: your staff\'s; leaders: all, logistics only)', querystring: PartnershipsQuery, response: { 200: pageOf(PartnershipSummary) } } }, async (request) => {

@@ -10,6 +10,8 @@ import type { DB } from '../platform/db';
 import { newId } from '../platform/ids';
 import { decodeCursor, page } from '../platform/pagination';
 import { arg, prepared } from '../platform/prepared';
+import { sql } from 'kysely';
+import { titlesOf } from './kinds';
 
 export interface AccessEntry {
   subjectId: string;
@@ -59,38 +61,100 @@ export async function recordAccess(db: DB, clock: Clock, actor: Actor, entries: 
     .execute();
 }
 
-/** The subject's own log: "who saw what, when". Only ever the actor's own. */
-export async function listAccessFor(
-  db: DB,
-  actor: Actor,
-  opts: { limit: number; cursor?: string; includeOwn: boolean },
-) {
+export interface AccessLogFilter {
+  limit: number;
+  cursor?: string;
+  includeOwn: boolean;
+  /** Only reads by this person. */
+  actorId?: string;
+  /** Only reads of this item ("who has seen this"). */
+  itemType?: string;
+  itemId?: string;
+}
+
+/**
+ * The subject's own log: "who saw what, when". Only ever the actor's own.
+ * Repeated reads of one item by one person on one day (UTC) are one row with a
+ * count; each row names the item (its title: the coachee's own read, not
+ * logged) and the partnership (its other members).
+ */
+export async function listAccessFor(db: DB, actor: Actor, opts: AccessLogFilter) {
   const after = decodeCursor(opts.cursor);
+  const day = sql<string>`substr(l.at, 1, 10)`;
+  const lastAt = sql<string>`max(l.at)`;
+  const lastId = sql<string>`max(l.id)`;
   let q = db
     .selectFrom('access_log as l')
-    .innerJoin('people as p', 'p.id', 'l.actor_id')
-    .select(['l.id', 'l.at', 'l.actor_id', 'p.name as actor_name', 'l.relation', 'l.action', 'l.item_type', 'l.item_id', 'l.partnership_id', 'l.basis'])
+    .select([
+      lastId.as('id'),
+      lastAt.as('last_at'),
+      sql<string>`min(l.at)`.as('first_at'),
+      sql<number>`count(*)`.as('count'),
+      'l.actor_id',
+      'l.relation',
+      'l.action',
+      'l.item_type',
+      'l.item_id',
+      'l.partnership_id',
+      'l.basis',
+    ])
     .where('l.org_id', '=', actor.orgId)
     .where('l.subject_id', '=', actor.personId);
   if (!opts.includeOwn) {
     q = q.where((eb) => eb.or([eb('l.actor_id', '!=', actor.personId), eb('l.action', 'in', ['share', 'revoke'])]));
   }
-  if (after) q = q.where((eb) => eb.or([eb('l.at', '<', after[0]), eb.and([eb('l.at', '=', after[0]), eb('l.id', '<', after[1])])]));
-  const rows = await q.orderBy('l.at', 'desc').orderBy('l.id', 'desc').limit(opts.limit + 1).execute();
-  const result = page(rows, opts.limit, (r) => [r.at, r.id]);
+  if (opts.actorId) q = q.where('l.actor_id', '=', opts.actorId);
+  if (opts.itemType) q = q.where('l.item_type', '=', opts.itemType);
+  if (opts.itemId) q = q.where('l.item_id', '=', opts.itemId);
+  let grouped = q.groupBy(['l.actor_id', 'l.relation', 'l.action', 'l.item_type', 'l.item_id', 'l.partnership_id', 'l.basis', day]);
+  if (after) grouped = grouped.having((eb) => eb.or([eb(lastAt, '<', after[0]), eb.and([eb(lastAt, '=', after[0]), eb(lastId, '<', after[1])])]));
+  const rows = await grouped.orderBy(lastAt, 'desc').orderBy(lastId, 'desc').limit(opts.limit + 1).execute();
+  const result = page(rows, opts.limit, (r) => [r.last_at, r.id]);
+  const [titles, people, partners] = await Promise.all([
+    titlesOf(db, actor.orgId, result.items.map((r) => ({ kind: r.item_type, id: r.item_id }))),
+    namesOf(db, actor.orgId, [...new Set(result.items.map((r) => r.actor_id))]),
+    partnersOf(db, actor, [...new Set(result.items.map((r) => r.partnership_id))]),
+  ]);
   return {
     nextCursor: result.nextCursor,
     items: result.items.map((r) => ({
       id: r.id,
-      at: r.at,
+      at: r.last_at,
+      firstAt: r.first_at,
+      count: Number(r.count),
       actorId: r.actor_id,
-      actorName: r.actor_id === actor.personId ? `${r.actor_name} (you)` : r.actor_name,
+      actorName: r.actor_id === actor.personId ? `${people.get(r.actor_id) ?? ''} (you)` : (people.get(r.actor_id) ?? ''),
       relation: r.relation,
       action: r.action as AccessAction,
       itemType: r.item_type,
       itemId: r.item_id,
+      itemTitle: titles.get(`${r.item_type}:${r.item_id}`) ?? null,
       partnershipId: r.partnership_id,
+      partners: partners.get(r.partnership_id) ?? '',
       basis: r.basis.startsWith('share:') ? 'you shared it' : r.basis === 'member' ? 'member of the partnership' : r.basis,
     })),
   };
+}
+
+async function namesOf(db: DB, orgId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('people').select(['id', 'name']).where('org_id', '=', orgId).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The partnership as the coachee knows it: the names of its other members. */
+async function partnersOf(db: DB, actor: Actor, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('partnership_members as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .select(['m.partnership_id', 'p.name'])
+    .where('p.org_id', '=', actor.orgId)
+    .where('m.partnership_id', 'in', ids)
+    .where('m.person_id', '!=', actor.personId)
+    .orderBy('p.name')
+    .execute();
+  const out = new Map<string, string>();
+  for (const r of rows) out.set(r.partnership_id, out.has(r.partnership_id) ? `${out.get(r.partnership_id)}, ${r.name}` : r.name);
+  return out;
 }

@@ -6,14 +6,15 @@
  * recorded talking it over with the coachee (the coachee sees that escalation
  * and every read of it). Every allowed read is logged.
  */
-import type { AccessAction, ContentKind, ShareCategory } from '../../../shared/src/domain';
+import type { AccessAction, ContentKind } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
 import { notFound } from '../platform/errors';
 import { recordAccess } from './access-log';
+import { categoryOf } from './kinds';
 import { relationLabel } from './policy';
-import { loadContexts, type PartnershipContext } from './relations';
+import { isSubjectRole, loadContexts, type PartnershipContext } from './relations';
 
 export interface ContentRef {
   kind: ContentKind;
@@ -22,16 +23,6 @@ export interface ContentRef {
   /** The coachee whose content this is. */
   subjectId: string;
 }
-
-/** The category each content kind falls under when a coachee shares a whole category. */
-export const CATEGORY_OF: Partial<Record<ContentKind, ShareCategory>> = {
-  note: 'notes',
-  goal: 'goals',
-  celebration: 'celebrations',
-  strength: 'strengths',
-  observation_plan: 'observation_plans',
-  reflection: 'reflections',
-};
 
 export interface Decision {
   basis: string;
@@ -74,7 +65,7 @@ export async function decideAccess(db: DB, clock: Clock, actor: Actor, refs: Con
       (s) =>
         s.grantor_id === ref.subjectId &&
         s.partnership_id === ref.partnershipId &&
-        ((s.item_type === ref.kind && s.item_id === ref.id) || (s.category !== null && s.category === CATEGORY_OF[ref.kind])),
+        ((s.item_type === ref.kind && s.item_id === ref.id) || (s.category !== null && s.category === categoryOf(ref.kind))),
     );
     if (share) out.set(ref.id, { basis: `share:${share.id}`, relation: contexts.get(ref.partnershipId)!.relations.has('supervisor') ? 'supervisor (shared with you)' : 'shared with you', ctx: contexts.get(ref.partnershipId) ?? null });
   }
@@ -139,4 +130,46 @@ export async function readMany<R>(db: DB, clock: Clock, actor: Actor, rows: R[],
   const decisions = await decideAccess(db, clock, actor, refs);
   await logReads(db, clock, actor, refs, decisions);
   return rows.filter((_, i) => decisions.has(refs[i].id));
+}
+
+/**
+ * Reads a linked item (the goal a celebration, plan or reflection is tied to)
+ * only if the actor may read it in its own right; that read is logged. Members
+ * of the partnership always may; a person the coachee shared the celebration
+ * with sees the goal's title only if the goal was shared with them too.
+ */
+export async function readLinked(db: DB, clock: Clock, actor: Actor, ref: ContentRef | null): Promise<boolean> {
+  if (!ref) return false;
+  const decisions = await decideAccess(db, clock, actor, [ref]);
+  if (!decisions.has(ref.id)) return false;
+  await logReads(db, clock, actor, [ref], decisions);
+  return true;
+}
+
+/** One item read inside a partnership context that is already loaded. subjectId null: it concerns every coachee of the partnership. */
+export interface MemberRead {
+  kind: ContentKind;
+  id: string;
+  subjectId: string | null;
+}
+
+/**
+ * The read path for content shown inside a partnership the actor belongs to
+ * (session agendas, the agreement, the profile, Home, the answer to a write):
+ * no second load of the context, one row per item and coachee it concerns.
+ * Nothing is logged, and nothing may be shown, unless the actor is an accepted member.
+ */
+export async function logMemberReads(db: DB, clock: Clock, ctx: PartnershipContext, items: MemberRead[], action: AccessAction = 'view'): Promise<boolean> {
+  if (ctx.membership?.state !== 'accepted' || ctx.partnership.org_id !== ctx.actor.orgId) return false;
+  const subjects = ctx.members.filter((m) => isSubjectRole(m.role) && m.state !== 'declined').map((m) => m.personId);
+  const relation = relationLabel(ctx);
+  await recordAccess(
+    db,
+    clock,
+    ctx.actor,
+    items.flatMap((item) =>
+      (item.subjectId ? [item.subjectId] : subjects).map((subjectId) => ({ subjectId, partnershipId: ctx.partnership.id, itemType: item.kind, itemId: item.id, action, relation, basis: 'member' })),
+    ),
+  );
+  return true;
 }

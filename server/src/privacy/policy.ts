@@ -15,6 +15,7 @@ import type { PartnershipContext } from './relations';
 export type PartnershipAction =
   | 'partnership.view'
   | 'partnership.readContent'
+  | 'partnership.readReasons'
   | 'partnership.respond'
   | 'partnership.changeStatus'
   | 'profile.edit'
@@ -24,6 +25,7 @@ export type PartnershipAction =
   | 'agreement.export'
   | 'note.create'
   | 'meeting.view'
+  | 'meeting.viewAttendance'
   | 'meeting.schedule'
   | 'meeting.change'
   | 'celebration.create'
@@ -66,6 +68,8 @@ const isAwaitingAnswers: Predicate = (ctx) => ctx.partnership.status === 'invite
 const RULES: Record<PartnershipAction, Predicate> = {
   'partnership.view': and(sameOrganization, or(wasInvited, supervisesASubject, isLeader)),
   'partnership.readContent': and(sameOrganization, isAcceptedMember),
+  // Why a partnership was proposed, declined, paused or closed: the words of the people in it, for the people asked to be in it.
+  'partnership.readReasons': and(sameOrganization, wasInvited),
   'partnership.respond': and(sameOrganization, isInvitee, isAwaitingAnswers),
   'partnership.changeStatus': and(sameOrganization, isAcceptedMember),
   'profile.edit': and(sameOrganization, isAcceptedMember, isOpen),
@@ -76,27 +80,29 @@ const RULES: Record<PartnershipAction, Predicate> = {
   'note.create': and(sameOrganization, isAcceptedMember, isOpen),
   // The schedule is logistics (WHO_SEES_WHAT): supervisors of a coachee and leaders see dates, never agendas.
   'meeting.view': and(sameOrganization, or(isAcceptedMember, supervisesASubject, isLeader)),
+  // Attendance is the partners' record; a supervisor of the coachee sees it for their own check-ins (meetings.routes.ts).
+  'meeting.viewAttendance': and(sameOrganization, or(isAcceptedMember, supervisesASubject)),
   'meeting.schedule': and(sameOrganization, isAcceptedMember, isOpen),
   'meeting.change': and(sameOrganization, isAcceptedMember, isOpen),
   'celebration.create': and(sameOrganization, isAcceptedMember, isOpen),
   'goal.create': and(sameOrganization, isAcceptedMember, isOpen),
   'goal.edit': and(sameOrganization, isAcceptedMember, isOpen),
-  // Plus, per goal: only the coachee the goal belongs to decides (goals.service.ts).
+  // Plus, per goal: only the coachee the goal belongs to decides (ITEM_RULES).
   'goal.decide': and(sameOrganization, isSubject, isOpen),
   // Only the coachee rates their own use of practices: it is their view of themselves, never a score from anyone else.
   'strengths.rate': and(sameOrganization, isSubject, isOpen),
   'strengths.add': and(sameOrganization, isAcceptedMember, isOpen),
   'plan.create': and(sameOrganization, isAcceptedMember, isOpen),
   'plan.edit': and(sameOrganization, isAcceptedMember, isOpen),
-  // Plus, per plan: only the coachee whose classroom is observed confirms (observations.routes.ts).
+  // Plus, per plan: only the coachee whose classroom is observed confirms (ITEM_RULES).
   'plan.confirm': and(sameOrganization, isSubject, isOpen),
   'reflection.create': and(sameOrganization, isAcceptedMember, isOpen),
   'message.create': and(sameOrganization, isAcceptedMember, isOpen),
-  // Plus, per request: only the person asked, or the person who asked (messages.routes.ts).
+  // Plus, per request: only the person asked, or the person who asked (ITEM_RULES).
   'message.fulfil': and(sameOrganization, isAcceptedMember),
   // A concern is recorded by someone supporting the coachee; the coachee always sees it (content.ts).
   'concern.create': and(sameOrganization, isSupporter, isOpen),
-  // Plus, per concern: only its author records the discussion, raises it or resolves it (concerns.routes.ts).
+  // Plus, per concern: only its author records the discussion, raises it or resolves it (ITEM_RULES).
   'concern.followUp': and(sameOrganization, isSupporter),
   'share.create': and(sameOrganization, isSubject),
   'share.list': and(sameOrganization, isSubject),
@@ -112,6 +118,53 @@ export function can(ctx: PartnershipContext | null | undefined, action: Partners
  */
 export function authorize(ctx: PartnershipContext | null | undefined, action: PartnershipAction): asserts ctx is PartnershipContext {
   if (!can(ctx, action)) throw notFound();
+}
+
+/** What an item-level rule needs to know about the item. */
+export interface ItemFacts {
+  /** The coachee whose content it is. */
+  subjectId?: string;
+  /** Who wrote it. */
+  authorId?: string;
+  /** For a resource request: the member asked. */
+  requestedFrom?: string | null;
+}
+
+export type ItemAction = 'goal.decide' | 'plan.confirm' | 'note.edit' | 'message.fulfil' | 'concern.followUp' | 'item.share' | 'item.accessLog';
+
+type ItemPredicate = (ctx: PartnershipContext, item: ItemFacts) => boolean;
+const isMine = (field: keyof ItemFacts): ItemPredicate => (ctx, item) => !!item[field] && item[field] === ctx.actor.personId;
+const allows = (action: PartnershipAction): ItemPredicate => (ctx) => RULES[action](ctx);
+const both = (...ps: ItemPredicate[]): ItemPredicate => (ctx, item) => ps.every((p) => p(ctx, item));
+const either = (...ps: ItemPredicate[]): ItemPredicate => (ctx, item) => ps.some((p) => p(ctx, item));
+
+/**
+ * Rules about one item inside a partnership: the partnership rule, plus who
+ * the item is to. A person the rule does not allow gets the same 404 as for a
+ * missing item, so these actions do not exist for anyone else.
+ */
+const ITEM_RULES: Record<ItemAction, ItemPredicate> = {
+  // The coachee takes on or sets aside a goal proposed for them; nobody decides for them.
+  'goal.decide': both(allows('goal.decide'), isMine('subjectId')),
+  // The coachee whose classroom is observed confirms the plan and its data form.
+  'plan.confirm': both(allows('plan.confirm'), isMine('subjectId')),
+  // A note is its author's words: only the author edits it.
+  'note.edit': both(allows('note.create'), isMine('authorId')),
+  // A request is closed by the member asked, or by the member who asked.
+  'message.fulfil': both(allows('message.fulfil'), either(isMine('requestedFrom'), isMine('authorId'))),
+  // The author of a concern records the conversation, raises it or resolves it.
+  'concern.followUp': both(allows('concern.followUp'), isMine('authorId')),
+  // Only the coachee the item is about shares it, and only they see who has read it.
+  'item.share': both(allows('share.create'), isMine('subjectId')),
+  'item.accessLog': both(allows('share.list'), isMine('subjectId')),
+};
+
+export function canOnItem(ctx: PartnershipContext | null | undefined, action: ItemAction, item: ItemFacts): boolean {
+  return !!ctx && ITEM_RULES[action](ctx, item);
+}
+
+export function authorizeItem(ctx: PartnershipContext | null | undefined, action: ItemAction, item: ItemFacts): asserts ctx is PartnershipContext {
+  if (!canOnItem(ctx, action, item)) throw notFound();
 }
 
 /** The relation recorded in the access log and shown to the coachee. */

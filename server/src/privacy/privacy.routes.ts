@@ -1,16 +1,16 @@
 /** Sharing and the access log: the coachee's controls over their own coaching content. */
 import { z } from 'zod';
-import { AccessEvent, AccessLogQuery, CreateShareBody, IdParams, PageQuery, Share, SharedItem, pageOf } from '../../../shared/src/api';
-import type { ContentKind } from '../../../shared/src/domain';
+import { AccessEvent, AccessLogQuery, CreateShareBody, IdParams, PageQuery, Share, SharedItem, SharedItemParams, SharedItemText, pageOf } from '../../../shared/src/api';
+import type { ContentKind, ShareCategory } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
-import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../platform/db';
-import type { Database } from '../platform/tables';
+import { notFound } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { decodeCursor, page } from '../platform/pagination';
 import { listAccessFor } from './access-log';
-import { CATEGORY_OF, type ContentRef, decideAccess, logReads } from './content';
+import { readOne } from './content';
+import { ITEM_SHAREABLE, KINDS, kindsIn, titlesOf } from './kinds';
 import { createShare, listShares, revokeShare } from './shares';
 
 export default async function privacyRoutes(app: App, s: Services) {
@@ -28,7 +28,7 @@ export default async function privacyRoutes(app: App, s: Services) {
     return revokeShare(db, clock, actorOf(request), request.params.id, s.mailer);
   });
 
-  app.get('/api/shared-with-me', { config: { matrix: 'share.read' }, schema: { tags: ['privacy'], summary: 'Coaching content colleagues have shared with you (each read is logged for them)', querystring: PageQuery, response: { 200: pageOf(SharedItem) } } }, async (request) => {
+  app.get('/api/shared-with-me', { config: { matrix: 'share.read' }, schema: { tags: ['privacy'], summary: 'Titles of the coaching content colleagues have shared with you; nothing is read until you open an item', querystring: PageQuery, response: { 200: pageOf(SharedItem) } } }, async (request) => {
     const actor = actorOf(request);
     const { limit, cursor } = request.query;
     const after = decodeCursor(cursor);
@@ -37,21 +37,33 @@ export default async function privacyRoutes(app: App, s: Services) {
       .sort((a, b) => (a.createdAt === b.createdAt ? (a.itemId < b.itemId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))
       .filter((c) => !after || c.createdAt < after[0] || (c.createdAt === after[0] && c.itemId < after[1]));
     const result = page(ordered, limit, (c) => [c.createdAt, c.itemId]);
-    // decideAccess re-checks every item against membership and live shares before anything is returned.
-    const refs: ContentRef[] = result.items.map((c) => ({ kind: c.itemType, id: c.itemId, partnershipId: c.partnershipId, subjectId: c.subjectId }));
-    const decisions = await decideAccess(db, clock, actor, refs);
-    await logReads(db, clock, actor, refs, decisions);
+    const titles = await titlesOf(db, actor.orgId, result.items.map((c) => ({ kind: c.itemType, id: c.itemId })));
     return {
-      items: result.items
-        .filter((c) => decisions.has(c.itemId))
-        .map((c) => ({ shareId: c.shareId, partnershipId: c.partnershipId, from: c.from, itemType: c.itemType, itemId: c.itemId, body: c.body, createdAt: c.createdAt, expiresAt: c.expiresAt })),
+      items: result.items.map((c) => ({ shareId: c.shareId, partnershipId: c.partnershipId, from: c.from, itemType: c.itemType, itemId: c.itemId, title: titles.get(`${c.itemType}:${c.itemId}`) ?? KINDS[c.itemType].oneOf, createdAt: c.createdAt, expiresAt: c.expiresAt })),
       nextCursor: result.nextCursor,
     };
   });
 
+  app.get('/api/shared-with-me/:shareId/:itemId', { config: { matrix: 'share.read' }, schema: { tags: ['privacy'], summary: 'Open one item shared with you: its whole text (the read is logged for the coachee)', params: SharedItemParams, response: { 200: SharedItemText } } }, async (request) => {
+    const actor = actorOf(request);
+    const share = await db
+      .selectFrom('shares as s')
+      .innerJoin('people as g', 'g.id', 's.grantor_id')
+      .select(['s.id', 's.partnership_id', 's.grantor_id', 's.item_type', 's.item_id', 's.category', 's.expires_at', 'g.name as from_name'])
+      .where('s.org_id', '=', actor.orgId)
+      .where('s.id', '=', request.params.shareId)
+      .where('s.grantee_id', '=', actor.personId)
+      .executeTakeFirst();
+    const kind = share?.category ? kindsIn(share.category as ShareCategory)[0] : (share?.item_type as ContentKind | undefined);
+    if (!share || !kind || (share.item_id && share.item_id !== request.params.itemId)) throw notFound();
+    const item = await KINDS[kind].text?.(db, actor.orgId, share.partnership_id, request.params.itemId);
+    // decideAccess re-checks the share (live, from this coachee, covering this item) before anything is returned.
+    await readOne(db, clock, actor, item ? { kind, id: request.params.itemId, partnershipId: share.partnership_id, subjectId: item.subjectId } : undefined);
+    return { shareId: share.id, partnershipId: share.partnership_id, from: share.from_name, itemType: kind, itemId: request.params.itemId, title: item!.title, body: item!.body, createdAt: item!.createdAt, expiresAt: share.expires_at };
+  });
+
   app.get('/api/access-log', { config: { matrix: 'accessLog.read' }, schema: { tags: ['privacy'], summary: 'Who read your coaching content, and when (yours only)', querystring: AccessLogQuery, response: { 200: pageOf(AccessEvent) } } }, async (request) => {
-    const { limit, cursor, includeOwn } = request.query;
-    return listAccessFor(db, actorOf(request), { limit, cursor, includeOwn });
+    return listAccessFor(db, actorOf(request), request.query);
   });
 }
 
@@ -62,14 +74,13 @@ interface Candidate {
   itemType: ContentKind;
   itemId: string;
   partnershipId: string;
-  subjectId: string;
-  body: string;
   createdAt: string;
 }
 
 /**
- * Everything live shares name the actor for: single items and whole categories
- * (notes, goals, celebrations), at most 1,000 of each kind, newest first.
+ * Everything live shares name the actor for: single items and whole
+ * categories, at most 1,000 of each kind, newest first. Ids and dates only:
+ * the list shows titles, and an item is read when it is opened.
  */
 async function sharedCandidates(db: DB, clock: Clock, actor: Actor): Promise<Candidate[]> {
   const now = clock.now().toISOString();
@@ -84,57 +95,30 @@ async function sharedCandidates(db: DB, clock: Clock, actor: Actor): Promise<Can
     .limit(1000)
     .execute();
   if (shares.length === 0) return [];
-  const coveredBy = (kind: ContentKind, row: { id: string; partnership_id: string; subject_id: string }) =>
-    shares.find(
-      (s) => s.partnership_id === row.partnership_id && s.grantor_id === row.subject_id && ((s.item_type === kind && s.item_id === row.id) || s.category === CATEGORY_OF[kind]),
-    );
   const out: Candidate[] = [];
-  for (const kind of Object.keys(SHARED_LOADERS) as Array<keyof typeof SHARED_LOADERS>) {
-    const items = shares.filter((s) => s.item_type === kind && s.item_id).map((s) => s.item_id!);
-    const categories = shares.filter((s) => s.category === CATEGORY_OF[kind]);
-    if (!items.length && !categories.length) continue;
+  for (const kind of ITEM_SHAREABLE) {
+    const info = KINDS[kind];
+    const items = shares.filter((s) => s.item_type === kind && s.item_id);
+    const categories = shares.filter((s) => s.category !== null && s.category === info.share.category);
+    if (!items.length && !categories.length || !info.subject) continue;
     // Items named by a share, or everything of the category about the coachee who shared it.
-    const covered = (eb: ExpressionBuilder<Database, SharedTable>) =>
-      eb.or([
-        ...(items.length ? [eb('id', 'in', items)] : []),
-        ...categories.map((c) => eb.and([eb('partnership_id', '=', c.partnership_id), eb('subject_id', '=', c.grantor_id)])),
-      ]);
-    for (const r of await SHARED_LOADERS[kind](db, actor.orgId, covered)) {
-      const share = coveredBy(kind, r);
-      if (share) out.push({ shareId: share.id, expiresAt: share.expires_at, from: share.from_name, itemType: kind, itemId: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id, body: r.body, createdAt: r.created_at });
+    const rows = (await db
+      .selectFrom(info.table as 'notes')
+      .select([`${info.id} as id`, 'partnership_id', `${info.subject} as subject_id`, `${info.created} as created_at`] as never[])
+      .where('org_id', '=', actor.orgId)
+      .where((eb) =>
+        eb.or([
+          ...items.map((s) => eb.and([eb(info.id as 'id', '=', s.item_id!), eb('partnership_id', '=', s.partnership_id), eb(info.subject as 'subject_id', '=', s.grantor_id)])),
+          ...categories.map((c) => eb.and([eb('partnership_id', '=', c.partnership_id), eb(info.subject as 'subject_id', '=', c.grantor_id)])),
+        ]),
+      )
+      .orderBy(info.created as 'created_at', 'desc')
+      .limit(1000)
+      .execute()) as unknown as Array<{ id: string; partnership_id: string; subject_id: string; created_at: string }>;
+    for (const r of rows) {
+      const share = shares.find((s) => s.partnership_id === r.partnership_id && s.grantor_id === r.subject_id && ((s.item_type === kind && s.item_id === r.id) || (s.category !== null && s.category === info.share.category)));
+      if (share) out.push({ shareId: share.id, expiresAt: share.expires_at, from: share.from_name, itemType: kind, itemId: r.id, partnershipId: r.partnership_id, createdAt: r.created_at });
     }
   }
   return out;
 }
-
-type Loaded = { id: string; partnership_id: string; subject_id: string; body: string; created_at: string };
-type SharedTable = 'notes' | 'goals' | 'celebrations' | 'strength_entries' | 'observation_plans' | 'reflections';
-type Covered = (eb: ExpressionBuilder<Database, SharedTable>) => ReturnType<ExpressionBuilder<Database, 'notes'>['or']>;
-
-/**
- * A loader for one shareable kind: the rows the shares cover, at most 1,000,
- * newest first, with the columns `body` needs to turn a row into display text.
- */
-function loader<T extends SharedTable, C extends keyof Database[T] & string>(table: T, columns: C[], body: (row: Pick<Database[T], C>) => string) {
-  return async (db: DB, orgId: string, covered: Covered): Promise<Loaded[]> => {
-    const rows = (await db
-      .selectFrom(table as SharedTable)
-      .select(['id', 'partnership_id', 'subject_id', 'created_at', ...(columns as never[])])
-      .where('org_id', '=', orgId)
-      .where(covered as never)
-      .orderBy('created_at', 'desc')
-      .limit(1000)
-      .execute()) as unknown as Array<Omit<Loaded, 'body'> & Pick<Database[T], C>>;
-    return rows.map((r) => ({ id: r.id, partnership_id: r.partnership_id, subject_id: r.subject_id, created_at: r.created_at, body: body(r) }));
-  };
-}
-
-/** How each shareable kind reads as display text in "shared with me". */
-const SHARED_LOADERS: Record<'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'reflection', (db: DB, orgId: string, covered: Covered) => Promise<Loaded[]>> = {
-  note: loader('notes', ['body'], (r) => r.body),
-  goal: loader('goals', ['title', 'success_looks_like', 'status'], (r) => `Goal: ${r.title}${r.success_looks_like ? `\nWhat success looks like: ${r.success_looks_like}` : ''}\nStatus: ${r.status.replace('_', ' ')}`),
-  celebration: loader('celebrations', ['kind', 'text', 'happened_on'], (r) => `Celebration (${r.kind.replace('_', ' ')}, ${r.happened_on}): ${r.text}`),
-  strength: loader('strength_entries', ['type', 'text'], (r) => `${r.type === 'strength' ? 'Strength' : 'Priority'}: ${r.text}`),
-  observation_plan: loader('observation_plans', ['focus', 'look_for', 'data_form'], (r) => `Observation plan: ${r.focus}${r.look_for ? `\nWhat to look for: ${r.look_for}` : ''}\nData: ${(JSON.parse(r.data_form) as { fields: string[] }).fields.join(', ')}`),
-  reflection: loader('reflections', ['answers'], (r) => (JSON.parse(r.answers) as Array<{ prompt: string; answer: string }>).map((a) => `${a.prompt}\n${a.answer}`).join('\n\n')),
-};

@@ -12,6 +12,7 @@ import { AppError, notFound, unprocessable } from '../platform/errors';
 import { newId } from '../platform/ids';
 import type { Mailer } from '../platform/mail';
 import { recordAccess } from './access-log';
+import { KINDS, isContentKind, titlesOf } from './kinds';
 import { authorize } from './policy';
 import { loadContext, type PartnershipContext } from './relations';
 
@@ -30,28 +31,17 @@ export function shareState(row: { revoked_at: string | null; expires_at: string 
   return 'live';
 }
 
-/** The table of each shareable kind that is stored one row per item, with its subject. Messages and concerns are never shared. */
-const ITEM_TABLES = {
-  note: 'notes',
-  goal: 'goals',
-  celebration: 'celebrations',
-  strength: 'strength_entries',
-  observation_plan: 'observation_plans',
-  reflection: 'reflections',
-} as const;
-const isItemKind = (kind: ContentKind): kind is keyof typeof ITEM_TABLES => kind in ITEM_TABLES;
-
-/** Finds the subject of one shareable item inside the partnership, or null. */
+/** Finds the subject of one item that may be shared on its own, inside the partnership, or null. */
 async function subjectOfItem(db: DB, ctx: PartnershipContext, kind: ContentKind, itemId: string): Promise<string | null> {
-  if (kind === 'profile') return itemId === ctx.actor.personId ? itemId : null;
-  if (!isItemKind(kind)) return null;
-  const row = await db
-    .selectFrom(ITEM_TABLES[kind])
-    .select('subject_id')
+  const info = KINDS[kind];
+  if (!info.share.item || !info.subject) return null;
+  const row = (await db
+    .selectFrom(info.table as 'notes')
+    .select(`${info.subject} as subject_id` as 'subject_id')
     .where('org_id', '=', ctx.actor.orgId)
     .where('partnership_id', '=', ctx.partnership.id)
-    .where('id', '=', itemId)
-    .executeTakeFirst();
+    .where(info.id as 'id', '=', itemId)
+    .executeTakeFirst()) as { subject_id: string } | undefined;
   return row?.subject_id ?? null;
 }
 
@@ -71,23 +61,21 @@ async function sendReceipt(mailer: Mailer | undefined, actor: Actor, what: strin
   });
 }
 
-const ONE_OF: Partial<Record<ContentKind, string>> = {
-  note: 'one of your notes',
-  goal: 'one of your goals',
-  celebration: 'one of your celebrations',
-  profile: 'your profile',
-  strength: 'one of your strengths or priorities',
-  observation_plan: 'one of your observation plans',
-  reflection: 'one of your reflections',
-};
 const describeShare = (row: { item_type: string | null; category: string | null }) =>
-  row.category ? `all your ${row.category.replace('_', ' ')} from this partnership` : (ONE_OF[row.item_type as ContentKind] ?? 'one item of your coaching content');
+  row.category
+    ? `all your ${row.category.replace('_', ' ')} from this partnership`
+    : row.item_type && isContentKind(row.item_type)
+      ? KINDS[row.item_type].oneOf
+      : 'one item of your coaching content';
 
 export async function createShare(db: DB, clock: Clock, actor: Actor, partnershipId: string, input: ShareInput, mailer?: Mailer) {
   const ctx = await loadContext(db, actor, partnershipId);
   authorize(ctx, 'share.create');
   const now = clock.now();
   if (input.expiresAt && new Date(input.expiresAt) <= now) throw unprocessable('Choose an expiry date in the future.', 'expiresAt');
+  if (input.itemType && !KINDS[input.itemType].share.item) {
+    throw unprocessable('This kind of item stays inside the partnership and cannot be shared.', 'itemType');
+  }
   if (input.itemId && input.itemType) {
     const subject = await subjectOfItem(db, ctx, input.itemType, input.itemId);
     // Someone else's item, or an item that is not there: the same answer.
@@ -164,18 +152,11 @@ export async function listShares(db: DB, clock: Clock, actor: Actor, partnership
     .orderBy('s.created_at', 'desc')
     .limit(500)
     .execute();
-  // Excerpts let the coachee recognise what they shared; reading them is a read of their own content.
-  const noteIds = rows.filter((r) => r.item_type === 'note' && r.item_id).map((r) => r.item_id!);
-  const notes = noteIds.length
-    ? await db.selectFrom('notes').select(['id', 'body']).where('org_id', '=', actor.orgId).where('partnership_id', '=', partnershipId).where('id', 'in', noteIds).execute()
-    : [];
-  await recordAccess(db, clock, actor, notes.map((n) => ({ subjectId: actor.personId, partnershipId, itemType: 'note', itemId: n.id, action: 'view' as const, relation: 'coachee', basis: 'member' })));
-  const excerpt = (id: string | null) => {
-    const body = notes.find((n) => n.id === id)?.body;
-    return body ? (body.length > 120 ? `${body.slice(0, 117).trimEnd()}…` : body) : null;
-  };
+  // Titles let the coachee recognise what they shared: their own read, not logged.
+  const titles = await titlesOf(db, actor.orgId, rows.map((r) => ({ kind: r.item_type ?? '', id: r.item_id })));
+  const excerpt = (r: { item_type: string | null; item_id: string | null }) => titles.get(`${r.item_type}:${r.item_id}`) ?? null;
   const now = clock.now();
-  return rows.map((r) => ({ ...present(r, now), itemExcerpt: excerpt(r.item_id) }));
+  return rows.map((r) => ({ ...present(r, now), itemExcerpt: excerpt(r) }));
 }
 
 type ShareRow = {

@@ -16,8 +16,8 @@ import { responsibleParties } from '../goals/goals.service';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
-import { type ContentRef, readMany, readOne } from '../privacy/content';
-import { authorize, can } from '../privacy/policy';
+import { type ContentRef, readLinked, readMany, readOne } from '../privacy/content';
+import { authorize, canOnItem } from '../privacy/policy';
 import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
 
 type Row = Database['reflections'] & { author_name: string; goal_title: string | null };
@@ -33,7 +33,8 @@ const selectReflections = (db: DB, actor: Actor) =>
     .select(['a.name as author_name', 'g.title as goal_title'])
     .where('r.org_id', '=', actor.orgId);
 
-function present(r: Row, actor: Actor, ctx: PartnershipContext | null): z.infer<typeof Reflection> {
+/** `goalShown`: the linked goal's title and the steps added to it are included only when the viewer may read that goal too. */
+function present(r: Row, ctx: PartnershipContext | null, goalShown = true): z.infer<typeof Reflection> {
   return {
     id: r.id,
     partnershipId: r.partnership_id,
@@ -45,10 +46,10 @@ function present(r: Row, actor: Actor, ctx: PartnershipContext | null): z.infer<
     meetingId: r.meeting_id,
     planId: r.plan_id,
     goalId: r.goal_id,
-    goalTitle: r.goal_title,
-    addedSteps: JSON.parse(r.added_steps),
+    goalTitle: goalShown ? r.goal_title : null,
+    addedSteps: goalShown ? JSON.parse(r.added_steps) : [],
     createdAt: r.created_at,
-    abilities: { share: r.subject_id === actor.personId && can(ctx, 'share.create') },
+    abilities: { share: canOnItem(ctx, 'item.share', { subjectId: r.subject_id }) },
   };
 }
 
@@ -61,7 +62,7 @@ export default async function reflectionRoutes(app: App, s: Services) {
     authorize(ctx, 'partnership.readContent');
     const rows = await selectReflections(db, actor).where('r.partnership_id', '=', ctx.partnership.id).orderBy('r.created_at', 'desc').limit(200).execute();
     const readable = await readMany(db, clock, actor, rows, ref);
-    return { items: readable.map((r) => present(r, actor, ctx)) };
+    return { items: readable.map((r) => present(r, ctx)) };
   });
 
   app.post('/api/partnerships/:id/reflections', { config: { matrix: 'reflection.create' }, schema: { tags: ['reflections'], summary: 'Reflect; the coachee answers first on a session or observation, and their next steps join a goal\'s plan in the same action', params: IdParams, body: CreateReflectionBody, response: { 201: Reflection } } }, async (request, reply) => {
@@ -144,13 +145,15 @@ export default async function reflectionRoutes(app: App, s: Services) {
         .execute();
     });
     const row = await selectReflections(db, actor).where('r.id', '=', id).executeTakeFirstOrThrow();
-    return reply.status(201).send(present(row, actor, ctx));
+    return reply.status(201).send(present(row, ctx));
   });
 
   app.get('/api/reflections/:id', { config: { matrix: 'reflection.read' }, schema: { tags: ['reflections'], summary: 'One reflection: for members, or a person the coachee shared it with (logged)', params: IdParams, response: { 200: Reflection } } }, async (request) => {
     const actor = actorOf(request);
     const row = await selectReflections(db, actor).where('r.id', '=', request.params.id).executeTakeFirst();
     const decision = await readOne(db, clock, actor, row && ref(row));
-    return present(row!, actor, decision.basis === 'member' ? decision.ctx : null);
+    if (decision.basis === 'member') return present(row!, decision.ctx);
+    const goalShown = await readLinked(db, clock, actor, row!.goal_id ? { kind: 'goal', id: row!.goal_id, partnershipId: row!.partnership_id, subjectId: row!.subject_id } : null);
+    return present(row!, null, goalShown);
   });
 }

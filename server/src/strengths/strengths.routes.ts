@@ -15,8 +15,8 @@ import { unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
-import { type ContentRef, readMany, readOne } from '../privacy/content';
-import { authorize, can } from '../privacy/policy';
+import { type ContentRef, logMemberReads, readMany, readOne } from '../privacy/content';
+import { authorize, can, canOnItem } from '../privacy/policy';
 import { chooseSubject, isSubjectRole, loadContext, type PartnershipContext } from '../privacy/relations';
 
 type EntryRow = Database['strength_entries'] & { author_name: string; practice_name: string | null };
@@ -45,7 +45,7 @@ function presentEntry(r: EntryRow, actor: Actor, ctx: PartnershipContext | null)
     authorName: r.author_name,
     createdAt: r.created_at,
     retiredAt: r.retired_at,
-    abilities: { share: r.subject_id === actor.personId && can(ctx, 'share.create'), retire: can(ctx, 'strengths.add') },
+    abilities: { share: canOnItem(ctx, 'item.share', { subjectId: r.subject_id }), retire: can(ctx, 'strengths.add') },
   };
 }
 
@@ -142,6 +142,8 @@ export default async function strengthRoutes(app: App, s: Services) {
     authorize(ctx, 'strengths.add');
     const retiredAt = request.body.retired ? (row!.retired_at ?? clock.now().toISOString()) : null;
     await db.updateTable('strength_entries').set({ retired_at: retiredAt }).where('id', '=', row!.id).execute();
+    // The answer carries the whole text: it is a read like any other (even when nothing changed).
+    await logMemberReads(db, clock, ctx, [{ kind: 'strength', id: row!.id, subjectId: row!.subject_id }]);
     return presentEntry({ ...row!, retired_at: retiredAt }, actor, ctx);
   });
 }
