@@ -42,7 +42,8 @@ describe('celebrations', () => {
     expect((await sup.get(`/api/celebrations/${cel.id}`)).statusCode).toBe(404);
     await t.post(`/api/partnerships/${partnership}/shares`, { granteeId: supervisor, itemType: 'celebration', itemId: cel.id });
     const shared = (await sup.get('/api/shared-with-me')).json().items.find((i: { itemId: string }) => i.itemId === cel.id);
-    expect(shared).toMatchObject({ itemType: 'celebration', body: expect.stringContaining('Tried outdoor circle time.') });
+    expect(shared).toMatchObject({ itemType: 'celebration', title: expect.stringContaining('Tried outdoor circle time.') });
+    expect((await sup.get(`/api/shared-with-me/${shared.shareId}/${cel.id}`)).json().body).toContain('Tried outdoor circle time.');
     expect((await sup.get(`/api/celebrations/${cel.id}`)).json().abilities).toEqual({ share: false });
     const log = (await t.get('/api/access-log?limit=100')).json().items;
     expect(log.some((e: { actorId: string; itemType: string; itemId: string }) => e.actorId === supervisor && e.itemType === 'celebration' && e.itemId === cel.id)).toBe(true);

@@ -67,7 +67,9 @@ describe('strengths and needs', () => {
     expect((await t.post(`/api/partnerships/${partnership}/shares`, { granteeId: supervisor, category: 'strengths' })).statusCode).toBe(201);
     expect((await sup.get(`/api/strengths/${s.id}`)).statusCode).toBe(200);
     const shared = (await sup.get('/api/shared-with-me')).json().items;
-    expect(shared.some((i: { itemType: string; body: string }) => i.itemType === 'strength' && i.body.includes('Children ask her for stories.'))).toBe(true);
+    const item = shared.find((i: { itemType: string; title: string }) => i.itemType === 'strength' && i.title.includes('Children ask her for stories.'));
+    expect(item).toBeDefined();
+    expect((await sup.get(`/api/shared-with-me/${item.shareId}/${item.itemId}`)).json().body).toBe('Strength: Children ask her for stories.');
     const log = (await t.get('/api/access-log?limit=100')).json().items;
     expect(log.some((e: { actorId: string; itemType: string }) => e.actorId === supervisor && e.itemType === 'strength')).toBe(true);
   });
