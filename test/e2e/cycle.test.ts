@@ -20,7 +20,8 @@ describeBrowser('a full coaching cycle on a phone', () => {
   const NEXT_STEP = 'Show the children the timer at morning circle before free play';
   const HEARD = 'Taylor noticed the children who gave up waiting.';
   const CELEBRATION = 'The sand timer worked: nobody left the water table in tears this week.';
-  const CONTENT = [GOAL, GOAL_STEP, AGENDA, FOCUS, NOTICED, NEXT_STEP, HEARD, CELEBRATION];
+  const PLACE = 'Room 4 (kindergarten)';
+  const CONTENT = [GOAL, GOAL_STEP, AGENDA, PLACE, FOCUS, NOTICED, NEXT_STEP, HEARD, CELEBRATION];
 
   beforeAll(async () => {
     world = await startWorld();
@@ -31,6 +32,9 @@ describeBrowser('a full coaching cycle on a phone', () => {
 
   const as = (email: string) => signedInPage(world, email, PHONE);
   const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name, exact: true });
+  /** The observation's card in one of the session lists (the list shows no plan to find it by). */
+  const observationCard = (page: Page, list: string) =>
+    page.getByRole('list', { name: list }).locator('article.session-card', { has: page.locator('.session-kind', { hasText: /^Observation$/ }) });
 
   /** Accessible, and nothing wider than the phone. */
   async function check(page: Page, label: string) {
@@ -84,16 +88,21 @@ describeBrowser('a full coaching cycle on a phone', () => {
     await when.getByLabel('Day').fill(localDay(3));
     await when.getByLabel('Start time').fill('10:00');
     await when.getByLabel('End time').fill('10:45');
-    await carmen.getByLabel('Where (optional)').fill('Room 4 (kindergarten)');
+    await carmen.getByLabel('Where (optional)').fill(PLACE);
     await carmen.getByLabel('What we plan to do (optional)').fill(AGENDA);
     await check(carmen, 'schedule form');
     await carmen.getByRole('button', { name: 'Add to our sessions' }).click();
     await carmen.getByText(/Your observation on .* is on the calendar\./).waitFor();
-    const upcoming = carmen.getByRole('list', { name: 'Sessions coming up' }).locator('article.session-card', { hasText: AGENDA });
+    const upcoming = observationCard(carmen, 'Sessions coming up');
     await expect.poll(() => upcoming.locator('.session-meta').textContent()).toContain('Scheduled');
+    // The plan is not in the list; the answer to scheduling it brought it, so showing it asks the server for nothing more.
+    expect(await upcoming.textContent()).not.toContain(AGENDA);
+    await upcoming.getByRole('button', { name: /^Show the plan/ }).click();
+    await upcoming.getByText(AGENDA).waitFor();
     await check(carmen, 'sessions, observation scheduled');
     const meetings = (await (await carmen.request.get(`/api/partnerships/${partnershipId}/meetings`)).json()) as { items: Meeting[] };
-    const meetingId = meetings.items.find((m) => m.kind === 'observation' && m.agenda === AGENDA)!.id;
+    expect(meetings.items.every((m) => m.agenda === undefined)).toBe(true);
+    const meetingId = meetings.items.find((m) => m.kind === 'observation' && m.hasAgenda)!.id;
 
     // 4. Carmen writes the plan for that visit and Taylor's goal; Taylor sees the data form and confirms it.
     await tab(carmen, 'Observation plans').click();
@@ -133,7 +142,7 @@ describeBrowser('a full coaching cycle on a phone', () => {
 
     // 6. Carmen records attendance for both of them; Taylor sees it.
     await tab(carmen, 'Sessions').click();
-    const held = carmen.getByRole('list', { name: 'Past and cancelled sessions' }).locator('article.session-card', { hasText: AGENDA });
+    const held = observationCard(carmen, 'Past and cancelled sessions');
     await expect.poll(() => held.locator('.session-meta').textContent()).toContain('Waiting for attendance');
     await check(carmen, 'sessions, waiting for attendance');
     await held.getByRole('button', { name: /^Record attendance/ }).click();
@@ -147,7 +156,7 @@ describeBrowser('a full coaching cycle on a phone', () => {
     await check(carmen, 'sessions, attendance recorded');
 
     await tab(taylor, 'Sessions').click();
-    const tHeld = taylor.getByRole('list', { name: 'Past and cancelled sessions' }).locator('article.session-card', { hasText: AGENDA });
+    const tHeld = observationCard(taylor, 'Past and cancelled sessions');
     await expect.poll(async () => (await tHeld.locator('.follow-list li').allTextContents()).sort()).toEqual(both);
     await expect.poll(() => tHeld.locator('.follow-through').textContent()).toContain('Recorded by Carmen Diaz');
     await check(taylor, 'sessions with attendance, coachee');
@@ -219,7 +228,8 @@ describeBrowser('a full coaching cycle on a phone', () => {
     const samHeld = sam.getByRole('list', { name: 'Past and cancelled sessions' }).locator('article.session-card', { hasText: 'Observation' }).first();
     await expect.poll(() => samHeld.locator('.session-meta').textContent()).toContain('Held');
     await expect.poll(() => samHeld.locator('.session-when').textContent()).toMatch(/\d/);
-    await expect.poll(() => samHeld.textContent()).toContain('Room 4 (kindergarten)');
+    // Where they meet is theirs too: a supervisor sees when, not where.
+    expect(await samHeld.textContent()).not.toContain(PLACE);
     expect(await sam.getByText('Follow-through').count()).toBe(0);
     expect(await sam.getByRole('button', { name: /attendance/ }).count()).toBe(0);
     await check(sam, 'sessions, supervisor');
@@ -236,11 +246,13 @@ describeBrowser('a full coaching cycle on a phone', () => {
       }
     }
     for (const [where, text] of seen) for (const secret of CONTENT) expect(text, `Sam's ${where} page`).not.toContain(secret);
-    // The API agrees: no agenda or attendance in what the supervisor's browser receives.
+    // The API agrees: no agenda, place or attendance in what the supervisor's browser receives.
     const samMeetings = (await (await sam.request.get(`/api/partnerships/${partnershipId}/meetings`)).json()) as { items: Meeting[] };
     const samVisit = samMeetings.items.find((m) => m.id === meetingId)!;
     expect(samVisit.status).toBe('held');
     expect(samVisit.agenda).toBeUndefined();
+    expect(samVisit.hasAgenda).toBeUndefined();
+    expect(samVisit.location).toBeUndefined();
     expect(samVisit.attendance).toBeUndefined();
     expect((await sam.request.get(`/api/partnerships/${partnershipId}/goals`)).status()).toBe(404);
     await sam.context().close();

@@ -140,6 +140,9 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
 
     const sam = await as('sam@riverside.example');
     await sam.getByRole('heading', { name: 'Shared with you' }).waitFor();
+    // The list names the note by its first words; the whole note comes with "Read".
+    const shared = sam.locator('.shared-list li', { hasText: 'Circle time today: eleven children' });
+    await shared.getByRole('button', { name: /^Read/ }).click();
     await sam.getByText(text).waitFor();
     await sam.getByText('You cannot see what is said or written in coaching').waitFor();
     await checkA11y(sam, 'supervisor home with a share');

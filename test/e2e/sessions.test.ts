@@ -5,7 +5,8 @@ import { PHONE, type World, checkA11y, describeBrowser, localDay, signedInPage, 
 /**
  * Sessions and visits: the coach schedules an observation, the coachee moves it,
  * the coach cancels at short notice under the agreement, the coachee records
- * follow-through for both, and the supervisor sees dates but never the plan.
+ * follow-through for both, and the supervisor sees dates but never the plan,
+ * the place or the reasons. Plans are shown one session at a time, on request.
  */
 describeBrowser('sessions and visits', () => {
   let world: World;
@@ -63,10 +64,19 @@ describeBrowser('sessions and visits', () => {
     await carmen.getByRole('button', { name: 'Add to our sessions' }).click();
     await carmen.getByText(/Your observation on .* is on the calendar\./).waitFor();
     const observation = card(carmen, 'Sessions coming up', 'Observation');
-    await expect.poll(() => observation.textContent()).toContain(AGENDA);
     await expect.poll(() => observation.locator('.session-meta').textContent()).toContain('Scheduled');
     await expect.poll(() => observation.getByRole('heading').evaluate((el) => el === document.activeElement)).toBe(true);
+    // The list has no plans in it: each is shown on request.
+    expect(await observation.textContent()).not.toContain(AGENDA);
     await checkA11y(carmen, 'sessions, observation scheduled');
+    const showPlan = observation.getByRole('button', { name: /^Show the plan/ });
+    expect(await showPlan.getAttribute('aria-expanded')).toBe('false');
+    await showPlan.click();
+    await expect.poll(() => observation.locator('.agenda-text').textContent()).toBe(AGENDA);
+    expect(await observation.getByRole('button', { name: /^Hide the plan/ }).getAttribute('aria-expanded')).toBe('true');
+    await checkA11y(carmen, 'sessions, the plan shown');
+    await observation.getByRole('button', { name: /^Hide the plan/ }).click();
+    expect(await observation.locator('.agenda-text').count()).toBe(0);
     // The overview shows the next session.
     await carmen.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Overview' }).click();
     await expect.poll(() => carmen.locator('.next-session').textContent()).toContain('Observation');
@@ -76,8 +86,9 @@ describeBrowser('sessions and visits', () => {
     const taylor = await as('taylor@riverside.example');
     await openSessions(taylor, /Expert coaching with Carmen Diaz/);
     const tObservation = card(taylor, 'Sessions coming up', 'Observation');
-    await expect.poll(() => tObservation.textContent()).toContain(AGENDA);
     await expect.poll(() => tObservation.textContent()).toContain('Planned by');
+    await tObservation.getByRole('button', { name: /^Show the plan/ }).click();
+    await expect.poll(() => tObservation.textContent()).toContain(AGENDA);
     await tObservation.getByRole('button', { name: /^Move to another time…/ }).click();
     const newTime = tObservation.getByRole('group', { name: 'New time' });
     await newTime.getByLabel('Day').fill(localDay(4));
@@ -155,6 +166,12 @@ describeBrowser('sessions and visits', () => {
     expect(text).not.toContain(SEEDED_AGENDA);
     expect(text).not.toContain('Follow-through');
     expect(text).not.toContain('A parent stopped me at the door.');
+    // Where they meet and why a session moved or was called off are the partners' words too.
+    expect(text).not.toContain('Room 4 (kindergarten)');
+    expect(text).not.toContain('Read-aloud moves to the afternoon that week.');
+    expect(text).not.toContain('I am covering a class that afternoon.');
+    expect(text).not.toContain('undefined');
+    expect(await sam.getByRole('button', { name: /Show the plan/ }).count()).toBe(0);
     expect(await sam.getByRole('button', { name: 'Schedule a session' }).count()).toBe(0);
     expect(await sam.getByRole('button', { name: /^Cancel…|^Move to another time…|attendance/ }).count()).toBe(0);
     await checkA11y(sam, 'sessions (supervisor)');

@@ -25,6 +25,7 @@ export type AgreementTemplate = z.infer<typeof Api.AgreementTemplate>;
 export type Note = z.infer<typeof Api.Note>;
 export type Share = z.infer<typeof Api.Share>;
 export type SharedItem = z.infer<typeof Api.SharedItem>;
+export type SharedItemText = z.infer<typeof Api.SharedItemText>;
 export type AccessEvent = z.infer<typeof Api.AccessEvent>;
 export type Goal = z.infer<typeof Api.Goal>;
 export type GoalStep = z.infer<typeof Api.GoalStep>;

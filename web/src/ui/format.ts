@@ -70,6 +70,41 @@ export function formatDate(iso: string | null | undefined): string {
   return d.toLocaleDateString(undefined, { dateStyle: 'medium' });
 }
 
+/** "9:05 AM" or "09:05": a clock time in the reader's own format. */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+}
+
+/** "today", "yesterday" or "on 4 Dec" (with the year when it is not this year): the reader's own calendar day of an instant. */
+export function dayPhrase(iso: string, now = new Date()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const midnight = (x: Date) => new Date(x.getFullYear(), x.getMonth(), x.getDate()).getTime();
+  const daysAgo = Math.round((midnight(now) - midnight(d)) / 86_400_000);
+  if (daysAgo === 0) return 'today';
+  if (daysAgo === 1) return 'yesterday';
+  const sameYear = d.getFullYear() === now.getFullYear();
+  return `on ${d.toLocaleDateString(undefined, sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' })}`;
+}
+
+/** True when two instants fall on the same calendar day for the reader. */
+export function sameLocalDay(a: string, b: string): boolean {
+  return new Date(a).toDateString() === new Date(b).toDateString();
+}
+
+/** The first words of a text, to name something that has no title (a note, a celebration). */
+export function firstWords(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
+/** "once", "twice", "5 times". */
+export function timesText(count: number): string {
+  return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
+}
+
 /** The end of a calendar day in the browser's time zone, as an ISO instant. */
 export function endOfDay(date: string): string {
   return new Date(`${date}T23:59:59`).toISOString();

@@ -1,93 +1,177 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { type InfiniteData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ContentKind, ShareCategory } from '../../../../shared/src/domain';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { type AccessEvent, type Page, api, query } from '../../api';
-import { ErrorAlert } from '../../ui/Alert';
-import { Checkbox } from '../../ui/Field';
+import { Alert, ErrorAlert } from '../../ui/Alert';
+import { Checkbox, SelectField } from '../../ui/Field';
 import { Loading, PageTitle } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
-import { formatDateTime } from '../../ui/format';
+import type { WhoHasSeenState } from './WhoHasSeenLink';
+import { accessLogKey, atWhatTime, basisLabel, howOften, itemName, kindLabel, partnershipPhrase, relationLabel } from './accessLogWords';
 
-const ACTION_LABEL: Record<AccessEvent['action'], string> = { view: 'Read', export: 'Downloaded', print: 'Printed', share: 'Shared', revoke: 'Withdrew a share' };
-/** Every kind of coaching content, so a new kind fails to compile until it has words here. */
-const KIND_LABEL: Record<ContentKind, string> = {
-  note: 'A note',
-  profile: 'Getting-to-know-you profile',
-  goal: 'A goal and its plan',
-  meeting: 'A session agenda',
-  celebration: 'A celebration',
-  strength: 'Strengths and needs',
-  observation_plan: 'An observation plan',
-  reflection: 'A reflection',
-  message: 'A message',
-  concern: 'A concern',
-};
-/** Shares and withdrawals of a whole category are logged under the category's name. */
-const CATEGORY_LABEL: Record<ShareCategory, string> = {
-  notes: 'All your notes',
-  goals: 'All your goals',
-  celebrations: 'All your celebrations',
-  strengths: 'All your strengths and needs',
-  observation_plans: 'All your observation plans',
-  reflections: 'All your reflections',
-};
-const ITEM_LABEL: Record<string, string> = { ...KIND_LABEL, ...CATEGORY_LABEL, agreement: 'The agreement' };
-/** The server words these from the reader's side ("raised with you"); the coachee reads them about the reader. */
-const RELATION_LABEL: Record<string, string> = {
-  'supervisor (concern raised with you)': 'Supervisor (a concern was raised with them)',
-  'supervisor (shared with you)': 'Supervisor',
-  'shared with you': 'Colleague',
-};
-const relationLabel = (relation: string) => RELATION_LABEL[relation] ?? relation.charAt(0).toUpperCase() + relation.slice(1);
-const BASIS_LABEL: Record<string, string> = { 'member of the partnership': 'Member of the partnership', 'you shared it': 'You shared it with them' };
-const basisLabel = (basis: string) =>
-  basis.startsWith('escalation:') ? 'A concern was raised with them after it was talked over with you' : (BASIS_LABEL[basis] ?? basis);
+type Filter = { actorId: string; itemType: string; itemId: string };
+const itemKeyOf = (itemType: string, itemId: string | null) => `${itemType}:${itemId ?? ''}`;
 
-/** "Who saw what, when": every read of the coachee's content, newest first. */
+/**
+ * "Who saw what, when": reads of the coachee's content, newest first, one row
+ * per item, person and day. The filters live in the address
+ * (?actorId=…&itemType=…&itemId=…), so "Who has seen this" on any item opens
+ * the log already narrowed to it.
+ */
 export function AccessLogPage() {
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const client = useQueryClient();
   const [includeOwn, setIncludeOwn] = useState(false);
+  const filter: Filter = { actorId: params.get('actorId') ?? '', itemType: params.get('itemType') ?? '', itemId: params.get('itemId') ?? '' };
   const log = useInfiniteQuery({
-    queryKey: ['access-log', includeOwn],
-    queryFn: ({ pageParam }) => api.get<Page<AccessEvent>>(`/api/access-log${query({ cursor: pageParam, includeOwn: includeOwn ? 'true' : 'false' })}`),
+    queryKey: [...accessLogKey, { includeOwn, ...filter }],
+    queryFn: ({ pageParam }) => api.get<Page<AccessEvent>>(`/api/access-log${query({ cursor: pageParam, includeOwn: includeOwn ? 'true' : 'false', ...filter })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+
+  // The people and items to choose from: everything loaded so far, under any filter.
+  const loaded = client.getQueriesData<InfiniteData<Page<AccessEvent>>>({ queryKey: accessLogKey }).flatMap(([, data]) => data?.pages.flatMap((p) => p.items) ?? []);
+  const people = new Map<string, string>();
+  const things = new Map<string, { itemType: string; itemId: string | null; label: string }>();
+  for (const e of loaded) {
+    people.set(e.actorId, e.actorName);
+    things.set(itemKeyOf(e.itemType, e.itemId), { itemType: e.itemType, itemId: e.itemId, label: itemName(e) });
+  }
+  const chosenItem = filter.itemType ? itemKeyOf(filter.itemType, filter.itemId || null) : '';
+  const stateTitle = (location.state as WhoHasSeenState | null)?.title;
+  const chosenTitle = stateTitle ?? things.get(chosenItem)?.label ?? kindLabel(filter.itemType);
+  const chosenName = people.get(filter.actorId)?.replace(/ \(you\)$/, '') ?? 'this person';
+  const filtered = !!(filter.actorId || filter.itemType);
+
+  const setFilter = (next: Partial<Filter>) =>
+    setParams(
+      (prev) => {
+        const out = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(next)) {
+          if (v) out.set(k, v);
+          else out.delete(k);
+        }
+        return out;
+      },
+      // Keep the item's name for the "Showing who has seen" line while the person filter changes.
+      { replace: true, state: location.state },
+    );
+
+  const byName = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1]);
+  const personOptions = [...people].sort(byName);
+  if (filter.actorId && !people.has(filter.actorId)) personOptions.unshift([filter.actorId, 'The person you chose']);
+  const itemOptions = [...things].map(([key, t]) => [key, t.label] as [string, string]).sort(byName);
+  if (chosenItem && !things.has(chosenItem)) itemOptions.unshift([chosenItem, chosenTitle]);
+
   return (
-    <div>
+    <div className="access-log">
       <PageTitle title="Who has seen my coaching content">Who has seen my coaching content</PageTitle>
       <p className="lead">
         Every time someone reads your coaching content — notes, goals, plans, reflections and the rest — Tandem writes it down here. Nobody — not even a
         program leader — can edit or delete these entries.
       </p>
-      <Checkbox label="Include my own reads" checked={includeOwn} onChange={(e) => setIncludeOwn(e.target.checked)} />
+
+      <div className="log-filters">
+        <SelectField label="Who" value={filter.actorId} onChange={(e) => setFilter({ actorId: e.target.value })}>
+          <option value="">Everyone</option>
+          {personOptions.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="What"
+          value={chosenItem}
+          onChange={(e) => {
+            const t = things.get(e.target.value);
+            setFilter(t ? { itemType: t.itemType, itemId: t.itemId ?? '' } : { itemType: '', itemId: '' });
+          }}
+        >
+          <option value="">Everything</option>
+          {itemOptions.map(([key, label]) => (
+            <option key={key} value={key}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+        <Checkbox label="Include my own reads" checked={includeOwn} onChange={(e) => setIncludeOwn(e.target.checked)} />
+      </div>
+
+      {filtered ? (
+        <Alert tone="info">
+          <p className="filter-state">
+            {filter.itemType && filter.actorId ? (
+              <>
+                Showing when {chosenName} saw: <strong>{chosenTitle}</strong>
+              </>
+            ) : filter.itemType ? (
+              <>
+                Showing who has seen: <strong>{chosenTitle}</strong>
+              </>
+            ) : (
+              <>Showing what {chosenName} has seen</>
+            )}{' '}
+            — <Link to="/access-log">show everything</Link>
+          </p>
+        </Alert>
+      ) : null}
+
       {log.isPending ? <Loading what="the access log" /> : null}
       <ErrorAlert error={log.error} />
-      {!log.isPending && items.length === 0 ? <p>Nobody else has read your coaching content yet.</p> : null}
+      {!log.isPending && !log.error && items.length === 0 ? (
+        <p>
+          {filter.itemType
+            ? includeOwn
+              ? 'Nobody has opened this yet.'
+              : 'Nobody else has opened this yet.'
+            : filter.actorId
+              ? 'Nothing to show for this person.'
+              : 'Nobody else has read your coaching content yet.'}
+        </p>
+      ) : null}
       {items.length > 0 ? (
         <div className="table-wrap">
-          <table className="responsive-table">
-            <caption className="visually-hidden">Reads of your coaching content, newest first</caption>
+          <table className="responsive-table access-log-table">
+            <caption className="visually-hidden">
+              {filtered ? 'Reads of your coaching content for this choice, newest first' : 'Reads of your coaching content, newest first'}
+            </caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">As</th>
-                <th scope="col">Did</th>
                 <th scope="col">What</th>
+                <th scope="col">Who</th>
+                <th scope="col">When</th>
+                <th scope="col">Partnership</th>
                 <th scope="col">Why they could</th>
               </tr>
             </thead>
             <tbody>
               {items.map((e) => (
                 <tr key={e.id}>
-                  <td data-label="When">
-                    <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                  <td data-label="What">
+                    <div className="log-cell">
+                      <span className="log-item">{itemName(e)}</span>
+                      {e.itemTitle && e.itemTitle !== kindLabel(e.itemType) ? <span className="meta">{kindLabel(e.itemType)}</span> : null}
+                    </div>
                   </td>
-                  <td data-label="Who">{e.actorName}</td>
-                  <td data-label="As">{relationLabel(e.relation)}</td>
-                  <td data-label="Did">{ACTION_LABEL[e.action] ?? e.action}</td>
-                  <td data-label="What">{ITEM_LABEL[e.itemType] ?? e.itemType}</td>
+                  <td data-label="Who">
+                    <div className="log-cell">
+                      <span className="log-person">{e.actorName}</span>
+                      <span className="meta">{relationLabel(e.relation)}</span>
+                    </div>
+                  </td>
+                  <td data-label="When">
+                    <div className="log-cell">
+                      <span className="log-often">{howOften(e)}</span>
+                      <time className="meta" dateTime={e.at}>
+                        {atWhatTime(e)}
+                      </time>
+                    </div>
+                  </td>
+                  <td data-label="Partnership">{partnershipPhrase(e.partners)}</td>
                   <td data-label="Why they could">{basisLabel(e.basis)}</td>
                 </tr>
               ))}

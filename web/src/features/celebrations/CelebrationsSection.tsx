@@ -4,10 +4,11 @@ import { type Celebration, type PartnershipDetail, api } from '../../api';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Loading, Section } from '../../ui/Page';
-import { formatDate } from '../../ui/format';
+import { firstWords, formatDate } from '../../ui/format';
 import { firstName, subjectsOf } from '../goals/goalWords';
 import { usePartnership } from '../partnerships/usePartnership';
 import { useSignedIn } from '../session/session';
+import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
 import { CelebrationForm } from './CelebrationForm';
 import { KIND_LABEL, byMonth, celebrationsKey, monthLabel } from './celebrationWords';
@@ -104,11 +105,14 @@ function CelebrationEntry({ c, p }: { c: Celebration; p: PartnershipDetail }) {
         </p>
       ) : null}
       <p className="meta">Recorded by {author}</p>
-      {c.abilities.share && !sharing ? (
+      {c.abilities.share ? (
         <div className="button-row">
-          <Button variant="secondary" onClick={() => setSharing(true)}>
-            Share…<span className="visually-hidden"> this celebration from {formatDate(c.happenedOn)}</span>
-          </Button>
+          {!sharing ? (
+            <Button variant="secondary" onClick={() => setSharing(true)}>
+              Share…<span className="visually-hidden"> this celebration from {formatDate(c.happenedOn)}</span>
+            </Button>
+          ) : null}
+          <WhoHasSeenLink itemType="celebration" itemId={c.id} title={firstWords(c.text)} name={`celebration from ${formatDate(c.happenedOn)}`} />
         </div>
       ) : null}
       {sharing ? <ShareForm partnershipId={p.id} target={{ itemType: 'celebration', itemId: c.id }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharing(false)} /> : null}

@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { SelectField, TextArea } from '../../ui/Field';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { useSignedIn } from '../session/session';
+import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
 import { GoalForm } from './GoalForm';
 import { GOAL_STATUS_LABEL, MOVED_MESSAGE, STEP_STATUS_LABEL, firstName, goalsKey, progressText, responsibleLabel } from './goalWords';
@@ -121,7 +122,7 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
       </div>
 
       {goal.abilities.decide && goal.status !== 'proposed' ? <StatusActions goal={goal} onNotice={setNotice} onMoved={focusTitle} /> : null}
-      {goal.abilities.edit || (goal.abilities.share && !sharing) ? (
+      {goal.abilities.edit || goal.abilities.share ? (
         <div className="button-row">
           {goal.abilities.edit ? (
             <Button
@@ -139,6 +140,7 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
               Share…<span className="visually-hidden"> the goal “{goal.title}”</span>
             </Button>
           ) : null}
+          {goal.abilities.share ? <WhoHasSeenLink itemType="goal" itemId={goal.id} title={goal.title} name={`goal “${goal.title}”`} /> : null}
         </div>
       ) : null}
       {sharing ? <ShareForm partnershipId={p.id} target={{ itemType: 'goal', itemId: goal.id }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharing(false)} /> : null}

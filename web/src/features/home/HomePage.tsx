@@ -1,8 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { CelebrationKind } from '../../../../shared/src/domain';
-import { type Me, type Page, type PartnershipSummary, type SharedItem, api, query } from '../../api';
+import { type Me, type Page, type PartnershipSummary, type SharedItem, type SharedItemText, api, query } from '../../api';
 import { ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
 import { STATUS_LABEL, formatDate, formatDateTime } from '../../ui/format';
@@ -144,7 +146,10 @@ function SharedWithMe({ me }: { me: Me }) {
   if (!hasRole(me, 'supervisor') && items.length === 0) return null;
   return (
     <Section title="Shared with you" id="shared">
-      <p className="muted">Colleagues chose to share these with you. They can withdraw a share at any time, and each time you open one, they can see that you did.</p>
+      <p className="muted">
+        Colleagues chose to share these with you, and can withdraw a share at any time. Nothing is opened until you choose “Read”; when you do, the
+        person who shared it can see that you read it.
+      </p>
       <ErrorAlert error={shared.error} />
       {shared.isPending ? <Loading what="what was shared with you" /> : null}
       {!shared.isPending && items.length === 0 ? <p>Nothing has been shared with you right now.</p> : null}
@@ -164,6 +169,7 @@ const KIND_LABEL: Record<SharedItem['itemType'], string> = {
   goal: 'Goal',
   profile: 'Getting-to-know-you profile',
   meeting: 'Session',
+  agreement: 'Coaching agreement',
   celebration: 'Celebration',
   strength: 'Strength or priority',
   observation_plan: 'Observation plan',
@@ -176,6 +182,7 @@ const WRITTEN: Record<SharedItem['itemType'], string> = {
   goal: 'set',
   profile: 'started',
   meeting: 'planned',
+  agreement: 'agreed',
   celebration: 'recorded',
   strength: 'added',
   observation_plan: 'planned',
@@ -184,14 +191,45 @@ const WRITTEN: Record<SharedItem['itemType'], string> = {
   concern: 'recorded',
 };
 
-/** One shared item: a note as written; a goal with its title first ("Goal: …" in the text the server sends); a celebration with its kind and day. */
+/**
+ * One shared item: its title, from whom and when, and a "Read" button. The
+ * text is fetched only when it is opened, because opening it is a read the
+ * coachee sees in their access log; it is kept only while Home is open.
+ */
 function SharedEntry({ item }: { item: SharedItem }) {
-  const meta = (
-    <p className="meta">
-      <span className="kind-label">{KIND_LABEL[item.itemType] ?? 'Shared item'}</span> · from {item.from} · {WRITTEN[item.itemType] ?? 'added'} {formatDateTime(item.createdAt)}
-      {item.expiresAt ? ` · available until ${formatDateTime(item.expiresAt)}` : ''}
-    </p>
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const text = useQuery({
+    queryKey: ['shared-item', item.shareId, item.itemId],
+    queryFn: () => api.get<SharedItemText>(`/api/shared-with-me/${item.shareId}/${item.itemId}`),
+    enabled: open,
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  return (
+    <article aria-labelledby={`${id}-title`}>
+      <p className="meta">
+        <span className="kind-label">{KIND_LABEL[item.itemType] ?? 'Shared item'}</span> · from {item.from} · {WRITTEN[item.itemType] ?? 'added'} {formatDateTime(item.createdAt)}
+        {item.expiresAt ? ` · available until ${formatDateTime(item.expiresAt)}` : ''}
+      </p>
+      <h3 id={`${id}-title`} className="shared-title">
+        {item.title}
+      </h3>
+      <Button variant="secondary" aria-expanded={open} aria-controls={`${id}-text`} onClick={() => setOpen((o) => !o)}>
+        {open ? 'Hide' : 'Read'}
+        <span className="visually-hidden"> “{item.title}”</span>
+      </Button>
+      <div id={`${id}-text`} className="shared-text" hidden={!open}>
+        {open && text.isPending ? <Loading what="the text" /> : null}
+        {open ? <ErrorAlert error={text.error} /> : null}
+        {text.data ? <SharedText item={text.data} /> : null}
+      </div>
+    </article>
   );
+}
+
+/** The whole text, with line breaks kept; a goal or plan without its title line again, a celebration with its kind and day. */
+function SharedText({ item }: { item: SharedItemText }) {
   if (item.itemType === 'celebration') {
     // The server sends "Celebration (risk taken, 2026-11-20): what happened".
     const m = /^Celebration \(([^,]+), (\d{4}-\d{2}-\d{2})\): ([\s\S]*)$/.exec(item.body);
@@ -199,8 +237,7 @@ function SharedEntry({ item }: { item: SharedItem }) {
     if (m && kind) {
       return (
         <>
-          {meta}
-          <p className="shared-goal-title">
+          <p className="meta">
             {kind} · <time dateTime={m[2]}>{formatDate(m[2])}</time>
           </p>
           <p className="note-body">{m[3]}</p>
@@ -208,21 +245,10 @@ function SharedEntry({ item }: { item: SharedItem }) {
       );
     }
   }
-  if (item.itemType === 'goal') {
+  if (item.itemType === 'goal' || item.itemType === 'observation_plan') {
+    // "Goal: …" and "Observation plan: …" repeat the title shown above.
     const [first = '', ...rest] = item.body.split('\n');
-    const title = first.replace(/^Goal:\s*/, '');
-    return (
-      <>
-        {meta}
-        <p className="shared-goal-title">{title}</p>
-        {rest.length ? <p className="note-body">{rest.join('\n')}</p> : null}
-      </>
-    );
+    if (/^(Goal|Observation plan): /.test(first) && rest.length) return <p className="note-body">{rest.join('\n')}</p>;
   }
-  return (
-    <>
-      {meta}
-      <p className="note-body">{item.body}</p>
-    </>
-  );
+  return <p className="note-body">{item.body}</p>;
 }

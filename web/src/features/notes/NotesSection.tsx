@@ -6,9 +6,10 @@ import { Button } from '../../ui/Button';
 import { SelectField, TextArea } from '../../ui/Field';
 import { Loading, Section } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
-import { formatDateTime } from '../../ui/format';
+import { firstWords, formatDateTime } from '../../ui/format';
 import { usePartnership } from '../partnerships/usePartnership';
 import { useSignedIn } from '../session/session';
+import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
 
 const SUBJECT_ROLES = ['coachee', 'peer', 'self'];
@@ -152,6 +153,7 @@ function NoteItem({ note, p }: { note: Note; p: PartnershipDetail }) {
               Share…
             </Button>
           ) : null}
+          {note.abilities.share ? <WhoHasSeenLink itemType="note" itemId={note.id} title={firstWords(note.body)} name={`note from ${formatDateTime(note.createdAt)}`} /> : null}
         </div>
       ) : null}
       {sharing ? <ShareForm partnershipId={p.id} target={{ itemType: 'note', itemId: note.id }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharing(false)} /> : null}

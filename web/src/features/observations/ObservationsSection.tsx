@@ -10,6 +10,7 @@ import { firstName, subjectsOf } from '../goals/goalWords';
 import { usePartnership } from '../partnerships/usePartnership';
 import { useSignedIn } from '../session/session';
 import { formatDay, formatTime } from '../sessions/sessionWords';
+import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
 import { DataFormPreview } from './DataFormPreview';
 import { MODE_LABEL, drafterName, planOrder, planStatusText, plansKey, subjectOf } from './observationWords';
@@ -202,7 +203,7 @@ function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) 
           <p className="waiting-banner">Waiting for {mine ? 'you' : subjectFirst} to look at the plan and the data form, and confirm them.</p>
         )
       ) : null}
-      {plan.abilities.edit || (plan.abilities.share && !sharing) ? (
+      {plan.abilities.edit || plan.abilities.share ? (
         <div className="button-row">
           {plan.abilities.edit ? (
             <Button
@@ -220,6 +221,7 @@ function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) 
               Share…<span className="visually-hidden"> the observation plan “{plan.focus}”</span>
             </Button>
           ) : null}
+          {plan.abilities.share ? <WhoHasSeenLink itemType="observation_plan" itemId={plan.id} title={plan.focus} name={`observation plan “${plan.focus}”`} /> : null}
         </div>
       ) : null}
       {plan.status === 'confirmed' && plan.abilities.edit && !mine ? (

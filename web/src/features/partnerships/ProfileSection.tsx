@@ -7,6 +7,8 @@ import { Button } from '../../ui/Button';
 import { Checkbox, FieldSet, TextArea } from '../../ui/Field';
 import { Section } from '../../ui/Page';
 import { CHALLENGE_LABEL, formatDateTime } from '../../ui/format';
+import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
+import { useSignedIn } from '../session/session';
 import { partnershipKey, usePartnership } from './usePartnership';
 
 /** The getting-to-know-you profile of each coachee: coaching content, editable by members. */
@@ -29,7 +31,10 @@ export function ProfileSection() {
 
 function ProfileForm({ p, profile, canEdit }: { p: PartnershipDetail; profile: Profile; canEdit: boolean }) {
   const client = useQueryClient();
+  const me = useSignedIn();
   const subject = p.members.find((m) => m.personId === profile.subjectId);
+  // A profile carries no abilities of its own: it is yours when it is about you and the partnership lets you read your access log.
+  const mine = p.abilities.readAccessLog && profile.subjectId === me.personId;
   const [draft, setDraft] = useState(profile);
   const [saved, setSaved] = useState(false);
   const save = useMutation({
@@ -80,10 +85,16 @@ function ProfileForm({ p, profile, canEdit }: { p: PartnershipDetail; profile: P
       </fieldset>
       <ErrorAlert error={save.error} />
       {saved ? <Alert tone="success">Saved.</Alert> : null}
-      {canEdit ? (
-        <Button type="submit" busy={save.isPending}>
-          Save profile
-        </Button>
+      {canEdit || mine ? (
+        <div className="button-row">
+          {canEdit ? (
+            <Button type="submit" busy={save.isPending}>
+              Save profile
+            </Button>
+          ) : null}
+          {/* The access log names a profile by the coachee it is about. */}
+          {mine ? <WhoHasSeenLink itemType="profile" itemId={profile.subjectId} title="Your getting-to-know-you profile" name="getting-to-know-you profile" /> : null}
+        </div>
       ) : null}
     </form>
   );

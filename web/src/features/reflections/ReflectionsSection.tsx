@@ -11,6 +11,7 @@ import { plansKey } from '../observations/observationWords';
 import { usePartnership } from '../partnerships/usePartnership';
 import { useSignedIn } from '../session/session';
 import { meetingsKey, sessionName } from '../sessions/sessionWords';
+import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
 import { ReflectionForm } from './ReflectionForm';
 import { newestFirst, reflectionsKey, stepsCount } from './reflectionWords';
@@ -148,11 +149,14 @@ function ReflectionCard({ r, p, meetings, plans }: { r: Reflection; p: Partnersh
           </p>
         </div>
       ) : null}
-      {r.abilities.share && !sharing ? (
+      {r.abilities.share ? (
         <div className="button-row">
-          <Button variant="secondary" onClick={() => setSharing(true)}>
-            Share…<span className="visually-hidden"> this reflection from {formatDateTime(r.createdAt)}</span>
-          </Button>
+          {!sharing ? (
+            <Button variant="secondary" onClick={() => setSharing(true)}>
+              Share…<span className="visually-hidden"> this reflection from {formatDateTime(r.createdAt)}</span>
+            </Button>
+          ) : null}
+          <WhoHasSeenLink itemType="reflection" itemId={r.id} title={`${title}, ${formatDateTime(r.createdAt)}`} name={`reflection from ${formatDateTime(r.createdAt)}`} />
         </div>
       ) : null}
       {sharing ? <ShareForm partnershipId={p.id} target={{ itemType: 'reflection', itemId: r.id }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharing(false)} /> : null}

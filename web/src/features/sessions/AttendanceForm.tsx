@@ -27,7 +27,7 @@ export function AttendanceForm({ meeting, p, onSaved, onCancel }: { meeting: Mee
     participantsOf(p).map((m) => {
       const known = meeting.attendance?.find((a) => a.personId === m.personId);
       return known
-        ? { personId: m.personId, name: m.name, present: known.present, onTime: known.onTime, prepared: known.prepared, note: known.note }
+        ? { personId: m.personId, name: m.name, present: known.present, onTime: known.onTime, prepared: known.prepared, note: known.note ?? '' }
         : { personId: m.personId, name: m.name, present: true, onTime: true, prepared: true, note: '' };
     }),
   );

@@ -1,17 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Meeting, PartnershipDetail } from '../../api';
+import { type Meeting, type PartnershipDetail, api } from '../../api';
+import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { Loading } from '../../ui/Page';
 import { formatDate, formatDateTime } from '../../ui/format';
+import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { AttendanceForm } from './AttendanceForm';
 import { CancelForm, RescheduleForm } from './SessionForms';
-import { KIND_LABEL, MEETING_STATUS_LABEL, canRecordNow, firstName, followThroughText, formatWhen, isUpcoming, sessionName } from './sessionWords';
+import { KIND_LABEL, MEETING_STATUS_LABEL, canRecordNow, firstName, followThroughText, formatWhen, isUpcoming, meetingKey, sessionName } from './sessionWords';
 import { focusSoon } from '../../ui/focus';
 
 type Mode = 'idle' | 'move' | 'cancel' | 'attendance';
 
 export const sessionTitleId = (m: Meeting) => `session-${m.id}-title`;
 
-/** One session or visit: when, where, what state it is in, and — for members — the plan and the follow-through. */
+/**
+ * One session or visit: when, what state it is in, and — for members — where,
+ * the plan (opened on request: reading it is logged for the coachee) and the
+ * follow-through. Supervisors and leaders get no place, reasons or notes.
+ */
 export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: PartnershipDetail; onDone: (message: string, focusId: string) => void }) {
   const [mode, setMode] = useState<Mode>('idle');
   const titleId = sessionTitleId(m);
@@ -19,7 +27,10 @@ export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: Pa
   const notRecordedYet = m.status === 'scheduled' && !upcoming;
   const statusLabel = notRecordedYet ? 'Waiting for attendance' : MEETING_STATUS_LABEL[m.status];
   const name = sessionName(m);
-  const member = m.agenda !== undefined;
+  const member = p.abilities.readContent;
+  const hasAgenda = member && !!(m.hasAgenda || m.agenda);
+  const [agendaOpen, setAgendaOpen] = useState(false);
+  const agendaId = `session-${m.id}-plan`;
   const back = () => {
     setMode('idle');
     focusSoon(titleId);
@@ -37,10 +48,12 @@ export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: Pa
         {m.lateCancellation ? <span className="short-notice">Short notice</span> : null}
       </p>
       <dl className="facts session-facts">
-        <div>
-          <dt>Where</dt>
-          <dd>{m.location || 'No place given'}</dd>
-        </div>
+        {m.location !== undefined ? (
+          <div>
+            <dt>Where</dt>
+            <dd>{m.location || 'No place given'}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Planned by</dt>
           <dd>{m.scheduledBy}</dd>
@@ -48,10 +61,20 @@ export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: Pa
         {member ? (
           <div>
             <dt>The plan</dt>
-            <dd className="note-body">{m.agenda || <span className="muted">Nothing written yet</span>}</dd>
+            <dd>
+              {hasAgenda ? (
+                <Button variant="quiet" className="agenda-toggle" aria-expanded={agendaOpen} aria-controls={agendaOpen ? agendaId : undefined} onClick={() => setAgendaOpen((o) => !o)}>
+                  {agendaOpen ? 'Hide the plan' : 'Show the plan'}
+                  <span className="visually-hidden"> for the {name}</span>
+                </Button>
+              ) : (
+                <span className="muted">Nothing written yet</span>
+              )}
+            </dd>
           </div>
         ) : null}
       </dl>
+      {hasAgenda && agendaOpen ? <AgendaText meeting={m} id={agendaId} /> : null}
       {m.rescheduleCount > 0 ? (
         <p className="session-moved">
           <span className="meta">
@@ -128,9 +151,33 @@ export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: Pa
               <span className="visually-hidden"> for the {name}</span>
             </Button>
           ) : null}
+          {p.abilities.readAccessLog && m.hasAgenda ? <WhoHasSeenLink itemType="meeting" itemId={m.id} title={`The plan for the ${name}`} name={`plan for the ${name}`} /> : null}
         </div>
       ) : null}
     </article>
+  );
+}
+
+/**
+ * The plan for a session, behind a "Show the plan" button: the list carries no
+ * agendas, and opening one is a read the coachee sees in their access log. The
+ * answer to a change the viewer just made already holds it (kept under the same key).
+ */
+function AgendaText({ meeting: m, id }: { meeting: Meeting; id: string }) {
+  const one = useQuery({
+    queryKey: meetingKey(m.id),
+    queryFn: () => api.get<Meeting>(`/api/meetings/${m.id}`),
+    // An agenda does not change once written: read it once per visit, not on every toggle.
+    enabled: m.agenda === undefined,
+    staleTime: Infinity,
+  });
+  const agenda = m.agenda ?? one.data?.agenda;
+  return (
+    <div id={id} className="agenda-region">
+      {agenda === undefined && one.isPending ? <Loading what="the plan" /> : null}
+      <ErrorAlert error={one.error} />
+      {agenda !== undefined ? <p className="note-body agenda-text">{agenda || <span className="muted">Nothing written yet</span>}</p> : null}
+    </div>
   );
 }
 

@@ -5,15 +5,20 @@ import { ApiError, type Meeting, type PartnershipDetail, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { FieldSet, SelectField, TextArea, TextField } from '../../ui/Field';
-import { KIND_HINT, KIND_LABEL, checkTimes, kindsFor, localParts, meetingsKey, sessionName, toInstant } from './sessionWords';
+import { KIND_HINT, KIND_LABEL, checkTimes, kindsFor, localParts, meetingKey, meetingsKey, sessionName, toInstant } from './sessionWords';
 import { focusSoon } from '../../ui/focus';
 
 type TimeProblems = Partial<Record<'date' | 'start' | 'end', string>>;
 
-/** Puts the server's answer for one session into the list, then refreshes the list and the overview. */
+/**
+ * Puts the server's answer for one session into the list, then refreshes the
+ * list and the overview. The answer carries the agenda (the server logged that
+ * read), so it is kept as the opened session too: showing it later asks again for nothing.
+ */
 export function useStoreMeeting(partnershipId: string) {
   const client = useQueryClient();
   return (saved: Meeting) => {
+    if (saved.agenda !== undefined) client.setQueryData(meetingKey(saved.id), saved);
     client.setQueryData<{ items: Meeting[] }>(meetingsKey(partnershipId), (old) =>
       old ? { items: old.items.some((m) => m.id === saved.id) ? old.items.map((m) => (m.id === saved.id ? saved : m)) : [...old.items, saved] } : old,
     );

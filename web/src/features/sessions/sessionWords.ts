@@ -4,6 +4,8 @@ import type { Meeting, PartnershipDetail } from '../../api';
 
 export const meetingsKey = (partnershipId: string) => ['meetings', partnershipId] as const;
 export const nextMeetingKey = (partnershipId: string) => ['meetings', partnershipId, 'next'] as const;
+/** One session opened (with its agenda, a logged read): apart from the lists, so refreshing a list does not read it again. */
+export const meetingKey = (meetingId: string) => ['meeting', meetingId] as const;
 
 export const KIND_LABEL: Record<MeetingKind, string> = {
   coaching_meeting: 'Coaching meeting',

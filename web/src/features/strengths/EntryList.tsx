@@ -9,6 +9,7 @@ import { formatDate } from '../../ui/format';
 import { usePractices } from '../agreements/useAgreement';
 import { firstName, subjectsOf } from '../goals/goalWords';
 import { useSignedIn } from '../session/session';
+import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
 import { TYPE_ADD, TYPE_INTRO, TYPE_ONE, TYPE_TITLE, byCategory, strengthsKey } from './strengthWords';
 import { SubjectOptions } from '../partnerships/SubjectOptions';
@@ -133,7 +134,7 @@ function Entry({ p, entry, onChanged }: { p: PartnershipDetail; entry: StrengthE
         {entry.retiredAt ? ` · moved to the past on ${formatDate(entry.retiredAt)}` : ''}
       </p>
       <ErrorAlert error={retire.error} />
-      {entry.abilities.retire || (entry.abilities.share && !sharing) ? (
+      {entry.abilities.retire || entry.abilities.share ? (
         <div className="button-row">
           {entry.abilities.retire ? (
             <Button variant="secondary" busy={retire.isPending} onClick={() => retire.mutate(!entry.retiredAt)}>
@@ -146,6 +147,7 @@ function Entry({ p, entry, onChanged }: { p: PartnershipDetail; entry: StrengthE
               Share…<span className="visually-hidden"> the {one} “{entry.text}”</span>
             </Button>
           ) : null}
+          {entry.abilities.share ? <WhoHasSeenLink itemType="strength" itemId={entry.id} title={entry.text} name={`${one} “${entry.text}”`} /> : null}
         </div>
       ) : null}
       {sharing ? <ShareForm partnershipId={p.id} target={{ itemType: 'strength', itemId: entry.id }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharing(false)} /> : null}
