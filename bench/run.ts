@@ -103,7 +103,7 @@ async function benchReminders(label: string, db: DB) {
     location: '', agenda: 'Generated', status: 'scheduled', scheduled_by: p.created_by, cancelled_by: null, cancel_reason: null, cancelled_at: null, late_cancellation: 0, reschedule_count: 0, last_reschedule_reason: null, created_at: now,
   }));
   for (let i = 0; i < meetings.length; i += 400) await db.insertInto('meetings').values(meetings.slice(i, i + 400)).execute();
-  const mailer = { sent: 0, async send() { this.sent++; } };
+  const mailer = { sent: 0, async send() { this.sent++; return 'sent' as const; } };
   const time = async <T>(f: () => Promise<T>) => {
     const t0 = performance.now();
     const value = await f();

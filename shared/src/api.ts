@@ -425,6 +425,8 @@ export const AccessEvent = z.object({
   partnershipId: z.string(),
   /** The partnership's other members, by name. */
   partners: z.string(),
+  /** For your shares and withdrawals: the person the share named. */
+  sharedWith: z.string().nullable(),
   basis: z.string(),
 });
 export const AccessLogQuery = PageQuery.extend({

@@ -141,6 +141,9 @@ describe('the profile can be shared, and only what is shareable is offered', () 
     const opened = (await s.get(`/api/shared-with-me/${listed.shareId}/${coachee}`)).json();
     expect(opened.body).toContain('A second adult at lunch');
     expect(await readsBy(supervisor, coachee)).toBe(before + 1);
+    // Her log names whom she shared it with.
+    const supervisorName = (await w.db.selectFrom('people').select('name').where('id', '=', supervisor).executeTakeFirstOrThrow()).name;
+    expect((await logOf('&itemType=profile')).find((e) => e.action === 'share')).toMatchObject({ sharedWith: supervisorName, itemTitle: 'Getting-to-know-you profile' });
     // Another supervisor, or the leader, cannot open it.
     expect((await l.get(`/api/shared-with-me/${listed.shareId}/${coachee}`)).statusCode).toBe(404);
   });

@@ -110,10 +110,12 @@ export async function listAccessFor(db: DB, actor: Actor, opts: AccessLogFilter)
   if (after) grouped = grouped.having((eb) => eb.or([eb(lastAt, '<', after[0]), eb.and([eb(lastAt, '=', after[0]), eb(lastId, '<', after[1])])]));
   const rows = await grouped.orderBy(lastAt, 'desc').orderBy(lastId, 'desc').limit(opts.limit + 1).execute();
   const result = page(rows, opts.limit, (r) => [r.last_at, r.id]);
-  const [titles, people, partners] = await Promise.all([
+  const shareIds = [...new Set(result.items.filter((r) => r.action === 'share' || r.action === 'revoke').map((r) => r.basis.slice('share:'.length)))];
+  const [titles, people, partners, grantees] = await Promise.all([
     titlesOf(db, actor.orgId, result.items.map((r) => ({ kind: r.item_type, id: r.item_id }))),
     namesOf(db, actor.orgId, [...new Set(result.items.map((r) => r.actor_id))]),
     partnersOf(db, actor, [...new Set(result.items.map((r) => r.partnership_id))]),
+    granteesOf(db, actor, shareIds),
   ]);
   return {
     nextCursor: result.nextCursor,
@@ -131,9 +133,24 @@ export async function listAccessFor(db: DB, actor: Actor, opts: AccessLogFilter)
       itemTitle: titles.get(`${r.item_type}:${r.item_id}`) ?? null,
       partnershipId: r.partnership_id,
       partners: partners.get(r.partnership_id) ?? '',
+      sharedWith: r.action === 'share' || r.action === 'revoke' ? (grantees.get(r.basis.slice('share:'.length)) ?? null) : null,
       basis: r.basis.startsWith('share:') ? 'you shared it' : r.basis === 'member' ? 'member of the partnership' : r.basis,
     })),
   };
+}
+
+/** For the coachee's own shares and withdrawals: whom each share named. */
+async function granteesOf(db: DB, actor: Actor, shareIds: string[]): Promise<Map<string, string>> {
+  if (!shareIds.length) return new Map();
+  const rows = await db
+    .selectFrom('shares as s')
+    .innerJoin('people as g', 'g.id', 's.grantee_id')
+    .select(['s.id', 'g.name'])
+    .where('s.org_id', '=', actor.orgId)
+    .where('s.grantor_id', '=', actor.personId)
+    .where('s.id', 'in', shareIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 async function namesOf(db: DB, orgId: string, ids: string[]): Promise<Map<string, string>> {

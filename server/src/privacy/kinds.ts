@@ -70,7 +70,8 @@ function titlesFrom<T extends string>(table: T, idColumn: string, columns: strin
   };
 }
 
-const dateOf = (iso: string) => iso.slice(0, 10);
+/** "Tue 8 Dec 2026" (UTC): a date a person reads, in a title. */
+const dateOf = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** Display text of one item, read from one table (for "shared with me"). */
 function textFrom(table: string, columns: string[], title: (r: Record<string, string>) => string, body: (r: Record<string, string>) => string) {

@@ -53,6 +53,7 @@ async function sendReceipt(mailer: Mailer | undefined, actor: Actor, what: strin
   if (!mailer) return;
   const until = expiresAt ? ` until ${expiresAt.slice(0, 16).replace('T', ' ')} UTC` : '';
   await mailer.send({
+    kind: 'share_receipt',
     to: actor.email,
     subject: revoked ? `You withdrew a share from ${granteeName}` : `You shared ${what} with ${granteeName}`,
     text: revoked
