@@ -42,7 +42,8 @@ describeBrowser('a full coaching cycle on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `horizontal overflow on: ${label}`).toBeLessThanOrEqual(PHONE.width);
   }
 
-  it('takes a coach and coachee through one cycle; the supervisor sees logistics only; the coachee sees every read', { timeout: 180_000 }, async () => {
+  // One long flow of ~30 page states: ~90 s on a quiet machine, close to 3 min on a loaded 2-core one.
+  it('takes a coach and coachee through one cycle; the supervisor sees logistics only; the coachee sees every read', { timeout: 420_000 }, async () => {
     const [taylor, carmen] = await Promise.all([as('taylor@riverside.example'), as('carmen@riverside.example')]);
     await check(taylor, 'home, coachee');
     await taylor.getByRole('link', { name: /Expert coaching with Carmen Diaz/ }).first().click();
