@@ -26,8 +26,8 @@ export function CelebrationsSection() {
   if (!p.abilities.readContent) return <p>Celebrations belong to the people in this partnership. The coachee can choose to share one with you.</p>;
 
   const subjects = subjectsOf(p);
-  const iAmMember = p.members.some((m) => m.personId === me.personId && m.state === 'accepted');
-  const canRecord = iAmMember && p.status !== 'closed' && subjects.length > 0;
+  // Whether the viewer may add one is the server's decision; a form also needs a coachee to be about.
+  const canRecord = p.abilities.celebrate && subjects.length > 0;
   const items = list.data?.items ?? [];
 
   return (

@@ -224,7 +224,7 @@ function EscalationStep({ c, p, aboutMe, subject, onDone }: { c: Concern; p: Par
   if (!open) return <p>It was not raised with a supervisor.</p>;
 
   // Only the concern's author follows it up: they record the conversation, and may then raise it.
-  const iFollowUp = c.authorId === me.personId && (c.abilities.discuss || c.abilities.escalate || c.abilities.resolve);
+  const iFollowUp = c.abilities.discuss || c.abilities.escalate || c.abilities.resolve;
   if (!iFollowUp) {
     return (
       <p>

@@ -19,10 +19,9 @@ export function statusLabel(status: ConcernStatus, subjectFirstName: string, abo
   }
 }
 
-/** Whether the signed-in person supports someone here (coach, mentor coach, or a peer coaching the other peers), and so may record a concern. */
+/** Whether the signed-in person may record a concern (the server decides: someone supporting a coachee here) and there is someone other than them it could be about. */
 export function canRecordConcerns(p: PartnershipDetail, personId: string): boolean {
-  const me = p.members.find((m) => m.personId === personId && m.state === 'accepted');
-  return !!me && ['coach', 'mentor', 'peer'].includes(me.role) && p.status !== 'closed' && concernSubjects(p, personId).length > 0;
+  return p.abilities.raiseConcerns && concernSubjects(p, personId).length > 0;
 }
 
 /** Whom a concern can be about: the accepted coachees, never the writer. */

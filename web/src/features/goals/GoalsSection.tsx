@@ -30,7 +30,8 @@ export function GoalsSection() {
 
   const subjects = subjectsOf(p);
   const iAmSubject = subjects.some((s) => s.personId === me.personId);
-  const canWrite = p.status !== 'closed' && subjects.length > 0;
+  // Whether the viewer may write or propose one is the server's decision; a goal also needs a coachee to belong to.
+  const canWrite = p.abilities.createGoals && subjects.length > 0;
   const items = [...(goals.data?.items ?? [])].sort((a, b) => GOAL_ORDER[a.status] - GOAL_ORDER[b.status]);
   const openLabel = iAmSubject ? 'Write a goal' : 'Propose a goal';
   const owner = subjects.length === 1 ? firstName(subjects[0].name) : '';

@@ -29,8 +29,7 @@ export function MessagesSection() {
   const [notice, setNotice] = useState('');
   if (!p.abilities.readContent) return <p>Messages belong to the people in this partnership.</p>;
 
-  const iAmMember = p.members.some((m) => m.personId === me.personId && m.state === 'accepted');
-  const canWrite = iAmMember && p.status !== 'closed';
+  const canWrite = p.abilities.sendMessages;
   // Pages arrive newest first; a conversation reads from the top down, oldest first.
   const items = (list.data?.pages.flatMap((page) => page.items) ?? []).slice().reverse();
   const waitingForMe = items.filter((m) => m.kind === 'resource_request' && !m.fulfilledAt && m.requestedFrom === me.personId).length;

@@ -33,8 +33,8 @@ export function ObservationsSection() {
   if (!p.abilities.readContent) return <p>Observation plans belong to the people in this partnership. The coachee can choose to share one with you.</p>;
 
   const subjects = subjectsOf(p);
-  const iAmMember = p.members.some((m) => m.personId === me.personId && m.state === 'accepted');
-  const canPlan = iAmMember && p.status !== 'closed' && subjects.length > 0;
+  // Whether the viewer may plan one is the server's decision; a plan also needs a coachee to be about.
+  const canPlan = p.abilities.planObservations && subjects.length > 0;
   const items = [...(plans.data?.items ?? [])].sort(planOrder);
   const onlySubject = subjects.length === 1 ? subjects[0] : null;
   const iAmOnlySubject = onlySubject?.personId === me.personId;

@@ -15,7 +15,7 @@ import { partnershipKey, usePartnership } from './usePartnership';
 export function ProfileSection() {
   const p = usePartnership();
   if (!p.profiles) return null;
-  const canEdit = p.abilities.readContent && p.status !== 'closed';
+  const canEdit = p.abilities.editProfile;
   return (
     <Section title="Getting to know you" id="profile">
       <p className="muted">

@@ -20,7 +20,6 @@ import { focusSoon } from '../../ui/focus';
 /** Reflection: the coachee interprets first, the partner adds what they heard and saw, and the coachee's next steps flow into the plan. */
 export function ReflectionsSection() {
   const p = usePartnership();
-  const me = useSignedIn();
   const list = useQuery({
     queryKey: reflectionsKey(p.id),
     queryFn: () => api.get<{ items: Reflection[] }>(`/api/partnerships/${p.id}/reflections`),
@@ -41,8 +40,8 @@ export function ReflectionsSection() {
   if (!p.abilities.readContent) return <p>Reflections belong to the people in this partnership. The coachee can choose to share one with you.</p>;
 
   const subjects = subjectsOf(p);
-  const iAmMember = p.members.some((m) => m.personId === me.personId && m.state === 'accepted');
-  const canReflect = iAmMember && p.status !== 'closed' && subjects.length > 0;
+  // Whether the viewer may reflect is the server's decision; a reflection also needs a coachee to be about.
+  const canReflect = p.abilities.reflect && subjects.length > 0;
   const items = [...(list.data?.items ?? [])].sort(newestFirst);
 
   return (

@@ -96,7 +96,7 @@ export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: Pa
         </p>
       ) : null}
       {m.attendance && m.attendance.length > 0 ? <FollowThrough meeting={m} p={p} /> : null}
-      {notRecordedYet && member && !(m.attendance && m.attendance.length) ? <p className="waiting-banner">Once you have met, record how it went for each of you.</p> : null}
+      {notRecordedYet && m.abilities.recordAttendance && !(m.attendance && m.attendance.length) ? <p className="waiting-banner">Once you have met, record how it went for each of you.</p> : null}
 
       {mode === 'move' ? (
         <RescheduleForm

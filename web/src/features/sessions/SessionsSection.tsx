@@ -50,7 +50,7 @@ export function SessionsSection() {
   if (!allowed) return <p>Once you accept the invitation, you will see your sessions here and can plan them together.</p>;
 
   const member = p.abilities.readContent;
-  const canSchedule = member && p.status !== 'closed';
+  const canSchedule = p.abilities.scheduleSessions;
   const now = Date.now();
   const items = meetings.data?.items ?? [];
   const upcoming = items.filter((m) => isUpcoming(m, now));
@@ -156,7 +156,7 @@ export function NextSession({ p }: { p: PartnershipDetail }) {
         )
       ) : null}
       <p>
-        <Link to="sessions">{p.abilities.readContent && p.status !== 'closed' ? 'See all sessions, or schedule one' : 'See all sessions'}</Link>
+        <Link to="sessions">{p.abilities.scheduleSessions ? 'See all sessions, or schedule one' : 'See all sessions'}</Link>
       </p>
     </Section>
   );
