@@ -1,5 +1,4 @@
 /** Agreement routes: read (full for members, logistics for supervisors and leaders), save a version, sign, export, templates. */
-import PDFDocument from 'pdfkit';
 import { z } from 'zod';
 import {
   AgreementContent,
@@ -13,9 +12,11 @@ import {
   VersionParams,
 } from '../../../shared/src/api';
 import { FORMATS } from '../../../shared/src/domain';
+import { humanDate, humanDateTime } from '../platform/dates';
 import type { DB } from '../platform/db';
 import { notFound } from '../platform/errors';
 import { type App, type Services, actorOf, requireRole } from '../platform/http';
+import { PDF_FONT, renderPdf } from '../platform/pdf';
 import { logMemberReads } from '../privacy/content';
 import { logisticsOnly } from '../privacy/logistics';
 import { authorize, can } from '../privacy/policy';
@@ -122,8 +123,9 @@ export default async function agreementRoutes(app: App, s: Services) {
     if (!v) throw notFound();
     const presented = await presentVersion(db, ctx, v);
     const practices = await db.selectFrom('practices').select(['id', 'name']).where('org_id', '=', ctx.actor.orgId).execute();
+    const org = await db.selectFrom('organizations').select('time_zone').where('id', '=', ctx.actor.orgId).executeTakeFirstOrThrow();
     await logAgreementRead(ctx, v.version, 'export');
-    const pdf = renderPdf(ctx, presented, practices);
+    const pdf = await agreementPdf(ctx, presented, practices, org.time_zone);
     reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="coaching-agreement-v${v.version}.pdf"`);
     return reply.send(pdf);
   });
@@ -164,16 +166,13 @@ export default async function agreementRoutes(app: App, s: Services) {
 
 const PARTY_HEADINGS: Record<string, string> = { coach: 'The coach agrees to', coachee: 'The coachee agrees to', peer: 'Each peer coach agrees to', self: 'The self-coach agrees to', mentor: 'The mentor coach agrees to', supervisor: 'The supervisor agrees to' };
 
-function renderPdf(ctx: PartnershipContext, v: Awaited<ReturnType<typeof presentVersion>>, practices: Array<{ id: string; name: string }>): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'LETTER', margin: 56, info: { Title: `Coaching agreement, version ${v.version}` }, lang: 'en-US', tagged: true, displayTitle: true } as PDFKit.PDFDocumentOptions);
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    const h = (t: string) => doc.moveDown(0.6).font('Helvetica-Bold').fontSize(13).text(t).font('Helvetica').fontSize(11);
-    doc.font('Helvetica-Bold').fontSize(18).text('Coaching agreement');
-    doc.font('Helvetica').fontSize(11).text(`${ctx.partnership.format} partnership — version ${v.version}, ${v.createdAt.slice(0, 10)}`);
+/** The agreement as a PDF; every date and time in the organization's time zone. */
+function agreementPdf(ctx: PartnershipContext, v: Awaited<ReturnType<typeof presentVersion>>, practices: Array<{ id: string; name: string }>, timeZone: string): Promise<Buffer> {
+  const options = { size: 'LETTER', margin: 56, info: { Title: `Coaching agreement, version ${v.version}` }, lang: 'en-US', tagged: true, displayTitle: true } as PDFKit.PDFDocumentOptions;
+  return renderPdf(options, (doc) => {
+    const h = (t: string) => doc.moveDown(0.6).font(PDF_FONT.bold).fontSize(13).text(t).font(PDF_FONT.regular).fontSize(11);
+    doc.font(PDF_FONT.bold).fontSize(18).text('Coaching agreement');
+    doc.font(PDF_FONT.regular).fontSize(11).text(`${ctx.partnership.format} partnership — version ${v.version}, ${humanDateTime(v.createdAt, timeZone)}`);
     doc.text(`Members: ${ctx.members.filter((m) => m.state !== 'declined').map((m) => `${m.name} (${m.role})`).join(', ')}`);
     const c = v.content;
     for (const [party, items] of Object.entries(c.commitments ?? {})) {
@@ -193,13 +192,12 @@ function renderPdf(ctx: PartnershipContext, v: Awaited<ReturnType<typeof present
     h('Logistics');
     doc.text(`We meet: ${c.meetingCadence || '—'}`);
     doc.text(`Coverage needs: ${c.coverageNeeds || '—'}`);
-    doc.text(`We review how coaching is going on: ${c.reviewOn ?? '—'}`);
+    doc.text(`We review how coaching is going on: ${c.reviewOn ? humanDate(c.reviewOn) : '—'}`);
     h('Communication plan');
     for (const item of c.communicationPlan ?? []) doc.text(`${item.from} → ${item.to}: ${item.what} (${item.when})`);
     h('Signatures');
     doc.fontSize(9).text(`Content hash (SHA-256): ${v.contentHash}`).fontSize(11);
-    for (const sig of v.signatures) doc.text(`${sig.name} — signed ${sig.signedAt}`);
+    for (const sig of v.signatures) doc.text(`${sig.name} — signed ${humanDateTime(sig.signedAt, timeZone)}`);
     for (const w of v.waitingFor) doc.text(`${w.name} — not signed yet`);
-    doc.end();
   });
 }
