@@ -70,11 +70,11 @@ export function formatDate(iso: string | null | undefined): string {
   return d.toLocaleDateString(undefined, { dateStyle: 'medium' });
 }
 
-/** "9:05 AM" or "09:05": a clock time in the reader's own format. */
-export function formatTime(iso: string): string {
+/** "9:05 AM" or "09:05": a clock time in the reader's own format (in their language when given). */
+export function formatTime(iso: string, language?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  return d.toLocaleTimeString(language, { hour: 'numeric', minute: '2-digit' });
 }
 
 /** "today", "yesterday" or "on 4 Dec" (with the year when it is not this year): the reader's own calendar day of an instant. */

@@ -7,7 +7,9 @@ import { Checkbox, SelectField } from '../../ui/Field';
 import { Loading, PageTitle } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
 import type { WhoHasSeenState } from './WhoHasSeenLink';
+import { useLanguage, useT } from '../../i18n';
 import { accessLogKey, atWhatTime, basisLabel, howOften, itemName, kindLabel, partnershipPhrase, relationLabel } from './accessLogWords';
+import { m } from './messages';
 
 type Filter = { actorId: string; itemType: string; itemId: string };
 const itemKeyOf = (itemType: string, itemId: string | null) => `${itemType}:${itemId ?? ''}`;
@@ -19,6 +21,8 @@ const itemKeyOf = (itemType: string, itemId: string | null) => `${itemType}:${it
  * the log already narrowed to it.
  */
 export function AccessLogPage() {
+  const t = useT(m);
+  const { language } = useLanguage();
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const client = useQueryClient();
@@ -38,12 +42,12 @@ export function AccessLogPage() {
   const things = new Map<string, { itemType: string; itemId: string | null; label: string }>();
   for (const e of loaded) {
     people.set(e.actorId, e.actorName);
-    things.set(itemKeyOf(e.itemType, e.itemId), { itemType: e.itemType, itemId: e.itemId, label: itemName(e) });
+    things.set(itemKeyOf(e.itemType, e.itemId), { itemType: e.itemType, itemId: e.itemId, label: itemName(t, e) });
   }
   const chosenItem = filter.itemType ? itemKeyOf(filter.itemType, filter.itemId || null) : '';
   const stateTitle = (location.state as WhoHasSeenState | null)?.title;
-  const chosenTitle = stateTitle ?? things.get(chosenItem)?.label ?? kindLabel(filter.itemType);
-  const chosenName = people.get(filter.actorId)?.replace(/ \(you\)$/, '') ?? 'this person';
+  const chosenTitle = stateTitle ?? things.get(chosenItem)?.label ?? kindLabel(t, filter.itemType);
+  const chosenName = people.get(filter.actorId)?.replace(/ \(you\)$/, '') ?? t('thisPerson');
   const filtered = !!(filter.actorId || filter.itemType);
 
   const setFilter = (next: Partial<Filter>) =>
@@ -62,21 +66,18 @@ export function AccessLogPage() {
 
   const byName = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1]);
   const personOptions = [...people].sort(byName);
-  if (filter.actorId && !people.has(filter.actorId)) personOptions.unshift([filter.actorId, 'The person you chose']);
+  if (filter.actorId && !people.has(filter.actorId)) personOptions.unshift([filter.actorId, t('chosenPerson')]);
   const itemOptions = [...things].map(([key, t]) => [key, t.label] as [string, string]).sort(byName);
   if (chosenItem && !things.has(chosenItem)) itemOptions.unshift([chosenItem, chosenTitle]);
 
   return (
     <div className="access-log">
-      <PageTitle title="Who has seen my coaching content">Who has seen my coaching content</PageTitle>
-      <p className="lead">
-        Every time someone reads your coaching content — notes, goals, plans, reflections and the rest — Tandem writes it down here. Nobody — not even a
-        program leader — can edit or delete these entries.
-      </p>
+      <PageTitle title={t('title')}>{t('title')}</PageTitle>
+      <p className="lead">{t('lead')}</p>
 
       <div className="log-filters">
-        <SelectField label="Who" value={filter.actorId} onChange={(e) => setFilter({ actorId: e.target.value })}>
-          <option value="">Everyone</option>
+        <SelectField label={t('who')} value={filter.actorId} onChange={(e) => setFilter({ actorId: e.target.value })}>
+          <option value="">{t('everyone')}</option>
           {personOptions.map(([id, name]) => (
             <option key={id} value={id}>
               {name}
@@ -84,21 +85,21 @@ export function AccessLogPage() {
           ))}
         </SelectField>
         <SelectField
-          label="What"
+          label={t('what')}
           value={chosenItem}
           onChange={(e) => {
             const t = things.get(e.target.value);
             setFilter(t ? { itemType: t.itemType, itemId: t.itemId ?? '' } : { itemType: '', itemId: '' });
           }}
         >
-          <option value="">Everything</option>
+          <option value="">{t('everything')}</option>
           {itemOptions.map(([key, label]) => (
             <option key={key} value={key}>
               {label}
             </option>
           ))}
         </SelectField>
-        <Checkbox label="Include my own reads" checked={includeOwn} onChange={(e) => setIncludeOwn(e.target.checked)} />
+        <Checkbox label={t('includeOwn')} checked={includeOwn} onChange={(e) => setIncludeOwn(e.target.checked)} />
       </div>
 
       {filtered ? (
@@ -106,80 +107,81 @@ export function AccessLogPage() {
           <p className="filter-state">
             {filter.itemType && filter.actorId ? (
               <>
-                Showing when {chosenName} saw: <strong>{chosenTitle}</strong>
+                {t('showingPersonItem', { name: chosenName })} <strong>{chosenTitle}</strong>
               </>
             ) : filter.itemType ? (
               <>
-                Showing who has seen: <strong>{chosenTitle}</strong>
+                {t('showingItem')} <strong>{chosenTitle}</strong>
               </>
             ) : (
-              <>Showing what {chosenName} has seen</>
+              <>{t('showingPerson', { name: chosenName })}</>
             )}{' '}
-            — <Link to="/access-log">show everything</Link>
+            — <Link to="/access-log">{t('showEverything')}</Link>
           </p>
         </Alert>
       ) : null}
 
-      {log.isPending ? <Loading what="the access log" /> : null}
+      {log.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={log.error} />
       {!log.isPending && !log.error && items.length === 0 ? (
         <p>
           {filter.itemType
             ? includeOwn
-              ? 'Nobody has opened this yet.'
-              : 'Nobody else has opened this yet.'
+              ? t('nobodyOpenedOwn')
+              : t('nobodyElseOpened')
             : filter.actorId
-              ? 'Nothing to show for this person.'
-              : 'Nobody else has read your coaching content yet.'}
+              ? t('nothingForPerson')
+              : t('nobodyElseRead')}
         </p>
       ) : null}
       {items.length > 0 ? (
         <div className="table-wrap">
           <table className="responsive-table access-log-table">
             <caption className="visually-hidden">
-              {filtered ? 'Reads of your coaching content for this choice, newest first' : 'Reads of your coaching content, newest first'}
+              {filtered ? t('captionFiltered') : t('caption')}
             </caption>
             <thead>
               <tr>
-                <th scope="col">What</th>
-                <th scope="col">Who</th>
-                <th scope="col">When</th>
-                <th scope="col">Partnership</th>
-                <th scope="col">Why they could</th>
+                <th scope="col">{t('what')}</th>
+                <th scope="col">{t('who')}</th>
+                <th scope="col">{t('when')}</th>
+                <th scope="col">{t('partnership')}</th>
+                <th scope="col">{t('why')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((e) => (
                 <tr key={e.id}>
-                  <td data-label="What">
+                  <td data-label={t('what')}>
                     <div className="log-cell">
-                      <span className="log-item">{itemName(e)}</span>
-                      {e.itemTitle && e.itemTitle !== kindLabel(e.itemType) ? <span className="meta">{kindLabel(e.itemType)}</span> : null}
+                      <span className="log-item">{itemName(t, e)}</span>
+                      {e.itemTitle && e.itemTitle !== kindLabel(t, e.itemType) ? <span className="meta">{kindLabel(t, e.itemType)}</span> : null}
+                      {e.sharedWith ? <span className="meta">{t('sharedWith', { name: e.sharedWith })}</span> : null}
                     </div>
                   </td>
-                  <td data-label="Who">
+                  <td data-label={t('who')}>
                     <div className="log-cell">
                       <span className="log-person">{e.actorName}</span>
-                      <span className="meta">{relationLabel(e.relation)}</span>
+                      <span className="meta">{relationLabel(t, e.relation)}</span>
                     </div>
                   </td>
-                  <td data-label="When">
+                  <td data-label={t('when')}>
                     <div className="log-cell">
-                      <span className="log-often">{howOften(e)}</span>
+                      <span className="log-often">{howOften(t, language, e)}</span>
                       <time className="meta" dateTime={e.at}>
-                        {atWhatTime(e)}
+                        {atWhatTime(t, language, e)}
                       </time>
                     </div>
                   </td>
-                  <td data-label="Partnership">{partnershipPhrase(e.partners)}</td>
-                  <td data-label="Why they could">{basisLabel(e.basis)}</td>
+                  <td data-label={t('partnership')}>{partnershipPhrase(t, e.partners)}</td>
+                  <td data-label={t('why')}>{basisLabel(t, e.basis)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
-      <ShowMore hasMore={!!log.hasNextPage} loading={log.isFetchingNextPage} onMore={() => log.fetchNextPage()} what="entries" />
+      <ShowMore hasMore={!!log.hasNextPage} loading={log.isFetchingNextPage} onMore={() => log.fetchNextPage()} what={t('entries')} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import type { ContentKind } from '../../../../shared/src/domain';
 import { query } from '../../api';
+import { useT } from '../../i18n';
+import { m } from './messages';
 
 /** What the access log may show as the item's name while its rows load (kept in browser history, never in the address). */
 export interface WhoHasSeenState {
@@ -15,10 +17,11 @@ export interface WhoHasSeenState {
  * a server log or a referrer.
  */
 export function WhoHasSeenLink({ itemType, itemId, title, name }: { itemType: ContentKind; itemId: string; title: string; name: string }) {
+  const t = useT(m);
   const state: WhoHasSeenState = { title };
   return (
     <Link className="btn btn-quiet who-has-seen" to={`/access-log${query({ itemType, itemId })}`} state={state}>
-      Who has seen this<span className="visually-hidden"> {name}</span>
+      {t('whoHasSeen')}<span className="visually-hidden"> {name}</span>
     </Link>
   );
 }

@@ -1,69 +1,63 @@
 /** Plain words for the access log: what was read, by whom, how often, and why they could. */
-import type { ContentKind, ShareCategory } from '../../../../shared/src/domain';
+import { CONTENT_KINDS, SHARE_CATEGORIES } from '../../../../shared/src/domain';
+import type { Language } from '../../../../shared/src/i18n';
 import type { AccessEvent } from '../../api';
-import { dayPhrase, formatDateTime, formatTime, sameLocalDay, timesText } from '../../ui/format';
+import { formatTime, sameLocalDay } from '../../ui/format';
+import type { m } from './messages';
 
 export const accessLogKey = ['access-log'] as const;
 
-const ACTION_LABEL: Record<AccessEvent['action'], string> = { view: 'Read', export: 'Downloaded', print: 'Printed', share: 'Shared', revoke: 'Withdrew a share' };
-
-/** Every kind of coaching content, so a new kind fails to compile until it has words here. */
-export const KIND_LABEL: Record<ContentKind, string> = {
-  note: 'A note',
-  profile: 'Getting-to-know-you profile',
-  goal: 'A goal and its plan',
-  meeting: 'A session agenda',
-  agreement: 'Your coaching agreement',
-  celebration: 'A celebration',
-  strength: 'Strengths and needs',
-  observation_plan: 'An observation plan',
-  reflection: 'A reflection',
-  message: 'A message',
-  concern: 'A concern',
-};
-
-/** Shares and withdrawals of a whole category are logged under the category's name. */
-const CATEGORY_LABEL: Record<ShareCategory, string> = {
-  notes: 'All your notes',
-  goals: 'All your goals',
-  celebrations: 'All your celebrations',
-  strengths: 'All your strengths and needs',
-  observation_plans: 'All your observation plans',
-  reflections: 'All your reflections',
-};
-
-const ITEM_LABEL: Record<string, string> = { ...KIND_LABEL, ...CATEGORY_LABEL };
+type T = (key: keyof typeof m.en, values?: Record<string, string | number>) => string;
 
 /** What kind of thing a row is about: "A goal and its plan", "All your notes". */
-export const kindLabel = (itemType: string) => ITEM_LABEL[itemType] ?? 'Coaching content';
+export function kindLabel(t: T, itemType: string): string {
+  if ((CONTENT_KINDS as readonly string[]).includes(itemType)) return t(`kind_${itemType}` as keyof typeof m.en);
+  if ((SHARE_CATEGORIES as readonly string[]).includes(itemType)) return t(`category_${itemType}` as keyof typeof m.en);
+  return t('kind_other');
+}
 
 /** The item's own name when the server knows it, else what kind of thing it is. */
-export const itemName = (e: Pick<AccessEvent, 'itemType' | 'itemTitle'>) => e.itemTitle ?? kindLabel(e.itemType);
+export const itemName = (t: T, e: Pick<AccessEvent, 'itemType' | 'itemTitle'>) => e.itemTitle ?? kindLabel(t, e.itemType);
 
-/** The server words these from the reader's side ("raised with you"); the coachee reads them about the reader. */
-const RELATION_LABEL: Record<string, string> = {
-  'supervisor (concern raised with you)': 'Supervisor (a concern was raised with them)',
-  'supervisor (shared with you)': 'Supervisor',
-  'shared with you': 'Colleague',
+/** The server words relations from the reader's side ("raised with you"); the coachee reads them about the reader. */
+const RELATION_KEY: Record<string, keyof typeof m.en> = {
+  coachee: 'relation_coachee',
+  coach: 'relation_coach',
+  'mentor coach': 'relation_mentor',
+  'peer coach': 'relation_peer',
+  'self-coach': 'relation_self',
+  supervisor: 'relation_supervisor',
+  'supervisor (shared with you)': 'relation_supervisor',
+  'program leader': 'relation_leader',
+  'shared with you': 'relation_colleague',
+  colleague: 'relation_colleague',
+  'supervisor (concern raised with you)': 'relation_concern',
 };
-export const relationLabel = (relation: string) => RELATION_LABEL[relation] ?? relation.charAt(0).toUpperCase() + relation.slice(1);
+export const relationLabel = (t: T, relation: string) => (RELATION_KEY[relation] ? t(RELATION_KEY[relation]) : relation);
 
-const BASIS_LABEL: Record<string, string> = { 'member of the partnership': 'Member of the partnership', 'you shared it': 'You shared it with them' };
-export const basisLabel = (basis: string) =>
-  basis.startsWith('escalation:') ? 'A concern was raised with them after it was talked over with you' : (BASIS_LABEL[basis] ?? basis);
+export function basisLabel(t: T, basis: string): string {
+  if (basis.startsWith('escalation:')) return t('basis_escalation');
+  if (basis === 'member of the partnership') return t('basis_member');
+  if (basis === 'you shared it') return t('basis_shared');
+  return t('basis_other');
+}
 
 /** "with Carmen Diaz" — the partnership as the coachee knows it. */
-export const partnershipPhrase = (partners: string) => (partners ? `with ${partners}` : 'Just you');
+export const partnershipPhrase = (t: T, partners: string) => (partners ? t('withPartners', { partners }) : t('justYou'));
 
 /** "Read twice today", "Read 3 times on 4 Dec", "Printed yesterday": one grouped row in a sentence. */
-export function howOften(e: Pick<AccessEvent, 'action' | 'count' | 'at'>, now = new Date()): string {
-  const verb = ACTION_LABEL[e.action] ?? e.action;
-  return `${verb}${e.count > 1 ? ` ${timesText(e.count)}` : ''} ${dayPhrase(e.at, now)}`;
+export function howOften(t: T, language: Language, e: Pick<AccessEvent, 'action' | 'count' | 'at'>, now = new Date()): string {
+  const d = new Date(e.at);
+  const midnight = (x: Date) => new Date(x.getFullYear(), x.getMonth(), x.getDate()).getTime();
+  const daysAgo = Math.round((midnight(now) - midnight(d)) / 86_400_000);
+  const day = daysAgo === 0 ? 'today' : daysAgo === 1 ? 'yesterday' : 'other';
+  const date = d.toLocaleDateString(language, d.getFullYear() === now.getFullYear() ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' });
+  return t('howOften', { action: e.action, count: e.count, day, date });
 }
 
 /** "at 10:42", or "first at 9:05, last at 10:42" for a group (with the day when the group crosses midnight). */
-export function atWhatTime(e: Pick<AccessEvent, 'count' | 'at' | 'firstAt'>): string {
-  const last = formatTime(e.at);
-  const first = sameLocalDay(e.firstAt, e.at) ? formatTime(e.firstAt) : formatDateTime(e.firstAt);
-  return e.count <= 1 || first === last ? `at ${last}` : `first at ${first}, last at ${last}`;
+export function atWhatTime(t: T, language: Language, e: Pick<AccessEvent, 'count' | 'at' | 'firstAt'>): string {
+  const last = formatTime(e.at, language);
+  const first = sameLocalDay(e.firstAt, e.at) ? formatTime(e.firstAt, language) : new Date(e.firstAt).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
+  return e.count <= 1 || first === last ? t('at', { time: last }) : t('firstLast', { first, last });
 }

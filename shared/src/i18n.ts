@@ -1,0 +1,74 @@
+/**
+ * Languages and message catalogs, shared by the server and the web app.
+ * Messages are ICU MessageFormat (plurals, select, dates, numbers), formatted
+ * with FormatJS's intl-messageformat on both sides.
+ *
+ * A catalog lives next to the code that shows it and holds every language:
+ *
+ *   const m = catalog({
+ *     en: { waiting: '{count, plural, one {# request waits} other {# requests wait}} for you' },
+ *     es: { waiting: '{count, plural, one {# solicitud te espera} other {# solicitudes te esperan}}' },
+ *   });
+ *
+ * The type makes a key missing from a language a compile error; the catalog
+ * test (test/api/i18n.test.ts) also checks that both languages use the same
+ * placeholders.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'en';
+
+/** Each language's name in itself, for the language picker. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
+
+export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+
+export type Messages<K extends string> = Record<K, string>;
+export interface Catalog<K extends string> {
+  en: Messages<K>;
+  es: Messages<K>;
+}
+
+/** Every catalog made with catalog(), for the test that checks them all. */
+export const CATALOGS: Array<Catalog<string>> = [];
+
+export function catalog<K extends string>(messages: { en: Messages<K>; es: Messages<NoInfer<K>> }): Catalog<K> {
+  CATALOGS.push(messages);
+  return messages;
+}
+
+/**
+ * The language to use from an Accept-Language header or navigator.languages:
+ * the first supported one, else the fallback.
+ */
+export function pickLanguage(preferences: string | readonly string[] | null | undefined, fallback: Language = DEFAULT_LANGUAGE): Language {
+  const list = typeof preferences === 'string' ? preferences.split(',').map((p) => p.split(';')[0]) : (preferences ?? []);
+  for (const tag of list) {
+    const base = tag.trim().toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return fallback;
+}
+
+export type Values = Record<string, string | number | boolean | Date | null | undefined>;
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+/** Formats one message of a catalog in a language (compiled once, then cached). */
+export function format<K extends string>(language: Language, messages: Catalog<K>, key: K, values?: Values): string {
+  const source = messages[language][key] ?? messages.en[key];
+  const cacheKey = `${language}\u0000${source}`;
+  let message = compiled.get(cacheKey);
+  if (!message) {
+    message = new IntlMessageFormat(source, language);
+    compiled.set(cacheKey, message);
+  }
+  return String(message.format(values as Record<string, string | number | boolean | Date | null | undefined>));
+}
+
+/** A translator bound to one language and catalog: t('key', { count: 2 }). */
+export function translator<K extends string>(language: Language, messages: Catalog<K>) {
+  return (key: K, values?: Values) => format(language, messages, key, values);
+}
