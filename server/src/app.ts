@@ -30,6 +30,7 @@ import meetingRoutes from './meetings/meetings.routes';
 import messageRoutes from './messages/messages.routes';
 import noteRoutes from './notes/notes.routes';
 import orgRoutes from './org/org.routes';
+import organizationRoutes from './org/organization.routes';
 import partnershipRoutes from './partnerships/partnerships.routes';
 import { AppError } from './platform/errors';
 import type { App, Services } from './platform/http';
@@ -38,6 +39,7 @@ import { lookupSession, SESSION_COOKIE } from './platform/sessions';
 import practiceRoutes from './practices/practices.routes';
 import reflectionRoutes from './reflections/reflections.routes';
 import privacyRoutes from './privacy/privacy.routes';
+import setupRoutes from './setup/setup.routes';
 
 /** A unique or primary-key violation from either database: a race between two writers. */
 function isUniqueViolation(err: unknown): boolean {
@@ -155,7 +157,9 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
 
   await app.register(async (api) => accountRoutes(api as App, services));
+  await app.register(async (api) => setupRoutes(api as App, services));
   await app.register(async (api) => orgRoutes(api as App, services));
+  await app.register(async (api) => organizationRoutes(api as App, services));
   await app.register(async (api) => practiceRoutes(api as App, services));
   await app.register(async (api) => partnershipRoutes(api as App, services));
   await app.register(async (api) => agreementRoutes(api as App, services));

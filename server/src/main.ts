@@ -14,8 +14,10 @@ import { systemClock } from './platform/clock';
 import { StartupError, checkConnection, migrate, openDatabase } from './platform/db';
 import { MAIL_OFF_MESSAGE, SmtpMailer, createMailer } from './platform/mail';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from './seed/demo';
+import { openSetup } from './setup/setup.service';
 
-async function prepareDatabase(config: Config, log: pino.Logger): Promise<boolean> {
+/** Seeded: the demo organization was just created. setupToken: an empty install without the demo, to be set up from the browser. */
+async function prepareDatabase(config: Config, log: pino.Logger): Promise<{ seeded: boolean; setupToken: string | null }> {
   const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await checkConnection(db, config.databaseUrl);
@@ -25,7 +27,9 @@ async function prepareDatabase(config: Config, log: pino.Logger): Promise<boolea
       await seedDemo(db, systemClock);
       log.info('seeded the demo organization');
     }
-    return empty;
+    // Returned to be printed on the console once, never logged: whoever holds it creates the first leader.
+    const setupToken = empty && !config.seedDemo ? await openSetup(db, systemClock) : null;
+    return { seeded: empty && config.seedDemo, setupToken };
   } finally {
     await db.destroy();
   }
@@ -49,10 +53,16 @@ async function serve(config: Config, log: pino.Logger) {
   process.on('SIGTERM', stop);
 }
 
-function announce(config: Config, seeded: boolean) {
+function announce(config: Config, { seeded, setupToken }: { seeded: boolean; setupToken: string | null }) {
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
   const processes = config.workers > 1 ? `, ${config.workers} server processes` : '';
   console.log(`\nTandem is running at ${config.baseUrl} (database: ${where}${processes})`);
+  if (setupToken) {
+    console.log(`\nTandem is not set up yet. Open ${config.baseUrl}/setup and enter this one-time set-up token:\n\n  ${setupToken}\n`);
+    console.log('It works until set-up is done; if Tandem restarts before then, it prints a new one. Keep it to yourself:');
+    console.log('whoever enters it first creates the organization and its first program leader.');
+    return;
+  }
   if (!config.seedDemo) return;
   if (seeded) {
     console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
@@ -70,14 +80,14 @@ async function main() {
     return serve(config, log);
   }
   if (!config.smtpUrl) log.warn(MAIL_OFF_MESSAGE);
-  const seeded = await prepareDatabase(config, log);
+  const prepared = await prepareDatabase(config, log);
   if (config.workers === 1) {
     await serve(config, log);
-    return announce(config, seeded);
+    return announce(config, prepared);
   }
   let listening = 0;
   cluster.on('listening', () => {
-    if (++listening === config.workers) announce(config, seeded);
+    if (++listening === config.workers) announce(config, prepared);
   });
   cluster.on('exit', (worker, code) => {
     if (code === 0) return;

@@ -29,6 +29,8 @@ import {
   STATUSES,
   STEP_STATUSES,
 } from './domain';
+import { LANGUAGES } from './i18n';
+import { listedTimeZone } from './time-zones';
 
 const id = z.uuid().describe('Identifier (UUID)');
 const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
@@ -114,6 +116,71 @@ export const RoleDescriptionsResponse = z.object({
     z.object({ party: z.string(), title: z.string(), youDo: z.array(z.string()), youSee: z.array(z.string()), isYou: z.boolean() }),
   ),
 });
+
+// ---------- set-up and organization settings ----------
+/** An IANA time zone this server knows (Intl.supportedValuesOf('timeZone'), or UTC). */
+export const TimeZone = z
+  .string()
+  .trim()
+  .max(64)
+  .refine((value) => listedTimeZone(value) !== null, 'Choose a time zone from the list, e.g. America/Chicago.');
+const schoolDay = z.iso.date('Enter a date like 2026-08-15.');
+/** The school year: both days or neither (a program may run all year), and it ends after it starts. */
+export function checkSchoolYear(v: { schoolYearStart?: string | null; schoolYearEnd?: string | null }, ctx: z.RefinementCtx) {
+  const start = v.schoolYearStart ?? null;
+  const end = v.schoolYearEnd ?? null;
+  if (start && !end) ctx.addIssue({ code: 'custom', path: ['schoolYearEnd'], message: 'Enter the day the school year ends too, or leave both days empty.' });
+  if (end && !start) ctx.addIssue({ code: 'custom', path: ['schoolYearStart'], message: 'Enter the day the school year starts too, or leave both days empty.' });
+  if (start && end && end <= start) ctx.addIssue({ code: 'custom', path: ['schoolYearEnd'], message: 'The school year must end after it starts.' });
+}
+/** An organization as it is created (set-up page, operator command). */
+export const OrganizationFields = z.object({
+  /** The organization's name, as its staff know it. */
+  name: requiredText(120),
+  /** IANA time zone for reminders and times, e.g. America/Chicago. */
+  timeZone: TimeZone,
+  /** First day of the school year (YYYY-MM-DD); null for a program that runs all year. */
+  schoolYearStart: schoolDay.nullable().optional(),
+  /** Last day of the school year (YYYY-MM-DD); after the first. */
+  schoolYearEnd: schoolDay.nullable().optional(),
+  /** The language Tandem uses for people who have not chosen their own. */
+  defaultLanguage: z.enum(LANGUAGES).default('en'),
+});
+export const SetupStatus = z.object({
+  /** True only while the install has no organization: the set-up page is shown. */
+  needed: z.boolean(),
+});
+export const SetupBody = z.object({
+  /** The one-time set-up token Tandem printed on its console when it started. */
+  token: z.string().trim().min(1, 'Enter the set-up token Tandem printed when it started.').max(200),
+  organization: OrganizationFields.superRefine(checkSchoolYear),
+  /** The first program leader, who signs in with this e-mail and password. */
+  leader: z.object({
+    name: requiredText(120),
+    email: z.email('Enter a valid e-mail address.').max(254),
+    password: PasswordRule,
+  }),
+});
+export const Organization = z.object({
+  id,
+  name: z.string(),
+  timeZone: z.string(),
+  schoolYearStart: z.string().nullable(),
+  schoolYearEnd: z.string().nullable(),
+  defaultLanguage: z.enum(LANGUAGES),
+  /** What the viewer may do: only program leaders change the settings. */
+  abilities: z.object({ update: z.boolean() }),
+});
+/** Only the fields sent change; the school year is checked together with the stored days. */
+export const UpdateOrganizationBody = z
+  .object({
+    name: requiredText(120),
+    timeZone: TimeZone,
+    schoolYearStart: schoolDay.nullable(),
+    schoolYearEnd: schoolDay.nullable(),
+    defaultLanguage: z.enum(LANGUAGES),
+  })
+  .partial();
 
 // ---------- organization: sites, teams, people, supervision ----------
 export const Site = z.object({ id, name: z.string(), kind: z.string() });

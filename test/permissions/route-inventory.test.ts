@@ -39,14 +39,16 @@ describe('route inventory', () => {
     expect(problems).toEqual([]);
   });
 
-  it('marks exactly the sign-in, reset and invitation routes public', () => {
+  it('marks exactly the sign-in, reset, invitation and first set-up routes public', () => {
     const open = apiRoutes().filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort();
     expect(open).toEqual([
       'GET /api/invitations/:token',
+      'GET /api/setup',
       'POST /api/auth/login',
       'POST /api/auth/password-reset',
       'POST /api/auth/password-reset/complete',
       'POST /api/invitations/accept',
+      'POST /api/setup',
     ]);
     expect(apiRoutes().filter((r) => r.public).every((r) => r.matrix === 'public')).toBe(true);
     // Outside the API, only the calendar feed answers without a session: its secret address is the credential.

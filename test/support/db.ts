@@ -14,6 +14,8 @@ setPasswordCost(10);
 export interface TestDatabase {
   db: DB;
   kind: 'sqlite' | 'postgres';
+  /** The PostgreSQL database's own URL (for a child process to use it too); null for in-memory SQLite. */
+  url: string | null;
   cleanup(): Promise<void>;
 }
 
@@ -22,7 +24,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   if (!adminUrl) {
     const db = openDatabase({ databaseUrl: null, sqliteFile: ':memory:' });
     await migrate(db);
-    return { db, kind: 'sqlite', cleanup: () => db.destroy() };
+    return { db, kind: 'sqlite', url: null, cleanup: () => db.destroy() };
   }
   const name = `tandem_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -36,6 +38,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   return {
     db,
     kind: 'postgres',
+    url: url.toString(),
     async cleanup() {
       await db.destroy();
       const c = new pg.Client({ connectionString: adminUrl });

@@ -13,7 +13,8 @@ import { newId } from '../../server/src/platform/ids';
 import { type Mailer, MemoryMailer } from '../../server/src/platform/mail';
 import { hashPassword } from '../../server/src/platform/passwords';
 import { SESSION_COOKIE, createSession } from '../../server/src/platform/sessions';
-import { createOrganization, createPerson, createSignedPartnership } from '../../server/src/seed/demo';
+import { createOrganization, createPerson } from '../../server/src/org/org.service';
+import { createSignedPartnership } from '../../server/src/seed/demo';
 import { openTestDatabase, type TestDatabase } from './db';
 
 export const PASSWORD = 'correct horse battery';

@@ -17,21 +17,20 @@ import {
   SwitchOrgBody,
   TokenParams,
 } from '../../../shared/src/api';
-import type { OrgRole } from '../../../shared/src/domain';
 import { ROLE_DESCRIPTIONS_VERSION, roleDescriptions } from '../../../shared/src/visibility';
 import { attemptLimiter, normalizeEmail, openAttemptStore } from '../platform/attempt-limits';
 import { AppError } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newToken, sha256 } from '../platform/ids';
 import { hashPassword, verifyPassword } from '../platform/passwords';
-import { SESSION_COOKIE, createSession, endAllSessions, endSession } from '../platform/sessions';
+import { SESSION_COOKIE, endAllSessions, endSession } from '../platform/sessions';
+import { sessionStarter } from './session-start';
 
 const ok = z.object({ ok: z.literal(true) });
 const RESET_MINUTES = 60;
 
 export default async function accountRoutes(app: App, s: Services) {
   const { db, clock, config } = s;
-  const policy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
   const store = await openAttemptStore(config, clock, app.log);
   app.addHook('onClose', () => store.close());
   const limits = attemptLimiter(store, config, app.log);
@@ -42,49 +41,7 @@ export default async function accountRoutes(app: App, s: Services) {
   const resetCompleteLimit = limits.hook({ door: 'reset-complete' });
   const invitationLimit = limits.hook({ door: 'invitation', account: (request) => sha256((request.body as { token: string }).token) });
 
-  async function buildMe(userId: string, personId: string, csrfToken: string): Promise<z.infer<typeof Me>> {
-    const people = await db
-      .selectFrom('people as p')
-      .innerJoin('organizations as o', 'o.id', 'p.org_id')
-      .select(['p.id', 'p.org_id', 'p.name', 'p.email', 'o.name as org_name'])
-      .where('p.user_id', '=', userId)
-      .where('p.active', '=', 1)
-      .orderBy('o.name')
-      .execute();
-    const me = people.find((p) => p.id === personId);
-    if (!me) throw new AppError('SESSION_EXPIRED', 'Your session has ended. Please sign in again.');
-    const roles = await db.selectFrom('person_roles').select('role').where('person_id', '=', personId).execute();
-    const ack = await db
-      .selectFrom('role_acknowledgements')
-      .select('acknowledged_at')
-      .where('person_id', '=', personId)
-      .where('version', '=', ROLE_DESCRIPTIONS_VERSION)
-      .executeTakeFirst();
-    return {
-      userId,
-      personId,
-      organizationId: me.org_id,
-      organization: me.org_name,
-      name: me.name,
-      email: me.email,
-      roles: roles.map((r) => r.role as OrgRole),
-      csrfToken,
-      mustAcknowledgeRoles: !ack,
-      organizations: people.map((p) => ({ personId: p.id, organizationId: p.org_id, organization: p.org_name })),
-    };
-  }
-
-  async function startSession(reply: { setCookie: Function }, userId: string, personId: string) {
-    const { token, csrfToken } = await createSession(db, clock, policy, userId, personId);
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.secureCookies,
-      maxAge: config.sessionMaxHours * 3600,
-    });
-    return buildMe(userId, personId, csrfToken);
-  }
+  const { buildMe, startSession } = sessionStarter(s);
 
   async function firstPersonOf(userId: string): Promise<string | null> {
     const row = await db.selectFrom('people').select('id').where('user_id', '=', userId).where('active', '=', 1).orderBy('created_at').executeTakeFirst();

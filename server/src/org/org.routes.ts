@@ -29,12 +29,11 @@ import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
 import { AppError, notFound, unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf, requireRole } from '../platform/http';
-import { newId, newToken, sha256 } from '../platform/ids';
+import { newId } from '../platform/ids';
 import { decodeCursor, page } from '../platform/pagination';
 import { endAllSessions } from '../platform/sessions';
+import { issueInvitation, invitationMail } from './invitations';
 import { importRoster } from './roster-import';
-
-const INVITATION_DAYS = 14;
 
 export default async function orgRoutes(app: App, s: Services) {
   const { db, clock, config } = s;
@@ -176,12 +175,8 @@ export default async function orgRoutes(app: App, s: Services) {
     const person = await db.selectFrom('people').select(['id', 'email', 'name', 'active']).where('org_id', '=', actor.orgId).where('id', '=', request.params.id).executeTakeFirst();
     if (!person) throw notFound();
     if (!person.active) throw unprocessable('This person is deactivated. Reactivate them before inviting.');
-    const token = newToken();
-    const now = clock.now();
-    const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86400_000).toISOString();
-    await db.insertInto('invitations').values({ token_hash: sha256(token), org_id: actor.orgId, person_id: person.id, created_by: actor.personId, created_at: now.toISOString(), expires_at: expiresAt, accepted_at: null }).execute();
-    const url = `${config.baseUrl}/invitation?token=${token}`;
-    await s.mailer.send({ kind: 'invitation', to: person.email, subject: `${actor.name} invited you to Tandem`, text: `Hello ${person.name},\n\n${actor.name} invited you to join your organization's coaching program on Tandem. Open this link within ${INVITATION_DAYS} days to set up your account:\n${url}\n` });
+    const { url, expiresAt } = await issueInvitation(db, clock, config.baseUrl, { orgId: actor.orgId, personId: person.id, createdBy: actor.personId });
+    await s.mailer.send(invitationMail(person, actor.name, url));
     return reply.status(201).send({ url, expiresAt });
   });
 

@@ -12,6 +12,7 @@ import * as goals from '../migrations/20261124_0002_goals';
 import * as meetings from '../migrations/20261124_0003_meetings';
 import * as celebrations from '../migrations/20261124_0004_celebrations';
 import * as cycle from '../migrations/20261124_0005_cycle';
+import * as setup from '../migrations/20261202_0006_setup';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -124,6 +125,7 @@ const migrations: Record<string, Migration> = {
   '20261124_0003_meetings': meetings,
   '20261124_0004_celebrations': celebrations,
   '20261124_0005_cycle': cycle,
+  '20261202_0006_setup': setup,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,7 +1,19 @@
 /** Row types of every table, as Kysely sees them. Kept beside the migrations' shape. */
 import type { Generated } from 'kysely';
 export interface Database {
-  organizations: { id: string; name: string; created_at: string; time_zone: Generated<string> };
+  organizations: {
+    id: string;
+    name: string;
+    created_at: string;
+    time_zone: Generated<string>;
+    /** The school year as calendar days (YYYY-MM-DD), both or neither. */
+    school_year_start: string | null;
+    school_year_end: string | null;
+    /** 'en' or 'es'. */
+    default_language: Generated<string>;
+  };
+  /** The one-time set-up of an empty install (one row, id 'install'): only the token's SHA-256. */
+  install_setup: { id: string; token_hash: string; created_at: string; completed_at: string | null };
   sites: { id: string; org_id: string; name: string; kind: string; created_at: string };
   teams: { id: string; org_id: string; site_id: string | null; name: string; created_at: string };
   users: { id: string; email: string; password_hash: string | null; created_at: string; disabled_at: string | null };

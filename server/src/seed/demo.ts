@@ -11,7 +11,7 @@ import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
 import { newId } from '../platform/ids';
 import { hashPassword } from '../platform/passwords';
-import { seedDefaultPractices } from '../practices/practices.routes';
+import { createOrganization, createPerson } from '../org/org.service';
 import { loadContext } from '../privacy/relations';
 import { AgreementContent } from '../../../shared/src/api';
 
@@ -39,38 +39,6 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { key: 'eli', name: 'Eli Brooks', email: 'eli@riverside.example', roles: ['coachee'], site: 'river', title: 'Home visitor' },
   { key: 'grace', name: 'Grace Kim', email: 'grace@riverside.example', roles: ['coachee'], site: 'river', title: 'Toddler teacher' },
 ];
-
-/** Creates an organization with its default practices; returns its id. */
-export async function createOrganization(db: DB, clock: Clock, name: string): Promise<string> {
-  const id = newId();
-  await db.insertInto('organizations').values({ id, name, created_at: clock.now().toISOString() }).execute();
-  await seedDefaultPractices(db, id);
-  return id;
-}
-
-/** Creates a person with an account (password set) and roles. */
-export async function createPerson(
-  db: DB,
-  clock: Clock,
-  orgId: string,
-  p: { name: string; email: string; roles: OrgRole[]; siteId?: string | null; title?: string | null },
-  passwordHash: string | null,
-): Promise<string> {
-  const now = clock.now().toISOString();
-  const email = p.email.toLowerCase();
-  let user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-  if (!user && passwordHash) {
-    user = { id: newId() };
-    await db.insertInto('users').values({ id: user.id, email, password_hash: passwordHash, created_at: now, disabled_at: null }).execute();
-  }
-  const id = newId();
-  await db
-    .insertInto('people')
-    .values({ id, org_id: orgId, user_id: user?.id ?? null, name: p.name, email, site_id: p.siteId ?? null, team_id: null, title: p.title ?? null, active: 1, created_at: now })
-    .execute();
-  await db.insertInto('person_roles').values(p.roles.map((role) => ({ person_id: id, org_id: orgId, role }))).execute();
-  return id;
-}
 
 export async function actorFor(db: DB, personId: string): Promise<Actor> {
   const p = await db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();

@@ -1,0 +1,63 @@
+/**
+ * Starting a session and describing who is signed in ("me"): every way in —
+ * sign-in, reset link, invitation, switching organization, first set-up — ends
+ * in the same startSession(), so the cookie is always set the same way.
+ */
+import type { z } from 'zod';
+import type { Me } from '../../../shared/src/api';
+import type { OrgRole } from '../../../shared/src/domain';
+import { ROLE_DESCRIPTIONS_VERSION } from '../../../shared/src/visibility';
+import { AppError } from '../platform/errors';
+import type { Services } from '../platform/http';
+import { SESSION_COOKIE, createSession } from '../platform/sessions';
+
+export function sessionStarter({ db, clock, config }: Pick<Services, 'db' | 'clock' | 'config'>) {
+  const policy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+
+  async function buildMe(userId: string, personId: string, csrfToken: string): Promise<z.infer<typeof Me>> {
+    const people = await db
+      .selectFrom('people as p')
+      .innerJoin('organizations as o', 'o.id', 'p.org_id')
+      .select(['p.id', 'p.org_id', 'p.name', 'p.email', 'o.name as org_name'])
+      .where('p.user_id', '=', userId)
+      .where('p.active', '=', 1)
+      .orderBy('o.name')
+      .execute();
+    const me = people.find((p) => p.id === personId);
+    if (!me) throw new AppError('SESSION_EXPIRED', 'Your session has ended. Please sign in again.');
+    const roles = await db.selectFrom('person_roles').select('role').where('person_id', '=', personId).execute();
+    const ack = await db
+      .selectFrom('role_acknowledgements')
+      .select('acknowledged_at')
+      .where('person_id', '=', personId)
+      .where('version', '=', ROLE_DESCRIPTIONS_VERSION)
+      .executeTakeFirst();
+    return {
+      userId,
+      personId,
+      organizationId: me.org_id,
+      organization: me.org_name,
+      name: me.name,
+      email: me.email,
+      roles: roles.map((r) => r.role as OrgRole),
+      csrfToken,
+      mustAcknowledgeRoles: !ack,
+      organizations: people.map((p) => ({ personId: p.id, organizationId: p.org_id, organization: p.org_name })),
+    };
+  }
+
+  /** Creates the session, sets its cookie (httpOnly, SameSite=Lax, Secure behind HTTPS) and answers with "me". */
+  async function startSession(reply: { setCookie: Function }, userId: string, personId: string) {
+    const { token, csrfToken } = await createSession(db, clock, policy, userId, personId);
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      maxAge: config.sessionMaxHours * 3600,
+    });
+    return buildMe(userId, personId, csrfToken);
+  }
+
+  return { buildMe, startSession };
+}
