@@ -134,10 +134,12 @@ describeBrowser('who has seen my coaching content', () => {
     expect(await read.getAttribute('aria-expanded')).toBe('false');
     await check(sam, 'home with a shared note, unopened (supervisor)');
 
-    // Nothing was read yet, so Taylor's log has nothing from Sam.
+    // Nothing was read yet, so Taylor's log has nothing by Sam — only her share, which names him.
     await taylor.reload();
-    await taylor.locator('tbody tr', { hasText: 'Shared today' }).waitFor();
-    expect(await taylor.locator('tbody tr', { hasText: 'Sam Okafor' }).count()).toBe(0);
+    const myShare = taylor.locator('tbody tr', { hasText: 'Shared today' });
+    await myShare.waitFor();
+    await expect.poll(() => myShare.first().textContent()).toContain('with Sam Okafor');
+    expect(await taylor.locator('tbody tr .log-person', { hasText: 'Sam Okafor' }).count()).toBe(0);
 
     await read.click();
     const text = shared.locator('.shared-text .note-body');
@@ -148,7 +150,7 @@ describeBrowser('who has seen my coaching content', () => {
 
     // Now it is there: Sam, as supervisor, because Taylor shared it.
     await taylor.reload();
-    const samRow = taylor.locator('tbody tr', { hasText: 'Sam Okafor' });
+    const samRow = taylor.locator('tbody tr', { has: taylor.locator('.log-person', { hasText: 'Sam Okafor' }) });
     await expect.poll(() => samRow.count()).toBe(1);
     const samText = (await samRow.textContent()) ?? '';
     for (const words of ['Circle time today', 'A note', 'Supervisor', 'Read today', 'You shared it with them']) expect(samText).toContain(words);
