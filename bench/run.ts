@@ -11,8 +11,12 @@
  * at 50 connections for 10 s each, with 1 and with 2 server processes
  * (BENCH_WORKERS=1,2; BENCH_SECONDS=10). Runs on SQLite, then on PostgreSQL when one
  * answers at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ * Then the first load in Chromium on a slow tablet and network (bench/first-load.ts): bytes and
+ * time to a usable sign-in and Home, cold and warm.
+ *
+ * `npm run bench -- --only first-load` (or `--only api`) runs one of the two parts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +28,7 @@ import { systemClock } from '../server/src/platform/clock';
 import { type DB, migrate, openDatabase } from '../server/src/platform/db';
 import { newId } from '../server/src/platform/ids';
 import { DEMO_PASSWORD, seedDemo } from '../server/src/seed/demo';
+import { CHROMIUM, benchFirstLoad } from './first-load';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -151,7 +156,59 @@ async function benchWorkers(label: string, env: Record<string, string>, partners
   }
 }
 
+const PARTS = ['api', 'first-load'] as const;
+
+/** `--only api` or `--only first-load`; both when not given. */
+function partsToRun(argv: string[]): Set<(typeof PARTS)[number]> {
+  const at = argv.indexOf('--only');
+  if (at < 0) return new Set(PARTS);
+  const chosen = (argv[at + 1] ?? '').split(',');
+  const unknown = chosen.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length || !chosen.length) throw new Error(`--only takes ${PARTS.join(' or ')} (got "${argv[at + 1] ?? ''}")`);
+  return new Set(chosen as (typeof PARTS)[number][]);
+}
+
+/** The production server on the demo organization, the built web app, and Chromium. */
+async function firstLoad() {
+  if (!fs.existsSync(CHROMIUM)) {
+    console.log(`\nFirst load: skipped (no Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`);
+    return;
+  }
+  if (!fs.existsSync(path.resolve(import.meta.dirname, '../web/dist/index.html'))) {
+    console.log('\nFirst load: building the web app (npm run build)…');
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('npm run build failed');
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-web-'));
+  const db = openDatabase({ databaseUrl: null, dataDir: dir });
+  await migrate(db);
+  await seedDemo(db, systemClock);
+  await db.destroy();
+  const server = await startServer({ DATA_DIR: dir, WORKERS: '1' });
+  try {
+    const base = `http://127.0.0.1:${PORT}`;
+    const email = 'taylor@riverside.example';
+    // Past the role descriptions once, so sign-in leads to Home as on any later day.
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const ack = await fetch(`${base}/api/role-descriptions/acknowledgement`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+    if (!ack.ok) throw new Error(`acknowledging the role descriptions failed: ${ack.status}`);
+    await benchFirstLoad(base, email, DEMO_PASSWORD);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  const parts = partsToRun(process.argv.slice(2));
+  if (parts.has('api')) await api();
+  if (parts.has('first-load')) await firstLoad();
+}
+
+async function api() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-'));
   const sqlite = openDatabase({ databaseUrl: null, dataDir: dir });
   await migrate(sqlite);

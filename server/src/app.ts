@@ -3,10 +3,7 @@
  * drive it through inject() on a real database. Platform plugins first, then
  * one plugin per feature.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, LogController } from 'fastify';
@@ -36,6 +33,7 @@ import { AppError } from './platform/errors';
 import type { App, Services } from './platform/http';
 import { securityHeaders } from './platform/security-headers';
 import { lookupSession, SESSION_COOKIE } from './platform/sessions';
+import { registerWebApp } from './platform/web-app';
 import practiceRoutes from './practices/practices.routes';
 import reflectionRoutes from './reflections/reflections.routes';
 import privacyRoutes from './privacy/privacy.routes';
@@ -48,7 +46,6 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 
 export interface RouteInfo {
   method: string;
@@ -176,14 +173,8 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => attentionRoutes(api as App, services));
   await app.register(async (api) => privacyRoutes(api as App, services));
 
-  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
-      return reply.status(404).send({ code: 'NOT_FOUND', message: 'Not found, or you do not have access to it.' });
-    }
-    return reply.type('text/html').sendFile('index.html');
-  });
+  // The built web app, compressed and cached (platform/web-app.ts), and index.html for client routes.
+  await registerWebApp(app);
 
   return app;
 }

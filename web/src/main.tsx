@@ -1,24 +1,41 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ComponentType, type ReactNode, StrictMode, Suspense, lazy, useEffect } from 'react';
+import { type ComponentType, type ReactNode, StrictMode, Suspense, lazy, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Route, Routes, useNavigate } from 'react-router';
 import { ApiError, whenSignedOut } from './api';
-import { ATTENTION_KEY } from './features/home/AttentionSection';
-import { HomePage } from './features/home/HomePage';
-import { OverviewSection, PartnershipPage } from './features/partnerships/PartnershipPage';
 import { AppHeader } from './features/session/AppHeader';
-import { InvitationPage } from './features/session/InvitationPage';
 import { RequireSession } from './features/session/RequireSession';
-import { ME_KEY } from './features/session/session';
+import { ME_KEY, fetchMe } from './features/session/session';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage } from './features/session/SignInPage';
-import { WelcomePage } from './features/session/WelcomePage';
 import { Layout, Loading, PageTitle } from './ui/Page';
 import './styles.css';
 
-/** Pages and tabs load on first use, so the first screen (sign-in, Home) downloads only what it shows. */
+/**
+ * Pages and tabs load on first use, so the first screen downloads only what it shows: sign-in
+ * is in the first file (it must appear fast on a slow tablet); every other page, Home included,
+ * is its own file. The first-load budget (100 KB of compressed JavaScript for sign-in and for
+ * Home) is checked by test/api/static-assets.test.ts and measured by `npm run bench`.
+ */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((m) => ({ default: m[name] })));
+  let loaded: ComponentType | undefined;
+  const fetchFile = () => load().then((m): ComponentType => (loaded = m[name]));
+  const Lazy: ComponentType = lazy(() => fetchFile().then((component) => ({ default: component })));
+  /**
+   * Once its file is here (fetched ahead, as Home's is), the page renders at once instead of
+   * suspending for a frame of "Loading…" (which React then keeps on screen for 300 ms). The
+   * choice is made once per mount, so a page never switches component type and loses its state.
+   */
+  function Page() {
+    const [Component] = useState<ComponentType>(() => loaded ?? Lazy);
+    return <Component />;
+  }
+  return Object.assign(Page, { preload: () => fetchFile().catch(() => undefined) });
 }
+const HomePage = page(() => import('./features/home/HomePage'), 'HomePage');
+const PartnershipPage = page(() => import('./features/partnerships/PartnershipPage'), 'PartnershipPage');
+const OverviewSection = page(() => import('./features/partnerships/PartnershipPage'), 'OverviewSection');
+const InvitationPage = page(() => import('./features/session/InvitationPage'), 'InvitationPage');
+const WelcomePage = page(() => import('./features/session/WelcomePage'), 'WelcomePage');
 const AccessLogPage = page(() => import('./features/access-log/AccessLogPage'), 'AccessLogPage');
 const CelebrationsSection = page(() => import('./features/celebrations/CelebrationsSection'), 'CelebrationsSection');
 const ConcernsSection = page(() => import('./features/concerns/ConcernsSection'), 'ConcernsSection');
@@ -50,8 +67,21 @@ const client = new QueryClient({
   },
   queryCache: new QueryCache(),
   // Whatever was just done (accepted, signed, decided, scheduled…) may change what Home asks of you.
-  mutationCache: new MutationCache({ onSuccess: () => client.invalidateQueries({ queryKey: ATTENTION_KEY }) }),
+  // The key comes from Home's own file, loaded on demand (a static import would put Home in the
+  // first download); after sign-in this also fetches Home's file while the answer is handled.
+  mutationCache: new MutationCache({
+    onSuccess: () =>
+      import('./features/home/AttentionSection').then(
+        ({ ATTENTION_KEY }) => client.invalidateQueries({ queryKey: ATTENTION_KEY }),
+        () => undefined,
+      ),
+  }),
 });
+
+// Start the first requests now rather than after the first render: who is signed in and, where
+// most visits start, Home's file (fetched while the session is checked, not after).
+void client.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, retry: false });
+if (window.location.pathname === '/') void HomePage.preload();
 
 /** When any request learns the session ended, forget it and go to sign-in. */
 function SignedOutWatcher() {

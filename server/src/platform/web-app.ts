@@ -1,0 +1,56 @@
+/**
+ * Serves the web app built by Vite (web/dist): its files, and index.html for every client route
+ * (/partnerships/…), so a reload or a shared link opens the right page.
+ *
+ * A first load on a slow tablet is mostly bytes and round trips, so:
+ * - Compressed: the build writes a .br and a .gz beside each text file; the browser gets the one
+ *   it accepts (`Content-Encoding`, `Vary: Accept-Encoding`), the plain file otherwise.
+ * - Cached: files under /assets/ carry a hash of their content in their name, so they never
+ *   change and are kept for a year without asking again (`immutable`); index.html names the
+ *   current ones, so it is always revalidated (`no-cache`: a 304 when unchanged) and a new
+ *   release is seen on the next visit. Anything else gets an hour.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { App } from './http';
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
+
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+export const CACHE_REVALIDATE = 'no-cache';
+export const CACHE_SHORT = 'public, max-age=3600';
+
+/** Cache-Control for a file of the build, by its path on disk (possibly its .br or .gz twin). */
+export function cacheControlFor(file: string, root = WEB_DIST): string {
+  const relative = path.relative(root, file).split(path.sep).join('/').replace(/\.(br|gz)$/, '');
+  if (relative.startsWith('assets/')) return CACHE_IMMUTABLE;
+  if (relative.endsWith('.html')) return CACHE_REVALIDATE;
+  return CACHE_SHORT;
+}
+
+/** Registers the built web app when there is one (the API works without it); answers true when it did. */
+export async function registerWebApp(app: App, root = WEB_DIST): Promise<boolean> {
+  const hasWeb = fs.existsSync(path.join(root, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      // Our own Cache-Control below, never send's default `public, max-age=0`.
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', cacheControlFor(file, root)),
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // A missing hashed file is an old or a mistyped name: index.html in its place would be
+    // cached for a year as JavaScript and break the page, so it is a plain 404.
+    const pathname = request.url.split('?')[0];
+    if (pathname.startsWith('/api/') || pathname.startsWith('/assets/') || request.method !== 'GET' || !hasWeb) {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: 'Not found, or you do not have access to it.' });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return hasWeb;
+}
