@@ -12,10 +12,9 @@
  *
  * The type makes a key missing from a language a compile error; the catalog
  * test (test/api/i18n.test.ts) also checks that both languages use the same
- * placeholders.
+ * placeholders. Formatting is in i18n-format.ts, so code that only needs the
+ * language (the first screen's provider) does not load the ICU parser.
  */
-import { IntlMessageFormat } from 'intl-messageformat';
-
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'en';
@@ -53,22 +52,3 @@ export function pickLanguage(preferences: string | readonly string[] | null | un
 }
 
 export type Values = Record<string, string | number | boolean | Date | null | undefined>;
-
-const compiled = new Map<string, IntlMessageFormat>();
-
-/** Formats one message of a catalog in a language (compiled once, then cached). */
-export function format<K extends string>(language: Language, messages: Catalog<K>, key: K, values?: Values): string {
-  const source = messages[language][key] ?? messages.en[key];
-  const cacheKey = `${language}\u0000${source}`;
-  let message = compiled.get(cacheKey);
-  if (!message) {
-    message = new IntlMessageFormat(source, language);
-    compiled.set(cacheKey, message);
-  }
-  return String(message.format(values as Record<string, string | number | boolean | Date | null | undefined>));
-}
-
-/** A translator bound to one language and catalog: t('key', { count: 2 }). */
-export function translator<K extends string>(language: Language, messages: Catalog<K>) {
-  return (key: K, values?: Values) => format(language, messages, key, values);
-}

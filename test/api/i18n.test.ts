@@ -9,7 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type MessageFormatElement, TYPE, parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { type Catalog, LANGUAGES, format, pickLanguage } from '../../shared/src/i18n';
+import { type Catalog, LANGUAGES, pickLanguage } from '../../shared/src/i18n';
+import { format } from '../../shared/src/i18n-format';
 
 const ROOTS = ['web/src', 'server/src', 'shared/src'].map((r) => path.resolve(__dirname, '../..', r));
 

@@ -1,61 +1,14 @@
 /**
- * The reader's language, and translators for the catalogs next to each feature.
- *
- * The language is, in order: the person's own choice, the organization's
- * default, the browser's languages (the first guess before anyone signs in).
- * A choice made before signing in is kept in this browser.
+ * Translators for the catalogs next to each feature, in the reader's language
+ * (language.tsx decides which): const t = useT(m); t('title', { count: 2 }).
  */
-import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { type Catalog, DEFAULT_LANGUAGE, type Language, type Values, format, isLanguage, pickLanguage } from '../../shared/src/i18n';
+import { useCallback } from 'react';
+import type { Catalog, Values } from '../../shared/src/i18n';
+import { format } from '../../shared/src/i18n-format';
+import { useLanguage } from './language';
 
-const STORAGE_KEY = 'tandem.language';
+export { LanguageProvider, browserLanguage, useLanguage } from './language';
 
-interface LanguageState {
-  language: Language;
-  /** Set the language for this browser (and, when signed in, the caller also saves it for the person). */
-  choose(language: Language): void;
-}
-
-const LanguageContext = createContext<LanguageState>({ language: DEFAULT_LANGUAGE, choose: () => {} });
-
-function stored(): Language | null {
-  try {
-    const value = window.localStorage.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The browser's first guess: a choice stored here, else navigator.languages. */
-export function browserLanguage(): Language {
-  return stored() ?? pickLanguage(typeof navigator === 'undefined' ? [] : navigator.languages);
-}
-
-/** `preferred`: the signed-in person's language (their own choice, else their organization's default). */
-export function LanguageProvider({ preferred, children }: { preferred?: Language | null; children: ReactNode }) {
-  const [chosen, setChosen] = useState<Language>(browserLanguage);
-  const language = preferred ?? chosen;
-  useEffect(() => {
-    document.documentElement.lang = language;
-  }, [language]);
-  const choose = useCallback((next: Language) => {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      /* private mode: the choice lasts for this visit */
-    }
-    setChosen(next);
-  }, []);
-  const value = useMemo(() => ({ language, choose }), [language, choose]);
-  return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
-}
-
-export function useLanguage(): LanguageState {
-  return useContext(LanguageContext);
-}
-
-/** A translator for one catalog in the reader's language: const t = useT(m); t('title'). */
 export function useT<K extends string>(messages: Catalog<K>) {
   const { language } = useLanguage();
   return useCallback((key: K, values?: Values) => format(language, messages, key, values), [language, messages]);
