@@ -15,6 +15,7 @@ import { systemClock } from '../../server/src/platform/clock';
 import type { DB } from '../../server/src/platform/db';
 import { MemoryMailer } from '../../server/src/platform/mail';
 import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo';
+import { openSetup } from '../../server/src/setup/setup.service';
 import { openTestDatabase } from '../support/db';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -42,14 +43,19 @@ export interface World {
   browser: Browser;
   /** The server's database, for the rare step a browser cannot take (letting time pass). */
   db?: DB;
+  /** Without the demo: the one-time set-up token start-up would print on the console. */
+  setupToken?: string;
   close(): Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+/** `demo: false`: an empty install, as `SEED_DEMO=false npm start` leaves it, waiting for its set-up. */
+export async function startWorld(options: { demo?: boolean } = {}): Promise<World> {
   if (!fs.existsSync(WEB_INDEX)) throw new Error('web/dist/index.html is missing: run `npm run build` before the browser tests.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-'));
   const testDb = await openTestDatabase();
-  const { people } = await seedDemo(testDb.db, systemClock);
+  const demo = options.demo ?? true;
+  const people = demo ? (await seedDemo(testDb.db, systemClock)).people : {};
+  const setupToken = demo ? undefined : ((await openSetup(testDb.db, systemClock)) ?? undefined);
   const mailer = new MemoryMailer();
   // The port is known only after listen(); links in mails are not followed by these tests.
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', dataDir, baseUrl: 'http://127.0.0.1', loginRateLimit: 1000, seedDemo: false, secureCookies: false, production: false, logLevel: 'warn' });
@@ -68,6 +74,7 @@ export async function startWorld(): Promise<World> {
     mailer,
     browser,
     db: testDb.db,
+    setupToken,
     async close() {
       await browser.close();
       await app.close();

@@ -57,6 +57,8 @@ export type Concern = z.infer<typeof Api.Concern>;
 export type Reminder = z.infer<typeof Api.Reminder>;
 export type CalendarFeedStatus = z.infer<typeof Api.CalendarFeedStatus>;
 export type ReminderSettings = z.infer<typeof Api.ReminderSettings>;
+export type Organization = z.infer<typeof Api.Organization>;
+export type SetupStatus = z.infer<typeof Api.SetupStatus>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type FieldProblem = { path: string; message: string };
 

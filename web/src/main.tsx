@@ -1,12 +1,13 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, type ReactNode, StrictMode, Suspense, lazy, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Link, Route, Routes, useNavigate } from 'react-router';
+import { BrowserRouter, Link, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { ApiError, whenSignedOut } from './api';
 import { AppHeader } from './features/session/AppHeader';
 import { RequireSession } from './features/session/RequireSession';
 import { ME_KEY, fetchMe } from './features/session/session';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage } from './features/session/SignInPage';
+import { SetupGate } from './features/setup/SetupGate';
 import { Layout, Loading, PageTitle } from './ui/Page';
 import './styles.css';
 
@@ -50,6 +51,7 @@ const PracticesPage = page(() => import('./features/practices/PracticesPage'), '
 const ReflectionsSection = page(() => import('./features/reflections/ReflectionsSection'), 'ReflectionsSection');
 const SessionsSection = page(() => import('./features/sessions/SessionsSection'), 'SessionsSection');
 const SettingsPage = page(() => import('./features/settings/SettingsPage'), 'SettingsPage');
+const OrganizationPage = page(() => import('./features/organization/OrganizationPage'), 'OrganizationPage');
 const SharingSection = page(() => import('./features/sharing/SharingSection'), 'SharingSection');
 const SitesPage = page(() => import('./features/sites/SitesPage'), 'SitesPage');
 const StrengthsSection = page(() => import('./features/strengths/StrengthsSection'), 'StrengthsSection');
@@ -115,6 +117,7 @@ function App() {
     <Layout header={<AppHeader />}>
       <SignedOutWatcher />
       <Suspense fallback={<Loading />}>
+      <SetupGate>
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
@@ -128,6 +131,9 @@ function App() {
         <Route path="/templates" element={signedIn(<TemplatesPage />)} />
         <Route path="/access-log" element={signedIn(<AccessLogPage />)} />
         <Route path="/settings" element={signedIn(<SettingsPage />)} />
+        <Route path="/organization" element={signedIn(<OrganizationPage />)} />
+        {/* The address printed at start-up; once set up, it is just the way in. */}
+        <Route path="/setup" element={<Navigate to="/" replace />} />
         <Route path="/partnerships/new" element={signedIn(<NewPartnershipPage />)} />
         <Route path="/partnerships/:id" element={signedIn(<PartnershipPage />)}>
           <Route index element={<OverviewSection />} />
@@ -147,6 +153,7 @@ function App() {
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
+      </SetupGate>
       </Suspense>
     </Layout>
   );

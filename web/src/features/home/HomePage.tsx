@@ -94,6 +94,9 @@ export function HomePage() {
             <li>
               <Link to="/templates">Agreement templates</Link>
             </li>
+            <li>
+              <Link to="/organization">Organization settings</Link>
+            </li>
           </ul>
           <h3>All partnerships (logistics only)</h3>
           <LogisticsList items={others.filter((p) => p.viewerRelation !== 'supervisor')} />

@@ -113,6 +113,9 @@ function MainNav({ me }: { me: Me }) {
             <li>
               <NavLink to="/templates">Templates</NavLink>
             </li>
+            <li>
+              <NavLink to="/organization">Organization</NavLink>
+            </li>
           </>
         ) : null}
         <li>
