@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { type Plugin, defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 /**
@@ -24,9 +25,37 @@ const inHomeFile = (id: string) => {
   return HOME_FILES.some((f) => file.includes(f)) || (file.includes('/web/src/features/') && file.endsWith('Words.ts'));
 };
 
+/**
+ * Message catalogs (every `messages.ts`) reach the browser already parsed: each quoted message
+ * becomes its ICU syntax tree, so the app ships FormatJS's formatter without its parser (the
+ * alias below), and a message with a syntax error fails the build instead of a page.
+ */
+function precompiledMessages(): Plugin {
+  return {
+    name: 'tandem-precompiled-messages',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]messages\.ts$/.test(id)) return null;
+      const out = code.replace(/(\b[A-Za-z_]\w*\s*:\s*)('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g, (_all, head: string, literal: string) => {
+        const message = new Function(`return ${literal}`)() as string;
+        try {
+          return `${head}${JSON.stringify(parse(message))}`;
+        } catch (e) {
+          throw new Error(`${id}: ${JSON.stringify(message)} is not a valid ICU message (${(e as Error).message})`);
+        }
+      });
+      return { code: out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: import.meta.dirname,
+  resolve: {
+    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }],
+  },
   plugins: [
+    precompiledMessages(),
     react(),
     // A .br and a .gz beside every text file, at the highest levels (once, at build time): the
     // server sends the one the browser accepts (@fastify/static `preCompressed`), so a slow

@@ -2,16 +2,16 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Catalog, Language, Values } from './i18n';
 
-const compiled = new Map<string, IntlMessageFormat>();
+/** Per language, each message compiled once. A message is its text, or (in the browser) its syntax tree, parsed at build time. */
+const compiled: Record<Language, Map<unknown, IntlMessageFormat>> = { en: new Map(), es: new Map() };
 
 /** Formats one message of a catalog in a language (compiled once, then cached). */
 export function format<K extends string>(language: Language, messages: Catalog<K>, key: K, values?: Values): string {
   const source = messages[language][key] ?? messages.en[key];
-  const cacheKey = `${language}\u0000${source}`;
-  let message = compiled.get(cacheKey);
+  let message = compiled[language].get(source);
   if (!message) {
-    message = new IntlMessageFormat(source, language);
-    compiled.set(cacheKey, message);
+    message = new IntlMessageFormat(source as ConstructorParameters<typeof IntlMessageFormat>[0], language);
+    compiled[language].set(source, message);
   }
   return String(message.format(values as Record<string, string | number | boolean | Date | null | undefined>));
 }
