@@ -10,8 +10,13 @@ import { useSignedIn } from '../session/session';
 import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
 import { GoalForm } from './GoalForm';
-import { GOAL_STATUS_LABEL, MOVED_MESSAGE, STEP_STATUS_LABEL, firstName, goalsKey, progressText, responsibleLabel } from './goalWords';
+import { firstName, goalsKey, progressText, responsibleText } from './goalWords';
 import { focusSoon } from '../../ui/focus';
+import { useLanguage, useT } from '../../i18n';
+import { m } from './messages';
+
+/** Stands for a name in a message, so the name can be shown in bold wherever the language puts it. */
+const NAME_MARK = '\u0000';
 
 /** Puts the server's answer for one goal into the list, so the next change starts from its version. */
 function useStoreGoal(partnershipId: string) {
@@ -29,13 +34,15 @@ function useLatestVersion(partnershipId: string) {
 /** One goal: what it is for, where it stands, its action plan, and what the viewer may do with it. */
 export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDetail; practices: Practice[] }) {
   const me = useSignedIn();
+  const t = useT(m);
+  const { language } = useLanguage();
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const [sharing, setSharing] = useState(false);
   const [notice, setNotice] = useState('');
   const subject = p.members.find((m) => m.personId === goal.subjectId);
-  const subjectName = subject?.name ?? 'the coachee';
+  const subjectName = subject?.name ?? t('theCoacheeInSentence');
   const mine = goal.subjectId === me.personId;
   // After a change that rebuilds the card (or moves it in the list), bring keyboard focus back to its title.
   const focusTitle = () => focusSoon(`${id}-title`);
@@ -54,7 +61,7 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
           practices={practices}
           onSaved={() => {
             setEditing(false);
-            setNotice('Your changes are saved.');
+            setNotice(t('changesSaved'));
             focusTitle();
           }}
           onCancel={() => {
@@ -73,13 +80,13 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
         {goal.title}
       </h3>
       <p className="goal-meta">
-        <span className={`status goal-status-${goal.status}`}>{goal.status === 'proposed' && mine ? 'Proposed — waiting for you' : GOAL_STATUS_LABEL[goal.status]}</span>
-        {p.format === 'peer' ? <span className="meta"> · {mine ? 'Your goal' : `${subjectName}’s goal`}</span> : null}
-        {goal.proposedBy !== goal.subjectId ? <span className="meta"> · proposed by {goal.proposedBy === me.personId ? 'you' : goal.proposedByName}</span> : null}
+        <span className={`status goal-status-${goal.status}`}>{goal.status === 'proposed' && mine ? t('proposedMine') : t('status', { status: goal.status })}</span>
+        {p.format === 'peer' ? <span className="meta"> · {mine ? t('yourGoal') : t('whoseGoal', { name: subjectName })}</span> : null}
+        {goal.proposedBy !== goal.subjectId ? <span className="meta"> · {goal.proposedBy === me.personId ? t('proposedByYou') : t('proposedBy', { name: goal.proposedByName })}</span> : null}
       </p>
       <div className="goal-progress">
         <p id={`${id}-progress`} className="progress-text">
-          {progressText(goal)}
+          {progressText(t, goal)}
         </p>
         {goal.progress.total > 0 ? <progress max={goal.progress.total} value={goal.progress.done} aria-labelledby={`${id}-progress`} /> : null}
       </div>
@@ -87,14 +94,16 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
       {goal.status === 'proposed' ? <ProposedPanel goal={goal} subjectName={subjectName} onNotice={setNotice} onMoved={focusTitle} /> : null}
       {goal.decisionNote && goal.status !== 'proposed' ? (
         <p>
-          <span className="meta">{goal.status === 'set_aside' ? 'Why it was set aside: ' : 'A note on the decision: '}</span>
+          <span className="meta">
+            {goal.status === 'set_aside' ? t('whySetAside') : t('decisionNote')}{' '}
+          </span>
           <span className="reason">“{goal.decisionNote}”</span>
         </p>
       ) : null}
 
       {goal.successLooksLike ? (
         <div className="goal-success">
-          <p className="group-title">What success looks like, in {mine ? 'your' : `${firstName(subjectName)}’s`} words</p>
+          <p className="group-title">{mine ? t('successMine') : t('successOther', { name: firstName(subjectName) })}</p>
           <blockquote className="quote">{goal.successLooksLike}</blockquote>
         </div>
       ) : null}
@@ -102,13 +111,13 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
         <dl className="facts stacked">
           {goal.childOutcome ? (
             <div>
-              <dt>What it changes for children</dt>
+              <dt>{t('childOutcome')}</dt>
               <dd>{goal.childOutcome}</dd>
             </div>
           ) : null}
           {names.length ? (
             <div>
-              <dt>Practices</dt>
+              <dt>{t('practices')}</dt>
               <dd>{names.join(', ')}</dd>
             </div>
           ) : null}
@@ -132,21 +141,24 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
                 setEditing(true);
               }}
             >
-              Edit<span className="visually-hidden"> the goal “{goal.title}”</span>
+              {t('edit')}
+              <span className="visually-hidden"> {t('theGoal', { title: goal.title })}</span>
             </Button>
           ) : null}
           {goal.abilities.share && !sharing ? (
             <Button variant="secondary" onClick={() => setSharing(true)}>
-              Share…<span className="visually-hidden"> the goal “{goal.title}”</span>
+              {t('share')}
+              <span className="visually-hidden"> {t('theGoal', { title: goal.title })}</span>
             </Button>
           ) : null}
-          {goal.abilities.share ? <WhoHasSeenLink itemType="goal" itemId={goal.id} title={goal.title} name={`goal “${goal.title}”`} /> : null}
+          {goal.abilities.share ? <WhoHasSeenLink itemType="goal" itemId={goal.id} title={goal.title} name={t('whoHasSeenName', { title: goal.title })} /> : null}
         </div>
       ) : null}
       {sharing ? <ShareForm partnershipId={p.id} target={{ itemType: 'goal', itemId: goal.id }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharing(false)} /> : null}
       <p className="meta">
-        Added {formatDateTime(goal.createdAt)}
-        {goal.updatedAt !== goal.createdAt ? ` · last changed ${formatDateTime(goal.updatedAt)}` : ''}
+        {goal.updatedAt !== goal.createdAt
+          ? t('addedChanged', { when: formatDateTime(goal.createdAt, language), changed: formatDateTime(goal.updatedAt, language) })
+          : t('added', { when: formatDateTime(goal.createdAt, language) })}
       </p>
     </article>
   );
@@ -154,29 +166,30 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
 
 /** A goal someone proposed: the coachee takes it on or sets it aside; everyone else waits for them. */
 function ProposedPanel({ goal, subjectName, onNotice, onMoved }: { goal: Goal; subjectName: string; onNotice: (s: string) => void; onMoved: () => void }) {
+  const t = useT(m);
   const [settingAside, setSettingAside] = useState(false);
   const [note, setNote] = useState('');
   const move = useGoalStatus(goal, onNotice, onMoved);
   if (!goal.abilities.decide) {
-    return (
-      <p className="waiting-banner">
-        Waiting for {subjectName} to decide whether to take this goal on.
-      </p>
-    );
+    return <p className="waiting-banner">{t('waitingFor', { name: subjectName })}</p>;
   }
+  // The proposer's name is shown in bold wherever the sentence puts it in the reader's language.
+  const [beforeName, afterName] = t('proposedForYou', { name: NAME_MARK }).split(NAME_MARK);
   return (
     <div className="attention decide-panel">
       <p>
-        <strong>{goal.proposedByName}</strong> proposed this goal for you. It is your goal to take on or set aside — either answer is fine.
+        {beforeName}
+        <strong>{goal.proposedByName}</strong>
+        {afterName}
       </p>
       <MoveError error={move.error} />
       {!settingAside ? (
         <div className="button-row">
           <Button busy={move.isPending} onClick={() => move.mutate({ to: 'active' })}>
-            Take this goal on
+            {t('takeOn')}
           </Button>
           <Button variant="secondary" onClick={() => setSettingAside(true)}>
-            Set it aside…
+            {t('setAsideOpen')}
           </Button>
         </div>
       ) : (
@@ -187,6 +200,7 @@ function ProposedPanel({ goal, subjectName, onNotice, onMoved }: { goal: Goal; s
 }
 
 function SetAsideForm({ note, setNote, busy, onSubmit, onCancel, proposer }: { note: string; setNote: (s: string) => void; busy: boolean; onSubmit: () => void; onCancel: () => void; proposer?: string }) {
+  const t = useT(m);
   return (
     <form
       className="form"
@@ -197,18 +211,18 @@ function SetAsideForm({ note, setNote, busy, onSubmit, onCancel, proposer }: { n
       }}
     >
       <TextArea
-        label="A note about why (optional)"
-        hint={proposer ? `${proposer} and everyone in the partnership can read it.` : 'Everyone in the partnership can read it.'}
+        label={t('noteWhy')}
+        hint={proposer ? t('noteHintProposer', { name: proposer }) : t('noteHint')}
         rows={2}
         value={note}
         onChange={(e) => setNote(e.target.value)}
       />
       <div className="button-row">
         <Button type="submit" busy={busy}>
-          Set it aside
+          {t('setAside')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>
@@ -216,6 +230,7 @@ function SetAsideForm({ note, setNote, busy, onSubmit, onCancel, proposer }: { n
 }
 
 function useGoalStatus(goal: Goal, onNotice: (s: string) => void, onMoved: () => void) {
+  const t = useT(m);
   const client = useQueryClient();
   const store = useStoreGoal(goal.partnershipId);
   const latest = useLatestVersion(goal.partnershipId);
@@ -225,7 +240,7 @@ function useGoalStatus(goal: Goal, onNotice: (s: string) => void, onMoved: () =>
     onMutate: () => onNotice(''),
     onSuccess: (saved) => {
       store(saved);
-      onNotice(MOVED_MESSAGE[saved.status]);
+      onNotice(t('moved', { status: saved.status }));
       onMoved();
     },
     onError: (e) => {
@@ -235,11 +250,12 @@ function useGoalStatus(goal: Goal, onNotice: (s: string) => void, onMoved: () =>
 }
 
 function MoveError({ error }: { error: unknown }) {
+  const t = useT(m);
   if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
     return (
-      <Alert tone="error" title="Someone changed this goal just now">
+      <Alert tone="error" title={t('conflictTitle')}>
         <p>{error.message}</p>
-        <p>The latest version is shown now — have a look, then try again.</p>
+        <p>{t('conflictBody')}</p>
       </Alert>
     );
   }
@@ -248,6 +264,7 @@ function MoveError({ error }: { error: unknown }) {
 
 /** For the coachee: mark achieved, set aside, or reopen. */
 function StatusActions({ goal, onNotice, onMoved }: { goal: Goal; onNotice: (s: string) => void; onMoved: () => void }) {
+  const t = useT(m);
   const [settingAside, setSettingAside] = useState(false);
   const [note, setNote] = useState('');
   const move = useGoalStatus(
@@ -271,15 +288,16 @@ function StatusActions({ goal, onNotice, onMoved }: { goal: Goal; onNotice: (s: 
           {goal.status === 'active' ? (
             <>
               <Button busy={move.isPending} onClick={() => move.mutate({ to: 'achieved' })}>
-                Mark as achieved
+                {t('markAchieved')}
               </Button>
               <Button variant="secondary" onClick={() => setSettingAside(true)}>
-                Set it aside…
+                {t('setAsideOpen')}
               </Button>
             </>
           ) : (
             <Button variant="secondary" busy={move.isPending} onClick={() => move.mutate({ to: 'active' })}>
-              Reopen<span className="visually-hidden"> the goal “{goal.title}”</span>
+              {t('reopen')}
+              <span className="visually-hidden"> {t('theGoal', { title: goal.title })}</span>
             </Button>
           )}
         </div>
@@ -291,6 +309,8 @@ function StatusActions({ goal, onNotice, onMoved }: { goal: Goal; onNotice: (s: 
 /** The steps in order; members change a step's status right here while the goal is active. */
 function ActionPlan({ goal, p, onNotice }: { goal: Goal; p: PartnershipDetail; onNotice: (s: string) => void }) {
   const me = useSignedIn();
+  const t = useT(m);
+  const { language } = useLanguage();
   const client = useQueryClient();
   const store = useStoreGoal(p.id);
   const latest = useLatestVersion(p.id);
@@ -301,7 +321,7 @@ function ActionPlan({ goal, p, onNotice }: { goal: Goal; p: PartnershipDetail; o
     onSuccess: (saved, { step, status }) => {
       store(saved);
       const n = saved.steps.findIndex((s) => s.id === step.id) + 1;
-      onNotice(`Step ${n} is now “${STEP_STATUS_LABEL[status].toLowerCase()}”. ${progressText(saved)}.`);
+      onNotice(t('stepNow', { number: n, status, progress: progressText(t, saved) }));
     },
     onError: (e) => {
       if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') client.invalidateQueries({ queryKey: goalsKey(p.id) });
@@ -311,7 +331,7 @@ function ActionPlan({ goal, p, onNotice }: { goal: Goal; p: PartnershipDetail; o
   if (goal.steps.length === 0) return null;
   return (
     <div className="action-plan">
-      <h4>Action plan</h4>
+      <h4>{t('actionPlan')}</h4>
       <MoveError error={change.error} />
       <ol className="step-list">
         {goal.steps.map((s, i) => {
@@ -321,31 +341,28 @@ function ActionPlan({ goal, p, onNotice }: { goal: Goal; p: PartnershipDetail; o
               <p className="step-description">{s.description}</p>
               <dl className="step-facts">
                 <div>
-                  <dt>Who</dt>
-                  <dd>{responsibleLabel(s.responsible, p, goal.subjectId, me.personId)}</dd>
+                  <dt>{t('who')}</dt>
+                  <dd>{responsibleText(t, s.responsible, p, goal.subjectId, me.personId)}</dd>
                 </div>
                 {s.dueOn ? (
                   <div>
-                    <dt>By</dt>
+                    <dt>{t('by')}</dt>
                     <dd>
-                      {formatDate(s.dueOn)}
-                      {s.overdue ? <span className="overdue-tag"> Overdue</span> : null}
+                      {formatDate(s.dueOn, language)}
+                      {s.overdue ? <span className="overdue-tag"> {t('overdue')}</span> : null}
                     </dd>
                   </div>
                 ) : null}
                 {s.resources ? (
                   <div>
-                    <dt>Resources</dt>
+                    <dt>{t('resources')}</dt>
                     <dd>{s.resources}</dd>
                   </div>
                 ) : null}
                 {!canChange ? (
                   <div>
-                    <dt>Status</dt>
-                    <dd>
-                      {STEP_STATUS_LABEL[s.status]}
-                      {s.status === 'done' && s.completedAt ? ` (${formatDate(s.completedAt)})` : ''}
-                    </dd>
+                    <dt>{t('statusLabel')}</dt>
+                    <dd>{s.status === 'done' && s.completedAt ? t('doneOn', { date: formatDate(s.completedAt, language) }) : t('stepStatus', { status: s.status })}</dd>
                   </div>
                 ) : null}
               </dl>
@@ -354,7 +371,8 @@ function ActionPlan({ goal, p, onNotice }: { goal: Goal; p: PartnershipDetail; o
                   className="step-status"
                   label={
                     <>
-                      Status<span className="visually-hidden"> of step {i + 1}</span>
+                      {t('statusLabel')}
+                      <span className="visually-hidden"> {t('ofStep', { number: i + 1 })}</span>
                     </>
                   }
                   value={shown}
@@ -362,7 +380,7 @@ function ActionPlan({ goal, p, onNotice }: { goal: Goal; p: PartnershipDetail; o
                 >
                   {STEP_STATUSES.map((st) => (
                     <option key={st} value={st}>
-                      {STEP_STATUS_LABEL[st]}
+                      {t('stepStatus', { status: st })}
                     </option>
                   ))}
                 </SelectField>

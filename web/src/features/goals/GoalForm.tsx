@@ -6,8 +6,10 @@ import { Alert, ConflictAlert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, FieldSet, SelectField, TextArea, TextField } from '../../ui/Field';
 import { useSignedIn } from '../session/session';
-import { firstName, goalsKey, responsibleLabel, responsibleOptions, subjectsOf } from './goalWords';
+import { firstName, goalsKey, responsibleOptions, responsibleText, subjectsOf } from './goalWords';
 import { SubjectOptions } from '../partnerships/SubjectOptions';
+import { useT } from '../../i18n';
+import { m } from './messages';
 
 interface StepDraft {
   /** A key for React and focus; the server id when the step already exists. */
@@ -46,6 +48,7 @@ export function GoalForm({
   onReload?: () => void;
 }) {
   const me = useSignedIn();
+  const t = useT(m);
   const client = useQueryClient();
   const formId = useId();
   const subjects = subjectsOf(p);
@@ -76,7 +79,7 @@ export function GoalForm({
 
   const subject = p.members.find((m) => m.personId === subjectId);
   const own = subjectId === me.personId;
-  const subjectFirst = subject ? firstName(subject.name) : 'the coachee';
+  const subjectFirst = subject ? firstName(subject.name) : t('theCoacheeInSentence');
   const parties = responsibleOptions(p);
 
   const save = useMutation({
@@ -121,21 +124,21 @@ export function GoalForm({
     // Keep focus on the button that was pressed; at the top or bottom it is disabled, so use the other one.
     const stillUsable = which === 'up' ? to > 0 : to < next.length - 1;
     focusNext.current = { id: `${formId}-${step.key}-${stillUsable ? which : which === 'up' ? 'down' : 'up'}` };
-    setMoved(`Step moved to position ${to + 1} of ${next.length}.`);
+    setMoved(t('stepMoved', { to: to + 1, count: next.length }));
   };
   const remove = (index: number) => {
     setSteps((all) => all.filter((_, i) => i !== index));
     focusNext.current = { id: `${formId}-add` };
-    setMoved(`Step ${index + 1} removed.`);
+    setMoved(t('stepRemoved', { number: index + 1 }));
   };
   const add = () => {
     const step = blankStep();
     setSteps((all) => [...all, step]);
     focusNext.current = { id: `${formId}-${step.key}`, field: true };
-    setMoved(`Step ${steps.length + 1} added.`);
+    setMoved(t('stepAdded', { number: steps.length + 1 }));
   };
 
-  const heading = goal ? 'Edit the goal' : own ? 'Write a goal' : `Propose a goal for ${subjectFirst}`;
+  const heading = goal ? t('headingEdit') : own ? t('write') : t('headingPropose', { name: subjectFirst });
   return (
     <form
       className="form goal-form card"
@@ -148,34 +151,32 @@ export function GoalForm({
     >
       <h3 id={`${formId}-heading`}>{heading}</h3>
       {!goal && !own ? (
-        <p className="muted">
-          The goal stays a proposal until {subjectFirst} decides to take it on. It is {subjectFirst}’s goal, so {subjectFirst} has the final word.
-        </p>
+        <p className="muted">{t('proposalNote', { name: subjectFirst })}</p>
       ) : null}
       {!goal && subjects.length > 1 ? (
-        <SelectField label="Whose goal is it?" value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={fieldError('subjectId')}>
+        <SelectField label={t('whose')} value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={fieldError('subjectId')}>
           <SubjectOptions subjects={subjects} meId={me.personId} />
         </SelectField>
       ) : null}
-      <TextField id={`${formId}-title`} label="The goal" hint="One sentence is plenty." required value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError('title')} />
+      <TextField id={`${formId}-title`} label={t('goalLabel')} hint={t('goalHint')} required value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError('title')} />
       <TextArea
-        label="What success looks like"
-        hint={own ? 'In your own words: what will you see and hear when it is working?' : `In ${subjectFirst}’s own words, as far as you can: what will ${subjectFirst} see and hear when it is working?`}
+        label={t('successLabel')}
+        hint={own ? t('successHintOwn') : t('successHintOther', { name: subjectFirst })}
         rows={3}
         value={success}
         onChange={(e) => setSuccess(e.target.value)}
         error={fieldError('successLooksLike')}
       />
       <TextArea
-        label="What it changes for children"
-        hint="The outcome for children this goal serves."
+        label={t('childOutcome')}
+        hint={t('outcomeHint')}
         rows={3}
         value={outcome}
         onChange={(e) => setOutcome(e.target.value)}
         error={fieldError('childOutcome')}
       />
       {categories.length > 0 ? (
-        <FieldSet legend="Practices it connects to (optional)" error={fieldError('practiceIds')}>
+        <FieldSet legend={t('practicesLegend')} error={fieldError('practiceIds')}>
           {categories.map((cat) => (
             <div key={cat} className="practice-group">
               <p className="group-title">{cat}</p>
@@ -194,15 +195,15 @@ export function GoalForm({
         </FieldSet>
       ) : null}
 
-      <FieldSet legend="Action plan" hint="The steps that get you there, in order. Each step needs someone to carry it out." error={fieldError('steps')} className="step-plan">
-        {steps.length === 0 ? <p className="muted">No steps yet.</p> : null}
+      <FieldSet legend={t('actionPlan')} hint={t('planHint')} error={fieldError('steps')} className="step-plan">
+        {steps.length === 0 ? <p className="muted">{t('noStepsYet')}</p> : null}
         <ol className="step-rows">
           {steps.map((s, i) => (
             <li key={s.key} id={`${formId}-${s.key}`}>
               <fieldset className="fieldset step-row">
-                <legend>Step {i + 1}</legend>
+                <legend>{t('stepLegend', { number: i + 1 })}</legend>
                 <TextArea
-                  label="What will happen"
+                  label={t('whatHappens')}
                   required
                   rows={2}
                   value={s.description}
@@ -210,18 +211,18 @@ export function GoalForm({
                   error={fieldError(`steps.${i}.description`)}
                 />
                 <div className="step-row-grid">
-                  <SelectField label="Who does it" value={s.responsible} onChange={(e) => update(s.key, { responsible: e.target.value as Responsible })} error={fieldError(`steps.${i}.responsible`)}>
+                  <SelectField label={t('whoDoes')} value={s.responsible} onChange={(e) => update(s.key, { responsible: e.target.value as Responsible })} error={fieldError(`steps.${i}.responsible`)}>
                     {[...parties, ...(parties.includes(s.responsible) ? [] : [s.responsible])].map((r) => (
                       <option key={r} value={r}>
-                        {responsibleLabel(r, p, subjectId, me.personId)}
+                        {responsibleText(t, r, p, subjectId, me.personId)}
                       </option>
                     ))}
                   </SelectField>
-                  <TextField label="By when (optional)" type="date" value={s.dueOn} onChange={(e) => update(s.key, { dueOn: e.target.value })} error={fieldError(`steps.${i}.dueOn`)} />
+                  <TextField label={t('byWhen')} type="date" value={s.dueOn} onChange={(e) => update(s.key, { dueOn: e.target.value })} error={fieldError(`steps.${i}.dueOn`)} />
                 </div>
                 <TextField
-                  label="Resources (optional)"
-                  hint="Materials, people or links that help."
+                  label={t('resourcesLabel')}
+                  hint={t('resourcesHint')}
                   value={s.resources}
                   onChange={(e) => update(s.key, { resources: e.target.value })}
                   error={fieldError(`steps.${i}.resources`)}
@@ -234,14 +235,14 @@ export function GoalForm({
                     </p>
                   ))}
                 <div className="button-row step-actions">
-                  <Button id={`${formId}-${s.key}-up`} variant="secondary" disabled={i === 0} onClick={() => move(i, -1, 'up')} aria-label={`Move up, step ${i + 1}`}>
-                    Move up
+                  <Button id={`${formId}-${s.key}-up`} variant="secondary" disabled={i === 0} onClick={() => move(i, -1, 'up')} aria-label={t('moveUpLabel', { number: i + 1 })}>
+                    {t('moveUp')}
                   </Button>
-                  <Button id={`${formId}-${s.key}-down`} variant="secondary" disabled={i === steps.length - 1} onClick={() => move(i, 1, 'down')} aria-label={`Move down, step ${i + 1}`}>
-                    Move down
+                  <Button id={`${formId}-${s.key}-down`} variant="secondary" disabled={i === steps.length - 1} onClick={() => move(i, 1, 'down')} aria-label={t('moveDownLabel', { number: i + 1 })}>
+                    {t('moveDown')}
                   </Button>
-                  <Button variant="quiet" onClick={() => remove(i)} aria-label={`Remove step ${i + 1}`}>
-                    Remove
+                  <Button variant="quiet" onClick={() => remove(i)} aria-label={t('removeLabel', { number: i + 1 })}>
+                    {t('remove')}
                   </Button>
                 </div>
               </fieldset>
@@ -249,7 +250,7 @@ export function GoalForm({
           ))}
         </ol>
         <Button id={`${formId}-add`} variant="secondary" onClick={add}>
-          Add a step
+          {t('addStep')}
         </Button>
         <p className="visually-hidden" role="status">
           {moved}
@@ -266,13 +267,13 @@ export function GoalForm({
         />
       ) : null}
       {otherError ? <ErrorAlert error={err} /> : null}
-      {err && !conflict && !otherError ? <Alert tone="error">Some answers need another look — see the messages above.</Alert> : null}
+      {err && !conflict && !otherError ? <Alert tone="error">{t('checkAnswers')}</Alert> : null}
       <div className="button-row">
         <Button type="submit" busy={save.isPending}>
-          {goal ? 'Save changes' : own ? 'Save the goal' : `Propose it to ${subjectFirst}`}
+          {goal ? t('saveChanges') : own ? t('saveGoal') : t('proposeTo', { name: subjectFirst })}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

@@ -1,22 +1,16 @@
-/** Plain words for goals and action plans, and who can carry a step in a partnership. */
-import { type GoalStatus, type Responsible, SUBJECT_ROLES, type StepStatus } from '../../../../shared/src/domain';
+/**
+ * Plain words for goals and action plans, and who can carry a step in a partnership.
+ * The words themselves are in messages.ts; helpers here take the translator (`t`) a component gets from useT(m).
+ */
+import { type GoalStatus, type Responsible, SUBJECT_ROLES } from '../../../../shared/src/domain';
+import type { Values } from '../../../../shared/src/i18n';
 import type { Goal, PartnershipDetail } from '../../api';
+import type { m } from './messages';
 
 export const goalsKey = (partnershipId: string) => ['goals', partnershipId] as const;
 
-export const GOAL_STATUS_LABEL: Record<GoalStatus, string> = {
-  proposed: 'Proposed — waiting for the coachee',
-  active: 'Active',
-  achieved: 'Achieved',
-  set_aside: 'Set aside',
-};
-
-export const STEP_STATUS_LABEL: Record<StepStatus, string> = {
-  not_started: 'Not started',
-  in_progress: 'Under way',
-  done: 'Done',
-  dropped: 'Dropped',
-};
+/** The translator of goals' words: `useT(m)` with m from ./messages. */
+export type GoalsT = (key: keyof typeof m.en, values?: Values) => string;
 
 /** The order goals are listed in: decisions first, then the work in hand, then the rest. */
 export const GOAL_ORDER: Record<GoalStatus, number> = { proposed: 0, active: 1, achieved: 2, set_aside: 3 };
@@ -42,7 +36,46 @@ export function firstName(name: string): string {
   return name.split(' ')[0] || name;
 }
 
-/** Who a step belongs to, in words for the person looking at it. */
+/** Who a step belongs to, in words for the person looking at it (in their language). */
+export function responsibleText(t: GoalsT, r: Responsible, p: PartnershipDetail, subjectId: string, meId: string): string {
+  const active = p.members.filter((m) => m.state !== 'declined');
+  const subject = p.members.find((m) => m.personId === subjectId);
+  const one = (role: string) => active.filter((m) => m.role === role);
+  switch (r) {
+    case 'coachee':
+      if (subjectId === meId || p.format === 'self') return t('me');
+      return subject ? t(p.format === 'peer' ? 'subjectWhose' : 'subjectCoachee', { name: subject.name }) : t('theCoachee');
+    case 'coach': {
+      const coach = one('coach')[0];
+      if (coach?.personId === meId) return t('meCoach');
+      return coach ? t('theCoachNamed', { name: coach.name }) : t('theCoach');
+    }
+    case 'mentor': {
+      const mentor = one('mentor')[0];
+      if (mentor?.personId === meId) return t('meMentor');
+      return mentor ? t('theMentorNamed', { name: mentor.name }) : t('theMentor');
+    }
+    case 'peer': {
+      const peers = one('peer').filter((m) => m.personId !== subjectId);
+      if (peers.some((m) => m.personId === meId)) return t('mePeer');
+      if (subjectId === meId) return peers.length === 1 ? t('myPeerNamed', { name: peers[0].name }) : t('myPeer');
+      return peers.length === 1 ? t('thePeerNamed', { name: peers[0].name }) : t('thePeer');
+    }
+    case 'both':
+      return t('both');
+  }
+}
+
+/** "2 of 5 steps done, 1 overdue" */
+export function progressText(t: GoalsT, g: Goal): string {
+  const { total, done, overdue } = g.progress;
+  return total === 0 ? t('noSteps') : t('progress', { total, done, overdue });
+}
+
+/**
+ * Who a step belongs to, in English only: kept for pages not translated yet (reflections).
+ * Translated pages use responsibleText(t, …); remove this once nothing calls it.
+ */
 export function responsibleLabel(r: Responsible, p: PartnershipDetail, subjectId: string, meId: string): string {
   const active = p.members.filter((m) => m.state !== 'declined');
   const subject = p.members.find((m) => m.personId === subjectId);
@@ -71,25 +104,3 @@ export function responsibleLabel(r: Responsible, p: PartnershipDetail, subjectId
       return 'Both of us';
   }
 }
-
-/** "2 of 5 steps done, 1 overdue" */
-export function progressText(g: Goal): string {
-  const { total, done, overdue } = g.progress;
-  if (total === 0) return 'No steps in the plan yet';
-  return `${done} of ${total} ${total === 1 ? 'step' : 'steps'} done${overdue ? `, ${overdue} overdue` : ''}`;
-}
-
-/** What the coachee sees on the button that moves their goal to a status. */
-export const MOVE_LABEL: Record<GoalStatus, string> = {
-  active: 'Take this goal on',
-  achieved: 'Mark as achieved',
-  set_aside: 'Set it aside…',
-  proposed: '',
-};
-
-export const MOVED_MESSAGE: Record<GoalStatus, string> = {
-  active: 'This goal is active. Good luck with it!',
-  achieved: 'Marked as achieved. Well done!',
-  set_aside: 'The goal is set aside. You can reopen it at any time.',
-  proposed: '',
-};
