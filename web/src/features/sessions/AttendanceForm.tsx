@@ -6,7 +6,9 @@ import { Button } from '../../ui/Button';
 import { Checkbox, FieldSet, TextField } from '../../ui/Field';
 import { useSignedIn } from '../session/session';
 import { useStoreMeeting } from './SessionForms';
-import { firstName, meetingsKey, participantsOf, sessionName } from './sessionWords';
+import { firstName, meetingsKey, participantsOf, sessionLabel } from './sessionWords';
+import { useLanguage, useT } from '../../i18n';
+import { m as words } from './messages';
 
 interface Entry {
   personId: string;
@@ -20,6 +22,8 @@ interface Entry {
 /** Follow-through for everyone in the session — both sides, recorded the same way. */
 export function AttendanceForm({ meeting, p, onSaved, onCancel }: { meeting: Meeting; p: PartnershipDetail; onSaved: (m: Meeting) => void; onCancel: () => void }) {
   const formId = useId();
+  const t = useT(words);
+  const { language } = useLanguage();
   const me = useSignedIn();
   const client = useQueryClient();
   const store = useStoreMeeting(p.id);
@@ -55,29 +59,29 @@ export function AttendanceForm({ meeting, p, onSaved, onCancel }: { meeting: Mee
     <form
       className="form session-form inner-form"
       noValidate
-      aria-label={`Attendance for the ${sessionName(meeting)}`}
+      aria-label={t('attendanceFor', { name: sessionLabel(t, language, meeting) })}
       onSubmit={(e) => {
         e.preventDefault();
         save.mutate();
       }}
     >
-      <p className="field-hint">Record it for everyone, yourself included — follow-through goes both ways. Untick whatever did not happen.</p>
+      <p className="field-hint">{t('attendanceHint')}</p>
       <div className="attendance-grid">
         {entries.map((entry, i) => {
-          const who = entry.personId === me.personId ? `${entry.name} (you)` : entry.name;
+          const who = entry.personId === me.personId ? t('you', { name: entry.name }) : entry.name;
           const first = firstName(entry.name);
           return (
             <FieldSet key={entry.personId} legend={who} className="attendance-person" error={err?.fieldMessage(`entries.${i}.personId`)}>
               <Checkbox
                 {...(i === 0 ? { id: `${formId}-first` } : {})}
-                label="Present"
+                label={t('present')}
                 checked={entry.present}
                 onChange={(e) => set(entry.personId, e.target.checked ? { present: true } : { present: false, onTime: false, prepared: false })}
               />
-              <Checkbox label="On time" checked={entry.present && entry.onTime} disabled={!entry.present} onChange={(e) => set(entry.personId, { onTime: e.target.checked })} />
-              <Checkbox label="Prepared" checked={entry.present && entry.prepared} disabled={!entry.present} onChange={(e) => set(entry.personId, { prepared: e.target.checked })} />
+              <Checkbox label={t('onTime')} checked={entry.present && entry.onTime} disabled={!entry.present} onChange={(e) => set(entry.personId, { onTime: e.target.checked })} />
+              <Checkbox label={t('prepared')} checked={entry.present && entry.prepared} disabled={!entry.present} onChange={(e) => set(entry.personId, { prepared: e.target.checked })} />
               <TextField
-                label={`A note about ${first} (optional)`}
+                label={t('noteAbout', { name: first })}
                 value={entry.note}
                 onChange={(e) => set(entry.personId, { note: e.target.value })}
                 error={err?.fieldMessage(`entries.${i}.note`)}
@@ -90,10 +94,10 @@ export function AttendanceForm({ meeting, p, onSaved, onCancel }: { meeting: Mee
       <ErrorAlert error={save.error} />
       <div className="button-row">
         <Button type="submit" busy={save.isPending}>
-          Save attendance
+          {t('saveAttendance')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

@@ -8,10 +8,15 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { AttendanceForm } from './AttendanceForm';
 import { CancelForm, RescheduleForm } from './SessionForms';
-import { KIND_LABEL, MEETING_STATUS_LABEL, canRecordNow, firstName, followThroughText, formatWhen, isUpcoming, meetingKey, sessionName } from './sessionWords';
+import { canRecordNow, firstName, followThroughText, formatWhen, isUpcoming, meetingKey, sessionLabel } from './sessionWords';
 import { focusSoon } from '../../ui/focus';
+import { useLanguage, useT } from '../../i18n';
+import { m as words } from './messages';
 
 type Mode = 'idle' | 'move' | 'cancel' | 'attendance';
+
+/** "Carmen and Taylor": names joined the way the reader's language joins them. */
+const listFormat = (language: string) => new Intl.ListFormat(language, { style: 'long', type: 'conjunction' });
 
 export const sessionTitleId = (m: Meeting) => `session-${m.id}-title`;
 
@@ -21,12 +26,14 @@ export const sessionTitleId = (m: Meeting) => `session-${m.id}-title`;
  * follow-through. Supervisors and leaders get no place, reasons or notes.
  */
 export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: PartnershipDetail; onDone: (message: string, focusId: string) => void }) {
+  const t = useT(words);
+  const { language } = useLanguage();
   const [mode, setMode] = useState<Mode>('idle');
   const titleId = sessionTitleId(m);
   const upcoming = isUpcoming(m);
   const notRecordedYet = m.status === 'scheduled' && !upcoming;
-  const statusLabel = notRecordedYet ? 'Waiting for attendance' : MEETING_STATUS_LABEL[m.status];
-  const name = sessionName(m);
+  const statusLabel = notRecordedYet ? t('waitingAttendance') : t('status', { status: m.status });
+  const name = sessionLabel(t, language, m);
   const member = p.abilities.readContent;
   const hasAgenda = member && !!(m.hasAgenda || m.agenda);
   const [agendaOpen, setAgendaOpen] = useState(false);
@@ -39,36 +46,36 @@ export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: Pa
   return (
     <article className={`card session-card session-${m.status}`} aria-labelledby={titleId}>
       <h3 id={titleId} tabIndex={-1}>
-        <span className="session-kind">{KIND_LABEL[m.kind]}</span>
+        <span className="session-kind">{t('kind', { kind: m.kind })}</span>
         <span className="visually-hidden">, </span>
-        <span className="session-when">{formatWhen(m)}</span>
+        <span className="session-when">{formatWhen(m, language)}</span>
       </h3>
       <p className="session-meta">
         <span className={`status session-status-${notRecordedYet ? 'waiting' : m.status}`}>{statusLabel}</span>
-        {m.lateCancellation ? <span className="short-notice">Short notice</span> : null}
+        {m.lateCancellation ? <span className="short-notice">{t('shortNotice')}</span> : null}
       </p>
       <dl className="facts session-facts">
         {m.location !== undefined ? (
           <div>
-            <dt>Where</dt>
-            <dd>{m.location || 'No place given'}</dd>
+            <dt>{t('where')}</dt>
+            <dd>{m.location || t('noPlace')}</dd>
           </div>
         ) : null}
         <div>
-          <dt>Planned by</dt>
+          <dt>{t('plannedBy')}</dt>
           <dd>{m.scheduledBy}</dd>
         </div>
         {member ? (
           <div>
-            <dt>The plan</dt>
+            <dt>{t('thePlan')}</dt>
             <dd>
               {hasAgenda ? (
                 <Button variant="quiet" className="agenda-toggle" aria-expanded={agendaOpen} aria-controls={agendaOpen ? agendaId : undefined} onClick={() => setAgendaOpen((o) => !o)}>
-                  {agendaOpen ? 'Hide the plan' : 'Show the plan'}
-                  <span className="visually-hidden"> for the {name}</span>
+                  {agendaOpen ? t('hidePlan') : t('showPlan')}
+                  <span className="visually-hidden"> {t('forTheSession', { name })}</span>
                 </Button>
               ) : (
-                <span className="muted">Nothing written yet</span>
+                <span className="muted">{t('nothingWritten')}</span>
               )}
             </dd>
           </div>
@@ -78,8 +85,13 @@ export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: Pa
       {m.rescheduleCount > 0 ? (
         <p className="session-moved">
           <span className="meta">
-            Moved {m.rescheduleCount === 1 ? 'once' : `${m.rescheduleCount} times`}
-            {m.lastRescheduleReason ? ' — most recently because: ' : ''}
+            {m.lastRescheduleReason ? (
+              <>
+                {t('movedBecause', { count: m.rescheduleCount })}{' '}
+              </>
+            ) : (
+              t('moved', { count: m.rescheduleCount })
+            )}
           </span>
           {m.lastRescheduleReason ? <span className="reason">“{m.lastRescheduleReason}”</span> : null}
         </p>
@@ -87,23 +99,26 @@ export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: Pa
       {m.status === 'cancelled' ? (
         <p className="cancel-line">
           <span className="meta">
-            Cancelled by {m.cancelledBy ?? 'someone in the partnership'}
-            {m.cancelledAt ? ` on ${formatDate(m.cancelledAt)}` : ''}
-            {m.lateCancellation ? ', with less notice than the agreement asks for' : ''}
-            {m.cancelReason ? ': ' : '.'}
+            {t(m.cancelledAt ? 'cancelledByOn' : 'cancelledBy', {
+              who: m.cancelledBy ?? t('someone'),
+              date: m.cancelledAt ? formatDate(m.cancelledAt, language) : '',
+              late: m.lateCancellation ? 'yes' : 'no',
+              reason: m.cancelReason ? 'yes' : 'no',
+            })}
+            {m.cancelReason ? ' ' : ''}
           </span>
           {m.cancelReason ? <span className="reason">“{m.cancelReason}”</span> : null}
         </p>
       ) : null}
       {m.attendance && m.attendance.length > 0 ? <FollowThrough meeting={m} p={p} /> : null}
-      {notRecordedYet && m.abilities.recordAttendance && !(m.attendance && m.attendance.length) ? <p className="waiting-banner">Once you have met, record how it went for each of you.</p> : null}
+      {notRecordedYet && m.abilities.recordAttendance && !(m.attendance && m.attendance.length) ? <p className="waiting-banner">{t('recordHint')}</p> : null}
 
       {mode === 'move' ? (
         <RescheduleForm
           meeting={m}
           onSaved={(saved) => {
             setMode('idle');
-            onDone(`Moved. The ${sessionName(saved)} now starts at ${formatWhen(saved)}.`, titleId);
+            onDone(t('movedNotice', { name: sessionLabel(t, language, saved), when: formatWhen(saved, language) }), titleId);
           }}
           onCancel={back}
         />
@@ -113,10 +128,7 @@ export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: Pa
           meeting={m}
           onSaved={(saved) => {
             setMode('idle');
-            onDone(
-              `The ${name} is cancelled.${saved.lateCancellation ? ' It was inside the notice you agreed, so it is marked as short notice.' : ''} It is now under “Past and cancelled”.`,
-              titleId,
-            );
+            onDone(t('cancelledNotice', { name, late: saved.lateCancellation ? 'yes' : 'no' }), titleId);
           }}
           onCancel={back}
         />
@@ -127,7 +139,7 @@ export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: Pa
           p={p}
           onSaved={() => {
             setMode('idle');
-            onDone(`Attendance for the ${name} is saved. Thank you for keeping track together.`, titleId);
+            onDone(t('attendanceSaved', { name }), titleId);
           }}
           onCancel={back}
         />
@@ -138,20 +150,22 @@ export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: Pa
           {m.abilities.change && m.status === 'scheduled' ? (
             <>
               <Button variant="secondary" onClick={() => setMode('move')}>
-                Move to another time…<span className="visually-hidden"> the {name}</span>
+                {t('moveOpen')}
+                <span className="visually-hidden"> {t('theSession', { name })}</span>
               </Button>
               <Button variant="secondary" onClick={() => setMode('cancel')}>
-                Cancel…<span className="visually-hidden"> the {name}</span>
+                {t('cancelOpen')}
+                <span className="visually-hidden"> {t('theSession', { name })}</span>
               </Button>
             </>
           ) : null}
           {canRecordNow(m) ? (
             <Button variant={notRecordedYet ? 'primary' : 'secondary'} onClick={() => setMode('attendance')}>
-              {m.attendance && m.attendance.length ? 'Update attendance' : 'Record attendance'}
-              <span className="visually-hidden"> for the {name}</span>
+              {m.attendance && m.attendance.length ? t('updateAttendance') : t('recordAttendance')}
+              <span className="visually-hidden"> {t('forTheSession', { name })}</span>
             </Button>
           ) : null}
-          {p.abilities.readAccessLog && m.hasAgenda ? <WhoHasSeenLink itemType="meeting" itemId={m.id} title={`The plan for the ${name}`} name={`plan for the ${name}`} /> : null}
+          {p.abilities.readAccessLog && m.hasAgenda ? <WhoHasSeenLink itemType="meeting" itemId={m.id} title={t('planTitle', { name })} name={t('planName', { name })} /> : null}
         </div>
       ) : null}
     </article>
@@ -164,6 +178,7 @@ export function SessionCard({ meeting: m, p, onDone }: { meeting: Meeting; p: Pa
  * answer to a change the viewer just made already holds it (kept under the same key).
  */
 function AgendaText({ meeting: m, id }: { meeting: Meeting; id: string }) {
+  const t = useT(words);
   const one = useQuery({
     queryKey: meetingKey(m.id),
     queryFn: () => api.get<Meeting>(`/api/meetings/${m.id}`),
@@ -174,15 +189,17 @@ function AgendaText({ meeting: m, id }: { meeting: Meeting; id: string }) {
   const agenda = m.agenda ?? one.data?.agenda;
   return (
     <div id={id} className="agenda-region">
-      {agenda === undefined && one.isPending ? <Loading what="the plan" /> : null}
+      {agenda === undefined && one.isPending ? <Loading what={t('loadingPlan')} /> : null}
       <ErrorAlert error={one.error} />
-      {agenda !== undefined ? <p className="note-body agenda-text">{agenda || <span className="muted">Nothing written yet</span>}</p> : null}
+      {agenda !== undefined ? <p className="note-body agenda-text">{agenda || <span className="muted">{t('nothingWritten')}</span>}</p> : null}
     </div>
   );
 }
 
 /** Everyone's attendance side by side, so follow-through is visibly mutual. */
 function FollowThrough({ meeting: m, p }: { meeting: Meeting; p: PartnershipDetail }) {
+  const t = useT(words);
+  const { language } = useLanguage();
   const order = (id: string) => {
     const i = p.members.findIndex((x) => x.personId === id);
     return i < 0 ? 99 : i;
@@ -192,18 +209,19 @@ function FollowThrough({ meeting: m, p }: { meeting: Meeting; p: PartnershipDeta
   const latest = rows.map((a) => a.recordedAt).sort().at(-1);
   return (
     <div className="follow-through">
-      <p className="group-title">Follow-through</p>
+      <p className="group-title">{t('followThrough')}</p>
       <ul className="follow-list">
         {rows.map((a) => (
           <li key={a.personId} className={a.present ? undefined : 'absent'}>
-            <strong>{firstName(a.name)}:</strong> {followThroughText(a)}
+            <strong>{firstName(a.name)}:</strong> {followThroughText(t, a)}
             {a.note ? <span className="follow-note"> — “{a.note}”</span> : null}
           </li>
         ))}
       </ul>
       <p className="meta">
-        Recorded by {recorders.join(' and ')}
-        {latest ? `, ${formatDateTime(latest)}` : ''}
+        {latest
+          ? t('recordedByAt', { names: listFormat(language).format(recorders), when: formatDateTime(latest, language) })
+          : t('recordedBy', { names: listFormat(language).format(recorders) })}
       </p>
     </div>
   );

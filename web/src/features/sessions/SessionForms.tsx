@@ -5,8 +5,10 @@ import { ApiError, type Meeting, type PartnershipDetail, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { FieldSet, SelectField, TextArea, TextField } from '../../ui/Field';
-import { KIND_HINT, KIND_LABEL, checkTimes, kindsFor, localParts, meetingKey, meetingsKey, sessionName, toInstant } from './sessionWords';
+import { MAX_HOURS, checkTimes, kindsFor, localParts, meetingKey, meetingsKey, sessionLabel, toInstant } from './sessionWords';
 import { focusSoon } from '../../ui/focus';
+import { useLanguage, useT } from '../../i18n';
+import { m as words } from './messages';
 
 type TimeProblems = Partial<Record<'date' | 'start' | 'end', string>>;
 
@@ -54,12 +56,13 @@ function TimeFields({
   setEnd: (v: string) => void;
   problems: TimeProblems;
 }) {
+  const t = useT(words);
   return (
-    <FieldSet legend={legend} hint="In your own time zone. A session can last up to 12 hours." className="time-fields">
+    <FieldSet legend={legend} hint={t('timeHint', { hours: MAX_HOURS })} className="time-fields">
       <div className="time-grid">
-        <TextField id={`${formId}-date`} label="Day" type="date" required value={date} onChange={(e) => setDate(e.target.value)} error={problems.date} />
-        <TextField id={`${formId}-start`} label="Start time" type="time" required value={start} onChange={(e) => setStart(e.target.value)} error={problems.start} />
-        <TextField id={`${formId}-end`} label="End time" type="time" required value={end} onChange={(e) => setEnd(e.target.value)} error={problems.end} />
+        <TextField id={`${formId}-date`} label={t('day')} type="date" required value={date} onChange={(e) => setDate(e.target.value)} error={problems.date} />
+        <TextField id={`${formId}-start`} label={t('startTime')} type="time" required value={start} onChange={(e) => setStart(e.target.value)} error={problems.start} />
+        <TextField id={`${formId}-end`} label={t('endTime')} type="time" required value={end} onChange={(e) => setEnd(e.target.value)} error={problems.end} />
       </div>
     </FieldSet>
   );
@@ -81,6 +84,7 @@ function addMinutes(time: string, minutes: number): string {
 /** Put a new session or visit on the shared calendar. */
 export function ScheduleForm({ p, onSaved, onCancel }: { p: PartnershipDetail; onSaved: (m: Meeting) => void; onCancel: () => void }) {
   const formId = useId();
+  const t = useT(words);
   const store = useStoreMeeting(p.id);
   const kinds = kindsFor(p);
   const [kind, setKind] = useState<MeetingKind>('coaching_meeting');
@@ -118,7 +122,7 @@ export function ScheduleForm({ p, onSaved, onCancel }: { p: PartnershipDetail; o
       aria-labelledby={`${formId}-title`}
       onSubmit={(e) => {
         e.preventDefault();
-        const found = checkTimes(date, start, end);
+        const found = checkTimes(t, date, start, end);
         setProblems(found);
         save.reset();
         if (Object.keys(found).length) {
@@ -128,17 +132,17 @@ export function ScheduleForm({ p, onSaved, onCancel }: { p: PartnershipDetail; o
         save.mutate();
       }}
     >
-      <h2 id={`${formId}-title`}>Schedule a session</h2>
-      <SelectField id={`${formId}-kind`} label="What kind of session" hint={KIND_HINT[kind]} value={kind} onChange={(e) => setKind(e.target.value as MeetingKind)} error={err?.fieldMessage('kind')}>
+      <h2 id={`${formId}-title`}>{t('schedule')}</h2>
+      <SelectField id={`${formId}-kind`} label={t('kindQuestion')} hint={t('kindHint', { kind })} value={kind} onChange={(e) => setKind(e.target.value as MeetingKind)} error={err?.fieldMessage('kind')}>
         {kinds.map((k) => (
           <option key={k} value={k}>
-            {KIND_LABEL[k]}
+            {t('kind', { kind: k })}
           </option>
         ))}
       </SelectField>
       <TimeFields
         formId={formId}
-        legend="When"
+        legend={t('when')}
         date={date}
         start={start}
         end={end}
@@ -151,11 +155,11 @@ export function ScheduleForm({ p, onSaved, onCancel }: { p: PartnershipDetail; o
         setEnd={setEnd}
         problems={shown}
       />
-      <TextField id={`${formId}-location`} label="Where (optional)" hint="A room, a classroom or a video link." value={location} onChange={(e) => setLocation(e.target.value)} error={err?.fieldMessage('location')} maxLength={300} />
+      <TextField id={`${formId}-location`} label={t('location')} hint={t('locationHint')} value={location} onChange={(e) => setLocation(e.target.value)} error={err?.fieldMessage('location')} maxLength={300} />
       <TextArea
         id={`${formId}-agenda`}
-        label="What we plan to do (optional)"
-        hint="Only the people in this partnership can read this. Supervisors see the date and kind, never the plan."
+        label={t('agenda')}
+        hint={t('agendaHint')}
         rows={3}
         value={agenda}
         onChange={(e) => setAgenda(e.target.value)}
@@ -163,13 +167,13 @@ export function ScheduleForm({ p, onSaved, onCancel }: { p: PartnershipDetail; o
         maxLength={4000}
       />
       {otherError ? <ErrorAlert error={save.error} /> : null}
-      {Object.values(shown).some(Boolean) ? <Alert tone="error">Please check the times — see the message next to the field.</Alert> : null}
+      {Object.values(shown).some(Boolean) ? <Alert tone="error">{t('checkTimesAlert')}</Alert> : null}
       <div className="button-row">
         <Button type="submit" busy={save.isPending}>
-          Add to our sessions
+          {t('addToSessions')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>
@@ -179,6 +183,8 @@ export function ScheduleForm({ p, onSaved, onCancel }: { p: PartnershipDetail; o
 /** Move a scheduled session to a new time, with a reason both partners see. */
 export function RescheduleForm({ meeting, onSaved, onCancel }: { meeting: Meeting; onSaved: (m: Meeting) => void; onCancel: () => void }) {
   const formId = useId();
+  const t = useT(words);
+  const { language } = useLanguage();
   const store = useStoreMeeting(meeting.partnershipId);
   const client = useQueryClient();
   const was = localParts(meeting.startsAt);
@@ -214,11 +220,11 @@ export function RescheduleForm({ meeting, onSaved, onCancel }: { meeting: Meetin
     <form
       className="form session-form inner-form"
       noValidate
-      aria-label={`Move the ${sessionName(meeting)}`}
+      aria-label={t('moveTheSession', { name: sessionLabel(t, language, meeting) })}
       onSubmit={(e) => {
         e.preventDefault();
-        const found: TimeProblems & { reason?: string } = checkTimes(date, start, end);
-        if (!reason.trim()) found.reason = 'Please say why it is moving — your partner will see this.';
+        const found: TimeProblems & { reason?: string } = checkTimes(t, date, start, end);
+        if (!reason.trim()) found.reason = t('reasonMissingMove');
         setProblems(found);
         save.reset();
         if (Object.keys(found).length) {
@@ -228,15 +234,15 @@ export function RescheduleForm({ meeting, onSaved, onCancel }: { meeting: Meetin
         save.mutate();
       }}
     >
-      <TimeFields formId={formId} legend="New time" date={date} start={start} end={end} setDate={setDate} setStart={setStart} setEnd={setEnd} problems={shown} />
-      <TextArea id={`${formId}-reason`} label="Why it is moving" required hint="Everyone in the partnership sees this." rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={reasonError} maxLength={500} />
+      <TimeFields formId={formId} legend={t('newTime')} date={date} start={start} end={end} setDate={setDate} setStart={setStart} setEnd={setEnd} problems={shown} />
+      <TextArea id={`${formId}-reason`} label={t('whyMoving')} required hint={t('everyoneSees')} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={reasonError} maxLength={500} />
       {otherError ? <ErrorAlert error={save.error} /> : null}
       <div className="button-row">
         <Button type="submit" busy={save.isPending}>
-          Move the session
+          {t('moveSession')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          Keep the current time
+          {t('keepTime')}
         </Button>
       </div>
     </form>
@@ -246,6 +252,8 @@ export function RescheduleForm({ meeting, onSaved, onCancel }: { meeting: Meetin
 /** Call a session off, with a reason. Short notice is recorded, not punished. */
 export function CancelForm({ meeting, onSaved, onCancel }: { meeting: Meeting; onSaved: (m: Meeting) => void; onCancel: () => void }) {
   const formId = useId();
+  const t = useT(words);
+  const { language } = useLanguage();
   const store = useStoreMeeting(meeting.partnershipId);
   const client = useQueryClient();
   const [reason, setReason] = useState('');
@@ -272,12 +280,12 @@ export function CancelForm({ meeting, onSaved, onCancel }: { meeting: Meeting; o
     <form
       className="form session-form inner-form"
       noValidate
-      aria-label={`Cancel the ${sessionName(meeting)}`}
+      aria-label={t('cancelTheSession', { name: sessionLabel(t, language, meeting) })}
       onSubmit={(e) => {
         e.preventDefault();
         save.reset();
         if (!reason.trim()) {
-          setProblem('Please add a short reason — your partner will see it.');
+          setProblem(t('reasonMissingCancel'));
           document.getElementById(`${formId}-reason`)?.focus();
           return;
         }
@@ -287,9 +295,9 @@ export function CancelForm({ meeting, onSaved, onCancel }: { meeting: Meeting; o
     >
       <TextArea
         id={`${formId}-reason`}
-        label="Why it cannot go ahead"
+        label={t('whyCannot')}
         required
-        hint="Everyone in the partnership sees this. If it is shorter notice than your agreement asks for, it is marked as short notice — that happens, and it helps you both see the pattern."
+        hint={t('cancelHint')}
         rows={2}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
@@ -299,10 +307,10 @@ export function CancelForm({ meeting, onSaved, onCancel }: { meeting: Meeting; o
       {save.error && !err?.fieldMessage('reason') ? <ErrorAlert error={save.error} /> : null}
       <div className="button-row">
         <Button type="submit" variant="danger" busy={save.isPending}>
-          Cancel the session
+          {t('cancelSession')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          Keep it
+          {t('keepIt')}
         </Button>
       </div>
     </form>

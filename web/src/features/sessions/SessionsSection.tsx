@@ -9,7 +9,9 @@ import { usePartnership } from '../partnerships/usePartnership';
 import { useSignedIn } from '../session/session';
 import { SessionCard, sessionTitleId } from './SessionCard';
 import { ScheduleForm } from './SessionForms';
-import { KIND_LABEL, formatWhen, isUpcoming, meetingsKey, nextMeetingKey, sessionName } from './sessionWords';
+import { formatWhen, isUpcoming, meetingsKey, nextMeetingKey, sessionLabel } from './sessionWords';
+import { useLanguage, useT } from '../../i18n';
+import { m as words } from './messages';
 
 /** Members, supervisors of a coachee and leaders see the schedule; someone still deciding on an invitation does not yet. */
 export function seesSessions(p: PartnershipDetail, personId: string): boolean {
@@ -37,6 +39,8 @@ function useFocusWhenReady() {
 export function SessionsSection() {
   const p = usePartnership();
   const me = useSignedIn();
+  const t = useT(words);
+  const { language } = useLanguage();
   const allowed = seesSessions(p, me.personId);
   const meetings = useQuery({
     queryKey: meetingsKey(p.id),
@@ -47,7 +51,7 @@ export function SessionsSection() {
   const [notice, setNotice] = useState('');
   const openId = useId();
   const focusLater = useFocusWhenReady();
-  if (!allowed) return <p>Once you accept the invitation, you will see your sessions here and can plan them together.</p>;
+  if (!allowed) return <p>{t('notYet')}</p>;
 
   const member = p.abilities.readContent;
   const canSchedule = p.abilities.scheduleSessions;
@@ -63,16 +67,10 @@ export function SessionsSection() {
   return (
     <>
       {member ? (
-        <p className="muted">
-          Sessions and visits you plan together. Supervisors can see when they happen, so they can protect the time; what you plan and how each
-          session went stay between the people in this partnership.
-        </p>
+        <p className="muted">{t('memberIntro')}</p>
       ) : (
-        <Alert tone="info" title="You see dates only">
-          <p>
-            You can see when sessions happen, what kind they are and whether they went ahead, so you can help protect the time. What they plan and how
-            each session went stay within the partnership.
-          </p>
+        <Alert tone="info" title={t('datesOnlyTitle')}>
+          <p>{t('datesOnlyBody')}</p>
         </Alert>
       )}
       <div className="session-notice" role="status">
@@ -86,7 +84,7 @@ export function SessionsSection() {
             setScheduling(true);
           }}
         >
-          Schedule a session
+          {t('schedule')}
         </Button>
       ) : null}
       {scheduling ? (
@@ -94,7 +92,7 @@ export function SessionsSection() {
           p={p}
           onSaved={(m) => {
             setScheduling(false);
-            done(`Your ${sessionName(m)} is on the calendar. Everyone in the partnership can see it.`, sessionTitleId(m));
+            done(t('scheduled', { name: sessionLabel(t, language, m) }), sessionTitleId(m));
           }}
           onCancel={() => {
             setScheduling(false);
@@ -102,13 +100,13 @@ export function SessionsSection() {
           }}
         />
       ) : null}
-      {meetings.isPending ? <Loading what="sessions" /> : null}
+      {meetings.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={meetings.error} />
       {meetings.data ? (
         <>
-          <Section title="Coming up" id="sessions-upcoming">
-            {upcoming.length === 0 ? <p>Nothing scheduled yet.{canSchedule ? ' When you know your next time together, add it here.' : ''}</p> : null}
-            <ul className="plain-list session-list" aria-label="Sessions coming up">
+          <Section title={t('comingUp')} id="sessions-upcoming">
+            {upcoming.length === 0 ? <p>{canSchedule ? t('nothingScheduledAdd') : t('nothingScheduled')}</p> : null}
+            <ul className="plain-list session-list" aria-label={t('upcomingLabel')}>
               {upcoming.map((m) => (
                 <li key={m.id}>
                   <SessionCard meeting={m} p={p} onDone={done} />
@@ -116,9 +114,9 @@ export function SessionsSection() {
               ))}
             </ul>
           </Section>
-          <Section title="Past and cancelled" id="sessions-past">
-            {past.length === 0 ? <p>Nothing here yet.</p> : null}
-            <ul className="plain-list session-list" aria-label="Past and cancelled sessions">
+          <Section title={t('pastTitle')} id="sessions-past">
+            {past.length === 0 ? <p>{t('nothingHere')}</p> : null}
+            <ul className="plain-list session-list" aria-label={t('pastLabel')}>
               {past.map((m) => (
                 <li key={m.id}>
                   <SessionCard meeting={m} p={p} onDone={done} />
@@ -134,6 +132,8 @@ export function SessionsSection() {
 
 /** For the Overview tab: the next scheduled session, at a glance. */
 export function NextSession({ p }: { p: PartnershipDetail }) {
+  const t = useT(words);
+  const { language } = useLanguage();
   const [from] = useState(() => new Date().toISOString());
   // A few, not one: the soonest may have been cancelled, and the next one that is still on is what matters.
   const next = useQuery({
@@ -142,21 +142,21 @@ export function NextSession({ p }: { p: PartnershipDetail }) {
   });
   const m = next.data?.items.find((x) => x.status === 'scheduled');
   return (
-    <Section title="Next session" id="next-session">
-      {next.isPending ? <Loading what="the next session" /> : null}
+    <Section title={t('nextTitle')} id="next-session">
+      {next.isPending ? <Loading what={t('loadingNext')} /> : null}
       <ErrorAlert error={next.error} />
       {next.data ? (
         m ? (
           <p className="next-session">
-            <strong>{KIND_LABEL[m.kind]}</strong> — {formatWhen(m)}
+            <strong>{t('kind', { kind: m.kind })}</strong> — {formatWhen(m, language)}
             {m.location ? ` · ${m.location}` : ''}
           </p>
         ) : (
-          <p>Nothing scheduled yet.</p>
+          <p>{t('nothingScheduled')}</p>
         )
       ) : null}
       <p>
-        <Link to="sessions">{p.abilities.scheduleSessions ? 'See all sessions, or schedule one' : 'See all sessions'}</Link>
+        <Link to="sessions">{p.abilities.scheduleSessions ? t('seeOrSchedule') : t('seeAll')}</Link>
       </p>
     </Section>
   );

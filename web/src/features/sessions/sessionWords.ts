@@ -1,32 +1,30 @@
-/** Plain words, dates and times for sessions and visits. */
-import { MEETING_KINDS, type MeetingKind, type MeetingStatus } from '../../../../shared/src/domain';
+/**
+ * Plain words, dates and times for sessions and visits. The words themselves are in
+ * messages.ts; helpers here take the translator (`t`) a component gets from useT(m).
+ */
+import { MEETING_KINDS, type MeetingKind } from '../../../../shared/src/domain';
+import type { Language, Values } from '../../../../shared/src/i18n';
 import type { Meeting, PartnershipDetail } from '../../api';
+import type { m } from './messages';
+
+/** The translator of sessions' words: `useT(m)` with m from ./messages. */
+export type SessionsT = (key: keyof typeof m.en, values?: Values) => string;
 
 export const meetingsKey = (partnershipId: string) => ['meetings', partnershipId] as const;
 export const nextMeetingKey = (partnershipId: string) => ['meetings', partnershipId, 'next'] as const;
 /** One session opened (with its agenda, a logged read): apart from the lists, so refreshing a list does not read it again. */
 export const meetingKey = (meetingId: string) => ['meeting', meetingId] as const;
 
+/**
+ * English only, kept for pages not translated yet (Home); translated pages use t('kind', { kind }).
+ * Remove once nothing imports it.
+ */
 export const KIND_LABEL: Record<MeetingKind, string> = {
   coaching_meeting: 'Coaching meeting',
   observation: 'Observation',
   support_visit: 'Support visit',
   mentor_checkin: 'Mentor check-in',
   supervisor_checkin: 'Supervisor check-in',
-};
-
-export const KIND_HINT: Record<MeetingKind, string> = {
-  coaching_meeting: 'Time together to talk, reflect and plan.',
-  observation: 'The coach watches a planned moment in the room, as agreed.',
-  support_visit: 'Helping out in the room — an extra pair of hands, with no observing.',
-  mentor_checkin: 'Time with the mentor coach.',
-  supervisor_checkin: 'A short logistics check-in with the supervisor.',
-};
-
-export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = {
-  scheduled: 'Scheduled',
-  held: 'Held',
-  cancelled: 'Cancelled',
 };
 
 /** Kinds that can be scheduled here: a mentor check-in only when the partnership has a mentor coach. */
@@ -54,23 +52,24 @@ export function toInstant(date: string, time: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-/** "Thu, 12 Mar 2026" in the reader's own format. */
-export function formatDay(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+/** "Thu, 12 Mar 2026" in the reader's own format (in their language when given). */
+export function formatDay(iso: string, language?: Language): string {
+  return new Date(iso).toLocaleDateString(language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 }
 
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+/** "9:00 AM" in the reader's own format (in their language when given). */
+export function formatTime(iso: string, language?: Language): string {
+  return new Date(iso).toLocaleTimeString(language, { hour: 'numeric', minute: '2-digit' });
 }
 
-/** "Thu, 12 Mar 2026, 9:00 – 9:45 AM" */
-export function formatWhen(m: Pick<Meeting, 'startsAt' | 'endsAt'>): string {
-  return `${formatDay(m.startsAt)}, ${formatTime(m.startsAt)} – ${formatTime(m.endsAt)}`;
+/** "Thu, 12 Mar 2026, 9:00 – 9:45 AM" (in the reader's language when given). */
+export function formatWhen(m: Pick<Meeting, 'startsAt' | 'endsAt'>, language?: Language): string {
+  return `${formatDay(m.startsAt, language)}, ${formatTime(m.startsAt, language)} – ${formatTime(m.endsAt, language)}`;
 }
 
-/** "Observation on Thu, 12 Mar 2026" — names a session for buttons and announcements. */
-export function sessionName(m: Pick<Meeting, 'kind' | 'startsAt'>): string {
-  return `${KIND_LABEL[m.kind].toLowerCase()} on ${formatDay(m.startsAt)}`;
+/** "observation on Thu, 12 Mar 2026" — names a session for buttons and announcements, in the reader's language. */
+export function sessionLabel(t: SessionsT, language: Language, m: Pick<Meeting, 'kind' | 'startsAt'>): string {
+  return t('sessionName', { kind: m.kind, day: formatDay(m.startsAt, language) });
 }
 
 /** "Taylor Nguyen" → "Taylor". */
@@ -79,9 +78,9 @@ export function firstName(name: string): string {
 }
 
 /** "present, on time, prepared" — one person's follow-through in words. */
-export function followThroughText(a: { present: boolean; onTime: boolean; prepared: boolean }): string {
-  if (!a.present) return 'not there';
-  return ['present', a.onTime ? 'on time' : 'late', a.prepared ? 'prepared' : 'not prepared'].join(', ');
+export function followThroughText(t: SessionsT, a: { present: boolean; onTime: boolean; prepared: boolean }): string {
+  const yes = (b: boolean) => (b ? 'yes' : 'no');
+  return t('followText', { present: yes(a.present), onTime: yes(a.onTime), prepared: yes(a.prepared) });
 }
 
 /** Still ahead of us: scheduled and not yet started. */
@@ -97,18 +96,18 @@ export function canRecordNow(m: Meeting, now = Date.now()): boolean {
 export const MAX_HOURS = 12;
 
 /** The same checks the server makes, so the answer shows on the field straight away. */
-export function checkTimes(date: string, start: string, end: string): Partial<Record<'date' | 'start' | 'end', string>> {
+export function checkTimes(t: SessionsT, date: string, start: string, end: string): Partial<Record<'date' | 'start' | 'end', string>> {
   const problems: Partial<Record<'date' | 'start' | 'end', string>> = {};
-  if (!date) problems.date = 'Choose the day.';
-  if (!start) problems.start = 'Choose a start time.';
-  if (!end) problems.end = 'Choose an end time.';
+  if (!date) problems.date = t('chooseDay');
+  if (!start) problems.start = t('chooseStart');
+  if (!end) problems.end = t('chooseEnd');
   if (Object.keys(problems).length) return problems;
   const s = toInstant(date, start);
   const e = toInstant(date, end);
-  if (!s) return { start: 'That start time does not look right.' };
-  if (!e) return { end: 'That end time does not look right.' };
-  if (new Date(s).getTime() <= Date.now()) problems.start = 'Choose a start time in the future.';
-  if (new Date(e) <= new Date(s)) problems.end = 'The end must come after the start.';
-  else if (new Date(e).getTime() - new Date(s).getTime() > MAX_HOURS * 3600_000) problems.end = `A session can last at most ${MAX_HOURS} hours.`;
+  if (!s) return { start: t('badStart') };
+  if (!e) return { end: t('badEnd') };
+  if (new Date(s).getTime() <= Date.now()) problems.start = t('startFuture');
+  if (new Date(e) <= new Date(s)) problems.end = t('endAfter');
+  else if (new Date(e).getTime() - new Date(s).getTime() > MAX_HOURS * 3600_000) problems.end = t('tooLong', { hours: MAX_HOURS });
   return problems;
 }
