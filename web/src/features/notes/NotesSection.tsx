@@ -11,12 +11,15 @@ import { usePartnership } from '../partnerships/usePartnership';
 import { useSignedIn } from '../session/session';
 import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
+import { useLanguage, useT } from '../../i18n';
+import { m } from './messages';
 
 const SUBJECT_ROLES = ['coachee', 'peer', 'self'];
 
 /** The partnership's notes, newest first: write, edit your own, and (coachee) share. */
 export function NotesSection() {
   const p = usePartnership();
+  const t = useT(m);
   const notes = useInfiniteQuery({
     queryKey: ['notes', p.id],
     queryFn: ({ pageParam }) => api.get<Page<Note>>(`/api/partnerships/${p.id}/notes${query({ cursor: pageParam, limit: 20 })}`),
@@ -27,12 +30,12 @@ export function NotesSection() {
   if (!p.abilities.readContent) return null;
   const items = notes.data?.pages.flatMap((pg) => pg.items) ?? [];
   return (
-    <Section title="Notes" id="notes">
-      <p className="muted">Only members of this partnership can read these notes, unless the coachee chooses to share one.</p>
+    <Section title={t('title')} id="notes">
+      <p className="muted">{t('intro')}</p>
       {p.abilities.writeNotes ? <NewNote p={p} /> : null}
-      {notes.isPending ? <Loading what="notes" /> : null}
+      {notes.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={notes.error} />
-      {!notes.isPending && items.length === 0 ? <p>No notes yet.</p> : null}
+      {!notes.isPending && items.length === 0 ? <p>{t('empty')}</p> : null}
       <ul className="plain-list note-list">
         {items.map((n) => (
           <li key={n.id}>
@@ -40,13 +43,14 @@ export function NotesSection() {
           </li>
         ))}
       </ul>
-      <ShowMore hasMore={!!notes.hasNextPage} loading={notes.isFetchingNextPage} onMore={() => notes.fetchNextPage()} what="notes" />
+      <ShowMore hasMore={!!notes.hasNextPage} loading={notes.isFetchingNextPage} onMore={() => notes.fetchNextPage()} what={t('more')} />
     </Section>
   );
 }
 
 function NewNote({ p }: { p: PartnershipDetail }) {
   const me = useSignedIn();
+  const t = useT(m);
   const client = useQueryClient();
   const subjects = p.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state !== 'declined');
   const [body, setBody] = useState('');
@@ -71,27 +75,28 @@ function NewNote({ p }: { p: PartnershipDetail }) {
         add.mutate();
       }}
     >
-      <TextArea label="Write a note" rows={4} required value={body} onChange={(e) => setBody(e.target.value)} error={err?.fieldMessage('body')} />
+      <TextArea label={t('write')} rows={4} required value={body} onChange={(e) => setBody(e.target.value)} error={err?.fieldMessage('body')} />
       {subjects.length > 1 ? (
-        <SelectField label="About whose coaching" value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={err?.fieldMessage('subjectId')}>
+        <SelectField label={t('aboutWhom')} value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={err?.fieldMessage('subjectId')}>
           {subjects.map((s) => (
             <option key={s.personId} value={s.personId}>
-              {s.name}
-              {s.personId === me.personId ? ' (me)' : ''}
+              {s.personId === me.personId ? t('nameMe', { name: s.name }) : s.name}
             </option>
           ))}
         </SelectField>
       ) : null}
       {err && !err.fieldMessage('body') ? <ErrorAlert error={err} /> : null}
-      {saved ? <Alert tone="success">Your note is saved.</Alert> : null}
+      {saved ? <Alert tone="success">{t('saved')}</Alert> : null}
       <Button type="submit" busy={add.isPending}>
-        Save note
+        {t('save')}
       </Button>
     </form>
   );
 }
 
 function NoteItem({ note, p }: { note: Note; p: PartnershipDetail }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const client = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [sharing, setSharing] = useState(false);
@@ -106,11 +111,11 @@ function NoteItem({ note, p }: { note: Note; p: PartnershipDetail }) {
   });
   const err = edit.error instanceof ApiError ? edit.error : null;
   return (
-    <article className="card note" aria-label={`Note by ${note.authorName}, ${formatDateTime(note.createdAt)}`}>
+    <article className="card note" aria-label={t('noteLabel', { name: note.authorName, when: formatDateTime(note.createdAt, language) })}>
       <p className="meta">
-        {note.authorName} · {formatDateTime(note.createdAt)}
-        {note.updatedAt !== note.createdAt ? ` · edited ${formatDateTime(note.updatedAt)}` : ''}
-        {p.format === 'peer' && subject ? ` · about ${subject.name}’s coaching` : ''}
+        {note.authorName} · {formatDateTime(note.createdAt, language)}
+        {note.updatedAt !== note.createdAt ? ` · ${t('edited', { when: formatDateTime(note.updatedAt, language) })}` : ''}
+        {p.format === 'peer' && subject ? ` · ${t('aboutCoaching', { name: subject.name })}` : ''}
       </p>
       {editing ? (
         <form
@@ -121,11 +126,11 @@ function NoteItem({ note, p }: { note: Note; p: PartnershipDetail }) {
             edit.mutate();
           }}
         >
-          <TextArea label="Edit your note" rows={4} value={body} onChange={(e) => setBody(e.target.value)} error={err?.fieldMessage('body')} />
+          <TextArea label={t('editLabel')} rows={4} value={body} onChange={(e) => setBody(e.target.value)} error={err?.fieldMessage('body')} />
           {err && !err.fieldMessage('body') ? <ErrorAlert error={err} /> : null}
           <div className="button-row">
             <Button type="submit" busy={edit.isPending}>
-              Save changes
+              {t('saveChanges')}
             </Button>
             <Button
               variant="secondary"
@@ -134,7 +139,7 @@ function NoteItem({ note, p }: { note: Note; p: PartnershipDetail }) {
                 setEditing(false);
               }}
             >
-              Cancel
+              {t('cancel')}
             </Button>
           </div>
         </form>
@@ -145,15 +150,15 @@ function NoteItem({ note, p }: { note: Note; p: PartnershipDetail }) {
         <div className="button-row">
           {note.abilities.edit ? (
             <Button variant="secondary" onClick={() => setEditing(true)}>
-              Edit
+              {t('edit')}
             </Button>
           ) : null}
           {note.abilities.share && !sharing ? (
             <Button variant="secondary" onClick={() => setSharing(true)}>
-              Share…
+              {t('share')}
             </Button>
           ) : null}
-          {note.abilities.share ? <WhoHasSeenLink itemType="note" itemId={note.id} title={firstWords(note.body)} name={`note from ${formatDateTime(note.createdAt)}`} /> : null}
+          {note.abilities.share ? <WhoHasSeenLink itemType="note" itemId={note.id} title={firstWords(note.body)} name={t('whoHasSeenName', { when: formatDateTime(note.createdAt, language) })} /> : null}
         </div>
       ) : null}
       {sharing ? <ShareForm partnershipId={p.id} target={{ itemType: 'note', itemId: note.id }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharing(false)} /> : null}
