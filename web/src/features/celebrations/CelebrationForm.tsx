@@ -7,8 +7,10 @@ import { Button } from '../../ui/Button';
 import { FieldSet, Radio, SelectField, TextArea, TextField } from '../../ui/Field';
 import { useSignedIn } from '../session/session';
 import { GOAL_ORDER, firstName, goalsKey, subjectsOf } from '../goals/goalWords';
-import { KIND_HINT, KIND_LABEL, celebrationsKey, todayLocal } from './celebrationWords';
+import { celebrationsKey, todayLocal } from './celebrationWords';
 import { SubjectOptions } from '../partnerships/SubjectOptions';
+import { useT } from '../../i18n';
+import { m } from './messages';
 
 const newestFirst = (a: Celebration, b: Celebration) => b.happenedOn.localeCompare(a.happenedOn) || b.createdAt.localeCompare(a.createdAt);
 
@@ -19,6 +21,7 @@ type FieldName = (typeof FIELDS)[number];
 /** "Celebrate something": a risk taken, progress or a success, when it happened, and the goal it belongs to if any. */
 export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved: (c: Celebration) => void }) {
   const me = useSignedIn();
+  const t = useT(m);
   const client = useQueryClient();
   const formId = useId();
   const subjects = subjectsOf(p);
@@ -30,7 +33,7 @@ export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved:
   const [missing, setMissing] = useState<Partial<Record<FieldName, string>>>({});
   const [focusFirstError, setFocusFirstError] = useState(0);
   /** Once an answer changes, its old "please fill this in" message no longer applies. */
-  const clear = (name: FieldName) => setMissing((m) => (m[name] ? { ...m, [name]: undefined } : m));
+  const clear = (name: FieldName) => setMissing((was) => (was[name] ? { ...was, [name]: undefined } : was));
 
   const goals = useQuery({
     queryKey: goalsKey(p.id),
@@ -90,8 +93,8 @@ export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved:
       onSubmit={(e) => {
         e.preventDefault();
         const problems: Partial<Record<FieldName, string>> = {};
-        if (!kind) problems.kind = 'Choose what kind of moment this is.';
-        if (!text.trim()) problems.text = 'Say in a few words what happened.';
+        if (!kind) problems.kind = t('kindMissing');
+        if (!text.trim()) problems.text = t('textMissing');
         setMissing(problems);
         if (Object.keys(problems).length) {
           save.reset();
@@ -101,11 +104,11 @@ export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved:
         save.mutate();
       }}
     >
-      <h3 id={`${formId}-heading`}>Celebrate something</h3>
+      <h3 id={`${formId}-heading`}>{t('heading')}</h3>
       {subjects.length > 1 ? (
         <SelectField
           id={`${formId}-subjectId`}
-          label="Whose celebration is it?"
+          label={t('whoseQuestion')}
           value={subjectId}
           onChange={(e) => {
             setSubjectId(e.target.value);
@@ -117,9 +120,9 @@ export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved:
         </SelectField>
       ) : null}
       <div id={`${formId}-kind`}>
-        <FieldSet legend="What are you celebrating?" error={fieldError('kind')} className="kind-choice">
+        <FieldSet legend={t('kindLegend')} error={fieldError('kind')} className="kind-choice">
           {CELEBRATION_KINDS.map((k) => (
-            <Radio key={k} name={`${formId}-kind`} value={k} label={KIND_LABEL[k]} hint={KIND_HINT[k]} checked={kind === k} onChange={() => {
+            <Radio key={k} name={`${formId}-kind`} value={k} label={t('kind', { kind: k })} hint={t('kindHint', { kind: k })} checked={kind === k} onChange={() => {
                 setKind(k);
                 clear('kind');
               }} />
@@ -128,8 +131,8 @@ export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved:
       </div>
       <TextArea
         id={`${formId}-text`}
-        label="What happened"
-        hint={mine || !subject ? 'A sentence or two is plenty.' : `A sentence or two is plenty. ${firstName(subject.name)} and everyone in the partnership will see it.`}
+        label={t('textLabel')}
+        hint={mine || !subject ? t('textHint') : t('textHintOther', { name: firstName(subject.name) })}
         required
         rows={3}
         maxLength={2000}
@@ -143,16 +146,16 @@ export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved:
       <TextField
         id={`${formId}-happenedOn`}
         className="date-field"
-        label="When"
+        label={t('when')}
         type="date"
         max={today}
-        hint="Today, or the day it happened."
+        hint={t('whenHint')}
         value={happenedOn}
         onChange={(e) => setHappenedOn(e.target.value)}
         error={fieldError('happenedOn')}
       />
-      <SelectField id={`${formId}-goalId`} label="Goal it belongs to (optional)" value={goalId} onChange={(e) => setGoalId(e.target.value)} error={fieldError('goalId')} hint={goals.isError ? 'The goals could not be loaded just now.' : undefined}>
-        <option value="">No particular goal</option>
+      <SelectField id={`${formId}-goalId`} label={t('goalSelect')} value={goalId} onChange={(e) => setGoalId(e.target.value)} error={fieldError('goalId')} hint={goals.isError ? t('goalsFailed') : undefined}>
+        <option value="">{t('noGoal')}</option>
         {subjectGoals.map((g) => (
           <option key={g.id} value={g.id}>
             {g.title}
@@ -160,10 +163,10 @@ export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved:
         ))}
       </SelectField>
       {otherError ? <ErrorAlert error={err} /> : null}
-      {anyFieldError && !otherError ? <Alert tone="error">Some answers need another look — see the messages above.</Alert> : null}
+      {anyFieldError && !otherError ? <Alert tone="error">{t('checkAnswers')}</Alert> : null}
       <div className="button-row">
         <Button type="submit" busy={save.isPending}>
-          Add to the timeline
+          {t('add')}
         </Button>
       </div>
     </form>

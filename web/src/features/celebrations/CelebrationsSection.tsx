@@ -11,19 +11,23 @@ import { useSignedIn } from '../session/session';
 import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
 import { CelebrationForm } from './CelebrationForm';
-import { KIND_LABEL, byMonth, celebrationsKey, monthLabel } from './celebrationWords';
+import { byMonth, celebrationsKey, monthLabel } from './celebrationWords';
+import { useLanguage, useT } from '../../i18n';
+import { m } from './messages';
 
 /** Celebrations: risks taken, progress and successes, recorded by either partner, as a timeline by month. */
 export function CelebrationsSection() {
   const p = usePartnership();
   const me = useSignedIn();
+  const t = useT(m);
+  const { language } = useLanguage();
   const list = useQuery({
     queryKey: celebrationsKey(p.id),
     queryFn: () => api.get<{ items: Celebration[] }>(`/api/partnerships/${p.id}/celebrations`),
     enabled: p.abilities.readContent,
   });
   const [notice, setNotice] = useState('');
-  if (!p.abilities.readContent) return <p>Celebrations belong to the people in this partnership. The coachee can choose to share one with you.</p>;
+  if (!p.abilities.readContent) return <p>{t('notMember')}</p>;
 
   const subjects = subjectsOf(p);
   // Whether the viewer may add one is the server's decision; a form also needs a coachee to be about.
@@ -31,11 +35,8 @@ export function CelebrationsSection() {
   const items = list.data?.items ?? [];
 
   return (
-    <Section title="Celebrations" id="celebrations">
-      <p className="lead">
-        Trying something new takes courage, and it is worth noticing whatever the result. Record the risks taken, the progress made and the successes
-        along the way — yours or your partner’s. Only members of this partnership see them, unless the coachee shares one.
-      </p>
+    <Section title={t('title')} id="celebrations">
+      <p className="lead">{t('lead')}</p>
       <div className="celebration-notice" role="status">
         {notice ? <p className="success-text">{notice}</p> : null}
       </div>
@@ -43,26 +44,30 @@ export function CelebrationsSection() {
         <CelebrationForm
           p={p}
           onSaved={(c) => {
-            const subject = p.members.find((m) => m.personId === c.subjectId);
-            const also = c.subjectId !== me.personId && subject ? ` ${firstName(subject.name)} will see it there too.` : '';
-            setNotice(`Well noticed! ${KIND_LABEL[c.kind]} is on the timeline for ${formatDate(c.happenedOn)}.${also}`);
+            const subject = p.members.find((x) => x.personId === c.subjectId);
+            const date = formatDate(c.happenedOn, language);
+            setNotice(
+              c.subjectId !== me.personId && subject
+                ? t('savedNoticeShared', { kind: c.kind, date, name: firstName(subject.name) })
+                : t('savedNotice', { kind: c.kind, date }),
+            );
           }}
         />
       ) : p.status === 'closed' ? (
-        <p className="muted">This partnership is closed, so nothing new can be added. The timeline stays here to look back on.</p>
+        <p className="muted">{t('closed')}</p>
       ) : null}
 
-      <h3 id="celebration-timeline-title">Timeline</h3>
-      {list.isPending ? <Loading what="celebrations" /> : null}
+      <h3 id="celebration-timeline-title">{t('timeline')}</h3>
+      {list.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={list.error} />
       {!list.isPending && !list.error && items.length === 0 ? (
-        <p>Nothing here yet. The first celebration can be small: a question you tried for the first time counts.</p>
+        <p>{t('empty')}</p>
       ) : null}
       {items.length > 0 ? (
         <ol className="celebration-months" aria-labelledby="celebration-timeline-title">
           {byMonth(items).map((group) => (
             <li key={group.month}>
-              <h4 id={`month-${group.month}`}>{monthLabel(group.month)}</h4>
+              <h4 id={`month-${group.month}`}>{monthLabel(group.month, language)}</h4>
               <ol className="celebration-list" aria-labelledby={`month-${group.month}`}>
                 {group.items.map((c) => (
                   <li key={c.id} className={`celebration celebration-${c.kind}`}>
@@ -81,38 +86,40 @@ export function CelebrationsSection() {
 /** One entry: what kind, when, what happened, the goal it belongs to, who recorded it; "Share…" for the coachee. */
 function CelebrationEntry({ c, p }: { c: Celebration; p: PartnershipDetail }) {
   const me = useSignedIn();
+  const t = useT(m);
+  const { language } = useLanguage();
   const id = useId();
   const [sharing, setSharing] = useState(false);
-  const subject = p.members.find((m) => m.personId === c.subjectId);
-  const author = c.authorId === me.personId ? 'you' : c.authorName;
+  const subject = p.members.find((x) => x.personId === c.subjectId);
   const showWhose = subjectsOf(p).length > 1;
   return (
     <article aria-labelledby={`${id}-kind ${id}-date`}>
       <p className="celebration-head">
         <span id={`${id}-kind`} className={`celebration-kind kind-${c.kind}`}>
-          {KIND_LABEL[c.kind]}
+          {t('kind', { kind: c.kind })}
         </span>{' '}
         <time id={`${id}-date`} dateTime={c.happenedOn} className="meta">
-          {formatDate(c.happenedOn)}
+          {formatDate(c.happenedOn, language)}
         </time>
-        {showWhose && subject ? <span className="meta"> · {c.subjectId === me.personId ? 'yours' : `${firstName(subject.name)}’s`}</span> : null}
+        {showWhose && subject ? <span className="meta"> · {c.subjectId === me.personId ? t('yours') : t('whose', { name: firstName(subject.name) })}</span> : null}
       </p>
       <p className="celebration-text note-body">{c.text}</p>
       {c.goalTitle ? (
         <p className="celebration-goal">
-          <span className="meta">Goal: </span>
+          <span className="meta">{t('goalLabel')} </span>
           {c.goalTitle}
         </p>
       ) : null}
-      <p className="meta">Recorded by {author}</p>
+      <p className="meta">{c.authorId === me.personId ? t('recordedByYou') : t('recordedBy', { name: c.authorName })}</p>
       {c.abilities.share ? (
         <div className="button-row">
           {!sharing ? (
             <Button variant="secondary" onClick={() => setSharing(true)}>
-              Share…<span className="visually-hidden"> this celebration from {formatDate(c.happenedOn)}</span>
+              {t('share')}
+              <span className="visually-hidden"> {t('shareHidden', { date: formatDate(c.happenedOn, language) })}</span>
             </Button>
           ) : null}
-          <WhoHasSeenLink itemType="celebration" itemId={c.id} title={firstWords(c.text)} name={`celebration from ${formatDate(c.happenedOn)}`} />
+          <WhoHasSeenLink itemType="celebration" itemId={c.id} title={firstWords(c.text)} name={t('whoHasSeenName', { date: formatDate(c.happenedOn, language) })} />
         </div>
       ) : null}
       {sharing ? <ShareForm partnershipId={p.id} target={{ itemType: 'celebration', itemId: c.id }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharing(false)} /> : null}

@@ -1,20 +1,18 @@
-/** Plain words for celebrations, and how the timeline is grouped. */
+/** Plain words for celebrations, and how the timeline is grouped. The words themselves are in messages.ts. */
 import type { CelebrationKind } from '../../../../shared/src/domain';
+import type { Language } from '../../../../shared/src/i18n';
 import type { Celebration } from '../../api';
 
 export const celebrationsKey = (partnershipId: string) => ['celebrations', partnershipId] as const;
 
+/**
+ * English only, kept for pages not translated yet (Home's shared items); translated pages use
+ * t('kind', { kind }) from ./messages. Remove once nothing imports it.
+ */
 export const KIND_LABEL: Record<CelebrationKind, string> = {
   risk_taken: 'A risk taken',
   progress: 'Progress',
   success: 'A success',
-};
-
-/** The hint under each kind in the form. */
-export const KIND_HINT: Record<CelebrationKind, string> = {
-  risk_taken: 'Trying something new or a little scary — however it turned out.',
-  progress: 'A step forward, even a small one.',
-  success: 'Something worked. Enjoy it.',
 };
 
 /** Today as a calendar day (YYYY-MM-DD) in the browser's time zone. */
@@ -23,11 +21,11 @@ export function todayLocal(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** "2026-11" → "November 2026". */
-export function monthLabel(month: string): string {
+/** "2026-11" → "November 2026", in the reader's language. */
+export function monthLabel(month: string, language: Language): string {
   const d = new Date(`${month}-01T12:00:00`);
   if (Number.isNaN(d.getTime())) return month;
-  return d.toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
+  return d.toLocaleDateString(language, { month: 'long', year: 'numeric' });
 }
 
 /** Celebrations (already newest first) grouped by the month they happened in, keeping that order. */
