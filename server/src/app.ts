@@ -15,6 +15,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import accountRoutes from './accounts/accounts.routes';
+import languageRoutes from './accounts/language.routes';
 import agreementRoutes from './agreements/agreements.routes';
 import attentionRoutes from './attention/attention.routes';
 import calendarRoutes from './calendar/calendar.routes';
@@ -154,6 +155,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
 
   await app.register(async (api) => accountRoutes(api as App, services));
+  await app.register(async (api) => languageRoutes(api as App, services));
   await app.register(async (api) => setupRoutes(api as App, services));
   await app.register(async (api) => orgRoutes(api as App, services));
   await app.register(async (api) => organizationRoutes(api as App, services));

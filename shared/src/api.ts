@@ -105,9 +105,15 @@ export const Me = z.object({
   /** True until the person has acknowledged the current role descriptions. */
   mustAcknowledgeRoles: z.boolean(),
   organizations: z.array(OrgChoice),
+  /** The language Tandem speaks to this person: their own choice, else the organization's default. */
+  language: z.enum(LANGUAGES),
+  /** True when the person chose it themselves (false: the organization's default). */
+  languageChosen: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 export const SwitchOrgBody = z.object({ personId: id });
+/** Choose your language; null goes back to your organization's default. */
+export const LanguageBody = z.object({ language: z.enum(LANGUAGES).nullable() });
 
 export const RoleDescriptionsResponse = z.object({
   version: z.number(),
@@ -848,6 +854,8 @@ export const CreateReflectionBody = z.object({
   goalId: id.nullable().default(null),
   /** Whose reflection round (a coachee of this partnership); defaults to the only coachee, or you in a peer partnership. */
   subjectId: id.optional(),
+  /** The language the prompts were shown in: the reflection keeps the words its author answered. */
+  language: z.enum(LANGUAGES).default('en'),
 });
 export const Reflection = z.object({
   id,

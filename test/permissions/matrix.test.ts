@@ -249,6 +249,8 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
       await c.get('/api/me/reminders'),
       await c.post(`/api/me/reminders/${reminder}/dismissal`),
       await c.get('/api/attention'),
+      await c.put('/api/me/language', { language: 'es' }),
+      await c.put('/api/me/language', { language: null }),
       await c.post('/api/me/organization', { personId }),
     ];
     // Switching organization starts a new session; so do signing out here and everywhere.

@@ -8,6 +8,7 @@
  */
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { DEFAULT_LANGUAGE, type Language, isLanguage, pickLanguage } from '../../shared/src/i18n';
+import { useMe } from './features/session/session';
 
 const STORAGE_KEY = 'tandem.language';
 
@@ -33,10 +34,11 @@ export function browserLanguage(): Language {
   return stored() ?? pickLanguage(typeof navigator === 'undefined' ? [] : navigator.languages);
 }
 
-/** `preferred`: the signed-in person's language (their own choice, else their organization's default). */
-export function LanguageProvider({ preferred, children }: { preferred?: Language | null; children: ReactNode }) {
+/** Signed in: the person's language (their own choice, else their organization's default). Before: this browser's. */
+export function LanguageProvider({ children }: { children: ReactNode }) {
+  const { data: me } = useMe();
   const [chosen, setChosen] = useState<Language>(browserLanguage);
-  const language = preferred ?? chosen;
+  const language = me?.language ?? chosen;
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);

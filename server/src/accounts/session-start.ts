@@ -3,6 +3,7 @@
  * sign-in, reset link, invitation, switching organization, first set-up — ends
  * in the same startSession(), so the cookie is always set the same way.
  */
+import { DEFAULT_LANGUAGE, isLanguage } from '../../../shared/src/i18n';
 import type { z } from 'zod';
 import type { Me } from '../../../shared/src/api';
 import type { OrgRole } from '../../../shared/src/domain';
@@ -18,7 +19,7 @@ export function sessionStarter({ db, clock, config }: Pick<Services, 'db' | 'clo
     const people = await db
       .selectFrom('people as p')
       .innerJoin('organizations as o', 'o.id', 'p.org_id')
-      .select(['p.id', 'p.org_id', 'p.name', 'p.email', 'o.name as org_name'])
+      .select(['p.id', 'p.org_id', 'p.name', 'p.email', 'p.language', 'o.name as org_name', 'o.default_language'])
       .where('p.user_id', '=', userId)
       .where('p.active', '=', 1)
       .orderBy('o.name')
@@ -43,6 +44,8 @@ export function sessionStarter({ db, clock, config }: Pick<Services, 'db' | 'clo
       csrfToken,
       mustAcknowledgeRoles: !ack,
       organizations: people.map((p) => ({ personId: p.id, organizationId: p.org_id, organization: p.org_name })),
+      language: isLanguage(me.language) ? me.language : isLanguage(me.default_language) ? me.default_language : DEFAULT_LANGUAGE,
+      languageChosen: isLanguage(me.language),
     };
   }
 

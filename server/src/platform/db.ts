@@ -13,6 +13,7 @@ import * as meetings from '../migrations/20261124_0003_meetings';
 import * as celebrations from '../migrations/20261124_0004_celebrations';
 import * as cycle from '../migrations/20261124_0005_cycle';
 import * as setup from '../migrations/20261202_0006_setup';
+import * as language from '../migrations/20261202_0007_language';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -126,6 +127,7 @@ const migrations: Record<string, Migration> = {
   '20261124_0004_celebrations': celebrations,
   '20261124_0005_cycle': cycle,
   '20261202_0006_setup': setup,
+  '20261202_0007_language': language,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -28,6 +28,8 @@ export interface Database {
     title: string | null;
     active: number;
     created_at: string;
+    /** 'en' or 'es' once the person chose; null: the organization's default. */
+    language: Generated<string | null>;
   };
   person_roles: { person_id: string; org_id: string; role: string };
   supervision_links: { id: string; org_id: string; supervisor_id: string; supervisee_id: string; created_at: string };

@@ -1,3 +1,4 @@
+import { LanguagePicker } from '../language/LanguagePicker';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -66,6 +67,7 @@ export function SignInPage() {
       <p>
         <Link to="/forgot-password">Forgot your password?</Link>
       </p>
+      <LanguagePicker />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { Checkbox } from '../../ui/Field';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { formatDateTime } from '../../ui/format';
 import { focusSoon } from '../../ui/focus';
+import { LanguagePicker } from '../language/LanguagePicker';
 
 // Not under ['me']: those entries survive a change of session, and these belong to one person.
 const CALENDAR_KEY = ['calendar-feed'] as const;
@@ -19,6 +20,9 @@ export function SettingsPage() {
     <div>
       <PageTitle title="Settings">Settings</PageTitle>
       <p className="lead">Keep your coaching sessions in the calendar you already use, and choose how Tandem reminds you of what is coming up.</p>
+      <Section title="Language">
+        <LanguagePicker />
+      </Section>
       <CalendarSection />
       <RemindersSection />
     </div>
