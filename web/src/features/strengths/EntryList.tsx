@@ -11,9 +11,11 @@ import { firstName, subjectsOf } from '../goals/goalWords';
 import { useSignedIn } from '../session/session';
 import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
-import { TYPE_ADD, TYPE_INTRO, TYPE_ONE, TYPE_TITLE, byCategory, strengthsKey } from './strengthWords';
+import { byCategory, strengthsKey } from './strengthWords';
 import { SubjectOptions } from '../partnerships/SubjectOptions';
 import { focusSoon } from '../../ui/focus';
+import { useLanguage, useT } from '../../i18n';
+import { m } from './messages';
 
 /** Puts one changed or new entry into the cached page, so the lists update at once. */
 function useStoreEntry(partnershipId: string) {
@@ -26,6 +28,7 @@ function useStoreEntry(partnershipId: string) {
 
 /** "Strengths we see" or "Priorities we chose": the current ones, a form to add one, and the past ones folded away. */
 export function EntryList({ p, type, entries, canAdd }: { p: PartnershipDetail; type: StrengthType; entries: StrengthEntry[]; canAdd: boolean }) {
+  const t = useT(m);
   const id = useId();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState('');
@@ -49,14 +52,14 @@ export function EntryList({ p, type, entries, canAdd }: { p: PartnershipDetail; 
   return (
     <section className={`section entry-section entry-${type}`} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} tabIndex={-1}>
-        {TYPE_TITLE[type]}
+        {t('typeTitle', { type })}
       </h3>
-      <p className="muted">{TYPE_INTRO[type]}</p>
+      <p className="muted">{t('typeIntro', { type })}</p>
       <div role="status" className="strength-notice">
         {notice ? <p className="success-text">{notice}</p> : null}
       </div>
       {current.length === 0 ? (
-        <p>{type === 'strength' ? 'No strengths noted yet. What would you both say is already working?' : 'No priorities chosen yet.'}</p>
+        <p>{t('typeEmpty', { type })}</p>
       ) : (
         <ul className="plain-list entry-list" aria-labelledby={`${id}-title`}>
           {current.map(item)}
@@ -71,7 +74,7 @@ export function EntryList({ p, type, entries, canAdd }: { p: PartnershipDetail; 
             setAdding(true);
           }}
         >
-          {TYPE_ADD[type]}
+          {t('typeAdd', { type })}
         </Button>
       ) : null}
       {adding ? (
@@ -80,7 +83,7 @@ export function EntryList({ p, type, entries, canAdd }: { p: PartnershipDetail; 
           type={type}
           onSaved={(e) => {
             setAdding(false);
-            setNotice(`Added to ${TYPE_TITLE[type].toLowerCase()}: “${e.text}”.`);
+            setNotice(t('addedTo', { type, text: e.text }));
             focusSoon(openId);
           }}
           onCancel={() => {
@@ -91,9 +94,7 @@ export function EntryList({ p, type, entries, canAdd }: { p: PartnershipDetail; 
       ) : null}
       {past.length ? (
         <details className="past-entries">
-          <summary>
-            Past {type === 'strength' ? 'strengths' : 'priorities'} ({past.length})
-          </summary>
+          <summary>{t('pastSummary', { type, count: past.length })}</summary>
           <ul className="plain-list entry-list">
             {past.map(item)}
           </ul>
@@ -105,6 +106,8 @@ export function EntryList({ p, type, entries, canAdd }: { p: PartnershipDetail; 
 
 function Entry({ p, entry, onChanged }: { p: PartnershipDetail; entry: StrengthEntry; onChanged: (message: string) => void }) {
   const me = useSignedIn();
+  const t = useT(m);
+  const { language } = useLanguage();
   const store = useStoreEntry(p.id);
   const [sharing, setSharing] = useState(false);
   const client = useQueryClient();
@@ -113,13 +116,13 @@ function Entry({ p, entry, onChanged }: { p: PartnershipDetail; entry: StrengthE
     onSuccess: (saved) => {
       store(saved);
       client.invalidateQueries({ queryKey: strengthsKey(p.id) });
-      onChanged(saved.retiredAt ? `Moved to the past: “${saved.text}”. It stays in the history.` : `Brought back: “${saved.text}”.`);
+      onChanged(saved.retiredAt ? t('retired', { text: saved.text }) : t('broughtBack', { text: saved.text }));
     },
   });
   const several = subjectsOf(p).length > 1;
-  const subject = p.members.find((m) => m.personId === entry.subjectId);
-  const author = entry.authorId === me.personId ? 'you' : entry.authorName;
-  const one = TYPE_ONE[entry.type];
+  const subject = p.members.find((x) => x.personId === entry.subjectId);
+  const added = formatDate(entry.createdAt, language);
+  const named = { type: entry.type, text: entry.text };
   return (
     <article className={['card', 'entry', entry.retiredAt ? 'entry-retired' : ''].filter(Boolean).join(' ')}>
       <p className="entry-text note-body">{entry.text}</p>
@@ -129,25 +132,26 @@ function Entry({ p, entry, onChanged }: { p: PartnershipDetail; entry: StrengthE
             <span className="practice-tag">{entry.practiceName}</span> ·{' '}
           </>
         ) : null}
-        {several && subject ? `${entry.subjectId === me.personId ? 'Yours' : `${firstName(subject.name)}’s`} · ` : ''}
-        Added by {author} on {formatDate(entry.createdAt)}
-        {entry.retiredAt ? ` · moved to the past on ${formatDate(entry.retiredAt)}` : ''}
+        {several && subject ? `${entry.subjectId === me.personId ? t('yours') : t('whose', { name: firstName(subject.name) })} · ` : ''}
+        {entry.authorId === me.personId ? t('addedByYou', { date: added }) : t('addedBy', { name: entry.authorName, date: added })}
+        {entry.retiredAt ? ` · ${t('movedPastOn', { date: formatDate(entry.retiredAt, language) })}` : ''}
       </p>
       <ErrorAlert error={retire.error} />
       {entry.abilities.retire || entry.abilities.share ? (
         <div className="button-row">
           {entry.abilities.retire ? (
             <Button variant="secondary" busy={retire.isPending} onClick={() => retire.mutate(!entry.retiredAt)}>
-              {entry.retiredAt ? 'Bring it back' : entry.type === 'priority' ? 'Addressed — move to the past' : 'Move to the past'}
-              <span className="visually-hidden"> (the {one} “{entry.text}”)</span>
+              {entry.retiredAt ? t('bringBack') : entry.type === 'priority' ? t('addressed') : t('moveToPast')}
+              <span className="visually-hidden"> {t('retireHidden', named)}</span>
             </Button>
           ) : null}
           {entry.abilities.share && !sharing ? (
             <Button variant="secondary" onClick={() => setSharing(true)}>
-              Share…<span className="visually-hidden"> the {one} “{entry.text}”</span>
+              {t('share')}
+              <span className="visually-hidden"> {t('theEntry', named)}</span>
             </Button>
           ) : null}
-          {entry.abilities.share ? <WhoHasSeenLink itemType="strength" itemId={entry.id} title={entry.text} name={`${one} “${entry.text}”`} /> : null}
+          {entry.abilities.share ? <WhoHasSeenLink itemType="strength" itemId={entry.id} title={entry.text} name={t('whoHasSeenName', named)} /> : null}
         </div>
       ) : null}
       {sharing ? <ShareForm partnershipId={p.id} target={{ itemType: 'strength', itemId: entry.id }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharing(false)} /> : null}
@@ -157,6 +161,7 @@ function Entry({ p, entry, onChanged }: { p: PartnershipDetail; entry: StrengthE
 
 function AddEntryForm({ p, type, onSaved, onCancel }: { p: PartnershipDetail; type: StrengthType; onSaved: (e: StrengthEntry) => void; onCancel: () => void }) {
   const me = useSignedIn();
+  const t = useT(m);
   const formId = useId();
   const store = useStoreEntry(p.id);
   const practices = usePractices();
@@ -186,7 +191,6 @@ function AddEntryForm({ p, type, onSaved, onCancel }: { p: PartnershipDetail; ty
   const shown = ['text', 'practiceId', 'subjectId', 'type'];
   const otherError = err && !err.details.some((d) => shown.includes(d.path));
   const visible = (practices.data?.items ?? []).filter((pr) => !pr.archived);
-  const one = TYPE_ONE[type];
 
   return (
     <form
@@ -197,7 +201,7 @@ function AddEntryForm({ p, type, onSaved, onCancel }: { p: PartnershipDetail; ty
         e.preventDefault();
         if (!text.trim()) {
           save.reset();
-          setMissing(type === 'strength' ? 'Describe the strength in a few words.' : 'Describe the priority in a few words.');
+          setMissing(t('missingText', { type }));
           focusText();
           return;
         }
@@ -205,16 +209,16 @@ function AddEntryForm({ p, type, onSaved, onCancel }: { p: PartnershipDetail; ty
         save.mutate();
       }}
     >
-      <h4 id={`${formId}-heading`}>{TYPE_ADD[type]}</h4>
+      <h4 id={`${formId}-heading`}>{t('typeAdd', { type })}</h4>
       {subjects.length > 1 ? (
-        <SelectField label={`Whose ${one} is it?`} value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={err?.fieldMessage('subjectId')}>
+        <SelectField label={t('whoseQuestion', { type })} value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={err?.fieldMessage('subjectId')}>
           <SubjectOptions subjects={subjects} meId={me.personId} />
         </SelectField>
       ) : null}
       <TextArea
         id={textId}
-        label={type === 'strength' ? 'The strength' : 'The priority'}
-        hint={type === 'strength' ? 'Describe what you see, for example “Songs make transitions calm and quick.”' : 'Describe what you chose to work on, for example “More children answering during read-aloud.”'}
+        label={t('textLabel', { type })}
+        hint={t('textHint', { type })}
         required
         rows={3}
         maxLength={1000}
@@ -225,8 +229,8 @@ function AddEntryForm({ p, type, onSaved, onCancel }: { p: PartnershipDetail; ty
         }}
         error={missing || err?.fieldMessage('text')}
       />
-      <SelectField label="Practice it connects to (optional)" value={practiceId} onChange={(e) => setPracticeId(e.target.value)} error={err?.fieldMessage('practiceId')}>
-        <option value="">No particular practice</option>
+      <SelectField label={t('practiceSelect')} value={practiceId} onChange={(e) => setPracticeId(e.target.value)} error={err?.fieldMessage('practiceId')}>
+        <option value="">{t('noPractice')}</option>
         {byCategory(visible).map((g) => (
           <optgroup key={g.category} label={g.category}>
             {g.items.map((pr) => (
@@ -238,13 +242,13 @@ function AddEntryForm({ p, type, onSaved, onCancel }: { p: PartnershipDetail; ty
         ))}
       </SelectField>
       {otherError ? <ErrorAlert error={err} /> : null}
-      {err && !otherError ? <Alert tone="error">Some answers need another look — see the messages above.</Alert> : null}
+      {err && !otherError ? <Alert tone="error">{t('checkAnswers')}</Alert> : null}
       <div className="button-row">
         <Button type="submit" busy={save.isPending}>
-          Add the {one}
+          {t('addThe', { type })}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

@@ -8,6 +8,11 @@ import { FieldSet, Radio, SelectField, TextArea } from '../../ui/Field';
 import { Loading } from '../../ui/Page';
 import { goalsKey } from '../goals/goalWords';
 import { byCategory, levelLabel, shortDate, strengthsKey } from './strengthWords';
+import { useLanguage, useT } from '../../i18n';
+import { m } from './messages';
+
+/** Stands for the emphasised words in a message, so they can be shown in bold wherever the language puts them. */
+const EMPHASIS_MARK = '\u0000';
 
 /**
  * The coachee's own view of how they use the practices she has chosen, on a
@@ -35,6 +40,8 @@ export function RatingForm({
   onCancel: () => void;
 }) {
   const client = useQueryClient();
+  const t = useT(m);
+  const { language } = useLanguage();
   const formId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [levels, setLevels] = useState<Record<string, number>>({});
@@ -72,7 +79,7 @@ export function RatingForm({
 
   const addPractice = () => {
     if (!toAdd) {
-      setAddProblem('Choose a practice from the list first.');
+      setAddProblem(t('pickFirst'));
       // Back on the list, so the message is read with it.
       document.getElementById(`${formId}-add`)?.focus();
       return;
@@ -110,6 +117,7 @@ export function RatingForm({
   };
   const chosenCount = shown.filter((pr) => (levels[pr.id] ?? 0) > 0).length;
   const ready = !goals.isPending;
+  const [introBefore, introAfter] = t('ratingIntro', { own: EMPHASIS_MARK }).split(EMPHASIS_MARK);
 
   return (
     <form
@@ -121,7 +129,7 @@ export function RatingForm({
         e.preventDefault();
         if (chosenCount === 0) {
           save.reset();
-          setMissing('Choose where you are with at least one practice, or cancel.');
+          setMissing(t('chooseOne'));
           requestAnimationFrame(() => problemRef.current?.focus());
           return;
         }
@@ -130,17 +138,16 @@ export function RatingForm({
       }}
     >
       <h3 id={`${formId}-heading`} tabIndex={-1}>
-        Where I am with each practice
+        {t('ratingHeading')}
       </h3>
       <p>
-        This is <strong>your own view</strong> of how you use a practice today — not a score, and nobody else rates you. Each time you save, it joins your
-        history, so you can see how things have grown.
+        {introBefore}
+        <strong>{t('ownView')}</strong>
+        {introAfter}
       </p>
-      {!ready ? <Loading what="your practices" /> : null}
-      {ready && shown.length > 0 ? (
-        <p className="muted">Here are the practices you rated before or named in your goals. Leave any at “Not this time”, or add another below.</p>
-      ) : null}
-      {ready && shown.length === 0 ? <p>Pick a practice you want to think about now; you can add more, one at a time.</p> : null}
+      {!ready ? <Loading what={t('loadingYours')} /> : null}
+      {ready && shown.length > 0 ? <p className="muted">{t('shownIntro')}</p> : null}
+      {ready && shown.length === 0 ? <p>{t('noneShown')}</p> : null}
       {byCategory(shown).map((group) => (
         <FieldSet key={group.category} legend={group.category} className="rating-category">
           {group.items.map((pr) => {
@@ -158,7 +165,7 @@ export function RatingForm({
                       <>
                         {' '}
                         <span className="rating-last">
-                          Last time: {levelLabel(last.level)} ({shortDate(last.ratedAt)}).
+                          {t('lastTime', { level: levelLabel(t, last.level), date: shortDate(last.ratedAt, language) })}
                         </span>
                       </>
                     ) : null}
@@ -167,19 +174,20 @@ export function RatingForm({
                 error={problemFor(pr.id, 'level') ?? problemFor(pr.id, 'practiceId')}
               >
                 <div className="rating-scale">
-                  <Radio name={`${formId}-${pr.id}`} value="0" label="Not this time" checked={level === 0} onChange={() => setLevels((l) => ({ ...l, [pr.id]: 0 }))} />
+                  <Radio name={`${formId}-${pr.id}`} value="0" label={t('notThisTime')} checked={level === 0} onChange={() => setLevels((l) => ({ ...l, [pr.id]: 0 }))} />
                   {SELF_RATING_LEVELS.map((n) => (
-                    <Radio key={n} name={`${formId}-${pr.id}`} value={String(n)} label={levelLabel(n)} checked={level === n} onChange={() => setLevels((l) => ({ ...l, [pr.id]: n }))} />
+                    <Radio key={n} name={`${formId}-${pr.id}`} value={String(n)} label={levelLabel(t, n)} checked={level === n} onChange={() => setLevels((l) => ({ ...l, [pr.id]: n }))} />
                   ))}
                 </div>
                 {level > 0 ? (
                   <TextArea
                     label={
                       <>
-                        In your own words (optional)<span className="visually-hidden"> — {pr.name}</span>
+                        {t('ownWords')}
+                        <span className="visually-hidden"> — {pr.name}</span>
                       </>
                     }
-                    hint="Why this level, or what it looks like in your room today."
+                    hint={t('commentHint')}
                     rows={2}
                     maxLength={1000}
                     value={comments[pr.id] ?? ''}
@@ -196,7 +204,7 @@ export function RatingForm({
         <div className="rating-add">
           <SelectField
             id={`${formId}-add`}
-            label="Add a practice to rate"
+            label={t('addLabel')}
             value={toAdd}
             onChange={(e) => {
               setToAdd(e.target.value);
@@ -204,7 +212,7 @@ export function RatingForm({
             }}
             error={addProblem || undefined}
           >
-            <option value="">Choose a practice…</option>
+            <option value="">{t('choosePractice')}</option>
             {byCategory(addable).map((g) => (
               <optgroup key={g.category} label={g.category}>
                 {g.items.map((pr) => (
@@ -216,24 +224,24 @@ export function RatingForm({
             ))}
           </SelectField>
           <Button variant="secondary" onClick={addPractice}>
-            Add
+            {t('add')}
           </Button>
         </div>
       ) : null}
       <div ref={problemRef} tabIndex={-1} className="form-problems">
         {missing ? <Alert tone="error">{missing}</Alert> : null}
         {otherError ? <ErrorAlert error={err} /> : null}
-        {err && !otherError ? <Alert tone="error">Some answers need another look — see the messages above.</Alert> : null}
+        {err && !otherError ? <Alert tone="error">{t('checkAnswers')}</Alert> : null}
       </div>
       <p className="muted rating-count">
-        {chosenCount === 0 ? 'No practices chosen yet.' : `${chosenCount} ${chosenCount === 1 ? 'practice' : 'practices'} chosen.`}
+        {t('chosenCount', { count: chosenCount })}
       </p>
       <div className="button-row">
         <Button type="submit" busy={save.isPending}>
-          Save my view
+          {t('saveView')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

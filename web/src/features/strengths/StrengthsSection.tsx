@@ -12,25 +12,25 @@ import { EntryList } from './EntryList';
 import { RatingForm } from './RatingForm';
 import { byCategory, growthText, levelLabel, shortDate, strengthsKey } from './strengthWords';
 import { focusSoon } from '../../ui/focus';
+import { useLanguage, useT } from '../../i18n';
+import { m } from './messages';
 
 /** Strengths and needs: the coachee's own view of their practice over the year, and the strengths and priorities partners note together. */
 export function StrengthsSection() {
   const p = usePartnership();
   const me = useSignedIn();
+  const t = useT(m);
   const strengths = useQuery({
     queryKey: strengthsKey(p.id),
     queryFn: () => api.get<StrengthsResponse>(`/api/partnerships/${p.id}/strengths`),
     enabled: p.abilities.readContent,
   });
-  if (!p.abilities.readContent) return <p>Strengths and needs belong to the people in this partnership. The coachee can choose to share them with you.</p>;
+  if (!p.abilities.readContent) return <p>{t('notMember')}</p>;
   const data = strengths.data;
   return (
-    <Section title="Strengths and needs" id="strengths">
-      <p className="lead">
-        Start from what is already working. The coachee describes where they are with each practice, in their own view; together you note the strengths
-        you see and the priorities you choose. Only members of this partnership see this page, unless the coachee shares it.
-      </p>
-      {strengths.isPending ? <Loading what="strengths and needs" /> : null}
+    <Section title={t('title')} id="strengths">
+      <p className="lead">{t('lead')}</p>
+      {strengths.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={strengths.error} />
       {data ? (
         <>
@@ -48,6 +48,7 @@ export function StrengthsSection() {
 /** One coachee's self-ratings: growth per practice, and for the coachee the form to add today's view. */
 function SelfView({ p, subject, canRate }: { p: PartnershipDetail; subject: StrengthsResponse['bySubject'][number]; canRate: boolean }) {
   const me = useSignedIn();
+  const t = useT(m);
   const practices = usePractices();
   const id = useId();
   const [rating, setRating] = useState(false);
@@ -60,12 +61,8 @@ function SelfView({ p, subject, canRate }: { p: PartnershipDetail; subject: Stre
 
   return (
     <section className="section self-view" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{mine ? 'Your own view of your practice' : `${first}’s own view of their practice`}</h3>
-      <p className="muted">
-        {mine
-          ? 'Only you rate your own practice, and only for yourself: it is where you feel you are, not a judgement by anyone else.'
-          : `Only ${first} rates their own practice. It is how ${first} sees it — not a score — and a good starting point for talking it through together.`}
-      </p>
+      <h3 id={`${id}-title`}>{mine ? t('viewTitleMine') : t('viewTitleOther', { name: first })}</h3>
+      <p className="muted">{mine ? t('viewIntroMine') : t('viewIntroOther', { name: first })}</p>
       <div role="status" className="strength-notice">
         {notice ? <p className="success-text">{notice}</p> : null}
       </div>
@@ -77,7 +74,7 @@ function SelfView({ p, subject, canRate }: { p: PartnershipDetail; subject: Stre
             setRating(true);
           }}
         >
-          {rated.length ? 'Add how it looks today' : 'Describe where I am'}
+          {rated.length ? t('addToday') : t('describe')}
         </Button>
       ) : null}
       {rating ? (
@@ -88,7 +85,7 @@ function SelfView({ p, subject, canRate }: { p: PartnershipDetail; subject: Stre
           mine={subject.ratings}
           onSaved={(count) => {
             setRating(false);
-            setNotice(`Saved: your view of ${count} ${count === 1 ? 'practice' : 'practices'}, with today’s date, in your history below.`);
+            setNotice(t('savedCount', { count }));
             focusOpen();
           }}
           onCancel={() => {
@@ -97,17 +94,17 @@ function SelfView({ p, subject, canRate }: { p: PartnershipDetail; subject: Stre
           }}
         />
       ) : null}
-      {practices.isPending && rating ? <Loading what="the practices" /> : null}
+      {practices.isPending && rating ? <Loading what={t('loadingPractices')} /> : null}
       <ErrorAlert error={rating ? practices.error : null} />
       {rated.length === 0 ? (
-        <p>{mine ? 'Nothing here yet. When you describe where you are, it shows here with the date, so you can look back on it.' : `${first} has not described where they are yet.`}</p>
+        <p>{mine ? t('emptyMine') : t('emptyOther', { name: first })}</p>
       ) : (
         <>
-          <h4 id={`${id}-growth`}>Over time</h4>
+          <h4 id={`${id}-growth`}>{t('overTime')}</h4>
           {byCategory(rated).map((group) => (
             <div key={group.category} className="growth-group">
               <p className="group-title">{group.category}</p>
-              <ul className="plain-list growth-list" aria-label={`${group.category}: ${mine ? 'your' : `${first}’s`} view over time`}>
+              <ul className="plain-list growth-list" aria-label={mine ? t('growthLabelMine', { category: group.category }) : t('growthLabelOther', { category: group.category, name: first })}>
                 {group.items.map((r) => (
                   <li key={r.practiceId} className="growth-item">
                     <GrowthLine r={r} mine={mine} first={first} />
@@ -124,6 +121,8 @@ function SelfView({ p, subject, canRate }: { p: PartnershipDetail; subject: Stre
 
 /** One practice: a small chart of the levels (decoration), the same history in words, and the latest comment. */
 function GrowthLine({ r, mine, first }: { r: PracticeRatings; mine: boolean; first: string }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const last = r.history[r.history.length - 1];
   const commented = [...r.history].reverse().filter((h) => h.comment.trim());
   return (
@@ -132,23 +131,24 @@ function GrowthLine({ r, mine, first }: { r: PracticeRatings; mine: boolean; fir
       <div className="growth-row">
         <GrowthChart levels={r.history.map((h) => h.level)} />
         <p className="growth-text">
-          <span className="visually-hidden">History: </span>
-          {growthText(r)}
+          <span className="visually-hidden">{t('history')} </span>
+          {growthText(t, language, r)}
         </p>
       </div>
       <p className="meta">
-        Now: <strong>{levelLabel(last.level)}</strong>
+        {t('now')} <strong>{levelLabel(t, last.level)}</strong>
       </p>
       {commented.length ? (
         <details className="growth-comments">
           <summary>
-            In {mine ? 'your' : `${first}’s`} words ({commented.length})<span className="visually-hidden"> — {r.practiceName}</span>
+            {mine ? t('wordsMine', { count: commented.length }) : t('wordsOther', { name: first, count: commented.length })}
+            <span className="visually-hidden"> — {r.practiceName}</span>
           </summary>
           <ul className="plain-list">
             {commented.map((h) => (
               <li key={h.id}>
                 <span className="meta">
-                  {shortDate(h.ratedAt)}, {levelLabel(h.level).toLowerCase()}:
+                  {t('commentHead', { date: shortDate(h.ratedAt, language), level: h.level })}
                 </span>{' '}
                 <span className="note-body">{h.comment}</span>
               </li>

@@ -1,45 +1,33 @@
-/** Plain words for strengths and needs: the self-rating scale, growth over time, and the two lists. */
-import { SELF_RATING_LABELS, type StrengthType } from '../../../../shared/src/domain';
+/**
+ * Plain words for strengths and needs: the self-rating scale, growth over time, and the two lists.
+ * The words themselves are in messages.ts; helpers here take the translator (`t`) a component gets from useT(m).
+ */
+import type { Language, Values } from '../../../../shared/src/i18n';
 import type { PracticeRatings } from '../../api';
+import type { m } from './messages';
 
 export const strengthsKey = (partnershipId: string) => ['strengths', partnershipId] as const;
 
-export function levelLabel(level: number): string {
-  return SELF_RATING_LABELS[level] ?? `Level ${level}`;
+/** The translator of strengths' words: `useT(m)` with m from ./messages. */
+export type StrengthsT = (key: keyof typeof m.en, values?: Values) => string;
+
+/** "New to me" … "I could show others": one step of the self-rating scale. */
+export function levelLabel(t: StrengthsT, level: number): string {
+  return t('level', { level });
 }
 
-/** "Nov 20" this year, "Nov 20, 2025" otherwise: short enough for a line of growth. */
-export function shortDate(iso: string): string {
+/** "Nov 20" this year, "Nov 20, 2025" otherwise: short enough for a line of growth (in the reader's language). */
+export function shortDate(iso: string, language: Language): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const sameYear = d.getFullYear() === new Date().getFullYear();
-  return d.toLocaleDateString(undefined, sameYear ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', year: 'numeric' });
+  return d.toLocaleDateString(language, sameYear ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', year: 'numeric' });
 }
 
 /** "New to me (Sep 3) → Trying it out (Nov 20)": the whole history of one practice in words. */
-export function growthText(r: PracticeRatings): string {
-  return r.history.map((h) => `${levelLabel(h.level)} (${shortDate(h.ratedAt)})`).join(' → ');
+export function growthText(t: StrengthsT, language: Language, r: PracticeRatings): string {
+  return r.history.map((h) => t('point', { level: levelLabel(t, h.level), date: shortDate(h.ratedAt, language) })).join(' → ');
 }
-
-export const TYPE_TITLE: Record<StrengthType, string> = {
-  strength: 'Strengths we see',
-  priority: 'Priorities we chose',
-};
-
-export const TYPE_INTRO: Record<StrengthType, string> = {
-  strength: 'What is already working, in words you both recognise. Strengths are what the next steps build on.',
-  priority: 'What you decided together to work on first. When one has been addressed, move it to the past — it stays in the history.',
-};
-
-export const TYPE_ADD: Record<StrengthType, string> = {
-  strength: 'Add a strength',
-  priority: 'Add a priority',
-};
-
-export const TYPE_ONE: Record<StrengthType, string> = {
-  strength: 'strength',
-  priority: 'priority',
-};
 
 /** Practices grouped by category, keeping the framework's order. */
 export function byCategory<T extends { category: string }>(items: T[]): { category: string; items: T[] }[] {
