@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PHONE, type World, checkA11y, describeBrowser, localDay, signedInPage, startWorld } from './harness';
+import { openSection, sectionNav } from './sections';
 
 /**
  * Celebrations: either partner records a risk taken, progress or a success; the
@@ -26,7 +27,7 @@ describeBrowser('celebrations', () => {
       await page.goto(celebrationsUrl);
     } else {
       await page.getByRole('link', { name: partner }).first().click();
-      await page.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Celebrations' }).click();
+      await openSection(page, 'Celebrations');
       await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}\/celebrations$/);
       celebrationsUrl = new URL(page.url()).pathname;
     }
@@ -39,9 +40,8 @@ describeBrowser('celebrations', () => {
   it('lets the coach and the coachee celebrate, and the coachee share one with her supervisor', async () => {
     const carmen = await as('carmen@riverside.example');
     await openCelebrations(carmen, /Expert coaching with Taylor Nguyen/);
-    // The tab comes right after Goals.
-    const tabs = await carmen.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link').allTextContents();
-    expect(tabs.indexOf('Celebrations')).toBe(tabs.indexOf('Goals') + 1);
+    // Celebrations sit with looking back: under Reflect, with Reflection and Notes.
+    expect(await sectionNav(carmen).locator('.section-group-reflect .section-list a').allTextContents()).toEqual(['Reflection', 'Celebrations', 'Notes']);
     await carmen.getByText('Nothing here yet.').waitFor();
     await carmen.getByText('worth noticing whatever the result').waitFor();
     await checkA11y(carmen, 'celebrations tab, empty');
@@ -118,7 +118,7 @@ describeBrowser('celebrations', () => {
     await checkA11y(taylor, 'share a celebration');
     await progress.getByRole('button', { name: 'Share', exact: true }).click();
     await progress.getByText('Sam Okafor can now read this celebration').waitFor();
-    await taylor.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Sharing' }).click();
+    await openSection(taylor, 'Sharing');
     await expect.poll(() => taylor.locator('tbody tr', { hasText: 'Sam Okafor' }).first().textContent()).toContain(`The celebration “${PROGRESS}”`);
     await taylor.getByRole('button', { name: 'Share all my celebrations from this partnership with…' }).waitFor();
     await taylor.context().close();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PHONE, type World, checkA11y, describeBrowser, localDay, signedInPage, startWorld } from './harness';
+import { openSection } from './sections';
 
 /**
  * Concerns, always in order: the coach records one (the coachee reads it at
@@ -31,7 +32,7 @@ describeBrowser('concerns', () => {
       await page.goto(concernsUrl);
     } else {
       await page.getByRole('link', { name: partner }).first().click();
-      await page.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Concerns' }).click();
+      await openSection(page, 'Concerns');
       await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}\/concerns$/);
       concernsUrl = new URL(page.url()).pathname;
     }
@@ -158,7 +159,7 @@ describeBrowser('concerns', () => {
     // Priya is a peer: she may record a concern about Ben, and only about Ben.
     const priya = await as('priya@riverside.example');
     await priya.getByRole('link', { name: /^Peer coaching with / }).first().click();
-    await priya.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Concerns' }).click();
+    await openSection(priya, 'Concerns');
     await priya.getByText('Nothing is raised about you without you.').waitFor();
     await priya.getByRole('button', { name: 'Record a concern' }).click();
     await priya.getByText('Ben can read it as soon as it is saved.').waitFor();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PHONE, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
+import { openSection } from './sections';
 
 /** Goals and action plans: a coach proposes, the coachee decides, works the plan, edits, and shares with her supervisor. */
 describeBrowser('goals and action plans', () => {
@@ -22,7 +23,7 @@ describeBrowser('goals and action plans', () => {
       await page.goto(goalsUrl);
     } else {
       await page.getByRole('link', { name: partner }).first().click();
-      await page.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Goals' }).click();
+      await openSection(page, 'Goals');
       await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}\/goals$/);
       goalsUrl = new URL(page.url()).pathname;
     }
@@ -101,7 +102,7 @@ describeBrowser('goals and action plans', () => {
     await checkA11y(taylor, 'share a goal');
     await goal.getByRole('button', { name: 'Share', exact: true }).click();
     await goal.getByText('Sam Okafor can now read this goal').waitFor();
-    await taylor.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Sharing' }).click();
+    await openSection(taylor, 'Sharing');
     await expect.poll(() => taylor.locator('tbody tr', { hasText: 'Sam Okafor' }).first().textContent()).toContain(`The goal “${TITLE}”`);
     await taylor.context().close();
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PHONE, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
+import { openSection } from './sections';
 
 /** A state-changing API call as the signed-in person of this page (same cookies, with the CSRF header). */
 async function post(page: Page, url: string, data: unknown) {
@@ -41,7 +42,7 @@ describeBrowser('messages and resource requests', () => {
       await page.goto(messagesUrl);
     } else {
       await page.getByRole('link', { name: /^Peer coaching with .*Ben Carter/ }).first().click();
-      await page.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Messages' }).click();
+      await openSection(page, 'Messages');
       await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}\/messages$/);
       messagesUrl = new URL(page.url()).pathname;
     }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PHONE, type World, checkA11y, describeBrowser, localDay, signedInPage, startWorld } from './harness';
+import { openSection } from './sections';
 
 /**
  * Observation plans: the coach writes down the focus conversation with an
@@ -27,7 +28,7 @@ describeBrowser('observation plans', () => {
       await page.goto(plansUrl);
     } else {
       await page.getByRole('link', { name: partner }).first().click();
-      await page.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Observation plans' }).click();
+      await openSection(page, 'Observation plans');
       await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}\/observations$/);
       plansUrl = new URL(page.url()).pathname;
     }
@@ -52,7 +53,7 @@ describeBrowser('observation plans', () => {
     await carmen.getByRole('button', { name: 'Plan an observation' }).click();
     await carmen.getByText('No observation is scheduled yet.').waitFor();
     await carmen.getByRole('button', { name: 'Cancel' }).click();
-    await carmen.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Sessions' }).click();
+    await openSection(carmen, 'Sessions');
     await carmen.getByRole('button', { name: 'Schedule a session' }).click();
     await carmen.getByLabel('What kind of session').selectOption('observation');
     const when = carmen.getByRole('group', { name: 'When' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PHONE, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
+import { openSection, sectionNav } from './sections';
 
 /** One story, in order: invite → accept → agree and sign → note → share → supervisor reads → withdraw → access log. */
 describeBrowser('a coaching partnership from invitation to sharing', () => {
@@ -115,7 +116,7 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
   it('lets the coachee share a note with her supervisor, withdraw it, and see who read it', async () => {
     const taylor = await as('taylor@riverside.example');
     await taylor.getByRole('link', { name: /Expert coaching with Carmen Diaz/ }).click();
-    await taylor.getByRole('link', { name: 'Notes' }).click();
+    await openSection(taylor, 'Notes');
     await taylor.getByRole('heading', { name: 'Notes', exact: true }).waitFor();
     const text = 'Circle time today: eleven children answered with full sentences. I want Sam to see this.';
     await taylor.getByLabel('Write a note').fill(text);
@@ -148,10 +149,10 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
     await checkA11y(sam, 'supervisor home with a share');
     await sam.getByRole('link', { name: /Taylor Nguyen/ }).first().click();
     await sam.getByText('You see logistics only').waitFor();
-    expect(await sam.getByRole('link', { name: 'Notes' }).count()).toBe(0);
+    expect(await sectionNav(sam).getByRole('link', { name: 'Notes' }).count()).toBe(0);
     await checkA11y(sam, 'supervisor view of a partnership');
 
-    await taylor.getByRole('link', { name: 'Sharing' }).click();
+    await openSection(taylor, 'Sharing');
     await taylor.getByRole('heading', { name: 'What you have shared' }).waitFor();
     const shareRow = taylor.locator('tbody tr', { hasText: 'Sam Okafor' }).first();
     await expect.poll(() => shareRow.textContent()).toContain('Circle time today: eleven children');
@@ -178,17 +179,115 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
     await taylor.context().close();
   });
 
-  it('works on a phone', async () => {
+  /** Every section Taylor (the coachee) may open, in the order of the nav. */
+  const TAYLOR_SECTIONS = [
+    'Overview',
+    'Goals',
+    'Strengths and needs',
+    'Observation plans',
+    'Sessions',
+    'Agreement',
+    'Reflection',
+    'Celebrations',
+    'Notes',
+    'Messages',
+    'Concerns',
+    'Getting to know you',
+    'Sharing',
+    'Partnership status',
+  ];
+
+  it('reaches every section on a phone in one or two taps, always showing where you are', async () => {
     const taylor = await as('taylor@riverside.example', PHONE);
     await checkA11y(taylor, 'home on a phone');
     await taylor.getByRole('link', { name: /Expert coaching with Carmen Diaz/ }).click();
-    await taylor.getByRole('link', { name: 'Agreement' }).waitFor();
-    await checkA11y(taylor, 'partnership on a phone');
-    await taylor.getByRole('link', { name: 'Agreement' }).click();
-    await taylor.getByRole('heading', { name: 'Communication plan' }).waitFor();
-    await checkA11y(taylor, 'agreement on a phone');
-    const width = await taylor.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await taylor.waitForURL(/\/partnerships\/[0-9a-f-]{36}$/);
+    const home = new URL(taylor.url()).pathname;
+    await taylor.getByRole('heading', { level: 1, name: 'Coaching with Carmen Diaz' }).waitFor();
+    // The nav lists exactly what a coachee may open: every section, through its group.
+    await expect.poll(() => sectionNav(taylor).locator('.section-list a').allTextContents()).toEqual(TAYLOR_SECTIONS);
+    expect(await sectionNav(taylor).getByRole('link').allTextContents()).toEqual(['Overview', 'Plan', 'Meet', 'Reflect', 'Talk', 'About us']);
+    await checkA11y(taylor, 'partnership overview on a phone');
+
+    for (const name of TAYLOR_SECTIONS) {
+      // From the overview (for the overview itself, from another section).
+      await taylor.goto(name === 'Overview' ? `${home}/agreement` : home);
+      await taylor.getByRole('heading', { level: 1 }).waitFor();
+      const taps = await openSection(taylor, name);
+      expect(taps, `taps to reach ${name}`).toBeLessThanOrEqual(2);
+      // The current section's name is on screen near the top, marked as the current page.
+      const current = sectionNav(taylor).getByRole('link', { name, exact: true });
+      expect(await current.getAttribute('aria-current')).toBe('page');
+      const box = await current.boundingBox();
+      expect(box && box.y >= 0 && box.y + box.height <= PHONE.height, `${name} is in view`).toBe(true);
+      // Focus has moved to the section's first heading.
+      await expect.poll(() => taylor.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+      await taylor.waitForLoadState('networkidle');
+      expect(await taylor.evaluate(() => document.documentElement.scrollWidth), `horizontal overflow on: ${name}`).toBeLessThanOrEqual(PHONE.width);
+      await checkA11y(taylor, `${name} on a phone`);
+    }
     await taylor.context().close();
+  });
+
+  it('names the partnership from the viewer’s side and opens on progress', async () => {
+    const taylor = await as('taylor@riverside.example');
+    await taylor.getByRole('link', { name: /Expert coaching with Carmen Diaz/ }).click();
+    await taylor.getByRole('heading', { level: 1, name: 'Coaching with Carmen Diaz' }).waitFor();
+    await expect.poll(() => taylor.title()).toBe('Coaching with Carmen Diaz · Tandem');
+    // Progress first: what waits for her, the next session, the goal with its steps done.
+    await expect.poll(() => taylor.locator('.waiting-list').textContent()).toContain('An observation plan is waiting for you to confirm before the visit.');
+    await expect.poll(() => taylor.locator('.next-session').textContent()).toContain('Coaching meeting');
+    const goal = taylor.locator('.overview-goals li', { hasText: 'More children talking during read-aloud' });
+    await expect.poll(() => goal.locator('.progress-text').textContent()).toBe('0 of 3 steps done');
+    await taylor.getByRole('heading', { name: 'Last reflection' }).waitFor();
+    // Pausing and closing are not on the first view.
+    expect(await taylor.getByRole('button', { name: 'Change status' }).count()).toBe(0);
+    expect(await taylor.getByText('Pause or close the partnership').count()).toBe(0);
+    await checkA11y(taylor, 'partnership overview, coachee');
+    // They live under About us → Partnership status, behind a disclosure.
+    await openSection(taylor, 'Partnership status');
+    await taylor.getByRole('heading', { name: 'Partnership status' }).waitFor();
+    expect(await taylor.evaluate(() => document.activeElement?.textContent)).toBe('Partnership status');
+    const members = taylor.getByRole('list', { name: 'Members' });
+    await expect.poll(() => members.textContent()).toContain('Taylor Nguyen (you) — Coachee');
+    await taylor.getByText('Pause or close the partnership').click();
+    await taylor.getByLabel('New status').waitFor();
+    await checkA11y(taylor, 'partnership status, change open');
+    await taylor.context().close();
+
+    const carmen = await as('carmen@riverside.example');
+    await carmen.getByRole('link', { name: /Expert coaching with Taylor Nguyen/ }).click();
+    await carmen.getByRole('heading', { level: 1, name: 'Coaching Taylor Nguyen' }).waitFor();
+    await expect.poll(() => carmen.title()).toBe('Coaching Taylor Nguyen · Tandem');
+    await expect.poll(() => carmen.locator('.waiting-list').textContent()).toContain('An observation plan is waiting for Taylor Nguyen to confirm before the visit.');
+    await checkA11y(carmen, 'partnership overview, coach');
+    await carmen.context().close();
+  });
+
+  it('shows a supervisor logistics only, and no pause or close', async () => {
+    const sam = await as('sam@riverside.example', PHONE);
+    await sam.getByRole('link', { name: /Taylor Nguyen/ }).first().click();
+    await sam.getByRole('heading', { level: 1, name: 'Taylor Nguyen and Carmen Diaz' }).waitFor();
+    await sam.getByText('You see logistics only').waitFor();
+    await expect.poll(() => sam.locator('.next-session').textContent()).toContain('Coaching meeting');
+    await sam.getByText('Signed by everyone').waitFor();
+    await sam.waitForLoadState('networkidle');
+    await checkA11y(sam, 'supervisor overview on a phone');
+    const seen = [(await sam.locator('main').textContent()) ?? ''];
+    expect(await sectionNav(sam).locator('.section-list a').allTextContents()).toEqual(['Overview', 'Sessions', 'Agreement', 'Partnership status']);
+    expect(await sam.locator('.overview-goals, .waiting-list').count()).toBe(0);
+
+    expect(await openSection(sam, 'Partnership status')).toBeLessThanOrEqual(2);
+    await sam.getByRole('heading', { name: 'Partnership status' }).waitFor();
+    await sam.getByRole('heading', { name: 'History' }).waitFor();
+    expect(await sam.getByText(/close the partnership/).count()).toBe(0);
+    expect(await sam.getByRole('button', { name: 'Change status' }).count()).toBe(0);
+    expect(await sam.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await checkA11y(sam, 'partnership status, supervisor');
+    seen.push((await sam.locator('main').textContent()) ?? '');
+    for (const text of seen) {
+      for (const secret of ['More children talking during read-aloud', 'Who talks during read-aloud', 'Room 4']) expect(text).not.toContain(secret);
+    }
+    await sam.context().close();
   });
 });

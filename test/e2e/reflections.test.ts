@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PHONE, type World, checkA11y, describeBrowser, localDay, signedInPage, startWorld } from './harness';
+import { openSection } from './sections';
 
 /**
  * Reflection: on a session, the coachee speaks first; her next steps go into
@@ -29,7 +30,7 @@ describeBrowser('reflection', () => {
       await page.goto(reflectionsUrl);
     } else {
       await page.getByRole('link', { name: partner }).first().click();
-      await page.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Reflection' }).click();
+      await openSection(page, 'Reflection');
       await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}\/reflections$/);
       reflectionsUrl = new URL(page.url()).pathname;
     }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PHONE, type World, checkA11y, describeBrowser, localDay, signedInPage, startWorld } from './harness';
+import { openSection } from './sections';
 
 /**
  * Sessions and visits: the coach schedules an observation, the coachee moves it,
@@ -29,7 +30,7 @@ describeBrowser('sessions and visits', () => {
       await page.getByRole('link', { name: partner }).first().click();
       await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}$/);
       partnershipUrl = new URL(page.url()).pathname;
-      await page.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Sessions' }).click();
+      await openSection(page, 'Sessions');
       await page.waitForURL(/\/sessions$/);
     }
     await page.getByRole('heading', { name: 'Coming up' }).waitFor();
@@ -78,7 +79,7 @@ describeBrowser('sessions and visits', () => {
     await observation.getByRole('button', { name: /^Hide the plan/ }).click();
     expect(await observation.locator('.agenda-text').count()).toBe(0);
     // The overview shows the next session.
-    await carmen.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Overview' }).click();
+    await openSection(carmen, 'Overview');
     await expect.poll(() => carmen.locator('.next-session').textContent()).toContain('Observation');
     await carmen.context().close();
 
@@ -156,7 +157,7 @@ describeBrowser('sessions and visits', () => {
     const sam = await as('sam@riverside.example');
     await sam.goto(partnershipUrl);
     await expect.poll(() => sam.locator('.next-session').textContent()).toContain('Observation');
-    await sam.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Sessions' }).click();
+    await openSection(sam, 'Sessions');
     await sam.getByText('You see dates only').waitFor();
     const sObservation = card(sam, 'Sessions coming up', 'Observation');
     await expect.poll(() => sObservation.locator('.session-when').textContent()).toMatch(/\d/);

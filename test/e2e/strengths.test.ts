@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PHONE, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
+import { openSection, sectionNav } from './sections';
 
 /**
  * Strengths and needs: the coachee describes where she is with practices (her
@@ -28,7 +29,7 @@ describeBrowser('strengths and needs', () => {
       await page.goto(strengthsUrl);
     } else {
       await page.getByRole('link', { name: partner }).first().click();
-      await page.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Strengths and needs' }).click();
+      await openSection(page, 'Strengths and needs');
       await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}\/strengths$/);
       strengthsUrl = new URL(page.url()).pathname;
     }
@@ -41,10 +42,8 @@ describeBrowser('strengths and needs', () => {
   it('lets the coachee describe her own practice twice and see the history', async () => {
     const taylor = await as('taylor@riverside.example');
     await openStrengths(taylor, /Expert coaching with Carmen Diaz/);
-    // The tab sits just before Goals; Goals and Celebrations stay side by side.
-    const tabs = await taylor.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link').allTextContents();
-    expect(tabs.indexOf('Strengths and needs')).toBe(tabs.indexOf('Goals') - 1);
-    expect(tabs.indexOf('Celebrations')).toBe(tabs.indexOf('Goals') + 1);
+    // Strengths and needs sit with planning: under Plan, with Goals and Observation plans.
+    expect(await sectionNav(taylor).locator('.section-group-plan .section-list a').allTextContents()).toEqual(['Goals', 'Strengths and needs', 'Observation plans']);
     await taylor.getByRole('heading', { level: 3, name: 'Your own view of your practice' }).waitFor();
     await taylor.getByText('Only you rate your own practice').waitFor();
     // The demo has Taylor's view from September and from this month, oldest first.
@@ -165,7 +164,7 @@ describeBrowser('strengths and needs', () => {
     const taylor = await as('taylor@riverside.example');
     await openStrengths(taylor, /Expert coaching with Carmen Diaz/);
     await taylor.locator('.entry-priority .entry', { hasText: PRIORITY }).getByRole('button', { name: /^Share…/ }).waitFor();
-    await taylor.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Sharing' }).click();
+    await openSection(taylor, 'Sharing');
     await taylor.getByRole('button', { name: 'Share all my strengths, priorities and self-ratings from this partnership with…' }).click();
     await taylor.getByLabel('Share with').fill('Sam');
     await taylor.getByRole('button', { name: 'Choose Sam Okafor' }).click();
@@ -179,7 +178,7 @@ describeBrowser('strengths and needs', () => {
   it('lets each peer describe only their own practice; a supervisor reads only what was shared', async () => {
     const priya = await as('priya@riverside.example');
     await priya.getByRole('link', { name: /Peer coaching/ }).first().click();
-    await priya.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Strengths and needs' }).click();
+    await openSection(priya, 'Strengths and needs');
     const views = priya.locator('section.self-view h3');
     await expect.poll(() => views.allTextContents()).toEqual(['Your own view of your practice', 'Ben’s own view of their practice']);
     await expect.poll(() => priya.locator('section.self-view').nth(0).getByRole('button', { name: 'Describe where I am' }).count()).toBe(1);
@@ -208,7 +207,7 @@ describeBrowser('strengths and needs', () => {
     await growth(taylor, 'Open-ended questions').waitFor();
     await checkA11y(taylor, 'strengths on a phone');
     expect(await taylor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    // The tab bar scrolls sideways, and the current tab is in view.
+    // The current section is marked and in view (under its group, Plan).
     const current = taylor.getByRole('navigation', { name: 'Partnership sections' }).getByRole('link', { name: 'Strengths and needs' });
     await expect.poll(() => current.getAttribute('aria-current')).toBe('page');
     await expect.poll(async () => {
