@@ -3,6 +3,7 @@
  * keeps only its SHA-256, so a leaked table cannot be replayed. Sessions end
  * after an idle period and after an absolute lifetime (ASVS 7.3).
  */
+import { DEFAULT_LANGUAGE, isLanguage } from '../../../shared/src/i18n';
 import type { OrgRole } from '../../../shared/src/domain';
 import type { Actor } from './actor';
 import type { Clock } from './clock';
@@ -42,7 +43,8 @@ const findSession = prepared<[string], SessionRow>((db) =>
     .selectFrom('auth_sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('people as p', 'p.id', 's.person_id')
-    .select(['s.user_id', 's.person_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 'u.disabled_at', 'p.org_id', 'p.name', 'p.email', 'p.active'])
+    .innerJoin('organizations as o', 'o.id', 'p.org_id')
+    .select(['s.user_id', 's.person_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 'u.disabled_at', 'p.org_id', 'p.name', 'p.email', 'p.active', 'p.language', 'o.default_language'])
     // Roles in the same round trip: this runs on every request.
     .select((eb) => eb.selectFrom('person_roles as r').select(joinedText(db, 'r.role').as('roles')).whereRef('r.person_id', '=', 's.person_id').as('roles'))
     .where('s.token_hash', '=', arg(0)),
@@ -59,6 +61,8 @@ interface SessionRow {
   name: string;
   email: string;
   active: number;
+  language: string | null;
+  default_language: string;
   roles: string | null;
 }
 
@@ -88,6 +92,7 @@ export async function lookupSession(db: DB, clock: Clock, policy: SessionPolicy,
       roles: new Set((row.roles ?? '').split(',').filter(Boolean) as OrgRole[]),
       csrfToken: row.csrf_token,
       sessionHash: hash,
+      language: isLanguage(row.language) ? row.language : isLanguage(row.default_language) ? row.default_language : DEFAULT_LANGUAGE,
     },
   };
 }

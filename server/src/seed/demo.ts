@@ -43,7 +43,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 export async function actorFor(db: DB, personId: string): Promise<Actor> {
   const p = await db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
   const roles = await db.selectFrom('person_roles').select('role').where('person_id', '=', personId).execute();
-  return { userId: p.user_id ?? '', personId, orgId: p.org_id, name: p.name, email: p.email, roles: new Set(roles.map((r) => r.role as OrgRole)), csrfToken: '', sessionHash: '' };
+  return { userId: p.user_id ?? '', personId, orgId: p.org_id, name: p.name, email: p.email, roles: new Set(roles.map((r) => r.role as OrgRole)), csrfToken: '', sessionHash: '', language: p.language === 'es' ? 'es' : 'en' };
 }
 
 /** Creates a partnership whose members have all accepted and signed the first agreement. */
