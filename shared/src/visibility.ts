@@ -4,6 +4,9 @@
  * Change a rule here and all three change together.
  */
 import type { Party } from './domain';
+import { DEFAULT_LANGUAGE, type Language } from './i18n';
+import { format } from './i18n-format';
+import { roleMessages } from './messages';
 
 /** What a party may see of a partnership they are related to. */
 export interface Sight {
@@ -50,56 +53,26 @@ export const LOGISTICS_FIELDS = {
 } as const;
 export type LogisticsObject = keyof typeof LOGISTICS_FIELDS;
 
-const PARTY_TITLES: Record<Party, string> = {
-  coachee: 'Coachee',
-  coach: 'Coach',
-  mentor: 'Mentor coach',
-  supervisor: 'Supervisor',
-  leader: 'Program leader',
+type RoleKey = keyof (typeof roleMessages)['en'];
+
+/** What each party does, in our own words (SPEC §2.1; the coachee's active role at each step): keys of the catalog. */
+const DUTIES: Record<Party, RoleKey[]> = {
+  coachee: ['coachee_1', 'coachee_2', 'coachee_3', 'coachee_4'],
+  coach: ['coach_1', 'coach_2', 'coach_3', 'coach_4'],
+  mentor: ['mentor_1', 'mentor_2', 'mentor_3'],
+  supervisor: ['supervisor_1', 'supervisor_2', 'supervisor_3'],
+  leader: ['leader_1', 'leader_2'],
 };
 
-/** What each party does, in our own words (SPEC §2.1; the coachee's active role at each step). */
-const DUTIES: Record<Party, string[]> = {
-  coachee: [
-    'You lead. You choose the practices to work on and the goals that matter to you and your children.',
-    'You decide what is observed, when, whether live or recorded, and what data is collected.',
-    'You look at the data first and say what you notice before anyone else interprets it.',
-    'You choose the next steps and decide whether anything leaves the partnership, and with whom.',
-  ],
-  coach: [
-    'You are a thought partner, not an evaluator: you support, observe as agreed, and describe what you saw.',
-    'You come on time and prepared, and you follow through on what you promised.',
-    'You keep what is said and seen in coaching inside the partnership.',
-    'If you have a concern, you talk it over with the coachee before anyone else hears of it.',
-  ],
-  mentor: [
-    'You support peer coaches and self-coaches with resources and answers about practices and coaching.',
-    'You follow through on requests and keep in regular touch.',
-    'You keep what you see of the partnership confidential.',
-  ],
-  supervisor: [
-    'You support coaching from the outside: regular check-ins, classroom coverage for coaching meetings, protecting the coach\'s time.',
-    'You keep coaching and evaluation apart: nothing from coaching is used to judge performance.',
-    'You bring questions about progress to the coachee and coach together.',
-  ],
-  leader: [
-    'You set up the program: sites, people, practices and agreement templates.',
-    'You see how the program is going through totals, never through anyone\'s coaching content.',
-  ],
-};
-
-function describeSight(sight: Sight): string[] {
-  const lines: string[] = [];
-  if (sight.existence) lines.push('You can see which partnerships exist and who is in them.');
-  if (sight.logistics) lines.push('You can see agreed logistics: how often partners meet, coverage needs, the communication plan and whether the agreement is signed.');
-  if (sight.content === 'all') lines.push('You can read the coaching content of partnerships you belong to.');
-  if (sight.content === 'only-what-the-coachee-shares') {
-    lines.push('You cannot read coaching content — notes, observations, goals, reflections — unless the coachee shares a piece with you by name. A share can expire or be withdrawn.');
-    lines.push('A coach can raise a concern with you only after talking it over with the coachee. You then read that one concern, and the coachee sees that it was raised and that you read it.');
-  }
-  if (sight.content === 'none') lines.push('You never see coaching content, only de-identified totals.');
-  if (sight.share) lines.push('Only you can share your coaching content with someone outside the partnership, and you can withdraw a share at any time.');
-  if (sight.accessLog) lines.push('Every time anyone reads your coaching content it is logged, and you can see who read what, and when.');
+function describeSight(sight: Sight): RoleKey[] {
+  const lines: RoleKey[] = [];
+  if (sight.existence) lines.push('seeExistence');
+  if (sight.logistics) lines.push('seeLogistics');
+  if (sight.content === 'all') lines.push('seeAllContent');
+  if (sight.content === 'only-what-the-coachee-shares') lines.push('seeSharedContent', 'seeRaisedConcern');
+  if (sight.content === 'none') lines.push('seeNoContent');
+  if (sight.share) lines.push('canShare');
+  if (sight.accessLog) lines.push('seeAccessLog');
   return lines;
 }
 
@@ -110,13 +83,14 @@ export interface RoleDescription {
   youSee: string[];
 }
 
-/** The role descriptions every participant acknowledges once, generated from WHO_SEES_WHAT. */
-export function roleDescriptions(): RoleDescription[] {
+/** The role descriptions every participant acknowledges once, generated from WHO_SEES_WHAT, in one language. */
+export function roleDescriptions(language: Language = DEFAULT_LANGUAGE): RoleDescription[] {
+  const t = (key: RoleKey) => format(language, roleMessages, key);
   return (Object.keys(WHO_SEES_WHAT) as Party[]).map((party) => ({
     party,
-    title: PARTY_TITLES[party],
-    youDo: DUTIES[party],
-    youSee: describeSight(WHO_SEES_WHAT[party]),
+    title: t(`title_${party}`),
+    youDo: DUTIES[party].map(t),
+    youSee: describeSight(WHO_SEES_WHAT[party]).map(t),
   }));
 }
 

@@ -12,6 +12,8 @@ import {
   VersionParams,
 } from '../../../shared/src/api';
 import { FORMATS } from '../../../shared/src/domain';
+import type { Language, Values } from '../../../shared/src/i18n';
+import { format } from '../../../shared/src/i18n-format';
 import { humanDate, humanDateTime } from '../platform/dates';
 import type { DB } from '../platform/db';
 import { notFound } from '../platform/errors';
@@ -22,6 +24,7 @@ import { logisticsOnly } from '../privacy/logistics';
 import { authorize, can } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
 import { saveVersion, sign, signersOf, templateFor } from './agreements.service';
+import { pdfMessages } from './messages';
 
 type Version = { version: number; content: string; content_hash: string; created_at: string; created_by_name: string };
 
@@ -117,7 +120,8 @@ export default async function agreementRoutes(app: App, s: Services) {
   });
 
   app.get('/api/partnerships/:id/agreement.pdf', { config: { matrix: 'agreement.export' }, schema: { tags: ['agreements'], summary: 'The current agreement as a PDF (members only; the export is logged)', params: IdParams } }, async (request, reply) => {
-    const ctx = await loadContext(db, actorOf(request), request.params.id);
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'agreement.export');
     const v = ctx.partnership.current_agreement_version ? await loadVersion(db, ctx, ctx.partnership.current_agreement_version) : undefined;
     if (!v) throw notFound();
@@ -125,8 +129,9 @@ export default async function agreementRoutes(app: App, s: Services) {
     const practices = await db.selectFrom('practices').select(['id', 'name']).where('org_id', '=', ctx.actor.orgId).execute();
     const org = await db.selectFrom('organizations').select('time_zone').where('id', '=', ctx.actor.orgId).executeTakeFirstOrThrow();
     await logAgreementRead(ctx, v.version, 'export');
-    const pdf = await agreementPdf(ctx, presented, practices, org.time_zone);
-    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="coaching-agreement-v${v.version}.pdf"`);
+    // In the language of the person downloading it; the commitments stay as the partners wrote them.
+    const pdf = await agreementPdf(ctx, presented, practices, org.time_zone, actor.language);
+    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${format(actor.language, pdfMessages, 'fileName', { version: v.version })}"`);
     return reply.send(pdf);
   });
 
@@ -164,40 +169,47 @@ export default async function agreementRoutes(app: App, s: Services) {
   });
 }
 
-const PARTY_HEADINGS: Record<string, string> = { coach: 'The coach agrees to', coachee: 'The coachee agrees to', peer: 'Each peer coach agrees to', self: 'The self-coach agrees to', mentor: 'The mentor coach agrees to', supervisor: 'The supervisor agrees to' };
+/** The PDF's document language, for screen readers. */
+const PDF_LANG: Record<Language, string> = { en: 'en-US', es: 'es' };
 
-/** The agreement as a PDF; every date and time in the organization's time zone. */
-function agreementPdf(ctx: PartnershipContext, v: Awaited<ReturnType<typeof presentVersion>>, practices: Array<{ id: string; name: string }>, timeZone: string): Promise<Buffer> {
-  const options = { size: 'LETTER', margin: 56, info: { Title: `Coaching agreement, version ${v.version}` }, lang: 'en-US', tagged: true, displayTitle: true } as PDFKit.PDFDocumentOptions;
+/**
+ * The agreement as a PDF, in the reader's language; every date and time in the
+ * organization's time zone. What the partners wrote prints as written.
+ */
+function agreementPdf(ctx: PartnershipContext, v: Awaited<ReturnType<typeof presentVersion>>, practices: Array<{ id: string; name: string }>, timeZone: string, language: Language): Promise<Buffer> {
+  const t = (key: keyof (typeof pdfMessages)['en'], values?: Values) => format(language, pdfMessages, key, values);
+  const or = (text: string | undefined) => text || '—';
+  const options = { size: 'LETTER', margin: 56, info: { Title: t('documentTitle', { version: v.version }) }, lang: PDF_LANG[language], tagged: true, displayTitle: true } as PDFKit.PDFDocumentOptions;
   return renderPdf(options, (doc) => {
-    const h = (t: string) => doc.moveDown(0.6).font(PDF_FONT.bold).fontSize(13).text(t).font(PDF_FONT.regular).fontSize(11);
-    doc.font(PDF_FONT.bold).fontSize(18).text('Coaching agreement');
-    doc.font(PDF_FONT.regular).fontSize(11).text(`${ctx.partnership.format} partnership — version ${v.version}, ${humanDateTime(v.createdAt, timeZone)}`);
-    doc.text(`Members: ${ctx.members.filter((m) => m.state !== 'declined').map((m) => `${m.name} (${m.role})`).join(', ')}`);
+    const h = (text: string) => doc.moveDown(0.6).font(PDF_FONT.bold).fontSize(13).text(text).font(PDF_FONT.regular).fontSize(11);
+    doc.font(PDF_FONT.bold).fontSize(18).text(t('title'));
+    doc.font(PDF_FONT.regular).fontSize(11).text(t('subtitle', { format: ctx.partnership.format, version: v.version, date: humanDateTime(v.createdAt, timeZone, language) }));
+    const members = ctx.members.filter((m) => m.state !== 'declined').map((m) => t('member', { name: m.name, role: m.role }));
+    doc.text(t('members', { members: new Intl.ListFormat(language, { type: 'unit' }).format(members) }));
     const c = v.content;
     for (const [party, items] of Object.entries(c.commitments ?? {})) {
       if (!items?.length) continue;
-      h(PARTY_HEADINGS[party] ?? party);
+      h(t('partyHeading', { party }));
       doc.list(items, { bulletRadius: 2 });
     }
     if (c.guidelines) {
-      h('What we decided together');
+      h(t('guidelines'));
       const names = c.guidelines.practiceIds.map((id) => practices.find((p) => p.id === id)?.name).filter(Boolean);
-      doc.text(`Practices we work on: ${names.join('; ') || 'not chosen yet'}`);
-      doc.text(`Observation (${c.guidelines.observationMode}): ${c.guidelines.observation || '—'}`);
-      doc.text(`What is shared, and with whom: ${c.guidelines.sharing || '—'}`);
-      doc.text(`Supports: ${c.guidelines.supports || '—'}`);
-      doc.text(`Concerns: ${c.guidelines.concerns || '—'}`);
+      doc.text(t('practices', { chosen: names.length ? 'yes' : 'no', practices: names.join('; ') }));
+      doc.text(t('observation', { mode: c.guidelines.observationMode, text: or(c.guidelines.observation) }));
+      doc.text(t('sharing', { text: or(c.guidelines.sharing) }));
+      doc.text(t('supports', { text: or(c.guidelines.supports) }));
+      doc.text(t('concerns', { text: or(c.guidelines.concerns) }));
     }
-    h('Logistics');
-    doc.text(`We meet: ${c.meetingCadence || '—'}`);
-    doc.text(`Coverage needs: ${c.coverageNeeds || '—'}`);
-    doc.text(`We review how coaching is going on: ${c.reviewOn ? humanDate(c.reviewOn) : '—'}`);
-    h('Communication plan');
+    h(t('logistics'));
+    doc.text(t('meet', { text: or(c.meetingCadence) }));
+    doc.text(t('coverage', { text: or(c.coverageNeeds) }));
+    doc.text(t('review', { date: c.reviewOn ? humanDate(c.reviewOn, language) : '—' }));
+    h(t('communication'));
     for (const item of c.communicationPlan ?? []) doc.text(`${item.from} → ${item.to}: ${item.what} (${item.when})`);
-    h('Signatures');
-    doc.fontSize(9).text(`Content hash (SHA-256): ${v.contentHash}`).fontSize(11);
-    for (const sig of v.signatures) doc.text(`${sig.name} — signed ${humanDateTime(sig.signedAt, timeZone)}`);
-    for (const w of v.waitingFor) doc.text(`${w.name} — not signed yet`);
+    h(t('signatures'));
+    doc.fontSize(9).text(t('contentHash', { hash: v.contentHash })).fontSize(11);
+    for (const sig of v.signatures) doc.text(t('signed', { name: sig.name, date: humanDateTime(sig.signedAt, timeZone, language) }));
+    for (const w of v.waitingFor) doc.text(t('notSigned', { name: w.name }));
   });
 }

@@ -9,11 +9,14 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import { z } from 'zod';
 import { CalendarFeedStatus, IdParams, Reminder, ReminderSettings } from '../../../shared/src/api';
 import type { ReminderKind } from '../../../shared/src/domain';
+import { format } from '../../../shared/src/i18n-format';
 import { notFound } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newToken, sha256 } from '../platform/ids';
+import { languageOf } from '../platform/language';
 import { createReminders } from './reminders';
-import { scheduleFor } from './schedule';
+import { calendarMessages } from './messages';
+import { scheduleFor, titleOf } from './schedule';
 
 const DAY = 86400_000;
 const FeedParams = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, 'Not a calendar address.') });
@@ -58,11 +61,13 @@ export default async function calendarRoutes(app: App, s: Services) {
     if (!feed || !feed.active) throw notFound();
     const now = clock.now();
     const items = await scheduleFor(db, { from: new Date(now.getTime() - 60 * DAY), to: new Date(now.getTime() + 365 * DAY), personId: feed.person_id, includeCancelled: true });
-    const cal = ical({ name: 'Tandem coaching', prodId: { company: 'Tandem', product: 'coaching-calendar', language: 'EN' }, ttl: 3600 });
+    // In the feed owner's language: the feed is fetched by a calendar app, with no session to ask.
+    const language = await languageOf(db, feed.person_id);
+    const cal = ical({ name: format(language, calendarMessages, 'feedName'), prodId: { company: 'Tandem', product: 'coaching-calendar', language: language.toUpperCase() }, ttl: 3600 });
     for (const item of items) {
       cal.createEvent({
         id: `${item.key}@tandem`,
-        summary: item.title,
+        summary: titleOf(item, language),
         start: item.start,
         end: item.end ?? undefined,
         allDay: item.allDay,

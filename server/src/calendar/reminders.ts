@@ -5,32 +5,48 @@
  * person wants e-mail. Any number of processes may run this at once: the
  * unique key and the claim on emailed_at keep every reminder single.
  */
+import { DEFAULT_LANGUAGE, type Language } from '../../../shared/src/i18n';
+import { format } from '../../../shared/src/i18n-format';
 import type { Clock } from '../platform/clock';
+import { DATE_LOCALE, knownTimeZone } from '../platform/dates';
 import type { DB } from '../platform/db';
 import { newId } from '../platform/ids';
+import { languagesOf } from '../platform/language';
 import type { Mailer } from '../platform/mail';
-import { type ScheduleItem, scheduleFor } from './schedule';
+import { calendarMessages } from './messages';
+import { type ScheduleItem, scheduleFor, titleOf } from './schedule';
 
 const HOUR = 3600_000;
 /** How far ahead each kind of reminder comes. */
 export const LEAD_TIME = { session: 24 * HOUR, agreement_review: 7 * 24 * HOUR, step_due: 2 * 24 * HOUR } as const;
 
-/** "Coaching meeting on Tue 1 Dec at 09:30" in the organization's time zone. */
-export function reminderText(item: ScheduleItem, timeZone: string): string {
-  const tz = safeZone(timeZone);
-  const date = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: item.allDay ? 'UTC' : tz }).format(item.start);
-  if (item.allDay) return `${item.title} on ${date}`;
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: tz }).format(item.start);
-  return `${item.title} on ${date} at ${time}`;
+/** How a reminder writes its day in each language: "Tue 1 Dec" / "martes 1 de diciembre". */
+const REMINDER_DAY: Record<Language, { weekday: Intl.DateTimeFormatOptions; date: Intl.DateTimeFormatOptions }> = {
+  en: { weekday: { weekday: 'short' }, date: { day: 'numeric', month: 'short' } },
+  es: { weekday: { weekday: 'long' }, date: { day: 'numeric', month: 'long' } },
+};
+
+/**
+ * "Coaching meeting on Tue 1 Dec at 09:30" / "Sesión de coaching el martes 1 de
+ * diciembre a las 09:30": in the organization's time zone and the reader's language.
+ */
+export function reminderText(item: ScheduleItem, timeZone: string, language: Language = DEFAULT_LANGUAGE): string {
+  const locale = DATE_LOCALE[language];
+  const zone = item.allDay ? 'UTC' : knownTimeZone(timeZone);
+  const weekday = new Intl.DateTimeFormat(locale, { ...REMINDER_DAY[language].weekday, timeZone: zone }).format(item.start);
+  const date = new Intl.DateTimeFormat(locale, { ...REMINDER_DAY[language].date, timeZone: zone }).format(item.start);
+  const title = titleOf(item, language);
+  if (item.allDay) return format(language, calendarMessages, 'reminderOn', { title, weekday, date });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(item.start);
+  return format(language, calendarMessages, 'reminderAt', { title, weekday, date, time });
 }
 
-function safeZone(tz: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz;
-  } catch {
-    return 'UTC';
-  }
+/** Each person's language (their choice, else their organization's), looked up in chunks. */
+async function languagesOfMany(db: DB, personIds: string[]): Promise<Map<string, Language>> {
+  const unique = [...new Set(personIds)];
+  const out = new Map<string, Language>();
+  for (let i = 0; i < unique.length; i += 500) for (const [id, language] of await languagesOf(db, unique.slice(i, i + 500))) out.set(id, language);
+  return out;
 }
 
 /** Creates the reminders now due for everyone, or for one person (when they open Home). Returns how many were new. */
@@ -40,33 +56,36 @@ export async function createReminders(db: DB, clock: Clock, personId?: string): 
     (i) => i.start.getTime() - now.getTime() <= LEAD_TIME[i.kind],
   );
   if (!items.length) return 0;
-  const zones = new Map((await db.selectFrom('organizations').select(['id', 'time_zone']).where('id', 'in', [...new Set(items.map((i) => i.orgId))]).execute()).map((o) => [o.id, o.time_zone]));
-  const rows = items.map((i) => ({
+  // Most runs (and every Home view) find the reminders already made: look them up rather than attempt the writes.
+  const existing = new Set<string>();
+  for (let i = 0; i < items.length; i += 500) {
+    const chunk = items.slice(i, i + 500);
+    const found = await db
+      .selectFrom('reminders')
+      .select(['person_id', 'key'])
+      .where('person_id', 'in', [...new Set(chunk.map((r) => r.personId))]) // the (person_id, key) unique index
+      .where('key', 'in', [...new Set(chunk.map((r) => r.key))])
+      .execute();
+    for (const r of found) existing.add(`${r.person_id} ${r.key}`);
+  }
+  const missing = items.filter((i) => !existing.has(`${i.personId} ${i.key}`));
+  if (!missing.length) return 0;
+  // Written once, in the language of the person it is for: the app shows it and the e-mail quotes it as is.
+  const languages = await languagesOfMany(db, missing.map((i) => i.personId));
+  const zones = new Map((await db.selectFrom('organizations').select(['id', 'time_zone']).where('id', 'in', [...new Set(missing.map((i) => i.orgId))]).execute()).map((o) => [o.id, o.time_zone]));
+  const fresh = missing.map((i) => ({
     id: newId(),
     org_id: i.orgId,
     person_id: i.personId,
     partnership_id: i.partnershipId,
     kind: i.kind,
     key: i.key,
-    text: reminderText(i, zones.get(i.orgId) ?? 'UTC'),
+    text: reminderText(i, zones.get(i.orgId) ?? 'UTC', languages.get(i.personId) ?? DEFAULT_LANGUAGE),
     due_at: i.start.toISOString(),
     created_at: now.toISOString(),
     emailed_at: null,
     dismissed_at: null,
   }));
-  // Most runs (and every Home view) find the reminders already made: look them up rather than attempt the writes.
-  const existing = new Set<string>();
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
-    const found = await db
-      .selectFrom('reminders')
-      .select(['person_id', 'key'])
-      .where('person_id', 'in', [...new Set(chunk.map((r) => r.person_id))]) // the (person_id, key) unique index
-      .where('key', 'in', [...new Set(chunk.map((r) => r.key))])
-      .execute();
-    for (const r of found) existing.add(`${r.person_id} ${r.key}`);
-  }
-  const fresh = rows.filter((r) => !existing.has(`${r.person_id} ${r.key}`));
   let created = 0;
   for (let i = 0; i < fresh.length; i += 200) {
     const res = await db
@@ -86,20 +105,23 @@ export async function emailReminders(db: DB, clock: Clock, mailer: Mailer): Prom
     .selectFrom('reminders as r')
     .innerJoin('people as p', 'p.id', 'r.person_id')
     .leftJoin('reminder_preferences as pref', 'pref.person_id', 'r.person_id')
-    .select(['r.id', 'r.text', 'p.email', 'p.name', 'pref.email as wants_email'])
+    .select(['r.id', 'r.person_id', 'r.text', 'p.email', 'p.name', 'pref.email as wants_email'])
     .where('r.emailed_at', 'is', null)
     .where('r.dismissed_at', 'is', null)
     .where('r.due_at', '>', now)
     .where('p.active', '=', 1)
     .limit(1000)
     .execute();
+  const languages = await languagesOfMany(db, due.map((r) => r.person_id));
   let sent = 0;
   for (const r of due) {
     if (r.wants_email === 0) continue;
     // Claim it first: another process running the same job skips it.
     const claim = await db.updateTable('reminders').set({ emailed_at: now }).where('id', '=', r.id).where('emailed_at', 'is', null).executeTakeFirst();
     if (Number(claim.numUpdatedRows) !== 1) continue;
-    const outcome = await mailer.send({ kind: 'reminder', to: r.email, subject: `Reminder: ${r.text}`, text: `Hello ${r.name},\n\nA reminder from Tandem: ${r.text}.\n\nThe details are in Tandem. You can turn off e-mail reminders under Settings.` });
+    const language = languages.get(r.person_id) ?? DEFAULT_LANGUAGE;
+    const values = { name: r.name, reminder: r.text };
+    const outcome = await mailer.send({ kind: 'reminder', to: r.email, subject: format(language, calendarMessages, 'mailSubject', values), text: format(language, calendarMessages, 'mailText', values) });
     if (outcome === 'failed') {
       // The mail server is unreachable or said "later": give the claim back so the next run
       // retries, and stop this run rather than wait out a timeout for every reminder.

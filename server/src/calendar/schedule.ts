@@ -6,8 +6,11 @@
  * step text), so a feed or a reminder e-mail can be seen by anyone safely.
  */
 import type { MeetingKind, ReminderKind, Responsible } from '../../../shared/src/domain';
+import type { Language } from '../../../shared/src/i18n';
+import { format } from '../../../shared/src/i18n-format';
 import type { DB } from '../platform/db';
 import { carriedBy } from '../goals/goals.service';
+import { calendarMessages } from './messages';
 
 export interface ScheduleItem {
   kind: ReminderKind;
@@ -16,8 +19,8 @@ export interface ScheduleItem {
   personId: string;
   orgId: string;
   partnershipId: string;
-  /** Neutral title, e.g. "Coaching meeting". */
-  title: string;
+  /** For a session, its kind (the title names it); null for other items. */
+  meetingKind: MeetingKind | null;
   start: Date;
   end: Date | null;
   allDay: boolean;
@@ -25,13 +28,11 @@ export interface ScheduleItem {
   cancelled: boolean;
 }
 
-export const MEETING_TITLE: Record<MeetingKind, string> = {
-  coaching_meeting: 'Coaching meeting',
-  observation: 'Classroom observation',
-  support_visit: 'Support visit',
-  mentor_checkin: 'Mentor check-in',
-  supervisor_checkin: 'Supervisor check-in',
-};
+/** The item's neutral title in a language, e.g. "Coaching meeting" / "Sesión de coaching". */
+export function titleOf(item: Pick<ScheduleItem, 'kind' | 'meetingKind'>, language: Language): string {
+  if (item.kind === 'session') return format(language, calendarMessages, 'meeting', { kind: item.meetingKind ?? 'coaching_meeting' });
+  return format(language, calendarMessages, item.kind === 'agreement_review' ? 'agreementReview' : 'stepDue');
+}
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
@@ -86,13 +87,13 @@ export async function scheduleFor(db: DB, w: Window): Promise<ScheduleItem[]> {
     for (const m of rows.filter((r) => inChunk.has(r.partnership_id))) {
       const base = { personId: m.person_id, orgId: m.org_id, partnershipId: m.partnership_id };
       for (const mt of meetings.filter((x) => x.partnership_id === m.partnership_id)) {
-        items.push({ ...base, kind: 'session', key: `session:${mt.id}:${mt.starts_at}`, title: MEETING_TITLE[mt.kind as MeetingKind], start: new Date(mt.starts_at), end: new Date(mt.ends_at), allDay: false, location: mt.location, cancelled: mt.status === 'cancelled' });
+        items.push({ ...base, kind: 'session', key: `session:${mt.id}:${mt.starts_at}`, meetingKind: mt.kind as MeetingKind, start: new Date(mt.starts_at), end: new Date(mt.ends_at), allDay: false, location: mt.location, cancelled: mt.status === 'cancelled' });
       }
       if (m.review_on && m.review_on >= fromDay && m.review_on <= toDay) {
-        items.push({ ...base, kind: 'agreement_review', key: `review:${m.partnership_id}:${m.review_on}`, title: 'Coaching agreement review', start: day(m.review_on), end: null, allDay: true, location: '', cancelled: false });
+        items.push({ ...base, kind: 'agreement_review', key: `review:${m.partnership_id}:${m.review_on}`, meetingKind: null, start: day(m.review_on), end: null, allDay: true, location: '', cancelled: false });
       }
       for (const st of steps.filter((x) => x.partnership_id === m.partnership_id && carriedBy({ personId: m.person_id, role: m.role }, x.responsible as Responsible, x.subject_id))) {
-        items.push({ ...base, kind: 'step_due', key: `step:${st.id}:${st.due_on}`, title: 'A step in your coaching plan is due', start: day(st.due_on!), end: null, allDay: true, location: '', cancelled: false });
+        items.push({ ...base, kind: 'step_due', key: `step:${st.id}:${st.due_on}`, meetingKind: null, start: day(st.due_on!), end: null, allDay: true, location: '', cancelled: false });
       }
     }
   }

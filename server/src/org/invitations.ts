@@ -7,6 +7,9 @@ import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
 import { newToken, sha256 } from '../platform/ids';
 import type { OutgoingMail } from '../platform/mail';
+import { DEFAULT_LANGUAGE, type Language } from '../../../shared/src/i18n';
+import { format } from '../../../shared/src/i18n-format';
+import { invitationMessages as m } from './messages';
 
 export const INVITATION_DAYS = 14;
 
@@ -27,11 +30,8 @@ export async function issueInvitation(
   return { url: `${baseUrl}/invitation?token=${token}`, expiresAt };
 }
 
-export function invitationMail(person: { name: string; email: string }, inviterName: string, url: string): OutgoingMail {
-  return {
-    kind: 'invitation',
-    to: person.email,
-    subject: `${inviterName} invited you to Tandem`,
-    text: `Hello ${person.name},\n\n${inviterName} invited you to join your organization's coaching program on Tandem. Open this link within ${INVITATION_DAYS} days to set up your account:\n${url}\n`,
-  };
+/** The invitation e-mail, in the invitee's language (languageOf: before they choose, their organization's default). */
+export function invitationMail(person: { name: string; email: string }, inviterName: string, url: string, language: Language = DEFAULT_LANGUAGE): OutgoingMail {
+  const values = { name: person.name, inviter: inviterName, url, days: INVITATION_DAYS };
+  return { kind: 'invitation', to: person.email, subject: format(language, m, 'subject', values), text: format(language, m, 'text', values) };
 }
