@@ -1,10 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import type { OrgRole } from '../../../../shared/src/domain';
+import { DEFAULT_LANGUAGE, type Language } from '../../../../shared/src/i18n';
+import { format } from '../../../../shared/src/i18n-format';
 import { type DirectoryEntry, type Page, api, query } from '../../api';
+import { useLanguage, useT } from '../../i18n';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ORG_ROLE_LABEL } from '../../ui/format';
+import { m } from './messages';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -15,10 +19,11 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-export function describeEntry(p: DirectoryEntry): string {
+/** "your supervisor · Coach · Maple Street", in the reader's language (pass it: `useLanguage().language`). */
+export function describeEntry(p: DirectoryEntry, language: Language = DEFAULT_LANGUAGE): string {
   // "your supervisor" says more than the role word, so the role is not repeated.
   const roles = p.roles.filter((r) => !(p.supervisesMe && r === 'supervisor')).map((r) => ORG_ROLE_LABEL[r]);
-  return [p.supervisesMe ? 'your supervisor' : '', roles.join(', '), p.site].filter(Boolean).join(' · ');
+  return [p.supervisesMe ? format(language, m, 'yourSupervisor') : '', roles.join(', '), p.site].filter(Boolean).join(' · ');
 }
 
 /** The people who supervise me come first; otherwise the directory's order (by name) stays. */
@@ -48,6 +53,8 @@ export function PersonPicker({
   /** For sharing: before anything is typed, offer the people who supervise me, and list them first in results. */
   suggestSupervisors?: boolean;
 }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const id = useId();
   const [q, setQ] = useState('');
   const debounced = useDebounced(q.trim(), 250);
@@ -82,11 +89,11 @@ export function PersonPicker({
         </p>
       ) : null}
       <p className="visually-hidden" id={`${id}-count`} role="status">
-        {debounced && results.data ? `${items.length} ${items.length === 1 ? 'match' : 'matches'}` : ''}
+        {debounced && results.data ? t('matches', { count: items.length }) : ''}
       </p>
       <ErrorAlert error={results.error} />
-      {debounced && results.data && items.length === 0 ? <p className="muted">Nobody matches “{debounced}”.</p> : null}
-      {showSuggestions ? <p className="field-hint">{suggestions.length === 1 ? 'Your supervisor:' : 'Your supervisors:'}</p> : null}
+      {debounced && results.data && items.length === 0 ? <p className="muted">{t('nobodyMatches', { query: debounced })}</p> : null}
+      {showSuggestions ? <p className="field-hint">{t('yourSupervisors', { count: suggestions.length })}</p> : null}
       {showSuggestions || (debounced && items.length > 0) ? (
         <ul className="picker-results">
           {(showSuggestions ? suggestions : items).map((p) => (
@@ -98,9 +105,9 @@ export function PersonPicker({
                   setQ('');
                 }}
               >
-                Choose {p.name}
+                {t('choose', { name: p.name })}
               </Button>
-              <span className="muted"> {describeEntry(p)}</span>
+              <span className="muted"> {describeEntry(p, language)}</span>
             </li>
           ))}
         </ul>

@@ -5,10 +5,12 @@ import { ApiError, type Organization, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { FieldSet, SelectField, TextField } from '../../ui/Field';
+import { useLanguage, useT } from '../../i18n';
 import { Loading, PageTitle } from '../../ui/Page';
 import { formatDate } from '../../ui/format';
 import { ME_KEY } from '../session/session';
 import { TimeZoneField } from './TimeZoneField';
+import { m } from './messages';
 
 export const ORGANIZATION_KEY = ['organization'] as const;
 
@@ -18,11 +20,12 @@ export function useOrganization() {
 
 /** The organization's name, time zone, school year and default language: program leaders change them, everyone else reads them. */
 export function OrganizationPage() {
+  const t = useT(m);
   const org = useOrganization();
   return (
     <div>
-      <PageTitle title="Organization settings">Organization settings</PageTitle>
-      {org.isPending ? <Loading what="your organization" /> : null}
+      <PageTitle title={t('title')}>{t('title')}</PageTitle>
+      {org.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={org.error} />
       {org.data ? org.data.abilities.update ? <SettingsForm org={org.data} /> : <SettingsFacts org={org.data} /> : null}
     </div>
@@ -30,20 +33,26 @@ export function OrganizationPage() {
 }
 
 function SettingsFacts({ org }: { org: Organization }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   return (
     <>
-      <p className="lead">How Tandem is set up for everyone at {org.name}. Your program leader can change it.</p>
+      <p className="lead">{t('factsLead', { name: org.name })}</p>
       <dl className="facts">
         <div>
-          <dt>Time zone</dt>
+          <dt>{t('timeZone')}</dt>
           <dd>{org.timeZone}</dd>
         </div>
         <div>
-          <dt>School year</dt>
-          <dd>{org.schoolYearStart && org.schoolYearEnd ? `${formatDate(org.schoolYearStart)} to ${formatDate(org.schoolYearEnd)}` : 'All year'}</dd>
+          <dt>{t('schoolYear')}</dt>
+          <dd>
+            {org.schoolYearStart && org.schoolYearEnd
+              ? t('yearRange', { start: formatDate(org.schoolYearStart, language), end: formatDate(org.schoolYearEnd, language) })
+              : t('allYear')}
+          </dd>
         </div>
         <div>
-          <dt>Language</dt>
+          <dt>{t('language')}</dt>
           <dd>{LANGUAGE_NAMES[org.defaultLanguage]}</dd>
         </div>
       </dl>
@@ -52,6 +61,7 @@ function SettingsFacts({ org }: { org: Organization }) {
 }
 
 function SettingsForm({ org }: { org: Organization }) {
+  const t = useT(m);
   const client = useQueryClient();
   const [name, setName] = useState(org.name);
   const [timeZone, setTimeZone] = useState(org.timeZone);
@@ -68,7 +78,8 @@ function SettingsForm({ org }: { org: Organization }) {
       client.setQueryData(ORGANIZATION_KEY, next);
       // The header shows the organization's name.
       void client.invalidateQueries({ queryKey: ME_KEY });
-      setSaved(`Saved. Reminders and times now use ${next.timeZone}.`);
+      // Worded now, in the language the leader pressed Save in: a new default language may switch the page a moment later.
+      setSaved(t('saved', { zone: next.timeZone }));
     },
   });
   const err = save.error instanceof ApiError ? save.error : null;
@@ -84,17 +95,17 @@ function SettingsForm({ org }: { org: Organization }) {
 
   return (
     <>
-      <p className="lead">How Tandem works for everyone at {org.name}: the time zone of reminders and calendars, the school year, and the language.</p>
+      <p className="lead">{t('formLead', { name: org.name })}</p>
       <form className="form" noValidate onSubmit={submit}>
-        <TextField label="Organization name" required value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
-        <TimeZoneField value={timeZone} onChange={setTimeZone} error={err?.fieldMessage('timeZone')} hint="Reminders, e-mails and agreement PDFs write times in this zone." />
-        <FieldSet legend="School year" hint="Leave both days empty if your program runs all year." className="field-group">
-          <TextField label="First day" type="date" value={start} onChange={(e) => setStart(e.target.value)} error={err?.fieldMessage('schoolYearStart')} />
-          <TextField label="Last day" type="date" value={end} onChange={(e) => setEnd(e.target.value)} error={err?.fieldMessage('schoolYearEnd')} />
+        <TextField label={t('orgName')} required value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
+        <TimeZoneField value={timeZone} onChange={setTimeZone} error={err?.fieldMessage('timeZone')} hint={t('timeZoneHint')} />
+        <FieldSet legend={t('schoolYear')} hint={t('schoolYearHint')} className="field-group">
+          <TextField label={t('firstDay')} type="date" value={start} onChange={(e) => setStart(e.target.value)} error={err?.fieldMessage('schoolYearStart')} />
+          <TextField label={t('lastDay')} type="date" value={end} onChange={(e) => setEnd(e.target.value)} error={err?.fieldMessage('schoolYearEnd')} />
         </FieldSet>
         <SelectField
-          label="Default language"
-          hint="The language Tandem uses for people who have not chosen their own."
+          label={t('defaultLanguage')}
+          hint={t('defaultLanguageHint')}
           value={language}
           onChange={(e) => setLanguage(e.target.value as Language)}
           error={err?.fieldMessage('defaultLanguage')}
@@ -106,11 +117,11 @@ function SettingsForm({ org }: { org: Organization }) {
           ))}
         </SelectField>
         <div ref={problemRef} tabIndex={-1} className="form-problems">
-          {fieldErrors ? <Alert tone="error">Some answers need another look — see the messages above.</Alert> : <ErrorAlert error={save.error} />}
+          {fieldErrors ? <Alert tone="error">{t('needsAnotherLook')}</Alert> : <ErrorAlert error={save.error} />}
         </div>
         <div role="status">{saved ? <p className="success-text">{saved}</p> : null}</div>
         <Button type="submit" busy={save.isPending}>
-          Save changes
+          {t('saveChanges')}
         </Button>
       </form>
     </>

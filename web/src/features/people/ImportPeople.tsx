@@ -1,40 +1,29 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, useId, useState } from 'react';
-import { type ImportResult, type ImportRow, api } from '../../api';
+import { type ChangeEvent, Fragment, type ReactNode, useId, useState } from 'react';
+import type { Values } from '../../../../shared/src/i18n';
+import { type ImportResult, api } from '../../api';
+import { useT } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextArea, TextField } from '../../ui/Field';
 import { Section } from '../../ui/Page';
+import { m } from './messages';
 
 /** The same limit as the server's (2,000,000 characters); a byte count is close enough to warn early. */
 const MAX_BYTES = 2_000_000;
 
-const EXAMPLE = [
-  'name,email,roles,site,title,supervisor_email',
-  'Sam Okafor,sam@school.example,principal,Maple Street,Principal,',
-  'Rosa Alvarez,rosa@school.example,teacher,Maple Street,Pre-K teacher,sam@school.example',
-  'Dev Patel,dev@school.example,coach;mentor,,Instructional coach,',
-].join('\n');
+/** The header row of the roster file: the server reads these column names, in English, in every language. */
+const HEADER = 'name,email,roles,site,title,supervisor_email';
 
-const PREVIEW_LABEL: Record<ImportRow['action'], string> = { error: 'Needs fixing', create: 'Will be added', update: 'Will be updated', unchanged: 'No change needed' };
-const DONE_LABEL: Record<ImportRow['action'], string> = { error: 'Needs fixing', create: 'Added', update: 'Updated', unchanged: 'No change' };
-
-function people(n: number): string {
-  return `${n} ${n === 1 ? 'person' : 'people'}`;
-}
-
-function rows(n: number): string {
-  return `${n} ${n === 1 ? 'row' : 'rows'}`;
-}
-
-function previewSentence(r: ImportResult, source: string): string {
-  const parts = [`${people(r.created)} to add`, `${r.updated} to update`, `${r.unchanged} already up to date`];
-  const fix = r.errors > 0 ? ` and ${rows(r.errors)} to fix first` : '';
-  return `Preview of ${source}: ${parts.join(', ')}${fix}.`;
-}
-
-function doneSentence(r: ImportResult): string {
-  return `Imported: ${people(r.created)} added, ${r.updated} updated, ${r.unchanged} already up to date.`;
+/**
+ * A message whose placeholders stand for markup (<strong>, <code>): each is
+ * formatted as a marker, then replaced by its node, so a language can put the
+ * markup wherever its sentence needs it.
+ */
+function rich(text: (values: Values) => string, nodes: Record<string, ReactNode>, values: Values = {}): ReactNode[] {
+  const names = Object.keys(nodes);
+  const marked = text({ ...values, ...Object.fromEntries(names.map((name, i) => [name, `\u0001${i}\u0001`])) });
+  return marked.split(/\u0001(\d+)\u0001/).map((part, i) => (i % 2 ? <Fragment key={i}>{nodes[names[Number(part)]!]}</Fragment> : part));
 }
 
 /**
@@ -43,6 +32,8 @@ function doneSentence(r: ImportResult): string {
  * row is fine — the server applies all rows or none.
  */
 export function ImportPeople() {
+  const t = useT(m);
+  const example = [HEADER, t('exampleRow1'), t('exampleRow2'), t('exampleRow3')].join('\n');
   const client = useQueryClient();
   // Remounting the file input is the dependable way to empty it after an import.
   const [fileKey, setFileKey] = useState(0);
@@ -77,7 +68,7 @@ export function ImportPeople() {
     apply.reset();
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setFileProblem(`${file.name} is larger than 2 MB. Split it into smaller files and import them one after another.`);
+      setFileProblem(t('tooLarge', { file: file.name }));
       return;
     }
     setReading(true);
@@ -86,7 +77,7 @@ export function ImportPeople() {
       setCsv(text);
       setSource(file.name);
     } catch {
-      setFileProblem(`We could not read ${file.name}. Save it from your spreadsheet as “CSV (comma separated)” and choose it again.`);
+      setFileProblem(t('unreadable', { file: file.name }));
     } finally {
       setReading(false);
     }
@@ -101,49 +92,52 @@ export function ImportPeople() {
   }
 
   let status = '';
-  if (reading) status = 'Reading the file…';
-  else if (done) status = doneSentence(done);
-  else if (current) status = previewSentence(current, source || 'your list');
-  else if (csv && source) status = `${source} is ready. Press Preview to check it before anything changes.`;
+  if (reading) status = t('reading');
+  else if (done) status = t('doneStatus', { created: done.created, updated: done.updated, unchanged: done.unchanged });
+  else if (current)
+    status = t('previewStatus', { from: source ? 'file' : 'paste', file: source, created: current.created, updated: current.updated, unchanged: current.unchanged, errors: current.errors });
+  else if (csv && source) status = t('ready', { file: source });
 
   const shown = done ?? current;
   const total = shown ? shown.created + shown.updated + shown.unchanged + shown.errors : 0;
 
   return (
-    <Section title="Import from a spreadsheet" id="import-people">
+    <Section title={t('importTitle')} id="import-people">
       <p>
-        Bring in your whole staff list at once. Save it from your spreadsheet as a CSV file whose first row names the columns: <strong>name</strong>,{' '}
-        <strong>email</strong> and <strong>roles</strong> are needed; <strong>site</strong>, <strong>title</strong> and{' '}
-        <strong>supervisor_email</strong> are optional.
+        {rich((v) => t('importIntro', v), {
+          name: <strong>name</strong>,
+          email: <strong>email</strong>,
+          roles: <strong>roles</strong>,
+          site: <strong>site</strong>,
+          title: <strong>title</strong>,
+          supervisor: <strong>supervisor_email</strong>,
+        })}
       </p>
       <ul>
-        <li>
-          Roles: leader, supervisor, coach, mentor or coachee. Everyday words work too — teacher, home visitor, principal, director, instructional
-          coach, mentor coach. Put several roles in one cell with a semicolon, such as <code>coach;mentor</code>.
-        </li>
-        <li>A site that Tandem does not know yet is created for you.</li>
-        <li>A supervisor must be in the same file or already in Tandem, with the supervisor role.</li>
-        <li>People already here are matched by e-mail and updated. Importing never removes anyone.</li>
+        <li>{rich((v) => t('importRoles', v), { example: <code>coach;mentor</code> })}</li>
+        <li>{t('importNewSites')}</li>
+        <li>{t('importSupervisors')}</li>
+        <li>{t('importMatching')}</li>
       </ul>
       <figure className="csv-example">
-        <figcaption className="group-title">A small example</figcaption>
+        <figcaption className="group-title">{t('exampleCaption')}</figcaption>
         <pre>
-          <code>{EXAMPLE}</code>
+          <code>{example}</code>
         </pre>
       </figure>
       <p>
-        <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(`${EXAMPLE}\n`)}`} download="tandem-people-example.csv">
-          Download the example as a starting point
+        <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(`${example}\n`)}`} download={t('exampleFile')}>
+          {t('downloadExample')}
         </a>
       </p>
 
       <div className="form">
         <TextField
           key={fileKey}
-          label="Choose a CSV file"
+          label={t('chooseFile')}
           type="file"
           accept=".csv,text/csv"
-          hint="Nothing changes until you preview and then press Import."
+          hint={t('chooseFileHint')}
           onClick={(e) => {
             // Choosing the same file again (after fixing it) should read it again.
             e.currentTarget.value = '';
@@ -152,8 +146,8 @@ export function ImportPeople() {
           error={fileProblem || undefined}
         />
         <TextArea
-          label="Or paste the rows here"
-          hint="Include the header row. Choosing a file fills this in, so you can check it."
+          label={t('pasteLabel')}
+          hint={t('pasteHint')}
           rows={6}
           spellCheck={false}
           className="csv-text"
@@ -171,7 +165,7 @@ export function ImportPeople() {
               preview.mutate(csv);
             }}
           >
-            Preview
+            {t('preview')}
           </Button>
         </div>
       </div>
@@ -184,38 +178,29 @@ export function ImportPeople() {
       {current ? (
         <div className="import-preview">
           {current.errors > 0 ? (
-            <Alert tone="warning" title={`${rows(current.errors)} ${current.errors === 1 ? 'needs' : 'need'} fixing`}>
-              <p>
-                They are listed first below, with their line in the file. Fix them in your spreadsheet, save it again, choose it here and preview once
-                more. Nothing is imported while any row needs fixing.
-              </p>
+            <Alert tone="warning" title={t('needsFixingTitle', { count: current.errors })}>
+              <p>{t('needsFixingBody')}</p>
             </Alert>
           ) : null}
           {current.newSites.length > 0 ? (
-            <p>
-              New {current.newSites.length === 1 ? 'site' : 'sites'} to create: <strong>{current.newSites.join(', ')}</strong>
-            </p>
+            <p>{rich((v) => t('newSites', v), { sites: <strong>{current.newSites.join(', ')}</strong> }, { count: current.newSites.length })}</p>
           ) : null}
           <div className="button-row">
             <Button busy={apply.isPending} disabled={!canImport} aria-describedby={canImport ? undefined : importHintId} onClick={() => apply.mutate(csv)}>
-              Import {people(toImport)}
+              {t('importButton', { count: toImport })}
             </Button>
           </div>
           {!canImport ? (
             <p className="field-hint" id={importHintId}>
-              {current.errors > 0 ? 'Fix the rows marked “Needs fixing” first.' : 'Everyone in this list is already up to date, so there is nothing to import.'}
+              {current.errors > 0 ? t('fixFirst') : t('nothingToImport')}
             </p>
           ) : null}
         </div>
       ) : null}
 
       {done ? (
-        <Alert tone="success" title="The import is done.">
-          <p>
-            {people(done.created)} added and {people(done.updated)} updated
-            {done.newSites.length ? `; new ${done.newSites.length === 1 ? 'site' : 'sites'}: ${done.newSites.join(', ')}` : ''}. The people list
-            above now includes them. New people can join once you send them an invitation link (Manage → Create an invitation link).
-          </p>
+        <Alert tone="success" title={t('doneTitle')}>
+          <p>{t('doneBody', { created: done.created, updated: done.updated, siteCount: done.newSites.length, sites: done.newSites.join(', ') })}</p>
         </Alert>
       ) : null}
 
@@ -225,32 +210,33 @@ export function ImportPeople() {
 }
 
 function ImportRows({ result, total }: { result: ImportResult; total: number }) {
-  const labels = result.dryRun ? PREVIEW_LABEL : DONE_LABEL;
+  const t = useT(m);
+  const label = (action: string) => t(result.dryRun ? 'previewAction' : 'doneAction', { action });
   const sorted = [...result.rows].sort((a, b) => Number(b.action === 'error') - Number(a.action === 'error') || a.line - b.line);
   return (
     <div className="table-wrap">
       <table className="responsive-table import-table">
-        <caption>{result.dryRun ? 'What would happen to each row (rows to fix first)' : 'What happened to each row'}</caption>
+        <caption>{t('rowsCaption', { dryRun: result.dryRun ? 'yes' : 'no' })}</caption>
         <thead>
           <tr>
-            <th scope="col">Line</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">What happens</th>
-            <th scope="col">Details</th>
+            <th scope="col">{t('line')}</th>
+            <th scope="col">{t('email')}</th>
+            <th scope="col">{t('whatHappens')}</th>
+            <th scope="col">{t('details')}</th>
           </tr>
         </thead>
         <tbody>
           {sorted.map((r) => (
             <tr key={r.line} className={r.action === 'error' ? 'import-row-error' : undefined}>
-              <td data-label="Line">{r.line}</td>
-              <td data-label="E-mail">{r.email || '(none)'}</td>
-              <td data-label="What happens">{r.action === 'error' ? <strong>{labels[r.action]}</strong> : labels[r.action]}</td>
-              <td data-label="Details">{r.message ?? '—'}</td>
+              <td data-label={t('line')}>{r.line}</td>
+              <td data-label={t('email')}>{r.email || t('noEmail')}</td>
+              <td data-label={t('whatHappens')}>{r.action === 'error' ? <strong>{label(r.action)}</strong> : label(r.action)}</td>
+              <td data-label={t('details')}>{r.message ?? '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {total > result.rows.length ? <p className="muted">Showing the first {result.rows.length} of {total} rows.</p> : null}
+      {total > result.rows.length ? <p className="muted">{t('showingFirst', { shown: result.rows.length, total })}</p> : null}
     </div>
   );
 }

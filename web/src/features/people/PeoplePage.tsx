@@ -9,8 +9,10 @@ import { Checkbox, FieldSet, SelectField, TextField } from '../../ui/Field';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
 import { ORG_ROLE_LABEL, formatDateTime } from '../../ui/format';
+import { useLanguage, useT } from '../../i18n';
 import { hasRole, useSignedIn } from '../session/session';
 import { ImportPeople } from './ImportPeople';
+import { m } from './messages';
 
 function useSites() {
   return useQuery({ queryKey: ['sites'], queryFn: () => api.get<{ items: Site[] }>('/api/sites') });
@@ -18,6 +20,7 @@ function useSites() {
 
 /** Program leaders: find, add, import and change people; invitation links; who supervises whom. */
 export function PeoplePage() {
+  const t = useT(m);
   const me = useSignedIn();
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
@@ -34,8 +37,8 @@ export function PeoplePage() {
   if (!hasRole(me, 'leader')) {
     return (
       <div>
-        <PageTitle title="People">People</PageTitle>
-        <p>Only program leaders manage people.</p>
+        <PageTitle title={t('title')}>{t('title')}</PageTitle>
+        <p>{t('onlyLeaders')}</p>
       </div>
     );
   }
@@ -43,7 +46,7 @@ export function PeoplePage() {
   const siteName = (id: string | null) => sites.data?.items.find((s) => s.id === id)?.name ?? '—';
   return (
     <div>
-      <PageTitle title="People">People</PageTitle>
+      <PageTitle title={t('title')}>{t('title')}</PageTitle>
       <form
         className="filters"
         role="search"
@@ -52,9 +55,9 @@ export function PeoplePage() {
           setSearch(q.trim());
         }}
       >
-        <TextField label="Name or e-mail" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-        <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as OrgRole | '')}>
-          <option value="">Any role</option>
+        <TextField label={t('searchLabel')} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        <SelectField label={t('role')} value={role} onChange={(e) => setRole(e.target.value as OrgRole | '')}>
+          <option value="">{t('anyRole')}</option>
           {ORG_ROLES.map((r) => (
             <option key={r} value={r}>
               {ORG_ROLE_LABEL[r]}
@@ -62,25 +65,25 @@ export function PeoplePage() {
           ))}
         </SelectField>
         <Button type="submit" variant="secondary">
-          Search
+          {t('search')}
         </Button>
       </form>
-      {people.isPending ? <Loading what="people" /> : null}
+      {people.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={people.error} />
-      {!people.isPending && items.length === 0 ? <p>Nobody matches.</p> : null}
+      {!people.isPending && items.length === 0 ? <p>{t('nobodyMatches')}</p> : null}
       {items.length > 0 ? (
         <div className="table-wrap">
           <table className="responsive-table">
-            <caption className="visually-hidden">People in your organization</caption>
+            <caption className="visually-hidden">{t('caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Site</th>
-                <th scope="col">Account</th>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('email')}</th>
+                <th scope="col">{t('roles')}</th>
+                <th scope="col">{t('site')}</th>
+                <th scope="col">{t('account')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -92,7 +95,7 @@ export function PeoplePage() {
           </table>
         </div>
       ) : null}
-      <ShowMore hasMore={!!people.hasNextPage} loading={people.isFetchingNextPage} onMore={() => people.fetchNextPage()} what="people" />
+      <ShowMore hasMore={!!people.hasNextPage} loading={people.isFetchingNextPage} onMore={() => people.fetchNextPage()} what={t('more')} />
       <AddPerson sites={sites.data?.items ?? []} />
       <ImportPeople />
     </div>
@@ -100,21 +103,22 @@ export function PeoplePage() {
 }
 
 function PersonRow({ p, siteName, open, onToggle, sites, all }: { p: Person; siteName: string; open: boolean; onToggle: () => void; sites: Site[]; all: Person[] }) {
+  const t = useT(m);
   return (
     <>
       <tr className={p.active ? undefined : 'inactive'}>
-        <td data-label="Name">
+        <td data-label={t('name')}>
           {p.name}
           {p.title ? <span className="muted"> · {p.title}</span> : null}
         </td>
-        <td data-label="E-mail">{p.email}</td>
-        <td data-label="Roles">{p.roles.map((r) => ORG_ROLE_LABEL[r]).join(', ')}</td>
-        <td data-label="Site">{siteName}</td>
-        <td data-label="Account">{!p.active ? 'Inactive' : p.hasAccount ? 'Signed up' : 'Not signed up yet'}</td>
-        <td data-label="Actions">
+        <td data-label={t('email')}>{p.email}</td>
+        <td data-label={t('roles')}>{p.roles.map((r) => ORG_ROLE_LABEL[r]).join(', ')}</td>
+        <td data-label={t('site')}>{siteName}</td>
+        <td data-label={t('account')}>{t('accountState', { state: !p.active ? 'inactive' : p.hasAccount ? 'signedUp' : 'notYet' })}</td>
+        <td data-label={t('actions')}>
           <Button variant="secondary" aria-expanded={open} onClick={onToggle}>
-            {open ? 'Close' : 'Manage'}
-            <span className="visually-hidden"> {p.name}</span>
+            {open ? t('close') : t('manage')}
+            <span className="visually-hidden"> {t('rowButtonHidden', { open: open ? 'yes' : 'no', name: p.name })}</span>
           </Button>
         </td>
       </tr>
@@ -142,6 +146,8 @@ function RoleChecks({ roles, setRoles, error, legend }: { roles: OrgRole[]; setR
 }
 
 function ManagePerson({ p, sites, all }: { p: Person; sites: Site[]; all: Person[] }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const client = useQueryClient();
   const [roles, setRoles] = useState<OrgRole[]>(p.roles);
   const [siteId, setSiteId] = useState(p.siteId ?? '');
@@ -167,28 +173,28 @@ function ManagePerson({ p, sites, all }: { p: Person; sites: Site[]; all: Person
   }
   return (
     <div className="manage">
-      <h2 className="h3">Manage {p.name}</h2>
+      <h2 className="h3">{t('manageTitle', { name: p.name })}</h2>
       <form className="form" noValidate onSubmit={submit}>
-        <RoleChecks legend={`Roles of ${p.name}`} roles={roles} setRoles={setRoles} error={err?.fieldMessage('roles')} />
+        <RoleChecks legend={t('rolesOf', { name: p.name })} roles={roles} setRoles={setRoles} error={err?.fieldMessage('roles')} />
         <SiteSelect sites={sites} value={siteId} onChange={setSiteId} />
-        <Checkbox label="Active (can sign in and take part)" checked={active} onChange={(e) => setActive(e.target.checked)} />
+        <Checkbox label={t('active')} checked={active} onChange={(e) => setActive(e.target.checked)} />
         <ErrorAlert error={update.error} />
-        {saved ? <Alert tone="success">Saved.</Alert> : null}
+        {saved ? <Alert tone="success">{t('saved')}</Alert> : null}
         <Button type="submit" busy={update.isPending}>
-          Save changes
+          {t('saveChanges')}
         </Button>
       </form>
-      <h3>Invitation link</h3>
-      <p>An invitation link lets {p.name} set a password and join. It is also e-mailed to them.</p>
+      <h3>{t('invitationTitle')}</h3>
+      <p>{t('invitationIntro', { name: p.name })}</p>
       <ErrorAlert error={invite.error} />
       {link ? (
         <>
-          <CopyField label={`Invitation link for ${p.name}`} value={link.url} />
-          <p className="field-hint">Works until {formatDateTime(link.expiresAt)}, once.</p>
+          <CopyField label={t('invitationLinkFor', { name: p.name })} value={link.url} />
+          <p className="field-hint">{t('linkWorksUntil', { date: formatDateTime(link.expiresAt, language) })}</p>
         </>
       ) : (
         <Button variant="secondary" busy={invite.isPending} onClick={() => invite.mutate()} disabled={!p.active}>
-          Create an invitation link
+          {t('createLink')}
         </Button>
       )}
       <Supervisors p={p} all={all} />
@@ -197,13 +203,14 @@ function ManagePerson({ p, sites, all }: { p: Person; sites: Site[]; all: Person
 }
 
 function Supervisors({ p, all }: { p: Person; all: Person[] }) {
+  const t = useT(m);
   const client = useQueryClient();
   const links = useQuery({ queryKey: ['supervision-links'], queryFn: () => api.get<{ items: SupervisionLink[] }>('/api/supervision-links') });
   const supervisors = useQuery({ queryKey: ['people', 'supervisors'], queryFn: () => api.get<Page<Person>>(`/api/people${query({ role: 'supervisor', limit: 100 })}`) });
   const [choice, setChoice] = useState('');
   const mine = (links.data?.items ?? []).filter((l) => l.superviseeId === p.id);
   const candidates = supervisors.data?.items ?? [];
-  const nameOf = (id: string) => candidates.find((c) => c.id === id)?.name ?? all.find((c) => c.id === id)?.name ?? 'Someone';
+  const nameOf = (id: string) => candidates.find((c) => c.id === id)?.name ?? all.find((c) => c.id === id)?.name ?? t('someone');
   const refresh = () => {
     client.invalidateQueries({ queryKey: ['supervision-links'] });
     client.invalidateQueries({ queryKey: ['people'] });
@@ -212,14 +219,14 @@ function Supervisors({ p, all }: { p: Person; all: Person[] }) {
   const remove = useMutation({ mutationFn: (id: string) => api.delete(`/api/supervision-links/${id}`), onSuccess: refresh });
   return (
     <div>
-      <h3>Supervised by</h3>
-      {mine.length === 0 ? <p className="muted">Nobody recorded.</p> : null}
+      <h3>{t('supervisedBy')}</h3>
+      {mine.length === 0 ? <p className="muted">{t('nobodyRecorded')}</p> : null}
       <ul>
         {mine.map((l) => (
           <li key={l.id}>
             {nameOf(l.supervisorId)}{' '}
             <Button variant="quiet" onClick={() => remove.mutate(l.id)} busy={remove.isPending && remove.variables === l.id}>
-              Remove<span className="visually-hidden"> {nameOf(l.supervisorId)} as supervisor</span>
+              {t('remove')}<span className="visually-hidden"> {t('removeHidden', { name: nameOf(l.supervisorId) })}</span>
             </Button>
           </li>
         ))}
@@ -231,8 +238,8 @@ function Supervisors({ p, all }: { p: Person; all: Person[] }) {
           if (choice) add.mutate();
         }}
       >
-        <SelectField label={`Add a supervisor for ${p.name}`} value={choice} onChange={(e) => setChoice(e.target.value)}>
-          <option value="">Choose a supervisor</option>
+        <SelectField label={t('addSupervisorFor', { name: p.name })} value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <option value="">{t('chooseSupervisor')}</option>
           {candidates
             .filter((c) => c.id !== p.id && !mine.some((l) => l.supervisorId === c.id))
             .map((c) => (
@@ -242,7 +249,7 @@ function Supervisors({ p, all }: { p: Person; all: Person[] }) {
             ))}
         </SelectField>
         <Button type="submit" variant="secondary" busy={add.isPending} disabled={!choice}>
-          Add supervisor
+          {t('addSupervisor')}
         </Button>
       </form>
       <ErrorAlert error={add.error ?? remove.error} />
@@ -251,6 +258,7 @@ function Supervisors({ p, all }: { p: Person; all: Person[] }) {
 }
 
 function AddPerson({ sites }: { sites: Site[] }) {
+  const t = useT(m);
   const client = useQueryClient();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -273,14 +281,14 @@ function AddPerson({ sites }: { sites: Site[] }) {
   const invite = useMutation({ mutationFn: (id: string) => api.post<InvitationLink>(`/api/people/${id}/invitations`), onSuccess: setLink });
   const err = create.error instanceof ApiError ? create.error : null;
   return (
-    <Section title="Add a person" id="add-person">
+    <Section title={t('addTitle')} id="add-person">
       {added ? (
-        <Alert tone="success" title={`${added.name} was added.`}>
+        <Alert tone="success" title={t('added', { name: added.name })}>
           {link ? (
-            <CopyField label={`Invitation link for ${added.name}`} value={link.url} />
+            <CopyField label={t('invitationLinkFor', { name: added.name })} value={link.url} />
           ) : (
             <Button variant="secondary" busy={invite.isPending} onClick={() => invite.mutate(added.id)}>
-              Create an invitation link for {added.name}
+              {t('createLinkFor', { name: added.name })}
             </Button>
           )}
           <ErrorAlert error={invite.error} />
@@ -295,13 +303,13 @@ function AddPerson({ sites }: { sites: Site[] }) {
           create.mutate();
         }}
       >
-        <TextField label="Full name" required autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
-        <TextField label="E-mail" type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} error={err?.fieldMessage('email')} />
-        <TextField label="Job title (optional)" value={title} onChange={(e) => setTitle(e.target.value)} error={err?.fieldMessage('title')} />
-        <RoleChecks legend="Roles" roles={roles} setRoles={setRoles} error={err?.fieldMessage('roles')} />
+        <TextField label={t('fullName')} required autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
+        <TextField label={t('email')} type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} error={err?.fieldMessage('email')} />
+        <TextField label={t('jobTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={err?.fieldMessage('title')} />
+        <RoleChecks legend={t('roles')} roles={roles} setRoles={setRoles} error={err?.fieldMessage('roles')} />
         <SiteSelect sites={sites} value={siteId} onChange={setSiteId} />
         <Button type="submit" busy={create.isPending}>
-          Add person
+          {t('addPerson')}
         </Button>
       </form>
     </Section>
@@ -310,9 +318,10 @@ function AddPerson({ sites }: { sites: Site[] }) {
 
 /** The site picker of the add and manage forms. */
 function SiteSelect({ sites, value, onChange }: { sites: Array<{ id: string; name: string }>; value: string; onChange: (id: string) => void }) {
+  const t = useT(m);
   return (
-    <SelectField label="Site" value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">No site</option>
+    <SelectField label={t('site')} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('noSite')}</option>
       {sites.map((s) => (
         <option key={s.id} value={s.id}>
           {s.name}

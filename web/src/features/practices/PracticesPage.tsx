@@ -4,11 +4,14 @@ import { ApiError, type Practice, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextArea, TextField } from '../../ui/Field';
+import { useT } from '../../i18n';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { hasRole, useSignedIn } from '../session/session';
+import { m } from './messages';
 
 /** Program leaders: the practices coaching can focus on, grouped by category. */
 export function PracticesPage() {
+  const t = useT(m);
   const me = useSignedIn();
   const practices = useQuery({ queryKey: ['practices'], queryFn: () => api.get<{ items: Practice[] }>('/api/practices') });
   const items = practices.data?.items ?? [];
@@ -16,9 +19,9 @@ export function PracticesPage() {
   const leader = hasRole(me, 'leader');
   return (
     <div>
-      <PageTitle title="Practices">Practices</PageTitle>
-      <p className="lead">The evidence-based practices partners can choose to focus on. Archived practices stay in older agreements but cannot be chosen again.</p>
-      {practices.isPending ? <Loading what="practices" /> : null}
+      <PageTitle title={t('title')}>{t('title')}</PageTitle>
+      <p className="lead">{t('lead')}</p>
+      {practices.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={practices.error} />
       {categories.map((cat) => (
         <Section key={cat} title={cat}>
@@ -39,6 +42,7 @@ export function PracticesPage() {
 }
 
 function PracticeItem({ p, canEdit }: { p: Practice; canEdit: boolean }) {
+  const t = useT(m);
   const client = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(p.name);
@@ -63,16 +67,16 @@ function PracticeItem({ p, canEdit }: { p: Practice; canEdit: boolean }) {
             update.mutate({ name, category, description });
           }}
         >
-          <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
-          <TextField label="Category" required value={category} onChange={(e) => setCategory(e.target.value)} error={err?.fieldMessage('category')} />
-          <TextArea label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={err?.fieldMessage('description')} />
+          <TextField label={t('name')} required value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
+          <TextField label={t('category')} required value={category} onChange={(e) => setCategory(e.target.value)} error={err?.fieldMessage('category')} />
+          <TextArea label={t('description')} value={description} onChange={(e) => setDescription(e.target.value)} error={err?.fieldMessage('description')} />
           <ErrorAlert error={update.error} />
           <div className="button-row">
             <Button type="submit" busy={update.isPending}>
-              Save
+              {t('save')}
             </Button>
             <Button variant="secondary" onClick={() => setEditing(false)}>
-              Cancel
+              {t('cancel')}
             </Button>
           </div>
         </form>
@@ -80,16 +84,16 @@ function PracticeItem({ p, canEdit }: { p: Practice; canEdit: boolean }) {
         <>
           <h3>
             {p.name}
-            {p.archived ? <span className="badge">Archived</span> : null}
+            {p.archived ? <span className="badge">{t('archived')}</span> : null}
           </h3>
           {p.description ? <p>{p.description}</p> : null}
           {canEdit ? (
             <div className="button-row">
               <Button variant="secondary" onClick={() => setEditing(true)}>
-                Edit<span className="visually-hidden"> {p.name}</span>
+                {t('edit')}<span className="visually-hidden"> {p.name}</span>
               </Button>
               <Button variant="quiet" busy={update.isPending} onClick={() => update.mutate({ archived: !p.archived })}>
-                {p.archived ? 'Bring back' : 'Archive'}
+                {p.archived ? t('bringBack') : t('archive')}
                 <span className="visually-hidden"> {p.name}</span>
               </Button>
             </div>
@@ -102,6 +106,7 @@ function PracticeItem({ p, canEdit }: { p: Practice; canEdit: boolean }) {
 }
 
 function AddPractice({ categories }: { categories: string[] }) {
+  const t = useT(m);
   const client = useQueryClient();
   const [category, setCategory] = useState(categories[0] ?? '');
   const [name, setName] = useState('');
@@ -116,8 +121,8 @@ function AddPractice({ categories }: { categories: string[] }) {
   });
   const err = add.error instanceof ApiError ? add.error : null;
   return (
-    <Section title="Add a practice" id="add-practice">
-      {add.isSuccess ? <Alert tone="success">Practice added.</Alert> : null}
+    <Section title={t('addTitle')} id="add-practice">
+      {add.isSuccess ? <Alert tone="success">{t('added')}</Alert> : null}
       <ErrorAlert error={add.error} />
       <form
         className="form"
@@ -127,16 +132,16 @@ function AddPractice({ categories }: { categories: string[] }) {
           add.mutate();
         }}
       >
-        <TextField label="Category" required list="practice-categories" value={category} onChange={(e) => setCategory(e.target.value)} error={err?.fieldMessage('category')} hint="Pick an existing one or type a new one." />
+        <TextField label={t('category')} required list="practice-categories" value={category} onChange={(e) => setCategory(e.target.value)} error={err?.fieldMessage('category')} hint={t('categoryHint')} />
         <datalist id="practice-categories">
           {categories.map((c) => (
             <option key={c} value={c} />
           ))}
         </datalist>
-        <TextField label="Practice name" required value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
-        <TextArea label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={err?.fieldMessage('description')} />
+        <TextField label={t('practiceName')} required value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
+        <TextArea label={t('description')} value={description} onChange={(e) => setDescription(e.target.value)} error={err?.fieldMessage('description')} />
         <Button type="submit" busy={add.isPending}>
-          Add practice
+          {t('add')}
         </Button>
       </form>
     </Section>

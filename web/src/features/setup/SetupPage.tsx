@@ -5,16 +5,19 @@ import { ApiError, type Me, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { FieldSet, TextField } from '../../ui/Field';
+import { useT } from '../../i18n';
 import { PageTitle } from '../../ui/Page';
 import { TimeZoneField, deviceTimeZone } from '../organization/TimeZoneField';
 import { useStartSession } from '../session/session';
 import { SETUP_KEY } from './SetupGate';
+import { m } from './messages';
 
 /**
  * The first visit to a new install: the token Tandem printed on its console,
  * the organization, and the first program leader, who is then signed in.
  */
 export function SetupPage() {
+  const t = useT(m);
   const client = useQueryClient();
   const navigate = useNavigate();
   const startSession = useStartSession();
@@ -59,80 +62,80 @@ export function SetupPage() {
 
   return (
     <div className="narrow">
-      <PageTitle title="Set up Tandem">Welcome to Tandem</PageTitle>
-      <p className="lead">Let’s get your coaching program ready. It takes a couple of minutes, and you only do it once.</p>
+      <PageTitle title={t('documentTitle')}>{t('heading')}</PageTitle>
+      <p className="lead">{t('lead')}</p>
       <div ref={problemRef} tabIndex={-1} className="form-problems">
         {done ? (
-          <Alert tone="info" title="Tandem is already set up">
-            <p>Someone finished setting it up a moment ago. Sign in instead.</p>
+          <Alert tone="info" title={t('alreadyTitle')}>
+            <p>{t('alreadyBody')}</p>
             <Button variant="secondary" onClick={goToSignIn}>
-              Go to sign in
+              {t('goToSignIn')}
             </Button>
           </Alert>
         ) : err?.details.length ? (
-          <Alert tone="error">{err.code === 'VALIDATION_FAILED' ? 'Some answers need another look — see the messages below.' : err.message}</Alert>
+          <Alert tone="error">{err.code === 'VALIDATION_FAILED' ? t('needsAnotherLook') : err.message}</Alert>
         ) : (
           <ErrorAlert error={setUp.error} />
         )}
       </div>
       <form className="form" noValidate onSubmit={submit}>
-        <FieldSet legend="Your set-up token" className="field-group">
+        <FieldSet legend={t('tokenLegend')} className="field-group">
           <TextField
-            label="Set-up token"
+            label={t('tokenLabel')}
             required
             autoComplete="off"
             spellCheck={false}
             autoCapitalize="off"
-            hint="Tandem printed it where it was started (the terminal or the server’s console), after the words “set-up token”. If Tandem has restarted since, use the newest one."
+            hint={t('tokenHint')}
             value={token}
             onChange={(e) => setToken(e.target.value)}
             error={err?.fieldMessage('token')}
           />
         </FieldSet>
-        <FieldSet legend="Your organization" className="field-group">
+        <FieldSet legend={t('orgLegend')} className="field-group">
           <TextField
-            label="Organization name"
+            label={t('orgName')}
             required
             autoComplete="organization"
-            hint="As your staff know it, for example Riverside Learning Cooperative."
+            hint={t('orgNameHint')}
             value={orgName}
             onChange={(e) => setOrgName(e.target.value)}
             error={err?.fieldMessage('organization.name')}
           />
-          <TimeZoneField value={timeZone} onChange={setTimeZone} error={err?.fieldMessage('organization.timeZone')} hint="Reminders and times use this zone. We chose the one this device is set to." />
-          <FieldSet legend="School year" hint="Leave both days empty if your program runs all year. You can change them later." className="plain-fieldset">
-            <TextField label="First day" type="date" value={start} onChange={(e) => setStart(e.target.value)} error={err?.fieldMessage('organization.schoolYearStart')} />
-            <TextField label="Last day" type="date" value={end} onChange={(e) => setEnd(e.target.value)} error={err?.fieldMessage('organization.schoolYearEnd')} />
+          <TimeZoneField value={timeZone} onChange={setTimeZone} error={err?.fieldMessage('organization.timeZone')} hint={t('timeZoneHint')} />
+          <FieldSet legend={t('schoolYear')} hint={t('schoolYearHint')} className="plain-fieldset">
+            <TextField label={t('firstDay')} type="date" value={start} onChange={(e) => setStart(e.target.value)} error={err?.fieldMessage('organization.schoolYearStart')} />
+            <TextField label={t('lastDay')} type="date" value={end} onChange={(e) => setEnd(e.target.value)} error={err?.fieldMessage('organization.schoolYearEnd')} />
           </FieldSet>
         </FieldSet>
-        <FieldSet legend="You, the first program leader" className="field-group">
-          <TextField label="Your name" required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('leader.name')} />
+        <FieldSet legend={t('leaderLegend')} className="field-group">
+          <TextField label={t('yourName')} required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('leader.name')} />
           <TextField
-            label="Your e-mail"
+            label={t('yourEmail')}
             type="email"
             required
             autoComplete="email"
-            hint="You sign in with it."
+            hint={t('emailHint')}
             value={email}
             onChange={(e) => setEmail(e.target.value)}
             error={err?.fieldMessage('leader.email')}
           />
           <TextField
-            label="Choose a password"
+            label={t('password')}
             type="password"
             required
             autoComplete="new-password"
-            hint="At least 10 characters. A short sentence is easy to remember and hard to guess."
+            hint={t('passwordHint')}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             error={err?.fieldMessage('leader.password')}
           />
         </FieldSet>
         <Button type="submit" busy={setUp.isPending}>
-          {setUp.isPending ? 'Setting up…' : 'Set up Tandem'}
+          {setUp.isPending ? t('settingUp') : t('submit')}
         </Button>
       </form>
-      <p className="muted">Next, you can add sites and invite your colleagues from People.</p>
+      <p className="muted">{t('next')}</p>
     </div>
   );
 }

@@ -4,12 +4,16 @@ import { ApiError, type Site, type Team, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
+import { useT } from '../../i18n';
 import { Loading, PageTitle, Section } from '../../ui/Page';
+import { m } from './messages';
 
-const KIND_LABEL: Record<string, string> = { school: 'School', center: 'Early-learning center', campus: 'Campus', home_visiting: 'Home-visiting program' };
+/** The kinds of site, in the order the picker offers them (the messages' `kind` select names them). */
+const SITE_KINDS = ['school', 'center', 'campus', 'home_visiting'] as const;
 
 /** Program leaders: the places coaching happens, and the teams within them. */
 export function SitesPage() {
+  const t = useT(m);
   const client = useQueryClient();
   const sites = useQuery({ queryKey: ['sites'], queryFn: () => api.get<{ items: Site[] }>('/api/sites') });
   const teams = useQuery({ queryKey: ['teams'], queryFn: () => api.get<{ items: Team[] }>('/api/teams') });
@@ -36,24 +40,33 @@ export function SitesPage() {
   const allTeams = teams.data?.items ?? [];
   return (
     <div>
-      <PageTitle title="Sites and teams">Sites and teams</PageTitle>
-      {sites.isPending ? <Loading what="sites" /> : null}
+      <PageTitle title={t('title')}>{t('title')}</PageTitle>
+      {sites.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={sites.error ?? teams.error} />
       <ul className="card-grid plain-list">
         {(sites.data?.items ?? []).map((s) => {
-          const own = allTeams.filter((t) => t.siteId === s.id);
+          const own = allTeams.filter((team) => team.siteId === s.id);
           return (
             <li key={s.id} className="card">
               <h2 className="h3">{s.name}</h2>
-              <p className="meta">{KIND_LABEL[s.kind] ?? s.kind}</p>
-              {own.length ? <p>Teams: {own.map((t) => t.name).join(', ')}</p> : <p className="muted">No teams yet.</p>}
+              <p className="meta">{t('kind', { kind: s.kind })}</p>
+              {own.length ? <p>{t('teams', { teams: own.map((team) => team.name).join(', ') })}</p> : <p className="muted">{t('noTeams')}</p>}
             </li>
           );
         })}
       </ul>
-      {allTeams.some((t) => !t.siteId) ? <p>Teams across sites: {allTeams.filter((t) => !t.siteId).map((t) => t.name).join(', ')}</p> : null}
-      <Section title="Add a site" id="add-site">
-        {addSite.isSuccess ? <Alert tone="success">Site added.</Alert> : null}
+      {allTeams.some((team) => !team.siteId) ? (
+        <p>
+          {t('teamsAcross', {
+            teams: allTeams
+              .filter((team) => !team.siteId)
+              .map((team) => team.name)
+              .join(', '),
+          })}
+        </p>
+      ) : null}
+      <Section title={t('addSiteTitle')} id="add-site">
+        {addSite.isSuccess ? <Alert tone="success">{t('siteAdded')}</Alert> : null}
         <ErrorAlert error={addSite.error} />
         <form
           className="form"
@@ -63,22 +76,22 @@ export function SitesPage() {
             addSite.mutate();
           }}
         >
-          <TextField label="Site name" required value={name} onChange={(e) => setName(e.target.value)} error={siteErr?.fieldMessage('name')} />
-          <SelectField label="Kind of site" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {Object.entries(KIND_LABEL).map(([k, l]) => (
+          <TextField label={t('siteName')} required value={name} onChange={(e) => setName(e.target.value)} error={siteErr?.fieldMessage('name')} />
+          <SelectField label={t('siteKind')} value={kind} onChange={(e) => setKind(e.target.value)}>
+            {SITE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {l}
+                {t('kind', { kind: k })}
               </option>
             ))}
           </SelectField>
           <Button type="submit" busy={addSite.isPending}>
-            Add site
+            {t('addSite')}
           </Button>
         </form>
       </Section>
-      <Section title="Add a team" id="add-team">
-        <p className="muted">A grade level, a department, a classroom group — whatever helps you organize people.</p>
-        {addTeam.isSuccess ? <Alert tone="success">Team added.</Alert> : null}
+      <Section title={t('addTeamTitle')} id="add-team">
+        <p className="muted">{t('teamIntro')}</p>
+        {addTeam.isSuccess ? <Alert tone="success">{t('teamAdded')}</Alert> : null}
         <ErrorAlert error={addTeam.error} />
         <form
           className="form"
@@ -88,9 +101,9 @@ export function SitesPage() {
             addTeam.mutate();
           }}
         >
-          <TextField label="Team name" required value={teamName} onChange={(e) => setTeamName(e.target.value)} error={teamErr?.fieldMessage('name')} />
-          <SelectField label="Site" value={teamSite} onChange={(e) => setTeamSite(e.target.value)}>
-            <option value="">Across sites</option>
+          <TextField label={t('teamName')} required value={teamName} onChange={(e) => setTeamName(e.target.value)} error={teamErr?.fieldMessage('name')} />
+          <SelectField label={t('site')} value={teamSite} onChange={(e) => setTeamSite(e.target.value)}>
+            <option value="">{t('acrossSites')}</option>
             {(sites.data?.items ?? []).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -98,7 +111,7 @@ export function SitesPage() {
             ))}
           </SelectField>
           <Button type="submit" busy={addTeam.isPending}>
-            Add team
+            {t('addTeam')}
           </Button>
         </form>
       </Section>

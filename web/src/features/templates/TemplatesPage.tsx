@@ -5,9 +5,10 @@ import { ApiError, type AgreementTemplate, type CommitmentSet, api } from '../..
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextArea } from '../../ui/Field';
+import { useLanguage, useT } from '../../i18n';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { FORMAT_LABEL, formatDateTime } from '../../ui/format';
-import { PARTY_LABEL } from '../agreements/AgreementView';
+import { m } from './messages';
 
 const PARTIES: Record<Format, Array<keyof CommitmentSet>> = {
   expert: ['coach', 'coachee', 'mentor', 'supervisor'],
@@ -17,23 +18,26 @@ const PARTIES: Record<Format, Array<keyof CommitmentSet>> = {
 
 /** Program leaders: the commitments every new agreement of a format starts from. */
 export function TemplatesPage() {
+  const t = useT(m);
   const templates = useQuery({ queryKey: ['templates'], queryFn: () => api.get<{ items: AgreementTemplate[] }>('/api/agreement-templates') });
   return (
     <div>
-      <PageTitle title="Agreement templates">Agreement templates</PageTitle>
-      <p className="lead">Each new partnership’s agreement starts from these commitments. Partners can still change them together.</p>
-      {templates.isPending ? <Loading what="templates" /> : null}
+      <PageTitle title={t('title')}>{t('title')}</PageTitle>
+      <p className="lead">{t('lead')}</p>
+      {templates.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={templates.error} />
-      {(templates.data?.items ?? []).map((t) => (
-        <TemplateForm key={t.format} t={t} />
+      {(templates.data?.items ?? []).map((template) => (
+        <TemplateForm key={template.format} template={template} />
       ))}
     </div>
   );
 }
 
-function TemplateForm({ t }: { t: AgreementTemplate }) {
+function TemplateForm({ template }: { template: AgreementTemplate }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const client = useQueryClient();
-  const [text, setText] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(t.commitments).map(([k, v]) => [k, v.join('\n')])));
+  const [text, setText] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(template.commitments).map(([k, v]) => [k, v.join('\n')])));
   const save = useMutation({
     mutationFn: () => {
       const commitments = Object.fromEntries(
@@ -45,14 +49,14 @@ function TemplateForm({ t }: { t: AgreementTemplate }) {
             .filter(Boolean),
         ]),
       );
-      return api.put<AgreementTemplate>(`/api/agreement-templates/${t.format}`, { commitments });
+      return api.put<AgreementTemplate>(`/api/agreement-templates/${template.format}`, { commitments });
     },
     onSuccess: () => client.invalidateQueries({ queryKey: ['templates'] }),
   });
   const err = save.error instanceof ApiError ? save.error : null;
   return (
-    <Section title={FORMAT_LABEL[t.format]} id={`template-${t.format}`}>
-      <p className="meta">Last changed {formatDateTime(t.updatedAt)}. One commitment per line.</p>
+    <Section title={FORMAT_LABEL[template.format]} id={`template-${template.format}`}>
+      <p className="meta">{t('lastChanged', { date: formatDateTime(template.updatedAt, language) })}</p>
       <form
         className="form"
         noValidate
@@ -61,10 +65,10 @@ function TemplateForm({ t }: { t: AgreementTemplate }) {
           save.mutate();
         }}
       >
-        {PARTIES[t.format].map((party) => (
+        {PARTIES[template.format].map((party) => (
           <TextArea
             key={party}
-            label={`${PARTY_LABEL[party]} (${FORMAT_LABEL[t.format].toLowerCase()})`}
+            label={t('partyField', { party, format: template.format })}
             rows={5}
             value={text[party] ?? ''}
             onChange={(e) => setText((x) => ({ ...x, [party]: e.target.value }))}
@@ -72,9 +76,9 @@ function TemplateForm({ t }: { t: AgreementTemplate }) {
           />
         ))}
         <ErrorAlert error={save.error} />
-        {save.isSuccess ? <Alert tone="success">Template saved. New agreements will start from it.</Alert> : null}
+        {save.isSuccess ? <Alert tone="success">{t('saved')}</Alert> : null}
         <Button type="submit" busy={save.isPending}>
-          Save the {FORMAT_LABEL[t.format].toLowerCase()} template
+          {t('save', { format: template.format })}
         </Button>
       </form>
     </Section>

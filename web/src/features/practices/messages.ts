@@ -1,0 +1,43 @@
+/** Words of the practices page, in every language Tandem speaks. */
+import { catalog } from '../../../../shared/src/i18n';
+
+export const m = catalog({
+  en: {
+    title: 'Practices',
+    lead: 'The evidence-based practices partners can choose to focus on. Archived practices stay in older agreements but cannot be chosen again.',
+    loading: 'practices',
+    name: 'Name',
+    category: 'Category',
+    description: 'Description',
+    save: 'Save',
+    cancel: 'Cancel',
+    archived: 'Archived',
+    edit: 'Edit',
+    archive: 'Archive',
+    bringBack: 'Bring back',
+    addTitle: 'Add a practice',
+    added: 'Practice added.',
+    categoryHint: 'Pick an existing one or type a new one.',
+    practiceName: 'Practice name',
+    add: 'Add practice',
+  },
+  es: {
+    title: 'Prácticas',
+    lead: 'Las prácticas basadas en la evidencia en las que cada acompañamiento puede elegir centrarse. Las prácticas archivadas siguen en los acuerdos anteriores, pero ya no se pueden elegir.',
+    loading: 'las prácticas',
+    name: 'Nombre',
+    category: 'Categoría',
+    description: 'Descripción',
+    save: 'Guardar',
+    cancel: 'Cancelar',
+    archived: 'Archivada',
+    edit: 'Editar',
+    archive: 'Archivar',
+    bringBack: 'Recuperar',
+    addTitle: 'Añadir una práctica',
+    added: 'Práctica añadida.',
+    categoryHint: 'Elige una que ya exista o escribe una nueva.',
+    practiceName: 'Nombre de la práctica',
+    add: 'Añadir práctica',
+  },
+});
