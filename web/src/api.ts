@@ -5,6 +5,9 @@
  */
 import type { z } from 'zod';
 import type * as Api from '../../shared/src/api';
+import { isLanguage } from '../../shared/src/i18n';
+import { format } from '../../shared/src/i18n-format';
+import { m as words } from './ui/messages';
 
 export type Me = z.infer<typeof Api.Me>;
 export type Person = z.infer<typeof Api.Person>;
@@ -86,6 +89,12 @@ function normalizePath(path: string): string {
   return path.replace(/^(body|querystring|params)\./, '');
 }
 
+/** The app's own words for a failed request, in the language the page is shown in (language.tsx keeps <html lang> current). */
+function ownWords(key: 'networkError' | 'somethingWrong'): string {
+  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  return format(isLanguage(lang) ? lang : 'en', words, key);
+}
+
 let csrfToken = '';
 let onSignedOut: () => void = () => {};
 
@@ -114,7 +123,7 @@ async function request<T>(method: Method, url: string, body?: unknown): Promise<
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'We could not reach Tandem. Check your connection and try again.');
+    throw new ApiError(0, 'NETWORK', ownWords('networkError'));
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -129,7 +138,7 @@ async function request<T>(method: Method, url: string, body?: unknown): Promise<
     const error = new ApiError(
       response.status,
       e.code ?? 'UNKNOWN',
-      e.message ?? 'Something went wrong. Please try again.',
+      e.message ?? ownWords('somethingWrong'),
       (e.details ?? []).map((d) => ({ path: normalizePath(d.path), message: d.message })),
     );
     if (error.isSignedOut && !url.startsWith('/api/auth/') && url !== '/api/me') onSignedOut();
@@ -156,5 +165,5 @@ export function query(params: Record<string, string | number | boolean | undefin
 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  return 'Something went wrong. Please try again.';
+  return ownWords('somethingWrong');
 }

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
-import { errorMessage } from '../api';
+import { ApiError } from '../api';
+import { useT } from '../i18n';
 import { Button } from './Button';
+import { m } from './messages';
 
 type Tone = 'error' | 'success' | 'info' | 'warning';
 
@@ -14,19 +16,22 @@ export function Alert({ tone = 'info', title, children }: { tone?: Tone; title?:
   );
 }
 
-/** Shows the server's message for a failed request, or nothing. */
+/** Shows the server's message for a failed request (the app's own words when the server was not reached), or nothing. */
 export function ErrorAlert({ error }: { error: unknown }) {
+  const t = useT(m);
   if (!error) return null;
-  return <Alert tone="error">{errorMessage(error)}</Alert>;
+  const message = error instanceof ApiError ? (error.code === 'NETWORK' ? t('networkError') : error.message) : t('somethingWrong');
+  return <Alert tone="error">{message}</Alert>;
 }
 
 /** A version conflict: someone saved first. Offers to load their version; nothing was overwritten. */
 export function ConflictAlert({ message, onReload }: { message: string; onReload: () => void | Promise<void> }) {
+  const t = useT(m);
   return (
-    <Alert tone="error" title="Someone else saved first">
+    <Alert tone="error" title={t('conflictTitle')}>
       <p>{message}</p>
       <Button variant="secondary" onClick={onReload}>
-        Reload the latest version
+        {t('conflictReload')}
       </Button>
     </Alert>
   );

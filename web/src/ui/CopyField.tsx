@@ -1,18 +1,21 @@
 import { useId, useState } from 'react';
+import { useT } from '../i18n';
 import { Button } from './Button';
+import { m } from './messages';
 
 /** A read-only value (such as an invitation link) with a copy button; the button and the "copied" words can be tailored to what is copied. */
 export function CopyField({
   label,
   value,
-  button = 'Copy link',
-  copiedHint = 'Copied. Paste it into a message to them.',
+  button,
+  copiedHint,
 }: {
   label: string;
   value: string;
   button?: string;
   copiedHint?: string;
 }) {
+  const t = useT(m);
   const id = useId();
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   async function copy() {
@@ -31,11 +34,11 @@ export function CopyField({
       <div className="copy-row">
         <input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
         <Button variant="secondary" onClick={copy}>
-          {button}
+          {button ?? t('copyLink')}
         </Button>
       </div>
       <p role="status" className="field-hint">
-        {copied === 'yes' ? copiedHint : copied === 'no' ? 'Copying is blocked here; the link is selected, so press Ctrl+C (or ⌘C).' : ''}
+        {copied === 'yes' ? (copiedHint ?? t('copiedLink')) : copied === 'no' ? t('copyBlocked') : ''}
       </p>
     </div>
   );

@@ -3,6 +3,8 @@
  * are tied to it with aria-describedby so screen readers read them with the field.
  */
 import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
+import { useT } from '../i18n';
+import { m } from './messages';
 
 interface Common {
   label: ReactNode;
@@ -16,6 +18,12 @@ function useDescribed(hint: ReactNode, error: string | undefined) {
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return { id, hintId, errorId, describedBy };
+}
+
+/** " (required)" after a required field's label, in the reader's language. */
+function Required() {
+  const t = useT(m);
+  return <span className="required"> {t('required')}</span>;
 }
 
 function Extras({ hint, hintId, error, errorId }: { hint: ReactNode; hintId?: string; error?: string; errorId?: string }) {
@@ -41,7 +49,7 @@ export function TextField({ label, hint, error, className, ...input }: Common & 
     <div className={['field', className].filter(Boolean).join(' ')}>
       <label htmlFor={input.id ?? d.id}>
         {label}
-        {input.required ? <span className="required"> (required)</span> : null}
+        {input.required ? <Required /> : null}
       </label>
       <input id={d.id} {...input} aria-describedby={d.describedBy} aria-invalid={error ? true : undefined} />
       <Extras hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} />
@@ -55,7 +63,7 @@ export function TextArea({ label, hint, error, className, ...area }: Common & Te
     <div className={['field', className].filter(Boolean).join(' ')}>
       <label htmlFor={area.id ?? d.id}>
         {label}
-        {area.required ? <span className="required"> (required)</span> : null}
+        {area.required ? <Required /> : null}
       </label>
       <textarea rows={4} id={d.id} {...area} aria-describedby={d.describedBy} aria-invalid={error ? true : undefined} />
       <Extras hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} />

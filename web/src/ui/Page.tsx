@@ -1,5 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
+import { useT } from '../i18n';
+import { m } from './messages';
 
 /** Sub-pages of one thing (a partnership's tabs) count as the same page for focus. */
 function pageKey(pathname: string): string {
@@ -12,6 +14,7 @@ function pageKey(pathname: string): string {
  * the new page's heading so screen-reader users hear where they are.
  */
 export function Layout({ header, children }: { header: ReactNode; children: ReactNode }) {
+  const t = useT(m);
   const location = useLocation();
   const first = useRef(true);
   useEffect(() => {
@@ -28,14 +31,14 @@ export function Layout({ header, children }: { header: ReactNode; children: Reac
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to main content
+        {t('skipToMain')}
       </a>
       {header}
       <main id="main" tabIndex={-1} className="main">
         {children}
       </main>
       <footer className="site-footer">
-        <p>Tandem — coaching that stays with the people doing it.</p>
+        <p>{t('footer')}</p>
       </footer>
     </>
   );
@@ -49,10 +52,12 @@ export function PageTitle({ children, title }: { children: ReactNode; title: str
   return <h1>{children}</h1>;
 }
 
-export function Loading({ what = 'this page' }: { what?: string }) {
+/** "Loading your partnerships…": `what` is the caller's own words for what is coming, in the reader's language. */
+export function Loading({ what }: { what?: string }) {
+  const t = useT(m);
   return (
     <p className="loading" role="status">
-      Loading {what}…
+      {what ? t('loading', { what }) : t('loadingPage')}
     </p>
   );
 }

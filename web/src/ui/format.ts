@@ -1,73 +1,116 @@
-/** Plain-language labels and local date formats used across the app. */
-import type { Challenge, Format, MemberRole, Origin, PartnershipStatus, OrgRole } from '../../../shared/src/domain';
+/**
+ * Plain-language labels and local date formats used across the app, in the reader's language:
+ * `const l = useLabels(); l.status(p.status); l.date(p.reviewOn)`. The words are in ./messages.
+ */
+import {
+  CHALLENGES,
+  type Challenge,
+  FORMATS,
+  type Format,
+  MEMBER_ROLES,
+  type MemberRole,
+  ORG_ROLES,
+  ORIGINS,
+  type Origin,
+  type OrgRole,
+  type PartnershipStatus,
+  STATUSES,
+} from '../../../shared/src/domain';
+import type { Language } from '../../../shared/src/i18n';
+import { format as formatMessage } from '../../../shared/src/i18n-format';
+import { useLanguage } from '../language';
+import { m } from './messages';
 
-export const FORMAT_LABEL: Record<Format, string> = {
-  expert: 'Expert coaching',
-  peer: 'Peer coaching',
-  self: 'Self-coaching',
-};
+export type MemberState = 'invited' | 'accepted' | 'declined';
+const MEMBER_STATES: readonly MemberState[] = ['invited', 'accepted', 'declined'];
 
-export const FORMAT_EXPLAIN: Record<Format, string> = {
-  expert: 'A coach and one coachee work side by side; a mentor coach can join.',
-  peer: 'Two or more colleagues take turns coaching each other, with a mentor coach to lean on.',
-  self: 'You coach yourself through the cycle, and a mentor coach is there when you need one.',
-};
+/** Labels and phrases in one language. */
+export interface Labels {
+  language: Language;
+  /** "Expert coaching" */
+  format(f: Format): string;
+  /** One sentence on how a format works. */
+  formatExplain(f: Format): string;
+  /** "Getting started" */
+  status(s: PartnershipStatus): string;
+  /** "Asked for by the coachee" */
+  origin(o: Origin): string;
+  /** A member's role in a partnership: "Mentor coach" */
+  memberRole(r: MemberRole): string;
+  /** A person's role in the organization: "Program leader" */
+  orgRole(r: OrgRole): string;
+  /** "Children’s behaviour" */
+  challenge(c: Challenge): string;
+  /** "invited, no answer yet" */
+  memberState(s: MemberState): string;
+  /** formatDateTime in this language. */
+  dateTime(iso: string | null | undefined): string;
+  /** formatDate in this language. */
+  date(iso: string | null | undefined): string;
+  /** formatTime in this language. */
+  time(iso: string): string;
+  /** dayPhrase in this language: "today", "el 4 dic". */
+  dayPhrase(iso: string, now?: Date): string;
+  /** timesText in this language: "twice", "dos veces". */
+  times(count: number): string;
+}
 
-export const STATUS_LABEL: Record<PartnershipStatus, string> = {
-  invited: 'Waiting for answers',
-  building: 'Getting started',
-  active: 'Active',
-  paused: 'Paused',
-  closed: 'Closed',
-};
+const made: Partial<Record<Language, Labels>> = {};
 
-export const ORIGIN_LABEL: Record<Origin, string> = {
-  self_initiated: 'Asked for by the coachee',
-  volunteered: 'Volunteered',
-  assigned: 'Assigned by the program',
-};
+/** The labels of one language (made once per language, so the object is the same on every render). */
+export function labelsIn(language: Language): Labels {
+  const t = (key: keyof typeof m.en, values?: Record<string, string | number>) => formatMessage(language, m, key, values);
+  return (made[language] ??= {
+    language,
+    format: (f) => t(`format_${f}`),
+    formatExplain: (f) => t(`formatExplain_${f}`),
+    status: (s) => t(`status_${s}`),
+    origin: (o) => t(`origin_${o}`),
+    memberRole: (r) => t(`memberRole_${r}`),
+    orgRole: (r) => t(`orgRole_${r}`),
+    challenge: (c) => t(`challenge_${c}`),
+    memberState: (s) => t(`memberState_${s}`),
+    dateTime: (iso) => formatDateTime(iso, language),
+    date: (iso) => formatDate(iso, language),
+    time: (iso) => formatTime(iso, language),
+    dayPhrase: (iso, now) => dayPhrase(iso, now, language),
+    times: (count) => timesText(count, language),
+  });
+}
 
-export const MEMBER_ROLE_LABEL: Record<MemberRole, string> = {
-  coach: 'Coach',
-  coachee: 'Coachee',
-  peer: 'Peer coach',
-  self: 'Self-coach',
-  mentor: 'Mentor coach',
-};
+/** The labels in the reader's language (language.tsx decides which). */
+export function useLabels(): Labels {
+  return labelsIn(useLanguage().language);
+}
 
-export const ORG_ROLE_LABEL: Record<OrgRole, string> = {
-  leader: 'Program leader',
-  supervisor: 'Supervisor',
-  coach: 'Coach',
-  mentor: 'Mentor coach',
-  coachee: 'Coachee',
-};
+const byKey = <K extends string>(keys: readonly K[], label: (key: K) => string) => Object.fromEntries(keys.map((k) => [k, label(k)])) as Record<K, string>;
+const english = labelsIn('en');
 
-export const CHALLENGE_LABEL: Record<Challenge, string> = {
-  space: 'Space or room layout',
-  behaviour: 'Children’s behaviour',
-  staffing: 'Staffing',
-  materials: 'Materials',
-  time: 'Time',
-  family_engagement: 'Working with families',
-  other: 'Something else',
-};
+// English only, as before: kept for pages that do not use useLabels() yet.
+export const FORMAT_LABEL: Record<Format, string> = byKey(FORMATS, english.format);
+export const FORMAT_EXPLAIN: Record<Format, string> = byKey(FORMATS, english.formatExplain);
+export const STATUS_LABEL: Record<PartnershipStatus, string> = byKey(STATUSES, english.status);
+export const ORIGIN_LABEL: Record<Origin, string> = byKey(ORIGINS, english.origin);
+export const MEMBER_ROLE_LABEL: Record<MemberRole, string> = byKey(MEMBER_ROLES, english.memberRole);
+export const ORG_ROLE_LABEL: Record<OrgRole, string> = byKey(ORG_ROLES, english.orgRole);
+export const CHALLENGE_LABEL: Record<Challenge, string> = byKey(CHALLENGES, english.challenge);
+export const MEMBER_STATE_LABEL: Record<MemberState, string> = byKey(MEMBER_STATES, english.memberState);
 
-export const MEMBER_STATE_LABEL = { invited: 'invited, no answer yet', accepted: 'accepted', declined: 'declined' } as const;
-
-export function formatDateTime(iso: string | null | undefined): string {
+/** "Dec 4, 2026, 10:42 AM" in the reader's own format (in their language when given). */
+export function formatDateTime(iso: string | null | undefined, language?: string): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return d.toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function formatDate(iso: string | null | undefined): string {
+/** "Dec 4, 2026" in the reader's own format (in their language when given). */
+export function formatDate(iso: string | null | undefined, language?: string): string {
   if (!iso) return '';
   // A plain date (YYYY-MM-DD) is a calendar day, not an instant: don't shift it by time zone.
   const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00`) : new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return d.toLocaleDateString(language, { dateStyle: 'medium' });
 }
 
 /** "9:05 AM" or "09:05": a clock time in the reader's own format (in their language when given). */
@@ -77,16 +120,20 @@ export function formatTime(iso: string, language?: string): string {
   return d.toLocaleTimeString(language, { hour: 'numeric', minute: '2-digit' });
 }
 
-/** "today", "yesterday" or "on 4 Dec" (with the year when it is not this year): the reader's own calendar day of an instant. */
-export function dayPhrase(iso: string, now = new Date()): string {
+/**
+ * "today", "yesterday" or "on 4 Dec" (with the year when it is not this year): the reader's own calendar day of an instant.
+ * In English unless a language is given. A phrase to put into a sentence: a catalog's own
+ * `{day, select, …}` reads better in languages whose sentences put it elsewhere.
+ */
+export function dayPhrase(iso: string, now = new Date(), language?: Language): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   const midnight = (x: Date) => new Date(x.getFullYear(), x.getMonth(), x.getDate()).getTime();
   const daysAgo = Math.round((midnight(now) - midnight(d)) / 86_400_000);
-  if (daysAgo === 0) return 'today';
-  if (daysAgo === 1) return 'yesterday';
+  const day = daysAgo === 0 ? 'today' : daysAgo === 1 ? 'yesterday' : 'other';
   const sameYear = d.getFullYear() === now.getFullYear();
-  return `on ${d.toLocaleDateString(undefined, sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' })}`;
+  const date = day === 'other' ? d.toLocaleDateString(language, sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' }) : '';
+  return formatMessage(language ?? 'en', m, 'dayPhrase', { day, date });
 }
 
 /** True when two instants fall on the same calendar day for the reader. */
@@ -100,9 +147,9 @@ export function firstWords(text: string, max = 80): string {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 
-/** "once", "twice", "5 times". */
-export function timesText(count: number): string {
-  return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
+/** "once", "twice", "5 times" (in English unless a language is given). */
+export function timesText(count: number, language: Language = 'en'): string {
+  return formatMessage(language, m, 'times', { count });
 }
 
 /** The end of a calendar day in the browser's time zone, as an ISO instant. */

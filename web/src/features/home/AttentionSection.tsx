@@ -1,43 +1,46 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import type { Format, ReminderKind, Responsible } from '../../../../shared/src/domain';
+import type { ReminderKind } from '../../../../shared/src/domain';
+import type { Language, Values } from '../../../../shared/src/i18n';
 import { type Attention, type Reminder, api } from '../../api';
+import { useLanguage, useT } from '../../i18n';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Loading, Section } from '../../ui/Page';
 import { formatDateTime } from '../../ui/format';
-import { waitedText } from '../messages/messageWords';
 import { firstName } from '../goals/goalWords';
-import { KIND_LABEL, formatDay, formatWhen } from '../sessions/sessionWords';
+import { formatDay, formatWhen } from '../sessions/sessionWords';
+import { m } from './messages';
 
 /** Every mutation marks this stale (see main.tsx), so Home never shows something already done. */
 export const ATTENTION_KEY = ['attention'] as const;
 
-const FORMAT_INVITE: Record<Format, string> = {
-  expert: 'an expert coaching partnership',
-  peer: 'a peer coaching partnership',
-  self: 'a self-coaching partnership',
-};
+type T = (key: keyof typeof m.en, values?: Values) => string;
 
-const CARRIED_BY: Record<Responsible, string> = {
-  coachee: 'the coachee',
-  coach: 'the coach',
-  mentor: 'the mentor coach',
-  peer: 'the peer coach',
-  both: 'both of you',
-};
+/** Stands for a date in a sentence, so it can be marked up as a <time> wherever a language puts it. */
+const MARK = '\u0001';
 
-const listFormat = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
+const listFormats: Partial<Record<Language, Intl.ListFormat>> = {};
 
-/** "Carmen Diaz", or "Carmen Diaz and Sam Lee". */
-function names(people: string[]): string {
-  return listFormat.format(people);
+/** "Carmen Diaz", or "Carmen Diaz and Sam Lee" ("Carmen Diaz y Sam Lee"). */
+function names(people: string[], language: Language): string {
+  return (listFormats[language] ??= new Intl.ListFormat(language, { style: 'long', type: 'conjunction' })).format(people);
 }
 
 /** A calendar day (YYYY-MM-DD) in the reader's words, without shifting it by time zone. */
-function day(date: string): string {
-  return formatDay(`${date}T12:00:00`);
+function day(date: string, language: Language): string {
+  return formatDay(`${date}T12:00:00`, language);
+}
+
+/**
+ * How long a request has waited, as the values of `requestWaiting` (as messages/messageWords.ts
+ * counts it; kept here so Home does not download the messages tab's words).
+ */
+function waited(hours: number | null): { unit: 'none' | 'hours' | 'days'; count: number } {
+  if (hours === null || hours < 1) return { unit: 'none', count: 0 };
+  if (hours < 24) return { unit: 'hours', count: Math.floor(hours) };
+  return { unit: 'days', count: Math.floor(hours / 24) };
 }
 
 /** Today's calendar day in the browser's time zone. */
@@ -65,22 +68,25 @@ const REMINDER_LINK: Record<ReminderKind, (id: string) => string> = {
 
 /** "What needs your attention": one request, grouped into short lists that each lead to the right tab. */
 export function AttentionSection() {
+  const t = useT(m);
   const attention = useQuery({ queryKey: ATTENTION_KEY, queryFn: () => api.get<Attention>('/api/attention') });
   const a = attention.data;
   // Every field of the answer is a list: nothing needs me when all are empty.
   const empty = !!a && Object.values(a).every((list) => list.length === 0);
 
   return (
-    <Section title="What needs your attention" id="attention" className="attention-panel">
-      {attention.isPending ? <Loading what="what needs your attention" /> : null}
+    <Section title={t('attention')} id="attention" className="attention-panel">
+      {attention.isPending ? <Loading what={t('loadingAttention')} /> : null}
       <ErrorAlert error={attention.error} />
-      {empty ? <p className="all-clear">Nothing needs you right now.</p> : null}
+      {empty ? <p className="all-clear">{t('allClear')}</p> : null}
       {a && !empty ? <AttentionLists a={a} /> : null}
     </Section>
   );
 }
 
 function AttentionLists({ a }: { a: Attention }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const now = today();
   const reviews = [...a.reviewsDue].sort((x, y) => x.reviewOn.localeCompare(y.reviewOn));
   const mySteps = a.overdueSteps.filter((s) => s.mine);
@@ -91,118 +97,99 @@ function AttentionLists({ a }: { a: Attention }) {
     <>
       {a.reminders.length > 0 ? <Reminders reminders={a.reminders} /> : null}
 
-      <Group title="Invitations to answer" id="invitations" items={a.invitations} keyOf={(i) => i.partnershipId}>
+      <Group title={t('invitations')} id="invitations" items={a.invitations} keyOf={(i) => i.partnershipId}>
         {(i) => (
           <>
-            <Link to={link.overview(i.partnershipId)}>
-              {i.invitedBy} invited you to {FORMAT_INVITE[i.format]}
-            </Link>
-            <p className="meta">Read what they wrote, then accept or decline.</p>
+            <Link to={link.overview(i.partnershipId)}>{t('invitedYou', { name: i.invitedBy, format: i.format })}</Link>
+            <p className="meta">{t('invitationHint')}</p>
           </>
         )}
       </Group>
 
       <Group
-        title="Agreements waiting for your signature"
+        title={t('toSign')}
         id="to-sign"
-        intro="Open each one and read it through; when you are happy with it, sign the version you read."
+        intro={t('toSignIntro')}
         items={a.agreementsToSign}
         keyOf={(s) => s.partnershipId}
       >
-        {(s) => <Link to={link.agreement(s.partnershipId)}>{s.partners.length ? `Read and sign the agreement with ${names(s.partners)}` : 'Read and sign your agreement'}</Link>}
+        {(s) => <Link to={link.agreement(s.partnershipId)}>{s.partners.length ? t('signWith', { names: names(s.partners, language) }) : t('signYours')}</Link>}
       </Group>
 
-      <Group title="Reviews coming up" id="reviews" items={reviews} keyOf={(r) => r.partnershipId}>
+      <Group title={t('reviews')} id="reviews" items={reviews} keyOf={(r) => r.partnershipId}>
         {(r) => (
           <>
-            <Link to={link.agreement(r.partnershipId)}>{r.partners.length ? `Review how coaching is going with ${names(r.partners)}` : 'Review how your coaching is going'}</Link>
+            <Link to={link.agreement(r.partnershipId)}>{r.partners.length ? t('reviewWith', { names: names(r.partners, language) }) : t('reviewYours')}</Link>
             <p className="meta">
               {r.reviewOn < now ? (
                 <>
-                  <strong className="overdue-tag">Overdue</strong> it was planned for {day(r.reviewOn)}
+                  <strong className="overdue-tag">{t('overdue')}</strong> {t('plannedFor', { day: day(r.reviewOn, language) })}
                 </>
               ) : (
-                <>By {day(r.reviewOn)}</>
+                <>{t('reviewBy', { day: day(r.reviewOn, language) })}</>
               )}
             </p>
           </>
         )}
       </Group>
 
-      <Group title="This week’s sessions" id="week" items={a.upcomingSessions} keyOf={(m) => m.meetingId}>
-        {(m) => (
+      <Group title={t('week')} id="week" items={a.upcomingSessions} keyOf={(s) => s.meetingId}>
+        {(s) => (
           <>
-            <Link to={link.sessions(m.partnershipId)}>
-              {KIND_LABEL[m.kind]}
-              {m.partners.length ? ` with ${names(m.partners)}` : ''}
+            <Link to={link.sessions(s.partnershipId)}>
+              {t('session', { kind: s.kind, alone: s.partners.length ? 'no' : 'yes', names: names(s.partners, language) })}
             </Link>
             <p className="meta">
-              <time dateTime={m.startsAt}>{formatWhen(m)}</time>
-              {m.location ? ` · ${m.location}` : ''}
+              <time dateTime={s.startsAt}>{formatWhen(s, language)}</time>
+              {s.location ? ` · ${s.location}` : ''}
             </p>
           </>
         )}
       </Group>
 
-      <Group
-        title="Goals waiting for your decision"
-        id="decide"
-        intro="You decide which goals you take on. Open one to take it on, or to set it aside."
-        items={a.goalsToDecide}
-        keyOf={(g) => g.goalId}
-      >
-        {(g) => (
-          <Link to={link.goals(g.partnershipId)}>
-            {firstName(g.proposedBy)} proposed: {g.title}
-          </Link>
-        )}
+      <Group title={t('decide')} id="decide" intro={t('decideIntro')} items={a.goalsToDecide} keyOf={(g) => g.goalId}>
+        {(g) => <Link to={link.goals(g.partnershipId)}>{t('proposed', { name: firstName(g.proposedBy), title: g.title })}</Link>}
       </Group>
 
-      <Group
-        title="Observation plans to confirm"
-        id="plans"
-        intro="Read what will be looked for and how, and confirm the plan when it is right for you — or suggest changes first."
-        items={a.plansToConfirm}
-        keyOf={(plan) => plan.planId}
-      >
+      <Group title={t('plans')} id="plans" intro={t('plansIntro')} items={a.plansToConfirm} keyOf={(plan) => plan.planId}>
         {(plan) => (
           <Link to={link.observations(plan.partnershipId)}>
-            {plan.meetingStartsAt ? `An observation plan for ${formatDay(plan.meetingStartsAt)} waits for your confirmation` : 'An observation plan waits for your confirmation'}
+            {plan.meetingStartsAt ? t('planFor', { day: formatDay(plan.meetingStartsAt, language) }) : t('plan')}
           </Link>
         )}
       </Group>
 
       {a.openRequests.length > 0 ? (
-        <Section title="Resource requests" id="requests" level={3} className="attention-group">
+        <Section title={t('requests')} id="requests" level={3} className="attention-group">
           {askedOfMe.length > 0 ? (
             <>
-              <h4 id="requests-mine">Asked of you</h4>
-              <p className="meta">Open the messages to read each request; mark it fulfilled once you have sent what was asked for.</p>
-              <RequestList requests={askedOfMe} labelledBy="requests-mine" />
+              <h4 id="requests-mine">{t('askedOfYou')}</h4>
+              <p className="meta">{t('askedOfYouHint')}</p>
+              <RequestList t={t} language={language} requests={askedOfMe} labelledBy="requests-mine" />
             </>
           ) : null}
           {askedByMe.length > 0 ? (
             <>
-              <h4 id="requests-theirs">Asked by you</h4>
-              <RequestList requests={askedByMe} labelledBy="requests-theirs" />
+              <h4 id="requests-theirs">{t('askedByYou')}</h4>
+              <RequestList t={t} language={language} requests={askedByMe} labelledBy="requests-theirs" />
             </>
           ) : null}
         </Section>
       ) : null}
 
       {a.overdueSteps.length > 0 ? (
-        <Section title="Overdue steps" id="overdue" level={3} className="attention-group">
-          <p className="meta">Plans change. Open the goal to mark a step done, move its date, or drop it.</p>
+        <Section title={t('overdueSteps')} id="overdue" level={3} className="attention-group">
+          <p className="meta">{t('overdueStepsHint')}</p>
           {mySteps.length > 0 ? (
             <>
-              <h4 id="overdue-mine">Yours</h4>
-              <StepList steps={mySteps} labelledBy="overdue-mine" />
+              <h4 id="overdue-mine">{t('yours')}</h4>
+              <StepList t={t} language={language} steps={mySteps} labelledBy="overdue-mine" />
             </>
           ) : null}
           {theirSteps.length > 0 ? (
             <>
-              <h4 id="overdue-theirs">Your partners’</h4>
-              <StepList steps={theirSteps} labelledBy="overdue-theirs" />
+              <h4 id="overdue-theirs">{t('partners')}</h4>
+              <StepList t={t} language={language} steps={theirSteps} labelledBy="overdue-theirs" />
             </>
           ) : null}
         </Section>
@@ -227,29 +214,35 @@ function Group<T>({ title, id, intro, items, keyOf, children }: { title: string;
 }
 
 /** Open resource requests: asked of me ("Priya asked you…") or by me ("You asked Morgan…"), with how long they have waited. */
-function RequestList({ requests, labelledBy }: { requests: Attention['openRequests']; labelledBy: string }) {
+function RequestList({ t, language, requests, labelledBy }: { t: T; language: Language; requests: Attention['openRequests']; labelledBy: string }) {
   return (
     <ul className="attention-list" aria-labelledby={labelledBy}>
-      {requests.map((r) => (
-        <li key={r.messageId}>
-          <Link to={link.messages(r.partnershipId)}>{r.mine ? `${firstName(r.askedBy)} asked you for a resource` : `You asked ${firstName(r.askedOf)} for a resource`}</Link>
-          <p className="meta">
-            Waiting {waitedText(r.waitedHours)} · asked <time dateTime={r.since}>{formatDateTime(r.since)}</time>
-          </p>
-        </li>
-      ))}
+      {requests.map((r) => {
+        const [beforeWhen, afterWhen] = t('requestWaiting', { ...waited(r.waitedHours), when: MARK }).split(MARK);
+        return (
+          <li key={r.messageId}>
+            <Link to={link.messages(r.partnershipId)}>{r.mine ? t('askedYou', { name: firstName(r.askedBy) }) : t('youAsked', { name: firstName(r.askedOf) })}</Link>
+            <p className="meta">
+              {beforeWhen}
+              <time dateTime={r.since}>{formatDateTime(r.since, language)}</time>
+              {afterWhen}
+            </p>
+          </li>
+        );
+      })}
     </ul>
   );
 }
 
-function StepList({ steps, labelledBy }: { steps: Attention['overdueSteps']; labelledBy: string }) {
+function StepList({ t, language, steps, labelledBy }: { t: T; language: Language; steps: Attention['overdueSteps']; labelledBy: string }) {
   return (
     <ul className="attention-list" aria-labelledby={labelledBy}>
       {steps.map((s, i) => (
         <li key={`${s.goalId}-${i}`}>
           <Link to={link.goals(s.partnershipId)}>{s.description}</Link>
           <p className="meta">
-            <strong className="overdue-tag">Overdue</strong> was due {day(s.dueOn)} · goal “{s.goalTitle}”{s.mine ? '' : ` · carried by ${CARRIED_BY[s.responsible]}`}
+            <strong className="overdue-tag">{t('overdue')}</strong>{' '}
+            {t('stepDue', { day: day(s.dueOn, language), goal: s.goalTitle, mine: s.mine ? 'yes' : 'no', responsible: s.responsible })}
           </p>
         </li>
       ))}
@@ -259,6 +252,8 @@ function StepList({ steps, labelledBy }: { steps: Attention['overdueSteps']; lab
 
 /** In-app reminders, each leading to the right tab, each with a Dismiss button. */
 function Reminders({ reminders }: { reminders: Reminder[] }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const client = useQueryClient();
   const [notice, setNotice] = useState('');
   const items = [...reminders].sort((x, y) => x.dueAt.localeCompare(y.dueAt));
@@ -269,7 +264,7 @@ function Reminders({ reminders }: { reminders: Reminder[] }) {
       const rest = items.filter((x) => x.id !== r.id);
       client.setQueryData<Attention>(ATTENTION_KEY, (old) => (old ? { ...old, reminders: old.reminders.filter((x) => x.id !== r.id) } : old));
       client.invalidateQueries({ queryKey: ATTENTION_KEY });
-      setNotice('Reminder dismissed.');
+      setNotice(t('dismissed'));
       // Keep the keyboard in the list: on the next reminder's button, or the panel's heading when none is left.
       const next = rest[Math.min(index, rest.length - 1)];
       requestAnimationFrame(() => {
@@ -280,14 +275,14 @@ function Reminders({ reminders }: { reminders: Reminder[] }) {
     },
   });
   return (
-    <Section title="Reminders" id="reminders-due" level={3} className="attention-group">
+    <Section title={t('reminders')} id="reminders-due" level={3} className="attention-group">
       <ul className="attention-list reminder-list">
         {items.map((r) => (
           <li key={r.id} className="reminder">
             <div className="reminder-text">
               <Link to={REMINDER_LINK[r.kind](r.partnershipId)}>{r.text}</Link>
               <p className="meta">
-                <time dateTime={r.dueAt}>{formatDateTime(r.dueAt)}</time>
+                <time dateTime={r.dueAt}>{formatDateTime(r.dueAt, language)}</time>
               </p>
             </div>
             <Button
@@ -300,7 +295,8 @@ function Reminders({ reminders }: { reminders: Reminder[] }) {
                 dismiss.mutate(r);
               }}
             >
-              Dismiss<span className="visually-hidden"> the reminder: {r.text}</span>
+              {t('dismiss')}
+              <span className="visually-hidden"> {t('theReminder', { text: r.text })}</span>
             </Button>
           </li>
         ))}

@@ -1,18 +1,19 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import type { CelebrationKind } from '../../../../shared/src/domain';
+import { CELEBRATION_KINDS } from '../../../../shared/src/domain';
 import { type Me, type Page, type PartnershipSummary, type SharedItem, type SharedItemText, api, query } from '../../api';
+import { useT } from '../../i18n';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
-import { STATUS_LABEL, formatDate, formatDateTime } from '../../ui/format';
-import { KIND_LABEL as CELEBRATION_KIND_LABEL } from '../celebrations/celebrationWords';
+import { useLabels } from '../../ui/format';
 import { RaisedWithYou } from '../concerns/RaisedWithYou';
 import { PartnershipCard, memberNames } from '../partnerships/PartnershipCard';
 import { hasRole, useSignedIn } from '../session/session';
 import { AttentionSection } from './AttentionSection';
+import { m } from './messages';
 
 export function usePartnerships() {
   return useInfiniteQuery({
@@ -25,6 +26,7 @@ export function usePartnerships() {
 
 /** Home: what needs my attention first, then my partnerships, what colleagues shared, and (by role) staff and program views. */
 export function HomePage() {
+  const t = useT(m);
   const me = useSignedIn();
   const list = usePartnerships();
   const all = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -35,17 +37,17 @@ export function HomePage() {
 
   return (
     <div>
-      <PageTitle title="Home">Hello, {firstName}</PageTitle>
-      <p className="lead">Here is what is waiting for you today.</p>
+      <PageTitle title={t('title')}>{t('hello', { name: firstName })}</PageTitle>
+      <p className="lead">{t('lead')}</p>
       <AttentionSection />
       <RaisedWithYou showErrors={hasRole(me, 'supervisor')} />
 
-      <Section title="My partnerships" id="mine">
-        {list.isPending ? <Loading what="your partnerships" /> : null}
+      <Section title={t('mine')} id="mine">
+        {list.isPending ? <Loading what={t('loadingMine')} /> : null}
         <ErrorAlert error={list.error} />
         {mine.length === 0 && !list.isPending && !list.error ? (
           <p>
-            You are not in a partnership yet. <Link to="/partnerships/new">Start one or ask a colleague for coaching</Link>.
+            {t('notInPartnership')} <Link to="/partnerships/new">{t('startOne')}</Link>.
           </p>
         ) : (
           <div className="card-grid">
@@ -57,9 +59,9 @@ export function HomePage() {
       </Section>
 
       {isCoachee ? (
-        <Section title="Your privacy" id="privacy">
+        <Section title={t('privacy')} id="privacy">
           <p>
-            Your coaching content stays inside your partnerships unless you share it. <Link to="/access-log">Who has seen my coaching content</Link>
+            {t('privacyBody')} <Link to="/access-log">{t('whoHasSeen')}</Link>
           </p>
         </Section>
       ) : null}
@@ -67,71 +69,68 @@ export function HomePage() {
       <SharedWithMe me={me} />
 
       {hasRole(me, 'supervisor') ? (
-        <Section title="Your staff’s partnerships" id="staff">
-          <p>
-            You can see that these partnerships exist and the logistics they agreed, such as when they meet and the cover they need. You cannot see
-            what is said or written in coaching unless the coachee shares it with you.
-          </p>
+        <Section title={t('staff')} id="staff">
+          <p>{t('staffBody')}</p>
           <LogisticsList items={others.filter((p) => p.viewerRelation === 'supervisor')} />
         </Section>
       ) : null}
 
       {hasRole(me, 'leader') ? (
-        <Section title="Running the program" id="program">
-          <p>
-            {list.hasNextPage ? `More than ${all.length}` : all.length} {all.length === 1 ? 'partnership' : 'partnerships'} in your organization.
-          </p>
+        <Section title={t('program')} id="program">
+          <p>{t('partnershipCount', { more: list.hasNextPage ? 'yes' : 'no', count: all.length })}</p>
           <ul className="link-tiles">
             <li>
-              <Link to="/people">People</Link>
+              <Link to="/people">{t('tile_people')}</Link>
             </li>
             <li>
-              <Link to="/sites">Sites and teams</Link>
+              <Link to="/sites">{t('tile_sites')}</Link>
             </li>
             <li>
-              <Link to="/practices">Practices</Link>
+              <Link to="/practices">{t('tile_practices')}</Link>
             </li>
             <li>
-              <Link to="/templates">Agreement templates</Link>
+              <Link to="/templates">{t('tile_templates')}</Link>
             </li>
             <li>
-              <Link to="/organization">Organization settings</Link>
+              <Link to="/organization">{t('tile_organization')}</Link>
             </li>
           </ul>
-          <h3>All partnerships (logistics only)</h3>
+          <h3>{t('allLogistics')}</h3>
           <LogisticsList items={others.filter((p) => p.viewerRelation !== 'supervisor')} />
         </Section>
       ) : null}
-      <ShowMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => list.fetchNextPage()} what="partnerships" />
+      <ShowMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => list.fetchNextPage()} what={t('morePartnerships')} />
     </div>
   );
 }
 
 function LogisticsList({ items }: { items: PartnershipSummary[] }) {
-  if (items.length === 0) return <p className="muted">None to show.</p>;
+  const t = useT(m);
+  const labels = useLabels();
+  if (items.length === 0) return <p className="muted">{t('noneToShow')}</p>;
   return (
     <div className="table-wrap">
       <table className="responsive-table">
-        <caption className="visually-hidden">Partnerships and their agreed logistics</caption>
+        <caption className="visually-hidden">{t('logisticsCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Partnership</th>
-            <th scope="col">Status</th>
-            <th scope="col">Meets</th>
-            <th scope="col">Coverage needed</th>
-            <th scope="col">Review</th>
+            <th scope="col">{t('col_partnership')}</th>
+            <th scope="col">{t('col_status')}</th>
+            <th scope="col">{t('col_meets')}</th>
+            <th scope="col">{t('col_coverage')}</th>
+            <th scope="col">{t('col_review')}</th>
           </tr>
         </thead>
         <tbody>
           {items.map((p) => (
             <tr key={p.id}>
-              <td data-label="Partnership">
+              <td data-label={t('col_partnership')}>
                 <Link to={`/partnerships/${p.id}`}>{memberNames(p)}</Link>
               </td>
-              <td data-label="Status">{STATUS_LABEL[p.status]}</td>
-              <td data-label="Meets">{p.meetingCadence || '—'}</td>
-              <td data-label="Coverage needed">{p.coverageNeeds || '—'}</td>
-              <td data-label="Review">{p.reviewOn ? formatDate(p.reviewOn) : '—'}</td>
+              <td data-label={t('col_status')}>{labels.status(p.status)}</td>
+              <td data-label={t('col_meets')}>{p.meetingCadence || '—'}</td>
+              <td data-label={t('col_coverage')}>{p.coverageNeeds || '—'}</td>
+              <td data-label={t('col_review')}>{p.reviewOn ? labels.date(p.reviewOn) : '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -141,6 +140,7 @@ function LogisticsList({ items }: { items: PartnershipSummary[] }) {
 }
 
 function SharedWithMe({ me }: { me: Me }) {
+  const t = useT(m);
   const shared = useQuery({
     queryKey: ['shared-with-me'],
     queryFn: () => api.get<Page<SharedItem>>('/api/shared-with-me'),
@@ -148,14 +148,11 @@ function SharedWithMe({ me }: { me: Me }) {
   const items = shared.data?.items ?? [];
   if (!hasRole(me, 'supervisor') && items.length === 0) return null;
   return (
-    <Section title="Shared with you" id="shared">
-      <p className="muted">
-        Colleagues chose to share these with you, and can withdraw a share at any time. Nothing is opened until you choose “Read”; when you do, the
-        person who shared it can see that you read it.
-      </p>
+    <Section title={t('shared')} id="shared">
+      <p className="muted">{t('sharedLead')}</p>
       <ErrorAlert error={shared.error} />
-      {shared.isPending ? <Loading what="what was shared with you" /> : null}
-      {!shared.isPending && items.length === 0 ? <p>Nothing has been shared with you right now.</p> : null}
+      {shared.isPending ? <Loading what={t('loadingShared')} /> : null}
+      {!shared.isPending && items.length === 0 ? <p>{t('nothingShared')}</p> : null}
       <ul className="plain-list shared-list">
         {items.map((s) => (
           <li key={`${s.itemType}-${s.itemId}`} className="card">
@@ -167,39 +164,14 @@ function SharedWithMe({ me }: { me: Me }) {
   );
 }
 
-const KIND_LABEL: Record<SharedItem['itemType'], string> = {
-  note: 'Note',
-  goal: 'Goal',
-  profile: 'Getting-to-know-you profile',
-  meeting: 'Session',
-  agreement: 'Coaching agreement',
-  celebration: 'Celebration',
-  strength: 'Strength or priority',
-  observation_plan: 'Observation plan',
-  reflection: 'Reflection',
-  message: 'Message',
-  concern: 'Concern',
-};
-const WRITTEN: Record<SharedItem['itemType'], string> = {
-  note: 'written',
-  goal: 'set',
-  profile: 'started',
-  meeting: 'planned',
-  agreement: 'agreed',
-  celebration: 'recorded',
-  strength: 'added',
-  observation_plan: 'planned',
-  reflection: 'written',
-  message: 'sent',
-  concern: 'recorded',
-};
-
 /**
  * One shared item: its title, from whom and when, and a "Read" button. The
  * text is fetched only when it is opened, because opening it is a read the
  * coachee sees in their access log; it is kept only while Home is open.
  */
 function SharedEntry({ item }: { item: SharedItem }) {
+  const t = useT(m);
+  const labels = useLabels();
   const id = useId();
   const [open, setOpen] = useState(false);
   const text = useQuery({
@@ -212,18 +184,18 @@ function SharedEntry({ item }: { item: SharedItem }) {
   return (
     <article aria-labelledby={`${id}-title`}>
       <p className="meta">
-        <span className="kind-label">{KIND_LABEL[item.itemType] ?? 'Shared item'}</span> · from {item.from} · {WRITTEN[item.itemType] ?? 'added'} {formatDateTime(item.createdAt)}
-        {item.expiresAt ? ` · available until ${formatDateTime(item.expiresAt)}` : ''}
+        <span className="kind-label">{t('sharedKind', { kind: item.itemType })}</span> · {t('sharedFrom', { from: item.from, kind: item.itemType, when: labels.dateTime(item.createdAt) })}
+        {item.expiresAt ? ` · ${t('availableUntil', { when: labels.dateTime(item.expiresAt) })}` : ''}
       </p>
       <h3 id={`${id}-title`} className="shared-title">
         {item.title}
       </h3>
       <Button variant="secondary" aria-expanded={open} aria-controls={`${id}-text`} onClick={() => setOpen((o) => !o)}>
-        {open ? 'Hide' : 'Read'}
+        {open ? t('hide') : t('read')}
         <span className="visually-hidden"> “{item.title}”</span>
       </Button>
       <div id={`${id}-text`} className="shared-text" hidden={!open}>
-        {open && text.isPending ? <Loading what="the text" /> : null}
+        {open && text.isPending ? <Loading what={t('loadingText')} /> : null}
         {open ? <ErrorAlert error={text.error} /> : null}
         {text.data ? <SharedText item={text.data} /> : null}
       </div>
@@ -233,17 +205,19 @@ function SharedEntry({ item }: { item: SharedItem }) {
 
 /** The whole text, with line breaks kept; a goal or plan without its title line again, a celebration with its kind and day. */
 function SharedText({ item }: { item: SharedItemText }) {
+  const t = useT(m);
+  const labels = useLabels();
   if (item.itemType === 'celebration') {
     // The server sends "Celebration (risk taken, 2026-11-20): what happened".
-    const m = /^Celebration \(([^,]+), (\d{4}-\d{2}-\d{2})\): ([\s\S]*)$/.exec(item.body);
-    const kind = m ? CELEBRATION_KIND_LABEL[m[1].replace(/ /g, '_') as CelebrationKind] : undefined;
-    if (m && kind) {
+    const parts = /^Celebration \(([^,]+), (\d{4}-\d{2}-\d{2})\): ([\s\S]*)$/.exec(item.body);
+    const kind = parts?.[1].replace(/ /g, '_');
+    if (parts && kind && (CELEBRATION_KINDS as readonly string[]).includes(kind)) {
       return (
         <>
           <p className="meta">
-            {kind} · <time dateTime={m[2]}>{formatDate(m[2])}</time>
+            {t('celebrationKind', { kind })} · <time dateTime={parts[2]}>{labels.date(parts[2])}</time>
           </p>
-          <p className="note-body">{m[3]}</p>
+          <p className="note-body">{parts[3]}</p>
         </>
       );
     }

@@ -2,8 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type MouseEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { type Me, api } from '../../api';
+import { useT } from '../../i18n';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { m } from './messages';
 import { hasRole, useMe, useStartSession } from './session';
 
 /**
@@ -28,6 +30,7 @@ export function AppHeader() {
 
 /** The disclosure: closed after any navigation, on Escape, or when a link inside it is followed. */
 function HeaderMenu({ me }: { me: Me }) {
+  const t = useT(m);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -76,7 +79,7 @@ function HeaderMenu({ me }: { me: Me }) {
         onClick={() => setOpen((o) => !o)}
       >
         <span className="menu-icon" aria-hidden="true" />
-        Menu
+        {t('menu')}
       </button>
       <div id={panelId} ref={panelRef} className={['header-panel', open ? 'is-open' : ''].filter(Boolean).join(' ')} onClick={onPanelClick}>
         {!me.mustAcknowledgeRoles ? <MainNav me={me} /> : null}
@@ -87,42 +90,43 @@ function HeaderMenu({ me }: { me: Me }) {
 }
 
 function MainNav({ me }: { me: Me }) {
+  const t = useT(m);
   const leader = hasRole(me, 'leader');
   return (
-    <nav aria-label="Main" className="main-nav">
+    <nav aria-label={t('mainNav')} className="main-nav">
       <ul>
         <li>
           <NavLink to="/" end>
-            Home
+            {t('nav_home')}
           </NavLink>
         </li>
         <li>
-          <NavLink to="/partnerships/new">Start a partnership</NavLink>
+          <NavLink to="/partnerships/new">{t('nav_start')}</NavLink>
         </li>
         {leader ? (
           <>
             <li>
-              <NavLink to="/people">People</NavLink>
+              <NavLink to="/people">{t('nav_people')}</NavLink>
             </li>
             <li>
-              <NavLink to="/sites">Sites</NavLink>
+              <NavLink to="/sites">{t('nav_sites')}</NavLink>
             </li>
             <li>
-              <NavLink to="/practices">Practices</NavLink>
+              <NavLink to="/practices">{t('nav_practices')}</NavLink>
             </li>
             <li>
-              <NavLink to="/templates">Templates</NavLink>
+              <NavLink to="/templates">{t('nav_templates')}</NavLink>
             </li>
             <li>
-              <NavLink to="/organization">Organization</NavLink>
+              <NavLink to="/organization">{t('nav_organization')}</NavLink>
             </li>
           </>
         ) : null}
         <li>
-          <NavLink to="/access-log">Who saw my content</NavLink>
+          <NavLink to="/access-log">{t('nav_accessLog')}</NavLink>
         </li>
         <li>
-          <NavLink to="/welcome">Roles</NavLink>
+          <NavLink to="/welcome">{t('nav_roles')}</NavLink>
         </li>
       </ul>
     </nav>
@@ -130,6 +134,7 @@ function MainNav({ me }: { me: Me }) {
 }
 
 function Account({ me }: { me: Me }) {
+  const t = useT(m);
   const client = useQueryClient();
   const navigate = useNavigate();
   const startSession = useStartSession();
@@ -154,13 +159,13 @@ function Account({ me }: { me: Me }) {
   return (
     <div className="account">
       <p className="account-name">
-        <span className="visually-hidden">Signed in as </span>
+        <span className="visually-hidden">{t('signedInAs')} </span>
         {me.name}
         <span className="account-org"> · {me.organization}</span>
       </p>
       {me.organizations.length > 1 ? (
         <div className="field inline-field">
-          <label htmlFor="org-switch">Organization</label>
+          <label htmlFor="org-switch">{t('organization')}</label>
           <select id="org-switch" value={me.personId} onChange={(e) => switchOrg.mutate(e.target.value)} disabled={switchOrg.isPending}>
             {me.organizations.map((o) => (
               <option key={o.personId} value={o.personId}>
@@ -172,13 +177,13 @@ function Account({ me }: { me: Me }) {
       ) : null}
       <div className="account-actions">
         <NavLink to="/settings" className="account-link">
-          Settings
+          {t('settings')}
         </NavLink>
         <Button variant="quiet" busy={signOut.isPending && signOut.variables === false} onClick={() => signOut.mutate(false)}>
-          Sign out
+          {t('signOut')}
         </Button>
         <Button variant="quiet" busy={signOut.isPending && signOut.variables === true} onClick={() => signOut.mutate(true)}>
-          Sign out everywhere
+          {t('signOutEverywhere')}
         </Button>
       </div>
       <ErrorAlert error={error} />

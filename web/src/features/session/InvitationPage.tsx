@@ -2,11 +2,16 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, type InvitationPreview, type Me, api } from '../../api';
+import { useT } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { Loading, PageTitle } from '../../ui/Page';
+import { m } from './messages';
 import { useStartSession } from './session';
+
+/** Stands for the e-mail in "This invitation is for …", so it can be emphasized wherever a language puts it. */
+const MARK = '\u0001';
 
 /**
  * Opening an invitation link: join the organization with a new or existing
@@ -15,6 +20,7 @@ import { useStartSession } from './session';
  * organizations); the server links or creates the account from the password.
  */
 export function InvitationPage() {
+  const t = useT(m);
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
@@ -43,34 +49,34 @@ export function InvitationPage() {
   if (token.length < 10) {
     return (
       <div className="narrow">
-        <PageTitle title="Invitation">Your invitation</PageTitle>
-        <Alert tone="error">This invitation link is incomplete. Open it again from your message, or ask your program leader for a new one.</Alert>
+        <PageTitle title={t('invitationTitle')}>{t('invitationHeading')}</PageTitle>
+        <Alert tone="error">{t('invitationIncomplete')}</Alert>
       </div>
     );
   }
-  if (preview.isPending) return <Loading what="your invitation" />;
+  if (preview.isPending) return <Loading what={t('loadingInvitation')} />;
   if (preview.error || !preview.data) {
     return (
       <div className="narrow">
-        <PageTitle title="Invitation">Your invitation</PageTitle>
+        <PageTitle title={t('invitationTitle')}>{t('invitationHeading')}</PageTitle>
         <ErrorAlert error={preview.error} />
         <p>
-          <Link to="/sign-in">Go to sign in</Link>
+          <Link to="/sign-in">{t('goToSignIn')}</Link>
         </p>
       </div>
     );
   }
   const inv = preview.data;
+  const [beforeEmail, afterEmail] = t('invitationFor', { email: MARK }).split(MARK);
   return (
     <div className="narrow">
-      <PageTitle title="Join your organization">Welcome to {inv.organization}</PageTitle>
+      <PageTitle title={t('joinTitle')}>{t('joinHeading', { organization: inv.organization })}</PageTitle>
       <p>
-        This invitation is for <strong>{inv.email}</strong>.
+        {beforeEmail}
+        <strong>{inv.email}</strong>
+        {afterEmail}
       </p>
-      <p>
-        Already use Tandem with this e-mail, perhaps with another program? Enter the password you sign in with, and {inv.organization} joins your account. New
-        to Tandem? Choose a password of at least 10 characters, and your account is ready.
-      </p>
+      <p>{t('joinLead', { organization: inv.organization })}</p>
       <ErrorAlert error={accept.error} />
       <form
         className="form"
@@ -81,25 +87,25 @@ export function InvitationPage() {
         }}
       >
         <TextField
-          label="Your name"
+          label={t('yourName')}
           autoComplete="name"
-          hint={`How colleagues at ${inv.organization} will see you; change it if you go by another name.`}
+          hint={t('yourNameHint', { organization: inv.organization })}
           value={name}
           onChange={(e) => setName(e.target.value)}
           error={err?.fieldMessage('name')}
         />
         <TextField
-          label="Password"
+          label={t('password')}
           type="password"
           autoComplete="current-password"
           required
-          hint="The password you already use for Tandem, or a new one of at least 10 characters."
+          hint={t('joinPasswordHint')}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={err?.fieldMessage('password')}
         />
         <Button type="submit" busy={accept.isPending}>
-          Join {inv.organization}
+          {t('join', { organization: inv.organization })}
         </Button>
       </form>
     </div>

@@ -3,10 +3,12 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, type Me, api } from '../../api';
+import { useT } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { PageTitle } from '../../ui/Page';
+import { m } from './messages';
 import { useStartSession } from './session';
 
 /** Only follow "next" to a page of this app, never to another site. */
@@ -15,6 +17,7 @@ export function safeNext(next: string | null): string {
 }
 
 export function SignInPage() {
+  const t = useT(m);
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const startSession = useStartSession();
@@ -34,14 +37,14 @@ export function SignInPage() {
   }
   return (
     <div className="narrow">
-      <PageTitle title="Sign in">Sign in to Tandem</PageTitle>
-      <p>Your coaching partnerships, agreements and notes, in one calm place.</p>
-      {params.get('signedOut') ? <Alert tone="success">You are signed out. See you next time.</Alert> : null}
-      {params.get('reset') ? <Alert tone="success">Your new password is set.</Alert> : null}
+      <PageTitle title={t('signInTitle')}>{t('signInHeading')}</PageTitle>
+      <p>{t('signInLead')}</p>
+      {params.get('signedOut') ? <Alert tone="success">{t('signedOut')}</Alert> : null}
+      {params.get('reset') ? <Alert tone="success">{t('passwordIsSet')}</Alert> : null}
       <ErrorAlert error={signIn.error} />
       <form onSubmit={submit} noValidate className="form">
         <TextField
-          label="E-mail"
+          label={t('email')}
           type="email"
           name="email"
           autoComplete="username"
@@ -51,7 +54,7 @@ export function SignInPage() {
           error={err?.fieldMessage('email')}
         />
         <TextField
-          label="Password"
+          label={t('password')}
           type="password"
           name="password"
           autoComplete="current-password"
@@ -61,11 +64,11 @@ export function SignInPage() {
           error={err?.fieldMessage('password')}
         />
         <Button type="submit" busy={signIn.isPending}>
-          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+          {signIn.isPending ? t('signingIn') : t('signIn')}
         </Button>
       </form>
       <p>
-        <Link to="/forgot-password">Forgot your password?</Link>
+        <Link to="/forgot-password">{t('forgotQuestion')}</Link>
       </p>
       <LanguagePicker />
     </div>
@@ -73,19 +76,20 @@ export function SignInPage() {
 }
 
 export function ForgotPasswordPage() {
+  const t = useT(m);
   const [email, setEmail] = useState('');
   const send = useMutation({ mutationFn: () => api.post('/api/auth/password-reset', { email }) });
   const err = send.error instanceof ApiError ? send.error : null;
   return (
     <div className="narrow">
-      <PageTitle title="Forgot your password">Forgot your password?</PageTitle>
+      <PageTitle title={t('forgotTitle')}>{t('forgotQuestion')}</PageTitle>
       {send.isSuccess ? (
-        <Alert tone="success" title="Check your e-mail">
-          <p>If an account uses {email}, a link to choose a new password is on its way. It works for one hour.</p>
+        <Alert tone="success" title={t('checkEmail')}>
+          <p>{t('linkOnItsWay', { email })}</p>
         </Alert>
       ) : (
         <>
-          <p>Tell us the e-mail you use for Tandem and we will send you a link to choose a new password.</p>
+          <p>{t('forgotLead')}</p>
           <ErrorAlert error={send.error} />
           <form
             className="form"
@@ -95,21 +99,22 @@ export function ForgotPasswordPage() {
               send.mutate();
             }}
           >
-            <TextField label="E-mail" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={err?.fieldMessage('email')} />
+            <TextField label={t('email')} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={err?.fieldMessage('email')} />
             <Button type="submit" busy={send.isPending}>
-              Send me a link
+              {t('sendLink')}
             </Button>
           </form>
         </>
       )}
       <p>
-        <Link to="/sign-in">Back to sign in</Link>
+        <Link to="/sign-in">{t('backToSignIn')}</Link>
       </p>
     </div>
   );
 }
 
 export function ResetPasswordPage() {
+  const t = useT(m);
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
@@ -125,9 +130,9 @@ export function ResetPasswordPage() {
   const err = reset.error instanceof ApiError ? reset.error : null;
   return (
     <div className="narrow">
-      <PageTitle title="Choose a new password">Choose a new password</PageTitle>
+      <PageTitle title={t('newPasswordTitle')}>{t('newPasswordTitle')}</PageTitle>
       {!token ? (
-        <Alert tone="error">This link is missing its code. Open the link from the e-mail again, or ask for a new one.</Alert>
+        <Alert tone="error">{t('linkMissingCode')}</Alert>
       ) : (
         <>
           <ErrorAlert error={reset.error} />
@@ -140,23 +145,23 @@ export function ResetPasswordPage() {
             }}
           >
             <TextField
-              label="New password"
+              label={t('newPassword')}
               type="password"
               autoComplete="new-password"
               required
-              hint="At least 10 characters. A short sentence you will remember works well."
+              hint={t('newPasswordHint')}
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               error={err?.fieldMessage('password')}
             />
             <Button type="submit" busy={reset.isPending}>
-              Save and sign in
+              {t('saveAndSignIn')}
             </Button>
           </form>
         </>
       )}
       <p>
-        <Link to="/forgot-password">Ask for a new link</Link>
+        <Link to="/forgot-password">{t('askNewLink')}</Link>
       </p>
     </div>
   );

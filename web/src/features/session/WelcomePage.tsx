@@ -1,14 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { type RoleDescriptions, api } from '../../api';
+import { useT } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Loading, PageTitle } from '../../ui/Page';
-import { formatDateTime } from '../../ui/format';
+import { useLabels } from '../../ui/format';
+import { m } from './messages';
 import { ME_KEY, fetchMe, useSignedIn } from './session';
 
 /** The role descriptions everyone reads once: what each party does and what each can see. */
 export function WelcomePage() {
+  const t = useT(m);
+  const labels = useLabels();
   const me = useSignedIn();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -21,30 +25,29 @@ export function WelcomePage() {
       navigate('/', { replace: true });
     },
   });
-  if (roles.isPending) return <Loading what="the role descriptions" />;
+  if (roles.isPending) return <Loading what={t('loadingRoles')} />;
   if (roles.error) return <ErrorAlert error={roles.error} />;
   const list = [...roles.data.descriptions].sort((a, b) => Number(b.isYou) - Number(a.isYou));
   return (
     <div>
-      <PageTitle title={me.mustAcknowledgeRoles ? 'Welcome' : 'Who does what'}>{me.mustAcknowledgeRoles ? `Welcome, ${me.name}` : 'Who does what in coaching'}</PageTitle>
-      <p className="lead">
-        Coaching here is a partnership of equals. Before you start, take a minute to read what each person does — and, just as important, what each
-        person can and cannot see.
-      </p>
+      <PageTitle title={me.mustAcknowledgeRoles ? t('welcomeTitle') : t('rolesTitle')}>
+        {me.mustAcknowledgeRoles ? t('welcomeHeading', { name: me.name }) : t('rolesHeading')}
+      </PageTitle>
+      <p className="lead">{t('rolesLead')}</p>
       <div className="role-grid">
         {list.map((d) => (
           <section key={d.party} className={d.isYou ? 'card role-card is-you' : 'card role-card'} aria-labelledby={`role-${d.party}`}>
             <h2 id={`role-${d.party}`}>
               {d.title}
-              {d.isYou ? <span className="badge badge-you">Your role</span> : null}
+              {d.isYou ? <span className="badge badge-you">{t('yourRole')}</span> : null}
             </h2>
-            <h3>What you do</h3>
+            <h3>{t('whatYouDo')}</h3>
             <ul>
               {d.youDo.map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
-            <h3>What you can see</h3>
+            <h3>{t('whatYouSee')}</h3>
             <ul>
               {d.youSee.map((line) => (
                 <li key={line}>{line}</li>
@@ -57,11 +60,11 @@ export function WelcomePage() {
       {me.mustAcknowledgeRoles ? (
         <p>
           <Button busy={ack.isPending} onClick={() => ack.mutate()}>
-            I understand
+            {t('understand')}
           </Button>
         </p>
       ) : (
-        <Alert tone="info">You read and accepted these on {formatDateTime(roles.data.acknowledgedAt)}.</Alert>
+        <Alert tone="info">{t('acceptedOn', { date: labels.dateTime(roles.data.acknowledgedAt) })}</Alert>
       )}
     </div>
   );
