@@ -72,6 +72,11 @@ export function sessionLabel(t: SessionsT, language: Language, m: Pick<Meeting, 
   return t('sessionName', { kind: m.kind, day: formatDay(m.startsAt, language) });
 }
 
+/** "coaching meeting on Tue, 8 Dec" in English, for screens not translated yet (the others use sessionLabel). */
+export function sessionName(m: Pick<Meeting, 'kind' | 'startsAt'>): string {
+  return `${KIND_LABEL[m.kind].toLowerCase()} on ${formatDay(m.startsAt)}`;
+}
+
 /** "Taylor Nguyen" → "Taylor". */
 export function firstName(name: string): string {
   return name.split(' ')[0] || name;
