@@ -78,7 +78,7 @@ export const m = catalog({
     conflictReload: 'Cargar la versión más reciente',
     somethingWrong: 'Algo salió mal. Vuelve a intentarlo, por favor.',
     networkError: 'No pudimos conectar con Tandem. Revisa tu conexión y vuelve a intentarlo.',
-    notFoundTitle: 'No encontrada',
+    notFoundTitle: 'Página no encontrada',
     notFoundHeading: 'No encontramos esa página',
     notFoundBody: 'Puede que se haya movido, o que no tengas acceso a ella.',
     notFoundHome: 'Ir a tu página de inicio',
