@@ -1,19 +1,8 @@
 /** Plain words for celebrations, and how the timeline is grouped. The words themselves are in messages.ts. */
-import type { CelebrationKind } from '../../../../shared/src/domain';
 import type { Language } from '../../../../shared/src/i18n';
 import type { Celebration } from '../../api';
 
 export const celebrationsKey = (partnershipId: string) => ['celebrations', partnershipId] as const;
-
-/**
- * English only, kept for pages not translated yet (Home's shared items); translated pages use
- * t('kind', { kind }) from ./messages. Remove once nothing imports it.
- */
-export const KIND_LABEL: Record<CelebrationKind, string> = {
-  risk_taken: 'A risk taken',
-  progress: 'Progress',
-  success: 'A success',
-};
 
 /** Today as a calendar day (YYYY-MM-DD) in the browser's time zone. */
 export function todayLocal(): string {

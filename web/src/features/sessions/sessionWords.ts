@@ -16,8 +16,8 @@ export const nextMeetingKey = (partnershipId: string) => ['meetings', partnershi
 export const meetingKey = (meetingId: string) => ['meeting', meetingId] as const;
 
 /**
- * English only, kept for pages not translated yet (Home); translated pages use t('kind', { kind }).
- * Remove once nothing imports it.
+ * English only, kept for sessionName() below (the reflection screens not translated yet);
+ * translated pages use t('kind', { kind }). Remove with sessionName().
  */
 export const KIND_LABEL: Record<MeetingKind, string> = {
   coaching_meeting: 'Coaching meeting',
