@@ -30,10 +30,12 @@ import noteRoutes from './notes/notes.routes';
 import orgRoutes from './org/org.routes';
 import organizationRoutes from './org/organization.routes';
 import partnershipRoutes from './partnerships/partnerships.routes';
-import { AppError } from './platform/errors';
+import { AppError, type ErrorCode, type ErrorText } from './platform/errors';
 import type { App, Services } from './platform/http';
+import { requestLanguage } from './platform/language';
 import { securityHeaders } from './platform/security-headers';
 import { lookupSession, SESSION_COOKIE } from './platform/sessions';
+import { validationBody } from './platform/validation';
 import { registerWebApp } from './platform/web-app';
 import practiceRoutes from './practices/practices.routes';
 import reflectionRoutes from './reflections/reflections.routes';
@@ -77,37 +79,27 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   app.setSerializerCompiler(serializerCompiler);
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    // Every answer in the requester's language: theirs when signed in, else the browser's (platform/messages.ts).
+    const language = requestLanguage(request);
+    const answer = (status: number, code: ErrorCode, text: ErrorText) => reply.status(status).send(new AppError(code, text).bodyIn(language));
     if (err instanceof AppError) {
-      return reply.status(err.status).send({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+      return reply.status(err.status).send(err.bodyIn(language));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({
-        path: [err.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'Invalid value.',
-      }));
-      return reply.status(400).send({ code: 'VALIDATION_FAILED', message: `Please check: ${details.map((d) => `${d.path} — ${d.message}`).join('; ')}`, details });
+      return reply.status(400).send(validationBody(language, err.validationContext, err.validation));
     }
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: 'The request is too large. Shorten the text or split it up.' });
-    }
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply.status(415).send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as JSON (Content-Type: application/json).' });
-    }
-    if (err.statusCode === 429) {
-      return reply.status(429).send({ code: 'RATE_LIMITED', message: 'Too many attempts. Wait a minute and try again.' });
-    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return answer(413, 'PAYLOAD_TOO_LARGE', 'payloadTooLarge');
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return answer(415, 'UNSUPPORTED_MEDIA_TYPE', 'unsupportedMediaType');
+    if (err.statusCode === 429) return answer(429, 'RATE_LIMITED', 'rateLimited');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      const message = err.code?.startsWith('FST_ERR_CTP') ? 'The request body is not valid JSON.' : err.message;
-      return reply.status(err.statusCode).send({ code: 'BAD_REQUEST', message });
+      return answer(err.statusCode, 'BAD_REQUEST', err.code?.startsWith('FST_ERR_CTP') ? 'invalidJson' : { key: 'badRequest', values: { detail: err.message } });
     }
-    if (isUniqueViolation(err)) {
-      return reply.status(409).send({ code: 'CONFLICT', message: 'Someone changed this at the same moment. Reload and try again.' });
-    }
+    if (isUniqueViolation(err)) return answer(409, 'CONFLICT', 'sameMoment');
     // The route's pattern, not request.url: some addresses carry a secret (/calendar/<token>.ics, /api/invitations/<token>).
     const route = request.routeOptions.url ?? '(no route)';
     if (isResponseSerializationError(err)) request.log.error({ err, route }, 'response failed its schema');
     else request.log.error({ err, route, method: request.method }, 'unexpected error');
-    return reply.status(500).send({ code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was saved; please try again.' });
+    return answer(500, 'INTERNAL', 'internal');
   });
 
   await app.register(cookie);
@@ -137,14 +129,14 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
       if (found && 'actor' in found) request.actorOrNull = found.actor;
       else if (!routeConfig?.public && request.routeOptions.url) {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        throw new AppError('SESSION_EXPIRED', 'Your session has ended. Please sign in again.');
+        throw new AppError('SESSION_EXPIRED', 'sessionExpired');
       }
     }
     if (!request.routeOptions.url || routeConfig?.public) return;
-    if (!request.actorOrNull) throw new AppError('NOT_SIGNED_IN', 'Sign in to continue.');
+    if (!request.actorOrNull) throw new AppError('NOT_SIGNED_IN', 'notSignedIn');
     // CSRF: a cross-site page cannot read our token, so it cannot send this header.
     if (STATE_CHANGING.has(request.method) && request.headers['x-csrf-token'] !== request.actorOrNull.csrfToken) {
-      throw new AppError('CSRF_FAILED', 'This request did not come from a Tandem page. Reload the page and try again.');
+      throw new AppError('CSRF_FAILED', 'csrfFailed');
     }
   });
   app.addHook('onSend', async (request, reply, payload) => {

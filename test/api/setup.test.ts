@@ -339,11 +339,12 @@ describe('organization settings', () => {
       expect(r.statusCode, r.body).toBe(status);
       return r.json().details;
     };
-    expect(await bad({ timeZone: 'Nowhere/Special' }, 400)).toEqual([{ path: 'body.timeZone', message: 'Choose a time zone from the list, e.g. America/Chicago.' }]);
+    // The leader has no language of their own, so from now on the organization's Spanish answers them, errors included.
+    expect(await bad({ timeZone: 'Nowhere/Special' }, 400)).toEqual([{ path: 'body.timeZone', message: 'Elige una zona horaria de la lista, por ejemplo America/Mexico_City.' }]);
     expect(await bad({ defaultLanguage: 'fr' }, 400)).toHaveLength(1);
     // Checked against the stored start: an end before it is refused.
-    expect(await bad({ schoolYearEnd: '2026-01-01' }, 422)).toEqual([{ path: 'body.schoolYearEnd', message: 'The school year must end after it starts.' }]);
-    expect(await bad({ schoolYearStart: null }, 422)).toEqual([{ path: 'body.schoolYearStart', message: 'Enter the day the school year starts too, or leave both days empty.' }]);
+    expect(await bad({ schoolYearEnd: '2026-01-01' }, 422)).toEqual([{ path: 'body.schoolYearEnd', message: 'El año escolar tiene que terminar después de empezar.' }]);
+    expect(await bad({ schoolYearStart: null }, 422)).toEqual([{ path: 'body.schoolYearStart', message: 'Escribe también el día en que empieza el año escolar, o deja los dos días vacíos.' }]);
     // Nothing changed by the refused requests; both days cleared together is fine (a program that runs all year).
     const cleared = await l.patch('/api/organization', { schoolYearStart: null, schoolYearEnd: null });
     expect(cleared.json()).toMatchObject({ name: 'Riverside Cooperative', timeZone: 'UTC', schoolYearStart: null, schoolYearEnd: null, defaultLanguage: 'es' });

@@ -25,7 +25,7 @@ export function sessionStarter({ db, clock, config }: Pick<Services, 'db' | 'clo
       .orderBy('o.name')
       .execute();
     const me = people.find((p) => p.id === personId);
-    if (!me) throw new AppError('SESSION_EXPIRED', 'Your session has ended. Please sign in again.');
+    if (!me) throw new AppError('SESSION_EXPIRED', 'sessionExpired');
     const roles = await db.selectFrom('person_roles').select('role').where('person_id', '=', personId).execute();
     const ack = await db
       .selectFrom('role_acknowledgements')

@@ -61,7 +61,7 @@ export async function saveVersion(db: DB, clock: Clock, ctx: PartnershipContext,
     // Re-read inside the transaction: two partners saving at once must not both win.
     const current = await trx.selectFrom('partnerships').select('current_agreement_version').where('id', '=', ctx.partnership.id).executeTakeFirstOrThrow();
     if (current.current_agreement_version !== baseVersion) {
-      throw new AppError('VERSION_CONFLICT', `Someone saved a newer version (${current.current_agreement_version}) while you were editing. Reload to see it, then make your change again.`);
+      throw new AppError('VERSION_CONFLICT', { key: 'agreementNewerVersion', values: { version: String(current.current_agreement_version) } });
     }
     await writeVersion(trx, clock, ctx.actor, ctx.partnership.id, baseVersion + 1, content);
   });
@@ -78,9 +78,9 @@ export async function sign(db: DB, clock: Clock, ctx: PartnershipContext, versio
       .where('version', '=', version)
       .executeTakeFirst();
     if (!row || p.current_agreement_version !== version) {
-      throw new AppError('AGREEMENT_CHANGED', 'The agreement changed since you opened it. Read the new version before signing.');
+      throw new AppError('AGREEMENT_CHANGED', 'agreementChanged');
     }
-    if (row.content_hash !== hash) throw new AppError('AGREEMENT_CHANGED', 'The text you signed is not the current text of this version. Reload and read it again.');
+    if (row.content_hash !== hash) throw new AppError('AGREEMENT_CHANGED', 'agreementTextChanged');
     const existing = await trx
       .selectFrom('agreement_signatures')
       .select('person_id')
@@ -88,7 +88,7 @@ export async function sign(db: DB, clock: Clock, ctx: PartnershipContext, versio
       .where('version', '=', version)
       .where('person_id', '=', me.personId)
       .executeTakeFirst();
-    if (existing) throw new AppError('AGREEMENT_ALREADY_SIGNED', 'You already signed this version.');
+    if (existing) throw new AppError('AGREEMENT_ALREADY_SIGNED', 'agreementAlreadySigned');
     await trx
       .insertInto('agreement_signatures')
       .values({ partnership_id: ctx.partnership.id, version, person_id: me.personId, name: me.name, content_hash: hash, signed_at: clock.now().toISOString() })

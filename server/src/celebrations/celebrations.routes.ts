@@ -67,12 +67,12 @@ export default async function celebrationRoutes(app: App, s: Services) {
     authorize(ctx, 'celebration.create');
     const body = request.body;
     const subjectId = chooseSubject(ctx, body.subjectId);
-    if (!subjectId) throw unprocessable('Choose whose celebration this is: a coachee of this partnership.', 'subjectId');
+    if (!subjectId) throw unprocessable('celebrationWhose', 'subjectId');
     const today = clock.now().toISOString().slice(0, 10);
-    if (body.happenedOn && body.happenedOn > today) throw unprocessable('Celebrate what has happened: choose today or an earlier date.', 'happenedOn');
+    if (body.happenedOn && body.happenedOn > today) throw unprocessable('celebrateThePast', 'happenedOn');
     if (body.goalId) {
       const goal = await db.selectFrom('goals').select('subject_id').where('org_id', '=', actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.goalId).executeTakeFirst();
-      if (!goal || goal.subject_id !== subjectId) throw unprocessable('Choose one of this coachee\'s goals in this partnership.', 'goalId');
+      if (!goal || goal.subject_id !== subjectId) throw unprocessable('goalOfCoachee', 'goalId');
     }
     const row = { id: newId(), org_id: actor.orgId, partnership_id: ctx.partnership.id, subject_id: subjectId, author_id: actor.personId, goal_id: body.goalId ?? null, kind: body.kind, text: body.text, happened_on: body.happenedOn ?? today, created_at: clock.now().toISOString() };
     await db.insertInto('celebrations').values(row).execute();

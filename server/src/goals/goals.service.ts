@@ -30,17 +30,17 @@ function checkSteps(ctx: PartnershipContext, steps: StepInput[]) {
   const allowed = responsibleParties(ctx);
   steps.forEach((step, i) => {
     if (!allowed.includes(step.responsible)) {
-      throw unprocessable(`Step ${i + 1}: nobody in this partnership is a "${step.responsible}". Choose one of: ${allowed.join(', ')}.`, `steps.${i}.responsible`);
+      throw unprocessable({ key: 'stepResponsible', values: { n: i + 1, role: step.responsible, allowed: { list: allowed, each: 'responsibleItem' } } }, `steps.${i}.responsible`);
     }
   });
   const ids = steps.map((s) => s.id).filter(Boolean);
-  if (new Set(ids).size !== ids.length) throw unprocessable('The same step appears twice.', 'steps');
+  if (new Set(ids).size !== ids.length) throw unprocessable('stepTwice', 'steps');
 }
 
 async function checkPractices(db: DB, ctx: PartnershipContext, practiceIds: string[]) {
   if (practiceIds.length === 0) return;
   const found = await db.selectFrom('practices').select('id').where('org_id', '=', ctx.actor.orgId).where('id', 'in', practiceIds).execute();
-  if (found.length !== new Set(practiceIds).size) throw unprocessable('Choose practices from your organization\'s framework.', 'practiceIds');
+  if (found.length !== new Set(practiceIds).size) throw unprocessable('practicesFromFramework', 'practiceIds');
 }
 
 function stepRows(ctx: PartnershipContext, goalId: string, steps: StepInput[], now: string, previous: Map<string, { status: string; completed_at: string | null }>) {
@@ -53,7 +53,7 @@ function stepRows(ctx: PartnershipContext, goalId: string, steps: StepInput[], n
 
 export async function createGoal(db: DB, clock: Clock, ctx: PartnershipContext, body: z.infer<typeof CreateGoalBody>): Promise<string> {
   const subjectId = chooseSubject(ctx, body.subjectId);
-  if (!subjectId) throw unprocessable('Choose whose goal this is: a coachee of this partnership.', 'subjectId');
+  if (!subjectId) throw unprocessable('goalWhose', 'subjectId');
   checkSteps(ctx, body.steps);
   await checkPractices(db, ctx, body.practiceIds);
   const now = clock.now().toISOString();
@@ -95,7 +95,7 @@ async function claimVersion(trx: DB, goalId: string, baseVersion: number, now: s
     .where('version', '=', baseVersion)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0) {
-    throw new AppError('VERSION_CONFLICT', 'Someone else changed this goal while you were editing. Reload to see their changes, then make yours again.');
+    throw new AppError('VERSION_CONFLICT', 'goalChanged');
   }
 }
 
@@ -113,7 +113,7 @@ export async function updateGoal(db: DB, clock: Clock, ctx: PartnershipContext, 
     const existing = await trx.selectFrom('goal_steps').select(['id', 'status', 'completed_at']).where('goal_id', '=', goalId).execute();
     const previous = new Map(existing.map((s) => [s.id, s]));
     const unknown = body.steps.find((s) => s.id && !previous.has(s.id));
-    if (unknown) throw unprocessable('A step you edited no longer exists. Reload and try again.', 'steps');
+    if (unknown) throw unprocessable('stepGone', 'steps');
     await trx.deleteFrom('goal_steps').where('goal_id', '=', goalId).execute();
     const rows = stepRows(ctx, goalId, body.steps, now, previous);
     if (rows.length) await trx.insertInto('goal_steps').values(rows).execute();
@@ -125,7 +125,7 @@ export async function changeGoalStatus(db: DB, clock: Clock, ctx: PartnershipCon
   authorizeItem(ctx, 'goal.decide', { subjectId: goal.subject_id });
   const from = goal.status as GoalStatus;
   if (!GOAL_TRANSITIONS[from].includes(to)) {
-    throw new AppError('INVALID_TRANSITION', `A goal that is ${from.replace('_', ' ')} cannot become ${to.replace('_', ' ')}.`);
+    throw new AppError('INVALID_TRANSITION', { key: 'goalTransition', values: { from, to } });
   }
   const now = clock.now().toISOString();
   await db.transaction().execute((trx) =>

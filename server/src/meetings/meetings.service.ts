@@ -17,16 +17,16 @@ const MAX_HOURS = 12;
 function checkTimes(clock: Clock, startsAt: string, endsAt: string) {
   const start = new Date(startsAt);
   const end = new Date(endsAt);
-  if (end <= start) throw unprocessable('The end must come after the start.', 'endsAt');
-  if (end.getTime() - start.getTime() > MAX_HOURS * 3600_000) throw unprocessable(`A session can last at most ${MAX_HOURS} hours.`, 'endsAt');
-  if (start <= clock.now()) throw unprocessable('Choose a start time in the future.', 'startsAt');
+  if (end <= start) throw unprocessable('endAfterStart', 'endsAt');
+  if (end.getTime() - start.getTime() > MAX_HOURS * 3600_000) throw unprocessable({ key: 'sessionTooLong', values: { hours: MAX_HOURS } }, 'endsAt');
+  if (start <= clock.now()) throw unprocessable('startInFuture', 'startsAt');
   return { starts_at: start.toISOString(), ends_at: end.toISOString() };
 }
 
 export async function scheduleMeeting(db: DB, clock: Clock, ctx: PartnershipContext, body: z.infer<typeof ScheduleMeetingBody>): Promise<string> {
   const times = checkTimes(clock, body.startsAt, body.endsAt);
   if (body.kind === 'mentor_checkin' && !ctx.members.some((m) => m.role === 'mentor' && m.state === 'accepted')) {
-    throw unprocessable('This partnership has no mentor coach to check in with.', 'kind');
+    throw unprocessable('noMentor', 'kind');
   }
   const id = newId();
   await db
@@ -56,7 +56,7 @@ export async function scheduleMeeting(db: DB, clock: Clock, ctx: PartnershipCont
 async function scheduled(db: DB, ctx: PartnershipContext, meetingId: string) {
   const row = await db.selectFrom('meetings').selectAll().where('org_id', '=', ctx.actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', meetingId).executeTakeFirst();
   if (!row) throw notFound();
-  if (row.status !== 'scheduled') throw new AppError('CONFLICT', `This session is already ${row.status}; it cannot be changed.`);
+  if (row.status !== 'scheduled') throw new AppError('CONFLICT', { key: 'sessionSettled', values: { status: row.status } });
   return row;
 }
 
@@ -97,14 +97,14 @@ export async function cancelMeeting(db: DB, clock: Clock, ctx: PartnershipContex
 export async function recordAttendance(db: DB, clock: Clock, ctx: PartnershipContext, meetingId: string, body: z.infer<typeof AttendanceBody>) {
   const row = await db.selectFrom('meetings').selectAll().where('org_id', '=', ctx.actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', meetingId).executeTakeFirst();
   if (!row) throw notFound();
-  if (row.status === 'cancelled') throw new AppError('CONFLICT', 'This session was cancelled; there is no attendance to record.');
+  if (row.status === 'cancelled') throw new AppError('CONFLICT', 'sessionCancelled');
   const now = clock.now();
-  if (new Date(row.starts_at) > now) throw unprocessable('Attendance can be recorded once the session has started.', 'entries');
+  if (new Date(row.starts_at) > now) throw unprocessable('attendanceAfterStart', 'entries');
   const participants = new Set(ctx.members.filter((m) => m.state === 'accepted').map((m) => m.personId));
   const ids = body.entries.map((e) => e.personId);
-  if (new Set(ids).size !== ids.length) throw unprocessable('Each person appears once.', 'entries');
+  if (new Set(ids).size !== ids.length) throw unprocessable('attendanceOnce', 'entries');
   const stranger = body.entries.findIndex((e) => !participants.has(e.personId));
-  if (stranger >= 0) throw unprocessable('Record attendance only for members of this partnership.', `entries.${stranger}.personId`);
+  if (stranger >= 0) throw unprocessable('attendanceMembers', `entries.${stranger}.personId`);
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     for (const e of body.entries) {

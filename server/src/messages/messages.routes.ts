@@ -85,14 +85,14 @@ export default async function messageRoutes(app: App, s: Services) {
     if (body.kind === 'resource_request') {
       const others = ctx.members.filter((m) => m.state === 'accepted' && m.personId !== actor.personId);
       requestedFrom = body.requestedFrom ?? others.find((m) => m.role === 'mentor')?.personId ?? (others.length === 1 ? others[0].personId : null);
-      if (!requestedFrom || !others.some((m) => m.personId === requestedFrom)) throw unprocessable('Choose who you are asking: another member of this partnership.', 'requestedFrom');
+      if (!requestedFrom || !others.some((m) => m.personId === requestedFrom)) throw unprocessable('requestFromWhom', 'requestedFrom');
     } else if (body.requestedFrom) {
-      throw unprocessable('Only a resource request is addressed to one person; a message goes to the whole partnership.', 'requestedFrom');
+      throw unprocessable('onlyRequestsAddressed', 'requestedFrom');
     }
     // Whose content the message is, for the access log: the writer if they are a coachee, else the coachee asked, else the first coachee.
     const subjects = ctx.members.filter((m) => isSubjectRole(m.role) && m.state === 'accepted');
     const subjectId = chooseSubject(ctx) ?? subjects.find((m) => m.personId === requestedFrom)?.personId ?? subjects[0]?.personId;
-    if (!subjectId) throw new AppError('CONFLICT', 'This partnership has no coachee yet who has accepted; messages start once they have.');
+    if (!subjectId) throw new AppError('CONFLICT', 'messagesNeedCoachee');
     const now = clock.now().toISOString();
     const id = newId();
     await db
@@ -109,7 +109,7 @@ export default async function messageRoutes(app: App, s: Services) {
     const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
     authorizeItem(ctx, 'message.fulfil', { requestedFrom: row?.requested_from, authorId: row?.author_id });
     if (row!.kind !== 'resource_request') throw notFound();
-    if (row!.fulfilled_at) throw new AppError('CONFLICT', `${row!.fulfilled_by_name ?? 'Someone'} already marked this request fulfilled.`);
+    if (row!.fulfilled_at) throw new AppError('CONFLICT', row!.fulfilled_by_name ? { key: 'requestFulfilled', values: { name: row!.fulfilled_by_name } } : 'requestFulfilledUnnamed');
     const now = clock.now().toISOString();
     await db.updateTable('messages').set({ fulfilled_at: now, fulfilled_by: actor.personId, fulfilment_note: request.body.note || null }).where('id', '=', row!.id).where('fulfilled_at', 'is', null).execute();
     const updated = await selectMessages(db, actor).where('m.id', '=', row!.id).executeTakeFirstOrThrow();

@@ -63,7 +63,7 @@ export default async function noteRoutes(app: App, s: Services) {
     authorize(ctx, 'note.create');
     // In a peer partnership a note is about one peer; by default the writer's own practice.
     const subjectId = chooseSubject(ctx, request.body.subjectId);
-    if (!subjectId) throw unprocessable('Choose whose coaching this note is about.', 'subjectId');
+    if (!subjectId) throw unprocessable('noteWhose', 'subjectId');
     const now = clock.now().toISOString();
     const row = { id: newId(), org_id: actor.orgId, partnership_id: ctx.partnership.id, subject_id: subjectId, author_id: actor.personId, body: request.body.body, created_at: now, updated_at: now };
     await db.insertInto('notes').values(row).execute();

@@ -71,13 +71,13 @@ function present(r: Row, ctx: PartnershipContext | null, goalShown = true): z.in
 async function checkLinks(db: DB, ctx: PartnershipContext, subjectId: string, body: PlanInput) {
   if (body.meetingId) {
     const m = await db.selectFrom('meetings').select(['kind', 'status']).where('org_id', '=', ctx.actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.meetingId).executeTakeFirst();
-    if (!m || m.kind !== 'observation') throw unprocessable('Link the plan to an observation visit of this partnership.', 'meetingId');
+    if (!m || m.kind !== 'observation') throw unprocessable('planNeedsVisit', 'meetingId');
   }
   if (body.goalId) {
     const g = await db.selectFrom('goals').select('subject_id').where('org_id', '=', ctx.actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.goalId).executeTakeFirst();
-    if (!g || g.subject_id !== subjectId) throw unprocessable('Choose one of this coachee\'s goals in this partnership.', 'goalId');
+    if (!g || g.subject_id !== subjectId) throw unprocessable('goalOfCoachee', 'goalId');
   }
-  if (body.dataForm.method === 'time_sample' && !body.dataForm.intervalMinutes) throw unprocessable('A time sample needs the minutes between notes.', 'dataForm.intervalMinutes');
+  if (body.dataForm.method === 'time_sample' && !body.dataForm.intervalMinutes) throw unprocessable('timeSampleMinutes', 'dataForm.intervalMinutes');
 }
 
 const columns = (body: PlanInput) => ({
@@ -92,7 +92,7 @@ const columns = (body: PlanInput) => ({
   data_form: JSON.stringify({ ...body.dataForm, intervalMinutes: body.dataForm.method === 'time_sample' ? body.dataForm.intervalMinutes : null }),
 });
 
-const conflict = () => new AppError('VERSION_CONFLICT', 'Your partner changed this plan while you were working on it. Reload to see their version, then make your change again.');
+const conflict = () => new AppError('VERSION_CONFLICT', 'planChanged');
 
 export default async function observationRoutes(app: App, s: Services) {
   const { db, clock } = s;
@@ -127,7 +127,7 @@ export default async function observationRoutes(app: App, s: Services) {
     authorize(ctx, 'plan.create');
     const body = request.body;
     const subjectId = chooseSubject(ctx, body.subjectId);
-    if (!subjectId) throw unprocessable('Choose whose classroom this plan is for: a coachee of this partnership.', 'subjectId');
+    if (!subjectId) throw unprocessable('planWhose', 'subjectId');
     await checkLinks(db, ctx, subjectId, body);
     const now = clock.now().toISOString();
     const id = newId();

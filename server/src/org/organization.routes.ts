@@ -48,9 +48,9 @@ export default async function organizationRoutes(app: App, s: Services) {
     // The school year is checked with the stored day the request leaves as it is.
     const start = body.schoolYearStart !== undefined ? body.schoolYearStart : row.school_year_start;
     const end = body.schoolYearEnd !== undefined ? body.schoolYearEnd : row.school_year_end;
-    if (start && !end) throw unprocessable('Enter the day the school year ends too, or leave both days empty.', 'body.schoolYearEnd');
-    if (end && !start) throw unprocessable('Enter the day the school year starts too, or leave both days empty.', 'body.schoolYearStart');
-    if (start && end && end <= start) throw unprocessable('The school year must end after it starts.', 'body.schoolYearEnd');
+    if (start && !end) throw unprocessable('schoolYearEndMissing', 'body.schoolYearEnd');
+    if (end && !start) throw unprocessable('schoolYearStartMissing', 'body.schoolYearStart');
+    if (start && end && end <= start) throw unprocessable('schoolYearOrder', 'body.schoolYearEnd');
     const set = {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.timeZone !== undefined ? { time_zone: listedTimeZone(body.timeZone) ?? body.timeZone } : {}),

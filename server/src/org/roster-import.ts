@@ -37,15 +37,15 @@ export async function importRoster(db: DB, clock: Clock, actor: Actor, csv: stri
   try {
     records = parse(csv, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase().replace(/\s+/g, '_')), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
   } catch (e) {
-    throw new AppError('VALIDATION_FAILED', `The file is not valid CSV: ${(e as Error).message}`, [{ path: 'body.csv', message: 'Not valid CSV.' }]);
+    throw new AppError('VALIDATION_FAILED', { key: 'csvInvalid', values: { detail: (e as Error).message } }, [{ path: 'body.csv', message: 'csvInvalidField' }]);
   }
-  if (records.length === 0) throw new AppError('VALIDATION_FAILED', 'The file has a header but no people.', [{ path: 'body.csv', message: 'No rows.' }]);
+  if (records.length === 0) throw new AppError('VALIDATION_FAILED', 'csvNoPeople', [{ path: 'body.csv', message: 'csvNoPeopleField' }]);
   const header = Object.keys(records[0]);
   const missing = ['name', 'email', 'roles'].filter((c) => !header.includes(c));
   if (missing.length) {
-    throw new AppError('VALIDATION_FAILED', `The header row needs these columns: ${missing.join(', ')}. Optional: site, title, supervisor_email.`, [{ path: 'body.csv', message: 'Missing columns.' }]);
+    throw new AppError('VALIDATION_FAILED', { key: 'csvMissingColumns', values: { columns: { list: missing } } }, [{ path: 'body.csv', message: 'csvMissingColumnsField' }]);
   }
-  if (records.length > 20000) throw new AppError('VALIDATION_FAILED', 'Import at most 20,000 people at a time.');
+  if (records.length > 20000) throw new AppError('VALIDATION_FAILED', 'csvTooMany');
 
   const existing = await db.selectFrom('people').select(['id', 'email', 'name', 'site_id', 'title']).where('org_id', '=', actor.orgId).execute();
   const byEmail = new Map(existing.map((p) => [p.email, p]));
@@ -102,7 +102,7 @@ export async function importRoster(db: DB, clock: Clock, actor: Actor, csv: stri
   };
   if (dryRun) return result;
   if (result.errors > 0) {
-    throw new AppError('UNPROCESSABLE', `Nothing was imported: ${result.errors} row(s) need fixing first. Run a preview to see them.`);
+    throw new AppError('UNPROCESSABLE', { key: 'importNeedsFixing', values: { count: result.errors } });
   }
 
   const now = clock.now().toISOString();

@@ -10,40 +10,39 @@ import { createFirstDraft } from '../agreements/agreements.service';
 import type { Actor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
-import { AppError, unprocessable } from '../platform/errors';
+import { AppError, type ErrorText, unprocessable } from '../platform/errors';
 import { newId } from '../platform/ids';
 import type { PartnershipContext } from '../privacy/relations';
 
 type CreateInput = z.infer<typeof CreatePartnershipBody>;
 
-export function checkShape(format: keyof typeof FORMAT_SHAPE, roles: MemberRole[]): string | null {
+export function checkShape(format: keyof typeof FORMAT_SHAPE, roles: MemberRole[]): ErrorText | null {
   for (const [role, min, max] of FORMAT_SHAPE[format]) {
     const n = roles.filter((r) => r === role).length;
     if (n < min || n > max) {
-      const want = min === max ? `exactly ${min}` : `${min} to ${max}`;
-      return `A ${format} partnership needs ${want} ${role === 'self' ? 'self-coach' : role === 'mentor' ? 'mentor coach' : role}${max > 1 ? 's' : ''} (it has ${n}).`;
+      return { key: 'partnershipShape', values: { format, exact: min === max ? 'yes' : 'no', min, max, role, count: n } };
     }
   }
   const allowed = new Set(FORMAT_SHAPE[format].map(([r]) => r));
   const stray = roles.find((r) => !allowed.has(r));
-  return stray ? `A ${format} partnership has no "${stray}" role.` : null;
+  return stray ? { key: 'partnershipStrayRole', values: { format, role: stray } } : null;
 }
 
 export async function createPartnership(db: DB, clock: Clock, actor: Actor, input: CreateInput): Promise<string> {
   const ids = input.members.map((m) => m.personId);
-  if (new Set(ids).size !== ids.length) throw unprocessable('Each person can appear only once in a partnership.', 'members');
+  if (new Set(ids).size !== ids.length) throw unprocessable('memberTwice', 'members');
   const shapeProblem = checkShape(input.format, input.members.map((m) => m.role));
   if (shapeProblem) throw unprocessable(shapeProblem, 'members');
   const people = await db.selectFrom('people').select(['id', 'name', 'active']).where('org_id', '=', actor.orgId).where('id', 'in', ids).execute();
   if (people.length !== ids.length || people.some((p) => !p.active)) {
-    throw unprocessable('Every member must be an active person in your organization.', 'members');
+    throw unprocessable('membersActive', 'members');
   }
   const isMember = ids.includes(actor.personId);
   if (!isMember && !actor.roles.has('leader')) {
-    throw unprocessable('You can start a partnership you take part in; program leaders can also set one up for others.', 'members');
+    throw unprocessable('startOwnPartnership', 'members');
   }
   if (input.origin === 'assigned' && !actor.roles.has('leader')) {
-    throw unprocessable('Only a program leader records a partnership as assigned.', 'origin');
+    throw unprocessable('assignedByLeader', 'origin');
   }
   // Dual role: a supporting member (coach, peer, mentor) who supervises a coachee in it.
   const subjects = input.members.filter((m) => SUBJECT_ROLES.includes(m.role)).map((m) => m.personId);
@@ -61,8 +60,8 @@ export async function createPartnership(db: DB, clock: Clock, actor: Actor, inpu
     const l = links[0];
     throw new AppError(
       'UNPROCESSABLE',
-      `${names(l.supervisor_id)} supervises ${names(l.supervisee_id)}. Coaching works best apart from supervision. To go ahead anyway, confirm that everyone knows about the dual role.`,
-      [{ path: 'body.acknowledgeDualRole', message: 'Confirm the dual role to continue.' }],
+      { key: 'dualRole', values: { supervisor: names(l.supervisor_id), supervisee: names(l.supervisee_id) } },
+      [{ path: 'body.acknowledgeDualRole', message: 'dualRoleField' }],
     );
   }
   const now = clock.now().toISOString();
@@ -145,10 +144,10 @@ export async function respond(db: DB, clock: Clock, ctx: PartnershipContext, acc
 export async function changeStatus(db: DB, clock: Clock, ctx: PartnershipContext, to: PartnershipStatus, reason?: string) {
   const from = ctx.partnership.status;
   if (!TRANSITIONS[from].includes(to)) {
-    throw new AppError('INVALID_TRANSITION', `A partnership that is ${from} cannot become ${to}. From ${from} it can become: ${TRANSITIONS[from].join(', ') || 'nothing (it is closed)'}.`);
+    throw new AppError('INVALID_TRANSITION', TRANSITIONS[from].length ? { key: 'partnershipTransition', values: { from, to, next: { list: TRANSITIONS[from], each: 'partnershipStatusItem' } } } : { key: 'partnershipClosedTransition', values: { from, to } });
   }
   if ((to === 'paused' || to === 'closed') && !reason?.trim()) {
-    throw unprocessable(`Give a short reason for ${to === 'paused' ? 'pausing' : 'closing'}; every partner will see it.`, 'reason');
+    throw unprocessable({ key: 'reasonNeeded', values: { action: to === 'paused' ? 'pausing' : 'closing' } }, 'reason');
   }
   await db.transaction().execute((trx) => recordStatus(trx, ctx, clock, to, reason?.trim() || null));
 }
@@ -157,7 +156,7 @@ export async function saveProfile(db: DB, clock: Clock, ctx: PartnershipContext,
   const subjects = ctx.members.filter((m) => SUBJECT_ROLES.includes(m.role) && m.state !== 'declined');
   const subjectId = body.subjectId ?? (subjects.length === 1 ? subjects[0].personId : undefined);
   if (!subjectId || !subjects.some((m) => m.personId === subjectId)) {
-    throw unprocessable('Choose whose profile this is: a coachee of this partnership.', 'subjectId');
+    throw unprocessable('profileWhose', 'subjectId');
   }
   const now = clock.now().toISOString();
   const values = {

@@ -165,7 +165,6 @@ export interface AttemptLimit {
   account?: (request: FastifyRequest) => string | undefined;
 }
 
-const TOO_MANY = 'Too many attempts. Wait a minute and try again.';
 const WARN_EVERY_MS = 60_000;
 
 /**
@@ -201,7 +200,7 @@ export function attemptLimiter(store: AttemptStore, config: Config, log: Fastify
       }
       if (hit.count > max) {
         reply.header('retry-after', String(Math.max(1, Math.ceil(hit.resetInMs / 1000))));
-        throw new AppError('RATE_LIMITED', TOO_MANY);
+        throw new AppError('RATE_LIMITED', 'rateLimited');
       }
     }
   }

@@ -1,8 +1,15 @@
 /**
  * One error vocabulary: stable codes, one table from code to HTTP status, and a
- * message a person can act on. Handlers throw AppError; the error handler in
- * app.ts turns it (and validation, size and unexpected errors) into ErrorBody.
+ * message a person can act on. Handlers throw AppError with a key of the error
+ * catalog (platform/messages.ts) and its values; the error handler in app.ts
+ * formats it in the requester's language and turns it (and validation, size
+ * and unexpected errors) into ErrorBody.
  */
+import type { ErrorBody } from '../../../shared/src/api';
+import type { Language } from '../../../shared/src/i18n';
+import { format } from '../../../shared/src/i18n-format';
+import { type EnglishErrors, type ErrorKey, errorMessages } from './messages';
+
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   BAD_REQUEST: 400,
@@ -30,16 +37,75 @@ export const ERROR_STATUS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+// ---------- typed messages: a key of the catalog and exactly the values its English uses ----------
+
+/**
+ * The placeholders of an ICU message, read from its literal text: a `{` at an
+ * even depth opens an argument (`{name}`, `{count, plural, …}`), one at an odd
+ * depth opens a plural or select branch, whose text may hold arguments again.
+ */
+type ArgsOf<S extends string, Depth extends 0[] = [], Found extends string = never> = S extends `${infer Before}{${infer After}`
+  ? Before extends `${string}}${infer AfterClose}`
+    ? ArgsOf<`${AfterClose}{${After}`, Depth extends [0, ...infer Rest extends 0[]] ? Rest : [], Found>
+    : Depth['length'] extends 0 | 2 | 4 | 6
+      ? ArgsOf<After, [...Depth, 0], Found | NameOf<After>>
+      : ArgsOf<After, [...Depth, 0], Found>
+  : Found;
+type NameOf<S extends string> = S extends `${infer Head}}${string}` ? (Head extends `${infer Name},${string}` ? Trim<Name> : Trim<Head>) : never;
+type Trim<S extends string> = S extends ` ${infer T}` ? Trim<T> : S extends `${infer T} ` ? Trim<T> : S;
+
+/** Keys whose message is one {item} of a list (the list's words in each language). */
+type ItemKey = { [K in ErrorKey]: [ArgsOf<EnglishErrors[K]>] extends [never] ? never : [ArgsOf<EnglishErrors[K]>] extends ['item'] ? K : never }[ErrorKey];
+/** A list value, joined with ", ": its items as they are, or each formatted with an item key (a role, a status). */
+export interface ErrorList {
+  list: readonly string[];
+  each?: ItemKey;
+}
+export type ErrorValue = string | number | Date | ErrorList;
+
+/**
+ * What an error says: a key of the catalog, bare when its message has no
+ * placeholders, else with exactly the values it uses. A key that is not in the
+ * catalog, or English typed inline, does not compile.
+ */
+export type ErrorText = {
+  [K in ErrorKey]: [ArgsOf<EnglishErrors[K]>] extends [never] ? K | { key: K; values?: undefined } : { key: K; values: Record<ArgsOf<EnglishErrors[K]>, ErrorValue> };
+}[ErrorKey];
+
+/** Formats an error's text in a language, lists included. */
+export function errorText(language: Language, text: ErrorText): string {
+  if (typeof text === 'string') return format(language, errorMessages, text);
+  const values: Record<string, string | number | Date> = {};
+  for (const [name, value] of Object.entries((text.values ?? {}) as Record<string, ErrorValue>)) {
+    values[name] =
+      typeof value === 'object' && 'list' in value
+        ? value.list.map((item) => (value.each ? format(language, errorMessages, value.each, { item }) : item)).join(', ')
+        : value;
+  }
+  return format(language, errorMessages, text.key, values);
+}
+
+export type ErrorDetail = { path: string; message: ErrorText };
+
 export class AppError extends Error {
   constructor(
     public code: ErrorCode,
-    message: string,
-    public details?: Array<{ path: string; message: string }>,
+    public text: ErrorText,
+    public details?: ErrorDetail[],
   ) {
-    super(message);
+    // English for logs and the operator's command line; answers are formatted per request (bodyIn).
+    super(errorText('en', text));
   }
   get status(): number {
     return ERROR_STATUS[this.code];
+  }
+  /** The answer's body in the requester's language. */
+  bodyIn(language: Language): ErrorBody {
+    return {
+      code: this.code,
+      message: errorText(language, this.text),
+      ...(this.details ? { details: this.details.map((d) => ({ path: d.path, message: errorText(language, d.message) })) } : {}),
+    };
   }
 }
 
@@ -48,9 +114,10 @@ export class AppError extends Error {
  * indistinguishable, or ids of other people's coaching content leak by probing.
  */
 export function notFound(): AppError {
-  return new AppError('NOT_FOUND', 'Not found, or you do not have access to it.');
+  return new AppError('NOT_FOUND', 'notFound');
 }
 
-export function unprocessable(message: string, path?: string): AppError {
-  return new AppError('UNPROCESSABLE', message, path ? [{ path, message }] : undefined);
+/** 422 with the same message on the field it is about. */
+export function unprocessable(text: ErrorText, path?: string): AppError {
+  return new AppError('UNPROCESSABLE', text, path ? [{ path, message: text }] : undefined);
 }

@@ -31,11 +31,11 @@ declare module 'fastify' {
 
 /** The signed-in actor; routes that are not public always have one. */
 export function actorOf(request: { actorOrNull: Actor | null }): Actor {
-  if (!request.actorOrNull) throw new AppError('NOT_SIGNED_IN', 'Sign in to continue.');
+  if (!request.actorOrNull) throw new AppError('NOT_SIGNED_IN', 'notSignedIn');
   return request.actorOrNull;
 }
 
 export function requireRole(actor: Actor, role: 'leader' | 'supervisor' | 'coach' | 'mentor' | 'coachee'): void {
   // Role-gated program set-up routes answer 404 too: they are not there for others.
-  if (!actor.roles.has(role)) throw new AppError('NOT_FOUND', 'Not found, or you do not have access to it.');
+  if (!actor.roles.has(role)) throw new AppError('NOT_FOUND', 'notFound');
 }

@@ -13,9 +13,7 @@ export function decodeCursor(cursor: string | undefined): [string, string] | nul
   } catch {
     /* fall through */
   }
-  throw new AppError('VALIDATION_FAILED', 'The page cursor is not valid. Start again from the first page.', [
-    { path: 'cursor', message: 'Not a cursor this server issued.' },
-  ]);
+  throw new AppError('VALIDATION_FAILED', 'cursorInvalid', [{ path: 'cursor', message: 'cursorInvalidField' }]);
 }
 
 /** Given limit+1 rows, returns the page and the cursor of the next one. */

@@ -13,7 +13,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { notFound } from './errors';
 import type { App } from './http';
+import { requestLanguage } from './language';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
 
@@ -48,7 +50,7 @@ export async function registerWebApp(app: App, root = WEB_DIST): Promise<boolean
     // cached for a year as JavaScript and break the page, so it is a plain 404.
     const pathname = request.url.split('?')[0];
     if (pathname.startsWith('/api/') || pathname.startsWith('/assets/') || request.method !== 'GET' || !hasWeb) {
-      return reply.status(404).send({ code: 'NOT_FOUND', message: 'Not found, or you do not have access to it.' });
+      return reply.status(404).send(notFound().bodyIn(requestLanguage(request)));
     }
     return reply.type('text/html').sendFile('index.html');
   });

@@ -46,9 +46,7 @@ export default async function setupRoutes(app: App, s: Services) {
       if (state === 'wrong') {
         // The event only: the body (and the token tried) is never logged.
         request.log.info({ event: 'setup_token_wrong' }, 'set-up refused: wrong token');
-        throw new AppError('INVALID_CREDENTIALS', 'That is not the set-up token. Copy it again from the console where Tandem started: each start prints a new one.', [
-          { path: 'body.token', message: 'This is not the token Tandem printed.' },
-        ]);
+        throw new AppError('INVALID_CREDENTIALS', 'setupTokenWrong', [{ path: 'body.token', message: 'setupTokenWrongField' }]);
       }
       const passwordHash = await hashPassword(leader.password);
       const { userId, personId } = await completeSetup(db, clock, token, organization, leader, passwordHash);

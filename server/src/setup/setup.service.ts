@@ -27,7 +27,7 @@ const INSTALL = 'install';
 
 export type OrganizationInput = z.output<typeof OrganizationFields>;
 
-export const alreadySetUp = () => new AppError('ALREADY_SET_UP', 'Tandem is already set up; sign in instead.');
+export const alreadySetUp = () => new AppError('ALREADY_SET_UP', 'alreadySetUp');
 
 /** True while the install has no organization, and only then: the set-up page is shown. */
 export async function setupNeeded(db: DB): Promise<boolean> {
@@ -95,7 +95,7 @@ export async function completeSetup(
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1 || !(await setupNeeded(trx))) throw alreadySetUp();
     if (await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) {
-      throw new AppError('ALREADY_EXISTS', 'There is already a Tandem account with this e-mail. Use another address for the first program leader.', [{ path: 'body.leader.email', message: 'Already used by an account.' }]);
+      throw new AppError('ALREADY_EXISTS', 'leaderEmailTaken', [{ path: 'body.leader.email', message: 'leaderEmailTakenField' }]);
     }
     const orgId = await createOrganization(trx, clock, org.name, settingsOf(org));
     const userId = newId();
@@ -122,7 +122,7 @@ export async function createOrganizationWithLeader(
     // Waits for (and then loses to) a browser set-up that is committing at this moment.
     await trx.updateTable('install_setup').set({ completed_at: clock.now().toISOString() }).where('id', '=', INSTALL).where('completed_at', 'is', null).execute();
     const clash = await trx.selectFrom('organizations').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', org.name.toLowerCase())).executeTakeFirst();
-    if (clash) throw new AppError('ALREADY_EXISTS', `There is already an organization called "${org.name}". Choose another name, or invite people to the existing one from People.`);
+    if (clash) throw new AppError('ALREADY_EXISTS', { key: 'organizationNameTaken', values: { name: org.name } });
     const orgId = await createOrganization(trx, clock, org.name, settingsOf(org));
     const personId = await addPerson(trx, clock, orgId, { name: leader.name, email: leader.email, roles: ['leader'], title: 'Program leader' }, null);
     // Nobody is signed in to invite them: the invitation is recorded as the leader's own.

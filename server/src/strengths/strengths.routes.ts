@@ -53,7 +53,7 @@ async function checkPractices(db: DB, actor: Actor, ids: string[]) {
   const unique = [...new Set(ids)];
   if (!unique.length) return;
   const found = await db.selectFrom('practices').select('id').where('org_id', '=', actor.orgId).where('id', 'in', unique).execute();
-  if (found.length !== unique.length) throw unprocessable('Choose practices from your organization\'s framework.', 'practiceId');
+  if (found.length !== unique.length) throw unprocessable('practicesFromFramework', 'practiceId');
 }
 
 export default async function strengthRoutes(app: App, s: Services) {
@@ -101,7 +101,7 @@ export default async function strengthRoutes(app: App, s: Services) {
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'strengths.rate');
     const { ratings } = request.body;
-    if (new Set(ratings.map((r) => r.practiceId)).size !== ratings.length) throw unprocessable('Rate each practice once at a time.', 'ratings');
+    if (new Set(ratings.map((r) => r.practiceId)).size !== ratings.length) throw unprocessable('rateOnce', 'ratings');
     await checkPractices(db, actor, ratings.map((r) => r.practiceId));
     const now = clock.now().toISOString();
     await db
@@ -117,7 +117,7 @@ export default async function strengthRoutes(app: App, s: Services) {
     authorize(ctx, 'strengths.add');
     const body = request.body;
     const subjectId = chooseSubject(ctx, body.subjectId);
-    if (!subjectId) throw unprocessable('Choose whose strength or priority this is: a coachee of this partnership.', 'subjectId');
+    if (!subjectId) throw unprocessable('strengthWhose', 'subjectId');
     if (body.practiceId) await checkPractices(db, actor, [body.practiceId]);
     const id = newId();
     await db
