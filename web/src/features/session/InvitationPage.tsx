@@ -7,7 +7,7 @@ import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { Loading, PageTitle } from '../../ui/Page';
-import { m } from './messages';
+import { m } from './welcome/messages';
 import { useStartSession } from './session';
 
 /** Stands for the e-mail in "This invitation is for …", so it can be emphasized wherever a language puts it. */

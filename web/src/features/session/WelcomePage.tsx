@@ -6,7 +6,7 @@ import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Loading, PageTitle } from '../../ui/Page';
 import { useLabels } from '../../ui/format';
-import { m } from './messages';
+import { m } from './welcome/messages';
 import { ME_KEY, fetchMe, useSignedIn } from './session';
 
 /** The role descriptions everyone reads once: what each party does and what each can see. */

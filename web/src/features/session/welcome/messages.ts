@@ -1,0 +1,63 @@
+/** Words of joining: an invitation, and the role descriptions everyone reads once (pages loaded on first use, so not in sign-in's file). */
+import { catalog } from '../../../../../shared/src/i18n';
+
+export const m = catalog({
+  en: {
+    invitationTitle: 'Invitation',
+    invitationHeading: 'Your invitation',
+    invitationIncomplete: 'This invitation link is incomplete. Open it again from your message, or ask your program leader for a new one.',
+    loadingInvitation: 'your invitation',
+    goToSignIn: 'Go to sign in',
+    joinTitle: 'Join your organization',
+    joinHeading: 'Welcome to {organization}',
+    invitationFor: 'This invitation is for {email}.',
+    joinLead:
+      'Already use Tandem with this e-mail, perhaps with another program? Enter the password you sign in with, and {organization} joins your account. New to Tandem? Choose a password of at least 10 characters, and your account is ready.',
+    yourName: 'Your name',
+    yourNameHint: 'How colleagues at {organization} will see you; change it if you go by another name.',
+    joinPasswordHint: 'The password you already use for Tandem, or a new one of at least 10 characters.',
+    join: 'Join {organization}',
+    welcomeTitle: 'Welcome',
+    welcomeHeading: 'Welcome, {name}',
+    rolesTitle: 'Who does what',
+    rolesHeading: 'Who does what in coaching',
+    loadingRoles: 'the role descriptions',
+    rolesLead:
+      'Coaching here is a partnership of equals. Before you start, take a minute to read what each person does — and, just as important, what each person can and cannot see.',
+    yourRole: 'Your role',
+    whatYouDo: 'What you do',
+    whatYouSee: 'What you can see',
+    understand: 'I understand',
+    acceptedOn: 'You read and accepted these on {date}.',
+    password: 'Password',
+  },
+  es: {
+    invitationTitle: 'Invitación',
+    invitationHeading: 'Tu invitación',
+    invitationIncomplete: 'Este enlace de invitación está incompleto. Vuelve a abrirlo desde tu mensaje, o pide uno nuevo a la dirección de tu programa.',
+    loadingInvitation: 'tu invitación',
+    goToSignIn: 'Ir a iniciar sesión',
+    joinTitle: 'Únete a tu organización',
+    joinHeading: 'Te damos la bienvenida a {organization}',
+    invitationFor: 'Esta invitación es para {email}.',
+    joinLead:
+      '¿Ya usas Tandem con este correo, quizá en otro programa? Escribe la contraseña con la que inicias sesión y {organization} se suma a tu cuenta. ¿Es tu primera vez en Tandem? Elige una contraseña de al menos 10 caracteres y tu cuenta estará lista.',
+    yourName: 'Tu nombre',
+    yourNameHint: 'Así te verán tus colegas de {organization}; cámbialo si prefieres que te llamen de otra forma.',
+    joinPasswordHint: 'La contraseña que ya usas en Tandem, o una nueva de al menos 10 caracteres.',
+    join: 'Unirme a {organization}',
+    welcomeTitle: 'Bienvenida',
+    welcomeHeading: 'Te damos la bienvenida, {name}',
+    rolesTitle: 'Quién hace qué',
+    rolesHeading: 'Quién hace qué en el coaching',
+    loadingRoles: 'las descripciones de los roles',
+    rolesLead:
+      'Aquí el coaching es una colaboración entre iguales. Antes de empezar, tómate un minuto para leer qué hace cada persona y, igual de importante, qué puede ver y qué no.',
+    yourRole: 'Tu rol',
+    whatYouDo: 'Lo que haces',
+    whatYouSee: 'Lo que puedes ver',
+    understand: 'Entendido',
+    acceptedOn: 'Los leíste y aceptaste el {date}.',
+    password: 'Contraseña',
+  },
+});
