@@ -17,6 +17,8 @@ import {
   SwitchOrgBody,
   TokenParams,
 } from '../../../shared/src/api';
+import { DEFAULT_LANGUAGE, isLanguage } from '../../../shared/src/i18n';
+import { format } from '../../../shared/src/i18n-format';
 import { ROLE_DESCRIPTIONS_VERSION, roleDescriptions } from '../../../shared/src/visibility';
 import { attemptLimiter, normalizeEmail, openAttemptStore } from '../platform/attempt-limits';
 import { AppError } from '../platform/errors';
@@ -24,6 +26,7 @@ import { type App, type Services, actorOf } from '../platform/http';
 import { newToken, sha256 } from '../platform/ids';
 import { hashPassword, verifyPassword } from '../platform/passwords';
 import { SESSION_COOKIE, endAllSessions, endSession } from '../platform/sessions';
+import { resetMail } from './messages';
 import { sessionStarter } from './session-start';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -99,7 +102,15 @@ export default async function accountRoutes(app: App, s: Services) {
     '/api/auth/password-reset',
     { config: { public: true, matrix: 'public' }, preHandler: resetLimit, schema: { tags: ['accounts'], summary: 'Ask for a password reset link (always answers 202)', body: ResetRequestBody, response: { 202: ok, 429: ErrorBody } } },
     async (request, reply) => {
-      const user = await db.selectFrom('users').select(['id', 'email', 'disabled_at']).where('email', '=', request.body.email.toLowerCase()).executeTakeFirst();
+      // The account, with the language of its first active person (the one signing in), in one query.
+      const user = await db
+        .selectFrom('users as u')
+        .leftJoin('people as p', (join) => join.onRef('p.user_id', '=', 'u.id').on('p.active', '=', 1))
+        .leftJoin('organizations as o', 'o.id', 'p.org_id')
+        .select(['u.id', 'u.email', 'u.disabled_at', 'p.language', 'o.default_language'])
+        .where('u.email', '=', request.body.email.toLowerCase())
+        .orderBy('p.created_at')
+        .executeTakeFirst();
       if (user && !user.disabled_at) {
         const token = newToken();
         const now = clock.now();
@@ -107,14 +118,11 @@ export default async function accountRoutes(app: App, s: Services) {
           .insertInto('password_resets')
           .values({ token_hash: sha256(token), user_id: user.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(), used_at: null })
           .execute();
+        const language = isLanguage(user.language) ? user.language : isLanguage(user.default_language) ? user.default_language : DEFAULT_LANGUAGE;
+        const values = { minutes: RESET_MINUTES, url: `${config.baseUrl}/reset-password?token=${token}` };
         // Not awaited: waiting for the mail server only when the account exists would tell
         // anyone timing this answer which addresses have accounts. send() never rejects.
-        void s.mailer.send({
-          kind: 'password_reset',
-          to: user.email,
-          subject: 'Reset your Tandem password',
-          text: `Someone asked to reset the password of this Tandem account. If it was you, open this link within ${RESET_MINUTES} minutes:\n${config.baseUrl}/reset-password?token=${token}\nIf it was not you, ignore this message; nothing changes.`,
-        });
+        void s.mailer.send({ kind: 'password_reset', to: user.email, subject: format(language, resetMail, 'subject', values), text: format(language, resetMail, 'text', values) });
       }
       // Same answer whether or not the account exists.
       return reply.status(202).send({ ok: true as const });
@@ -215,7 +223,7 @@ export default async function accountRoutes(app: App, s: Services) {
     return {
       version: ROLE_DESCRIPTIONS_VERSION,
       acknowledgedAt: ack?.acknowledged_at ?? null,
-      descriptions: roleDescriptions().map((d) => ({ ...d, isYou: actor.roles.has(d.party) })),
+      descriptions: roleDescriptions(actor.language).map((d) => ({ ...d, isYou: actor.roles.has(d.party) })),
     };
   });
 

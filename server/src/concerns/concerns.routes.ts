@@ -9,15 +9,19 @@
 import { z } from 'zod';
 import { Concern, CreateConcernBody, DiscussionBody, EscalationBody, IdParams, ResolveConcernBody } from '../../../shared/src/api';
 import type { ConcernStatus } from '../../../shared/src/domain';
+import { DEFAULT_LANGUAGE } from '../../../shared/src/i18n';
+import { format } from '../../../shared/src/i18n-format';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
 import { AppError, notFound, unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
+import { languagesOf } from '../platform/language';
 import type { Database } from '../platform/tables';
 import { type ContentRef, readMany, readOne } from '../privacy/content';
 import { authorize, authorizeItem, can, canOnItem } from '../privacy/policy';
 import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
+import { concernMail } from './messages';
 
 type Row = Database['concerns'] & { author_name: string; subject_name: string; subject_email: string; escalated_to_name: string | null };
 
@@ -152,8 +156,14 @@ export default async function concernRoutes(app: App, s: Services) {
     const now = clock.now().toISOString();
     await db.updateTable('concerns').set({ escalated_to: supervisor.id, escalation_reason: request.body.reason, escalated_at: now, status: 'escalated' }).where('id', '=', row.id).where('escalated_at', 'is', null).execute();
     // Both hear of it at once, without the content: the coachee sees the details in Tandem.
-    await mailer.send({ kind: 'concern_raised', to: row.subject_email, subject: `${actor.name} raised a concern with ${supervisor.name}`, text: `${actor.name} has raised the concern you talked about with ${supervisor.name}, your supervisor. You can read exactly what was sent, and see when it is read, under Concerns in your partnership in Tandem.` });
-    await mailer.send({ kind: 'concern_raised', to: supervisor.email, subject: `${actor.name} raised a concern with you`, text: `${actor.name} has raised a concern with you about ${row.subject_name}, after talking it over with them. Read it on your Tandem home page; ${row.subject_name} can see that you read it.` });
+    const languages = await languagesOf(db, [row.subject_id, supervisor.id]);
+    const notice = (to: string, personId: string, key: 'toCoachee' | 'toSupervisor') => {
+      const language = languages.get(personId) ?? DEFAULT_LANGUAGE;
+      const values = { author: actor.name, supervisor: supervisor.name, coachee: row.subject_name };
+      return mailer.send({ kind: 'concern_raised', to, subject: format(language, concernMail, `${key}Subject`, values), text: format(language, concernMail, `${key}Text`, values) });
+    };
+    await notice(row.subject_email, row.subject_id, 'toCoachee');
+    await notice(supervisor.email, supervisor.id, 'toSupervisor');
     return presentOne(actor, row.id, ctx);
   });
 

@@ -30,6 +30,7 @@ import type { DB } from '../platform/db';
 import { AppError, notFound, unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf, requireRole } from '../platform/http';
 import { newId } from '../platform/ids';
+import { languageOf } from '../platform/language';
 import { decodeCursor, page } from '../platform/pagination';
 import { endAllSessions } from '../platform/sessions';
 import { issueInvitation, invitationMail } from './invitations';
@@ -176,7 +177,7 @@ export default async function orgRoutes(app: App, s: Services) {
     if (!person) throw notFound();
     if (!person.active) throw unprocessable('This person is deactivated. Reactivate them before inviting.');
     const { url, expiresAt } = await issueInvitation(db, clock, config.baseUrl, { orgId: actor.orgId, personId: person.id, createdBy: actor.personId });
-    await s.mailer.send(invitationMail(person, actor.name, url));
+    await s.mailer.send(invitationMail(person, actor.name, url, await languageOf(db, person.id)));
     return reply.status(201).send({ url, expiresAt });
   });
 

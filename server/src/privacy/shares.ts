@@ -5,14 +5,18 @@
  * request. Grants are never deleted: revocation sets revoked_at.
  */
 import type { ContentKind, ShareCategory } from '../../../shared/src/domain';
+import type { Language } from '../../../shared/src/i18n';
+import { format } from '../../../shared/src/i18n-format';
 import type { Actor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
+import { humanDateTime } from '../platform/dates';
 import type { DB } from '../platform/db';
 import { AppError, notFound, unprocessable } from '../platform/errors';
 import { newId } from '../platform/ids';
 import type { Mailer } from '../platform/mail';
 import { recordAccess } from './access-log';
 import { KINDS, isContentKind, titlesOf } from './kinds';
+import { receiptMessages } from './messages';
 import { authorize } from './policy';
 import { loadContext, type PartnershipContext } from './relations';
 
@@ -47,27 +51,29 @@ async function subjectOfItem(db: DB, ctx: PartnershipContext, kind: ContentKind,
 
 /**
  * A receipt to the coachee for every share and withdrawal: who can read what,
- * until when. It names the kind of item, never its content.
+ * until when, in the coachee's language. It names the kind of item, never its content.
  */
-async function sendReceipt(mailer: Mailer | undefined, actor: Actor, what: string, granteeName: string, revoked: boolean, expiresAt: string | null) {
+async function sendReceipt(mailer: Mailer | undefined, actor: Actor, share: { item_type: string | null; category: string | null }, granteeName: string, revoked: boolean, expiresAt: string | null) {
   if (!mailer) return;
-  const until = expiresAt ? ` until ${expiresAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+  const language = actor.language;
+  // English keeps the UTC timestamp it always had; other languages read a date in words (still UTC).
+  const until = !expiresAt ? '' : language === 'en' ? `${expiresAt.slice(0, 16).replace('T', ' ')} UTC` : humanDateTime(expiresAt, 'UTC', language);
+  const values = { name: granteeName, what: describeShare(share, language), expires: expiresAt ? 'yes' : 'no', until };
   await mailer.send({
     kind: 'share_receipt',
     to: actor.email,
-    subject: revoked ? `You withdrew a share from ${granteeName}` : `You shared ${what} with ${granteeName}`,
-    text: revoked
-      ? `This confirms that ${granteeName} can no longer read ${what} you had shared. Anything they read before stays read; you can see every read in "Who has seen my coaching content".`
-      : `This confirms that ${granteeName} can now read ${what}${until}. You can withdraw it at any time, and every read appears in "Who has seen my coaching content".`,
+    subject: format(language, receiptMessages, revoked ? 'withdrawnSubject' : 'sharedSubject', values),
+    text: format(language, receiptMessages, revoked ? 'withdrawnText' : 'sharedText', values),
   });
 }
 
-const describeShare = (row: { item_type: string | null; category: string | null }) =>
+/** "one of your notes", "all your goals from this partnership": what a share covers, in words. */
+const describeShare = (row: { item_type: string | null; category: string | null }, language: Language) =>
   row.category
-    ? `all your ${row.category.replace('_', ' ')} from this partnership`
+    ? format(language, receiptMessages, 'category', { category: row.category })
     : row.item_type && isContentKind(row.item_type)
-      ? KINDS[row.item_type].oneOf
-      : 'one item of your coaching content';
+      ? format(language, receiptMessages, `oneOf_${row.item_type}`)
+      : format(language, receiptMessages, 'oneItem');
 
 export async function createShare(db: DB, clock: Clock, actor: Actor, partnershipId: string, input: ShareInput, mailer?: Mailer) {
   const ctx = await loadContext(db, actor, partnershipId);
@@ -112,7 +118,7 @@ export async function createShare(db: DB, clock: Clock, actor: Actor, partnershi
       { subjectId: actor.personId, partnershipId, itemType: row.item_type ?? row.category ?? 'notes', itemId: row.item_id, action: 'share', relation: 'coachee', basis: `share:${row.id}` },
     ]);
   });
-  await sendReceipt(mailer, actor, describeShare(row), grantee.name, false, row.expires_at);
+  await sendReceipt(mailer, actor, row, grantee.name, false, row.expires_at);
   return { ...present({ ...row, grantee_name: grantee.name }, now), itemExcerpt: null };
 }
 
@@ -135,7 +141,7 @@ export async function revokeShare(db: DB, clock: Clock, actor: Actor, shareId: s
       { subjectId: actor.personId, partnershipId: row.partnership_id, itemType: row.item_type ?? row.category ?? 'notes', itemId: row.item_id, action: 'revoke', relation: 'coachee', basis: `share:${row.id}` },
     ]);
   });
-  await sendReceipt(mailer, actor, describeShare(row), row.grantee_name, true, null);
+  await sendReceipt(mailer, actor, row, row.grantee_name, true, null);
   return { ...present({ ...row, revoked_at: now.toISOString() }, now), itemExcerpt: null };
 }
 
