@@ -5,8 +5,10 @@ import { ApiError, type AgreementContent, type AgreementResponse, type Commitmen
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, FieldSet, Radio, TextArea, TextField } from '../../ui/Field';
-import { MODE_LABEL, PARTY_LABEL } from './AgreementView';
+import { modeLabel, partyLabel } from './AgreementView';
 import { agreementKey } from './useAgreement';
+import { useT } from '../../i18n';
+import { m } from './messages';
 
 const PARTIES_BY_FORMAT: Record<Format, Array<keyof CommitmentSet>> = {
   expert: ['coach', 'coachee', 'mentor', 'supervisor'],
@@ -44,6 +46,7 @@ export function AgreementForm({
   practices: Practice[];
   onDone: (savedVersion: number) => void;
 }) {
+  const t = useT(m);
   const client = useQueryClient();
   const start = agreement.current?.content;
   const base: AgreementContent = {
@@ -87,7 +90,7 @@ export function AgreementForm({
       onSubmit={(e) => {
         e.preventDefault();
         if (!Number.isInteger(notice) || notice < 0 || notice > 336) {
-          setNoticeProblem('Use a whole number of hours from 0 to 336.');
+          setNoticeProblem(t('noticeProblem'));
           document.getElementById('agreement-notice-hours')?.focus();
           return;
         }
@@ -95,22 +98,22 @@ export function AgreementForm({
         save.mutate();
       }}
     >
-      <Alert tone="info">Saving creates a new version. Signatures belong to the version people read, so everyone will need to sign the new one.</Alert>
-      <h3>What each of us commits to</h3>
-      <p className="field-hint">One commitment per line.</p>
+      <Alert tone="info">{t('newVersionInfo')}</Alert>
+      <h3>{t('commitTitle')}</h3>
+      <p className="field-hint">{t('onePerLine')}</p>
       {PARTIES_BY_FORMAT[format].map((party) => (
         <TextArea
           key={party}
-          label={PARTY_LABEL[party]}
+          label={partyLabel(t, party)}
           rows={5}
           value={commitText[party] ?? ''}
-          onChange={(e) => setCommitText((t) => ({ ...t, [party]: e.target.value }))}
+          onChange={(e) => setCommitText((texts) => ({ ...texts, [party]: e.target.value }))}
           error={field(`commitments.${party}`)}
         />
       ))}
 
-      <h3>How we will work together</h3>
-      <FieldSet legend="Practices we focus on">
+      <h3>{t('guideTitle')}</h3>
+      <FieldSet legend={t('practices')}>
         {categories.map((cat) => (
           <div key={cat} className="practice-group">
             <p className="group-title">{cat}</p>
@@ -127,54 +130,54 @@ export function AgreementForm({
           </div>
         ))}
       </FieldSet>
-      <TextArea label="What will be observed, and when" value={g.observation} onChange={(e) => setG({ observation: e.target.value })} error={field('guidelines.observation')} />
-      <FieldSet legend="How observations happen">
+      <TextArea label={t('observed')} value={g.observation} onChange={(e) => setG({ observation: e.target.value })} error={field('guidelines.observation')} />
+      <FieldSet legend={t('howObservations')}>
         {(['live', 'recorded', 'both', 'undecided'] as const).map((m) => (
-          <Radio key={m} name="observationMode" value={m} checked={g.observationMode === m} onChange={() => setG({ observationMode: m })} label={MODE_LABEL[m]} />
+          <Radio key={m} name="observationMode" value={m} checked={g.observationMode === m} onChange={() => setG({ observationMode: m })} label={modeLabel(t, m)} />
         ))}
       </FieldSet>
-      <TextArea label="What is shared, and with whom" hint="Only the coachee decides what leaves the partnership." value={g.sharing} onChange={(e) => setG({ sharing: e.target.value })} />
-      <TextArea label="Support the coach offers" value={g.supports} onChange={(e) => setG({ supports: e.target.value })} />
-      <TextArea label="How we handle concerns" value={g.concerns} onChange={(e) => setG({ concerns: e.target.value })} />
+      <TextArea label={t('sharing')} hint={t('sharingHint')} value={g.sharing} onChange={(e) => setG({ sharing: e.target.value })} />
+      <TextArea label={t('supports')} value={g.supports} onChange={(e) => setG({ supports: e.target.value })} />
+      <TextArea label={t('concerns')} value={g.concerns} onChange={(e) => setG({ concerns: e.target.value })} />
 
-      <h3>Logistics</h3>
-      <p className="field-hint">Supervisors can see these, so they can protect the time.</p>
-      <TextField label="How often we meet" value={content.meetingCadence} onChange={(e) => setContent((c) => ({ ...c, meetingCadence: e.target.value }))} error={field('meetingCadence')} />
-      <TextField label="Cover needed" value={content.coverageNeeds} onChange={(e) => setContent((c) => ({ ...c, coverageNeeds: e.target.value }))} error={field('coverageNeeds')} />
+      <h3>{t('logistics')}</h3>
+      <p className="field-hint">{t('logisticsHint')}</p>
+      <TextField label={t('meet')} value={content.meetingCadence} onChange={(e) => setContent((c) => ({ ...c, meetingCadence: e.target.value }))} error={field('meetingCadence')} />
+      <TextField label={t('cover')} value={content.coverageNeeds} onChange={(e) => setContent((c) => ({ ...c, coverageNeeds: e.target.value }))} error={field('coverageNeeds')} />
       <TextField
         id="agreement-notice-hours"
-        label="Notice needed to cancel (hours)"
+        label={t('noticeLabel')}
         type="number"
         inputMode="numeric"
         min={0}
         max={336}
         step={1}
-        hint="Cancelling with less notice than this is marked as short notice, so you can both notice a pattern. 24 hours is a common choice; up to 336 (two weeks)."
+        hint={t('noticeHint')}
         value={Number.isNaN(content.cancellationNoticeHours) ? '' : String(content.cancellationNoticeHours)}
         onChange={(e) => setContent((c) => ({ ...c, cancellationNoticeHours: e.target.value === '' ? Number.NaN : Number(e.target.value) }))}
         error={field('cancellationNoticeHours') ?? noticeProblem}
       />
       <TextField
-        label="Date to revisit how coaching is going"
+        label={t('reviewLabel')}
         type="date"
         value={content.reviewOn ?? ''}
         onChange={(e) => setContent((c) => ({ ...c, reviewOn: e.target.value || null }))}
         error={field('reviewOn')}
       />
 
-      <FieldSet legend="Communication plan" hint="Who tells whom what, and how often." error={field('communicationPlan')}>
+      <FieldSet legend={t('commTitle')} hint={t('commHint')} error={field('communicationPlan')}>
         {content.communicationPlan.map((row, i) => {
           const setRow = (patch: Partial<typeof row>) =>
             setContent((c) => ({ ...c, communicationPlan: c.communicationPlan.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
           return (
             <div key={i} className="comm-row card">
-              <p className="group-title">Line {i + 1}</p>
-              <TextField label={`Who (line ${i + 1})`} value={row.from} onChange={(e) => setRow({ from: e.target.value })} />
-              <TextField label={`Tells whom (line ${i + 1})`} value={row.to} onChange={(e) => setRow({ to: e.target.value })} />
-              <TextField label={`What (line ${i + 1})`} value={row.what} onChange={(e) => setRow({ what: e.target.value })} />
-              <TextField label={`How often (line ${i + 1})`} value={row.when} onChange={(e) => setRow({ when: e.target.value })} />
+              <p className="group-title">{t('line', { n: i + 1 })}</p>
+              <TextField label={t('whoLine', { n: i + 1 })} value={row.from} onChange={(e) => setRow({ from: e.target.value })} />
+              <TextField label={t('tellsWhomLine', { n: i + 1 })} value={row.to} onChange={(e) => setRow({ to: e.target.value })} />
+              <TextField label={t('whatLine', { n: i + 1 })} value={row.what} onChange={(e) => setRow({ what: e.target.value })} />
+              <TextField label={t('howOftenLine', { n: i + 1 })} value={row.when} onChange={(e) => setRow({ when: e.target.value })} />
               <Button variant="quiet" onClick={() => setContent((c) => ({ ...c, communicationPlan: c.communicationPlan.filter((_, j) => j !== i) }))}>
-                Remove line {i + 1}
+                {t('removeLine', { n: i + 1 })}
               </Button>
             </div>
           );
@@ -183,15 +186,15 @@ export function AgreementForm({
           variant="secondary"
           onClick={() => setContent((c) => ({ ...c, communicationPlan: [...c.communicationPlan, { from: '', to: '', what: '', when: '' }] }))}
         >
-          Add a line
+          {t('addLine')}
         </Button>
       </FieldSet>
 
       {conflict ? (
-        <Alert tone="error" title="Someone else saved first">
+        <Alert tone="error" title={t('conflictTitle')}>
           <p>{err!.message}</p>
           <Button variant="secondary" onClick={() => client.invalidateQueries({ queryKey: agreementKey(partnershipId) }).then(() => onDone(0))}>
-            Load the newest version
+            {t('loadNewest')}
           </Button>
         </Alert>
       ) : (
@@ -199,10 +202,10 @@ export function AgreementForm({
       )}
       <div className="button-row">
         <Button type="submit" busy={save.isPending}>
-          Save as a new version
+          {t('saveVersion')}
         </Button>
         <Button variant="secondary" onClick={() => onDone(0)}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

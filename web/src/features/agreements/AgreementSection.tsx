@@ -8,11 +8,15 @@ import { Loading, Section } from '../../ui/Page';
 import { formatDateTime } from '../../ui/format';
 import { usePartnership } from '../partnerships/usePartnership';
 import { AgreementForm } from './AgreementForm';
-import { AgreementView } from './AgreementView';
+import { AgreementView, MARK } from './AgreementView';
 import { agreementKey, useAgreement, usePractices } from './useAgreement';
+import { useLanguage, useT } from '../../i18n';
+import { m } from './messages';
 
 /** The partnership's agreement: read it, sign the exact version shown, edit, print or download. */
 export function AgreementSection() {
+  const t = useT(m);
+  const { language } = useLanguage();
   const p = usePartnership();
   const client = useQueryClient();
   const agreement = useAgreement(p.id);
@@ -25,10 +29,10 @@ export function AgreementSection() {
       client.setQueryData(agreementKey(p.id), next);
       client.invalidateQueries({ queryKey: ['partnership', p.id] });
       client.invalidateQueries({ queryKey: ['partnerships'] });
-      setNotice(next.current?.waitingFor.length ? 'You signed this version.' : 'You signed this version. Everyone has now signed: the agreement is in force.');
+      setNotice(next.current?.waitingFor.length ? t('signed') : t('signedByAll'));
     },
   });
-  if (agreement.isPending) return <Loading what="the agreement" />;
+  if (agreement.isPending) return <Loading what={t('loading')} />;
   if (agreement.error) return <ErrorAlert error={agreement.error} />;
   const a = agreement.data;
   const current = a.current;
@@ -36,7 +40,7 @@ export function AgreementSection() {
 
   if (editing) {
     return (
-      <Section title="Edit the agreement" id="agreement">
+      <Section title={t('editTitle')} id="agreement">
         <AgreementForm
           partnershipId={p.id}
           format={p.format}
@@ -44,7 +48,7 @@ export function AgreementSection() {
           practices={practices.data?.items ?? []}
           onDone={(version) => {
             setEditing(false);
-            setNotice(version ? `Saved as version ${version}. Everyone needs to sign this new version, including anyone who signed before.` : '');
+            setNotice(version ? t('savedVersion', { version }) : '');
           }}
         />
       </Section>
@@ -52,55 +56,59 @@ export function AgreementSection() {
   }
 
   return (
-    <Section title="Agreement" id="agreement">
+    <Section title={t('title')} id="agreement">
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <ErrorAlert error={sign.error} />
-      {!current ? <p>No agreement has been written yet.</p> : null}
+      {!current ? <p>{t('noneYet')}</p> : null}
       {current ? (
         <p className={everyoneSigned ? 'signed-banner' : 'waiting-banner'}>
-          <strong>{everyoneSigned ? 'Signed by everyone.' : `Waiting for: ${current.waitingFor.map((w) => w.name).join(', ')}.`}</strong>
+          <strong>{everyoneSigned ? t('signedByEveryone') : t('waitingFor', { names: current.waitingFor.map((w) => w.name).join(', ') })}</strong>
         </p>
       ) : null}
       <div className="button-row no-print">
         {a.abilities.sign && current ? (
           <Button busy={sign.isPending} onClick={() => sign.mutate(current)}>
-            Sign this version (version {current.version})
+            {t('sign', { version: current.version })}
           </Button>
         ) : null}
         {a.abilities.edit ? (
           <Button variant="secondary" onClick={() => setEditing(true)}>
-            Edit
+            {t('edit')}
           </Button>
         ) : null}
         {current ? (
           <Button variant="secondary" onClick={() => printAgreement(p.id, p.abilities.readContent)}>
-            Print
+            {t('print')}
           </Button>
         ) : null}
         {current && p.abilities.readContent ? (
           <a className="btn btn-secondary" href={`/api/partnerships/${p.id}/agreement.pdf`} download>
-            Download PDF
+            {t('downloadPdf')}
           </a>
         ) : null}
       </div>
       {a.abilities.sign && current ? (
-        <p className="field-hint no-print">Signing records your name, the time and the fingerprint of exactly the text shown below.</p>
+        <p className="field-hint no-print">{t('signHint')}</p>
       ) : null}
       {!p.abilities.readContent ? (
-        <p className="muted">You see the agreed logistics and the communication plan. The coaching guidelines stay inside the partnership.</p>
+        <p className="muted">{t('logisticsOnly')}</p>
       ) : null}
       {current ? <AgreementView version={current} practices={practices.data?.items ?? []} /> : null}
       {a.versions.length > 1 ? (
-        <Section title="Earlier versions" id="versions" level={3}>
+        <Section title={t('earlierVersions')} id="versions" level={3}>
           <ul>
             {a.versions
               .filter((v) => v.version !== current?.version)
-              .map((v) => (
-                <li key={v.version}>
-                  <Link to={`/partnerships/${p.id}/agreement/versions/${v.version}`}>Version {v.version}</Link>, saved {formatDateTime(v.createdAt)}
-                  {v.signedByAll ? ' — signed by everyone' : ''}
-                </li>
-              ))}
+              .map((v) => {
+                const [before, after] = t('versionLine', { link: MARK, date: formatDateTime(v.createdAt, language), signed: v.signedByAll ? 'yes' : 'no' }).split(MARK);
+                return (
+                  <li key={v.version}>
+                    {before}
+                    <Link to={`/partnerships/${p.id}/agreement/versions/${v.version}`}>{t('versionLink', { version: v.version })}</Link>
+                    {after}
+                  </li>
+                );
+              })}
           </ul>
         </Section>
       ) : null}
@@ -124,6 +132,7 @@ async function printAgreement(partnershipId: string, isMember: boolean) {
 
 /** A read-only earlier version. */
 export function AgreementVersionPage() {
+  const t = useT(m);
   const p = usePartnership();
   const { version = '' } = useParams();
   const practices = usePractices();
@@ -132,12 +141,12 @@ export function AgreementVersionPage() {
     queryFn: () => api.get<AgreementVersion>(`/api/partnerships/${p.id}/agreement/versions/${encodeURIComponent(version)}`),
   });
   return (
-    <Section title={`Agreement, version ${version}`} id="agreement-version">
+    <Section title={t('versionTitle', { version })} id="agreement-version">
       <p className="no-print">
-        <Link to={`/partnerships/${p.id}/agreement`}>Back to the current agreement</Link>
+        <Link to={`/partnerships/${p.id}/agreement`}>{t('backToCurrent')}</Link>
       </p>
-      <Alert tone="info">This is an earlier version, kept as it was signed. It cannot be changed.</Alert>
-      {v.isPending ? <Loading what="this version" /> : null}
+      <Alert tone="info">{t('earlierNote')}</Alert>
+      {v.isPending ? <Loading what={t('loadingVersion')} /> : null}
       <ErrorAlert error={v.error} />
       {v.data ? <AgreementView version={v.data} practices={practices.data?.items ?? []} /> : null}
     </Section>

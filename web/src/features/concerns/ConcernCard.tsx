@@ -8,8 +8,10 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { todayLocal } from '../celebrations/celebrationWords';
 import { firstName } from '../goals/goalWords';
 import { useSignedIn } from '../session/session';
-import { concernsKey, isAboutMe, statusLabel } from './concernWords';
+import { MARK, type T, concernsKey, isAboutMe, statusLabel } from './concernWords';
 import { focusSoon } from '../../ui/focus';
+import { useLanguage, useT } from '../../i18n';
+import { type Key, m } from './messages';
 
 export const concernTitleId = (id: string) => `concern-${id}-title`;
 const stepId = (id: string, step: number) => `concern-${id}-step-${step}`;
@@ -23,11 +25,15 @@ function useStoreConcern(partnershipId: string) {
 
 /** One concern and its three steps in order: recorded, talked over with the coachee, raised with a supervisor. */
 export function ConcernCard({ c, p }: { c: Concern; p: PartnershipDetail }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const me = useSignedIn();
   const [notice, setNotice] = useState('');
   const aboutMe = isAboutMe(c, me.personId);
-  const subject = aboutMe ? 'you' : firstName(c.subjectName);
-  const author = c.authorId === me.personId ? 'You' : c.authorName;
+  const subject = firstName(c.subjectName);
+  // The values of a message's {who, select, me {…} other {{name}}}: about the concern's coachee, and about its author.
+  const aboutWhom = { who: aboutMe ? 'me' : 'other', name: subject };
+  const byWhom = { who: c.authorId === me.personId ? 'me' : 'other', name: c.authorName };
   const open = c.status !== 'resolved';
   const done = (message: string, focusId: string) => {
     setNotice(message);
@@ -37,72 +43,68 @@ export function ConcernCard({ c, p }: { c: Concern; p: PartnershipDetail }) {
   return (
     <article className={`card concern-card concern-${c.status}`} aria-labelledby={concernTitleId(c.id)}>
       <h4 id={concernTitleId(c.id)} tabIndex={-1}>
-        {aboutMe ? 'A concern about you' : `A concern about ${c.subjectName}`}
+        {aboutMe ? t('concernAboutYou') : t('concernAbout', { name: c.subjectName })}
       </h4>
       <p className="concern-meta">
-        <span className={`badge concern-status concern-status-${c.status}`}>{statusLabel(c.status, firstName(c.subjectName), aboutMe)}</span>{' '}
-        <span className="meta">
-          recorded by {author === 'You' ? 'you' : author} on {formatDate(c.createdAt)}
-        </span>
+        <span className={`badge concern-status concern-status-${c.status}`}>{statusLabel(t, c.status, subject, aboutMe)}</span>{' '}
+        <span className="meta">{t('recordedBy', { ...byWhom, date: formatDate(c.createdAt, language) })}</span>
       </p>
       <p className="concern-description note-body">{c.description}</p>
       <div role="status" className="concern-card-notice">
         {notice ? <p className="success-text">{notice}</p> : null}
       </div>
       <ol className="concern-steps">
-        <Step n={1} c={c} title="Recorded" state="done">
+        <Step t={t} n={1} c={c} title={t('step1Title')} state="done">
           <p>
-            {author} wrote it down on {formatDateTime(c.createdAt)}. {aboutMe ? 'You could read it from that moment.' : `${subject} can read it.`}
+            {t('wroteItDown', { ...byWhom, date: formatDateTime(c.createdAt, language) })} {aboutMe ? t('youCouldRead') : t('canRead', { name: subject })}
           </p>
         </Step>
 
-        <Step n={2} c={c} title={`Talked over with ${subject}`} state={c.discussion ? 'done' : open ? 'next' : 'skipped'}>
+        <Step t={t} n={2} c={c} title={t('step2Title', aboutWhom)} state={c.discussion ? 'done' : open ? 'next' : 'skipped'}>
           {c.discussion ? (
             <>
-              <p>
-                {aboutMe ? 'You talked it over' : 'Talked over'} on {formatDate(c.discussion.discussedOn)}.
-              </p>
-              <p className="group-title">What was said and agreed</p>
+              <p>{t('talkedOverOn', { who: aboutMe ? 'me' : 'other', date: formatDate(c.discussion.discussedOn, language) })}</p>
+              <p className="group-title">{t('saidAndAgreed')}</p>
               <p className="note-body">{c.discussion.summary}</p>
               {c.discussion.coacheeView ? (
                 <>
-                  <p className="group-title">{aboutMe ? 'Your view, in your words' : `${subject}’s view, in their words`}</p>
+                  <p className="group-title">{aboutMe ? t('yourView') : t('viewOf', { name: subject })}</p>
                   <p className="note-body">{c.discussion.coacheeView}</p>
                 </>
               ) : null}
             </>
           ) : c.abilities.discuss && open ? (
-            <DiscussionForm c={c} p={p} onDone={() => done(`Your conversation with ${subject} is recorded.`, stepId(c.id, 3))} />
+            <DiscussionForm c={c} p={p} onDone={() => done(t('conversationRecorded', { name: subject }), stepId(c.id, 3))} />
           ) : open ? (
-            <p>{aboutMe ? `Not yet. ${c.authorName} talks it over with you before anything else happens.` : 'Not yet.'}</p>
+            <p>{aboutMe ? t('notYetAboutYou', { name: c.authorName }) : t('notYet')}</p>
           ) : (
-            <p>Resolved before it needed a conversation.</p>
+            <p>{t('resolvedBeforeTalk')}</p>
           )}
         </Step>
 
-        <Step n={3} c={c} title="Raised with a supervisor" state={c.escalation ? 'done' : !open ? 'skipped' : c.discussion ? 'optional' : 'later'}>
-          <EscalationStep c={c} p={p} aboutMe={aboutMe} subject={subject} onDone={(m) => done(m, stepId(c.id, 3))} />
+        <Step t={t} n={3} c={c} title={t('step3Title')} state={c.escalation ? 'done' : !open ? 'skipped' : c.discussion ? 'optional' : 'later'}>
+          <EscalationStep c={c} p={p} aboutMe={aboutMe} subject={subject} onDone={(message) => done(message, stepId(c.id, 3))} />
         </Step>
       </ol>
-      <Resolution c={c} p={p} onDone={() => done('Marked as resolved.', concernTitleId(c.id))} />
+      <Resolution c={c} p={p} onDone={() => done(t('markedResolved'), concernTitleId(c.id))} />
     </article>
   );
 }
 
 type StepState = 'done' | 'next' | 'optional' | 'later' | 'skipped';
-const STEP_STATE_LABEL: Record<StepState, string> = {
-  done: 'Done',
-  next: 'Next',
-  optional: 'Only if still needed',
-  later: 'Not yet possible',
-  skipped: 'Not needed',
+const STEP_STATE_LABEL: Record<StepState, Key> = {
+  done: 'stepState_done',
+  next: 'stepState_next',
+  optional: 'stepState_optional',
+  later: 'stepState_later',
+  skipped: 'stepState_skipped',
 };
 
-function Step({ n, c, title, state, children }: { n: number; c: Concern; title: string; state: StepState; children: ReactNode }) {
+function Step({ t, n, c, title, state, children }: { t: T; n: number; c: Concern; title: string; state: StepState; children: ReactNode }) {
   return (
     <li className={`concern-step step-${state}`}>
       <h5 id={stepId(c.id, n)} tabIndex={-1}>
-        <span className="step-number">Step {n}:</span> {title} <span className={`step-state step-state-${state}`}>{STEP_STATE_LABEL[state]}</span>
+        <span className="step-number">{t('stepNumber', { n })}</span> {title} <span className={`step-state step-state-${state}`}>{t(STEP_STATE_LABEL[state])}</span>
       </h5>
       {children}
     </li>
@@ -111,6 +113,7 @@ function Step({ n, c, title, state, children }: { n: number; c: Concern; title: 
 
 /** Step 2: what was said when the concern was talked over with the coachee, and their own view. */
 function DiscussionForm({ c, p, onDone }: { c: Concern; p: PartnershipDetail; onDone: () => void }) {
+  const t = useT(m);
   const store = useStoreConcern(p.id);
   const formId = useId();
   const subject = firstName(c.subjectName);
@@ -138,12 +141,12 @@ function DiscussionForm({ c, p, onDone }: { c: Concern; p: PartnershipDetail; on
     <form
       className="form inner-form"
       noValidate
-      aria-label={`Record your conversation with ${subject}`}
+      aria-label={t('recordConversationWith', { name: subject })}
       onSubmit={(e) => {
         e.preventDefault();
         const problems: typeof missing = {};
-        if (!summary.trim()) problems.summary = `Say briefly what you and ${subject} said and agreed.`;
-        if (!discussedOn) problems.discussedOn = 'Choose the day you talked.';
+        if (!summary.trim()) problems.summary = t('summaryMissing', { name: subject });
+        if (!discussedOn) problems.discussedOn = t('dayMissing');
         setMissing(problems);
         if (problems.summary || problems.discussedOn) {
           save.reset();
@@ -153,10 +156,10 @@ function DiscussionForm({ c, p, onDone }: { c: Concern; p: PartnershipDetail; on
         save.mutate();
       }}
     >
-      <p>Talk it over with {subject} first, face to face if you can. Then record it here; {subject} will read what you write.</p>
+      <p>{t('talkFirst', { name: subject })}</p>
       <TextArea
         id={`${formId}-summary`}
-        label="What you said and agreed"
+        label={t('summaryLabel')}
         required
         rows={3}
         maxLength={4000}
@@ -170,7 +173,7 @@ function DiscussionForm({ c, p, onDone }: { c: Concern; p: PartnershipDetail; on
       <TextField
         id={`${formId}-discussedOn`}
         className="date-field"
-        label="The day you talked"
+        label={t('dayLabel')}
         type="date"
         required
         max={todayLocal()}
@@ -183,8 +186,8 @@ function DiscussionForm({ c, p, onDone }: { c: Concern; p: PartnershipDetail; on
       />
       <TextArea
         id={`${formId}-coacheeView`}
-        label={`${subject}’s own view (optional)`}
-        hint={`In ${subject}’s words, if ${subject} would like it written down.`}
+        label={t('viewLabel', { name: subject })}
+        hint={t('viewHint', { name: subject })}
         rows={3}
         maxLength={4000}
         value={coacheeView}
@@ -194,7 +197,7 @@ function DiscussionForm({ c, p, onDone }: { c: Concern; p: PartnershipDetail; on
       {err && !summaryError && !dateError && !viewError ? <ErrorAlert error={err} /> : null}
       <div className="button-row">
         <Button type="submit" busy={save.isPending}>
-          Record the conversation
+          {t('recordConversation')}
         </Button>
       </div>
     </form>
@@ -203,6 +206,8 @@ function DiscussionForm({ c, p, onDone }: { c: Concern; p: PartnershipDetail; on
 
 /** Step 3: who it was raised with, when and why; or the form to raise it, which opens only after step 2. */
 function EscalationStep({ c, p, aboutMe, subject, onDone }: { c: Concern; p: PartnershipDetail; aboutMe: boolean; subject: string; onDone: (message: string) => void }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const me = useSignedIn();
   const explainId = useId();
   const [raising, setRaising] = useState(false);
@@ -210,55 +215,55 @@ function EscalationStep({ c, p, aboutMe, subject, onDone }: { c: Concern; p: Par
   const openerId = `concern-${c.id}-raise`;
 
   if (c.escalation) {
-    const by = c.authorId === me.personId ? 'You' : c.authorName;
+    const [before, after] = t('raisedWith', {
+      who: c.authorId === me.personId ? 'me' : 'other',
+      name: c.authorName,
+      supervisor: MARK,
+      date: formatDateTime(c.escalation.escalatedAt, language),
+    }).split(MARK);
     return (
       <>
         <p>
-          {by} raised it with <strong>{c.escalation.supervisorName}</strong> on {formatDateTime(c.escalation.escalatedAt)}.
+          {before}
+          <strong>{c.escalation.supervisorName}</strong>
+          {after}
         </p>
-        <p className="group-title">Why</p>
+        <p className="group-title">{t('why')}</p>
         <p className="note-body">{c.escalation.reason}</p>
       </>
     );
   }
-  if (!open) return <p>It was not raised with a supervisor.</p>;
+  if (!open) return <p>{t('notRaised')}</p>;
 
   // Only the concern's author follows it up: they record the conversation, and may then raise it.
   const iFollowUp = c.abilities.discuss || c.abilities.escalate || c.abilities.resolve;
   if (!iFollowUp) {
-    return (
-      <p>
-        {aboutMe
-          ? 'Not raised with your supervisor. If it ever is, you will see here who was told, when and why.'
-          : 'Not raised with a supervisor.'}
-      </p>
-    );
+    return <p>{aboutMe ? t('notRaisedYours') : t('notRaisedOther')}</p>;
   }
   if (!c.discussion) {
     return (
       <>
         <p id={explainId} className="step-explain">
-          This opens once your conversation with {subject} is recorded in step 2. A concern never reaches a supervisor before {subject} has talked it over
-          with you.
+          {t('opensOnce', { name: subject })}
         </p>
         <div className="button-row">
           <Button variant="secondary" disabled aria-describedby={explainId}>
-            Raise it with a supervisor…
+            {t('raiseOpen')}
           </Button>
         </div>
       </>
     );
   }
   if (!c.abilities.escalate || c.supervisors.length === 0) {
-    return <p>{subject === 'you' ? 'You have' : `${subject} has`} no supervisor listed in Tandem, so there is no one to raise it with here.</p>;
+    return <p>{t('noSupervisor', { who: aboutMe ? 'me' : 'other', name: subject })}</p>;
   }
   if (!raising) {
     return (
       <>
-        <p className="step-explain">Only if it still needs help after your conversation. {subject} will see who you raised it with, when and why.</p>
+        <p className="step-explain">{t('onlyIfNeeded', { name: subject })}</p>
         <div className="button-row">
           <Button id={openerId} variant="secondary" onClick={() => setRaising(true)}>
-            Raise it with a supervisor…
+            {t('raiseOpen')}
           </Button>
         </div>
       </>
@@ -268,10 +273,11 @@ function EscalationStep({ c, p, aboutMe, subject, onDone }: { c: Concern; p: Par
     <EscalationForm
       c={c}
       p={p}
+      aboutMe={aboutMe}
       subject={subject}
       onDone={(name) => {
         setRaising(false);
-        onDone(`Raised with ${name}. ${subject} can see that you did, and why.`);
+        onDone(t('raisedNotice', { supervisor: name, name: subject }));
       }}
       onCancel={() => {
         setRaising(false);
@@ -281,7 +287,22 @@ function EscalationStep({ c, p, aboutMe, subject, onDone }: { c: Concern; p: Par
   );
 }
 
-function EscalationForm({ c, p, subject, onDone, onCancel }: { c: Concern; p: PartnershipDetail; subject: string; onDone: (supervisorName: string) => void; onCancel: () => void }) {
+function EscalationForm({
+  c,
+  p,
+  aboutMe,
+  subject,
+  onDone,
+  onCancel,
+}: {
+  c: Concern;
+  p: PartnershipDetail;
+  aboutMe: boolean;
+  subject: string;
+  onDone: (supervisorName: string) => void;
+  onCancel: () => void;
+}) {
+  const t = useT(m);
   const store = useStoreConcern(p.id);
   const formId = useId();
   const [supervisorId, setSupervisorId] = useState(c.supervisors.length === 1 ? c.supervisors[0].id : '');
@@ -291,7 +312,7 @@ function EscalationForm({ c, p, subject, onDone, onCancel }: { c: Concern; p: Pa
     mutationFn: () => api.post<Concern>(`/api/concerns/${c.id}/escalation`, { supervisorId, reason }),
     onSuccess: (saved) => {
       store(saved);
-      onDone(saved.escalation?.supervisorName ?? c.supervisors.find((s) => s.id === supervisorId)?.name ?? 'the supervisor');
+      onDone(saved.escalation?.supervisorName ?? c.supervisors.find((s) => s.id === supervisorId)?.name ?? t('theSupervisor'));
     },
     onError: (e) => {
       const first = ['supervisorId', 'reason'].find((f) => e instanceof ApiError && e.fieldMessage(f));
@@ -305,12 +326,12 @@ function EscalationForm({ c, p, subject, onDone, onCancel }: { c: Concern; p: Pa
     <form
       className="form inner-form"
       noValidate
-      aria-label="Raise the concern with a supervisor"
+      aria-label={t('raiseForm')}
       onSubmit={(e) => {
         e.preventDefault();
         const problems: typeof missing = {};
-        if (!supervisorId) problems.supervisorId = 'Choose who to raise it with.';
-        if (!reason.trim()) problems.reason = 'Say why it needs a supervisor, and what you ask of them.';
+        if (!supervisorId) problems.supervisorId = t('supervisorMissing');
+        if (!reason.trim()) problems.reason = t('reasonMissing');
         setMissing(problems);
         if (problems.supervisorId || problems.reason) {
           save.reset();
@@ -320,8 +341,8 @@ function EscalationForm({ c, p, subject, onDone, onCancel }: { c: Concern; p: Pa
         save.mutate();
       }}
     >
-      <SelectField id={`${formId}-supervisorId`} label="Raise it with" value={supervisorId} onChange={(e) => setSupervisorId(e.target.value)} error={supervisorError}>
-        {c.supervisors.length > 1 ? <option value="">Choose a supervisor</option> : null}
+      <SelectField id={`${formId}-supervisorId`} label={t('raiseWith')} value={supervisorId} onChange={(e) => setSupervisorId(e.target.value)} error={supervisorError}>
+        {c.supervisors.length > 1 ? <option value="">{t('chooseSupervisor')}</option> : null}
         {c.supervisors.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}
@@ -330,8 +351,8 @@ function EscalationForm({ c, p, subject, onDone, onCancel }: { c: Concern; p: Pa
       </SelectField>
       <TextArea
         id={`${formId}-reason`}
-        label="Why it needs a supervisor, and what you ask of them"
-        hint={`${subject === 'you' ? 'You' : subject} will read this too. The supervisor sees this concern and your conversation, and nothing else from the partnership.`}
+        label={t('reasonLabel')}
+        hint={t('reasonHint', { who: aboutMe ? 'me' : 'other', name: subject })}
         required
         rows={3}
         maxLength={2000}
@@ -345,10 +366,10 @@ function EscalationForm({ c, p, subject, onDone, onCancel }: { c: Concern; p: Pa
       {err && !supervisorError && !reasonError ? <ErrorAlert error={err} /> : null}
       <div className="button-row">
         <Button type="submit" busy={save.isPending}>
-          Raise it with the supervisor
+          {t('raiseSubmit')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>
@@ -357,6 +378,8 @@ function EscalationForm({ c, p, subject, onDone, onCancel }: { c: Concern; p: Pa
 
 /** Closing a concern: when it was resolved and how, or the form to say so. */
 function Resolution({ c, p, onDone }: { c: Concern; p: PartnershipDetail; onDone: () => void }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const store = useStoreConcern(p.id);
   const formId = useId();
   const [open, setOpen] = useState(false);
@@ -371,7 +394,7 @@ function Resolution({ c, p, onDone }: { c: Concern; p: PartnershipDetail; onDone
   });
   if (c.resolvedAt) {
     return (
-      <Alert tone="success" title={`Resolved on ${formatDate(c.resolvedAt)}`}>
+      <Alert tone="success" title={t('resolvedOn', { date: formatDate(c.resolvedAt, language) })}>
         {c.resolutionNote ? <p className="note-body">{c.resolutionNote}</p> : null}
       </Alert>
     );
@@ -381,7 +404,7 @@ function Resolution({ c, p, onDone }: { c: Concern; p: PartnershipDetail; onDone
     return (
       <div className="button-row">
         <Button id={`${formId}-open`} variant="secondary" onClick={() => setOpen(true)}>
-          Mark as resolved…<span className="visually-hidden"> the concern about {c.subjectName}</span>
+          {t('markResolvedOpen')}<span className="visually-hidden"> {t('markResolvedHidden', { name: c.subjectName })}</span>
         </Button>
       </div>
     );
@@ -389,17 +412,17 @@ function Resolution({ c, p, onDone }: { c: Concern; p: PartnershipDetail; onDone
   return (
     <form
       className="form inner-form"
-      aria-label="Mark the concern as resolved"
+      aria-label={t('resolveForm')}
       onSubmit={(e) => {
         e.preventDefault();
         save.mutate();
       }}
     >
-      <TextArea label="How it was resolved (optional)" hint="Everyone who can read this concern will see it." rows={2} maxLength={1000} value={note} autoFocus onChange={(e) => setNote(e.target.value)} />
+      <TextArea label={t('resolutionLabel')} hint={t('resolutionHint')} rows={2} maxLength={1000} value={note} autoFocus onChange={(e) => setNote(e.target.value)} />
       <ErrorAlert error={save.error} />
       <div className="button-row">
         <Button type="submit" busy={save.isPending}>
-          Mark as resolved
+          {t('markResolved')}
         </Button>
         <Button
           variant="secondary"
@@ -409,7 +432,7 @@ function Resolution({ c, p, onDone }: { c: Concern; p: PartnershipDetail; onDone
             focusSoon(`${formId}-open`);
           }}
         >
-          Not yet
+          {t('notYetButton')}
         </Button>
       </div>
     </form>

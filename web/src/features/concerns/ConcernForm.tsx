@@ -7,9 +7,12 @@ import { SelectField, TextArea } from '../../ui/Field';
 import { firstName } from '../goals/goalWords';
 import { useSignedIn } from '../session/session';
 import { concernSubjects, concernsKey } from './concernWords';
+import { useT } from '../../i18n';
+import { m } from './messages';
 
 /** Step 1: write the concern down, where the coachee can read it. */
 export function ConcernForm({ p, onSaved, onCancel }: { p: PartnershipDetail; onSaved: (c: Concern) => void; onCancel: () => void }) {
+  const t = useT(m);
   const me = useSignedIn();
   const client = useQueryClient();
   const formId = useId();
@@ -18,7 +21,7 @@ export function ConcernForm({ p, onSaved, onCancel }: { p: PartnershipDetail; on
   const [description, setDescription] = useState('');
   const [missing, setMissing] = useState('');
   const subject = subjects.find((s) => s.personId === subjectId);
-  const name = subject ? firstName(subject.name) : 'The coachee';
+  const name = subject ? firstName(subject.name) : t('TheCoachee');
   const focusText = () => document.getElementById(`${formId}-description`)?.focus();
   useEffect(() => {
     focusText();
@@ -45,7 +48,7 @@ export function ConcernForm({ p, onSaved, onCancel }: { p: PartnershipDetail; on
       onSubmit={(e) => {
         e.preventDefault();
         if (!description.trim()) {
-          setMissing('Describe what you noticed, so it can be talked over.');
+          setMissing(t('describeMissing'));
           save.reset();
           focusText();
           return;
@@ -54,12 +57,10 @@ export function ConcernForm({ p, onSaved, onCancel }: { p: PartnershipDetail; on
         save.mutate();
       }}
     >
-      <h3 id={`${formId}-heading`}>Record a concern</h3>
-      <p className="muted">
-        {name} can read it as soon as it is saved. Next you talk it over together; only after that can it be raised with a supervisor.
-      </p>
+      <h3 id={`${formId}-heading`}>{t('recordConcern')}</h3>
+      <p className="muted">{t('formIntro', { name })}</p>
       {subjects.length > 1 ? (
-        <SelectField label="Who is it about?" value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={subjectError}>
+        <SelectField label={t('whoAbout')} value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={subjectError}>
           {subjects.map((s) => (
             <option key={s.personId} value={s.personId}>
               {s.name}
@@ -69,8 +70,8 @@ export function ConcernForm({ p, onSaved, onCancel }: { p: PartnershipDetail; on
       ) : null}
       <TextArea
         id={`${formId}-description`}
-        label="What is the concern?"
-        hint="Describe what you saw or heard, in plain words, as you would say it to them."
+        label={t('whatConcern')}
+        hint={t('whatConcernHint')}
         required
         rows={4}
         maxLength={4000}
@@ -84,10 +85,10 @@ export function ConcernForm({ p, onSaved, onCancel }: { p: PartnershipDetail; on
       {err && !textError && !subjectError ? <ErrorAlert error={err} /> : null}
       <div className="button-row">
         <Button type="submit" busy={save.isPending}>
-          Record the concern
+          {t('recordTheConcern')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

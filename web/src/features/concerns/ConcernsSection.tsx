@@ -11,6 +11,8 @@ import { ConcernCard, concernTitleId } from './ConcernCard';
 import { ConcernForm } from './ConcernForm';
 import { canRecordConcerns, concernOrder, concernSubjects, concernsKey } from './concernWords';
 import { focusSoon } from '../../ui/focus';
+import { useT } from '../../i18n';
+import { m } from './messages';
 
 /**
  * Concerns: a coach or mentor coach records one, talks it over with the coachee
@@ -18,6 +20,7 @@ import { focusSoon } from '../../ui/focus';
  * The coachee sees every concern about them and every step.
  */
 export function ConcernsSection() {
+  const t = useT(m);
   const p = usePartnership();
   const me = useSignedIn();
   const list = useQuery({
@@ -27,33 +30,25 @@ export function ConcernsSection() {
   });
   const [writing, setWriting] = useState(false);
   const [notice, setNotice] = useState('');
-  if (!p.abilities.readContent) return <p>Concerns stay between the people in this partnership, and the coachee sees every one.</p>;
+  if (!p.abilities.readContent) return <p>{t('membersOnly')}</p>;
 
   const iAmSubject = subjectsOf(p).some((s) => s.personId === me.personId);
   const subjects = concernSubjects(p, me.personId);
   const canRecord = canRecordConcerns(p, me.personId);
   const items = [...(list.data?.items ?? [])].sort(concernOrder);
-  const whom = subjects.length === 1 ? firstName(subjects[0].name) : iAmSubject ? 'your partner' : 'the coachee';
+  const whom = subjects.length === 1 ? 'one' : iAmSubject ? 'partner' : 'coachee';
+  const name = subjects.length === 1 ? firstName(subjects[0].name) : '';
 
   return (
-    <Section title="Concerns" id="concerns">
+    <Section title={t('title')} id="concerns">
       {iAmSubject ? (
         <div className="concern-promise">
           <p className="lead">
-            <strong>Nothing is raised about you without you.</strong> If someone supporting you has a concern, it is written down here, where you can read it.
-            They talk it over with you first, and what you both said is recorded. Only after that can it be taken to your supervisor — and if it is, you
-            see who was told, when and why.
+            <strong>{t('promise')}</strong> {t('promiseBody')}
           </p>
         </div>
       ) : null}
-      {canRecord || !iAmSubject ? (
-        <p className={iAmSubject ? undefined : 'lead'}>
-          {iAmSubject ? 'When you have a concern about a partner, it goes' : 'A concern goes'} through three steps, always in this order: record it here,
-          talk it over with {whom} and record what you both said, and only then — if it still needs help — raise it with{' '}
-          {subjects.length === 1 ? `${whom}’s` : 'their'} supervisor. {subjects.length === 1 ? whom : 'The coachee'} can read every concern about them
-          and every step.
-        </p>
-      ) : null}
+      {canRecord || !iAmSubject ? <p className={iAmSubject ? undefined : 'lead'}>{t('threeSteps', { opener: iAmSubject ? 'partner' : 'any', whom, name })}</p> : null}
       <div className="concern-notice" role="status">
         {notice ? <p className="success-text">{notice}</p> : null}
       </div>
@@ -65,7 +60,7 @@ export function ConcernsSection() {
             setWriting(true);
           }}
         >
-          Record a concern
+          {t('recordConcern')}
         </Button>
       ) : null}
       {writing ? (
@@ -73,7 +68,7 @@ export function ConcernsSection() {
           p={p}
           onSaved={(c) => {
             setWriting(false);
-            setNotice(`The concern is recorded. ${firstName(c.subjectName)} can read it now. Next, talk it over with ${firstName(c.subjectName)}.`);
+            setNotice(t('recordedNotice', { name: firstName(c.subjectName) }));
             focusSoon(concernTitleId(c.id));
           }}
           onCancel={() => {
@@ -82,10 +77,10 @@ export function ConcernsSection() {
           }}
         />
       ) : null}
-      <h3 id="concern-list-title">{iAmSubject && !canRecord ? 'Concerns about you' : 'Concerns recorded'}</h3>
-      {list.isPending ? <Loading what="concerns" /> : null}
+      <h3 id="concern-list-title">{iAmSubject && !canRecord ? t('aboutYouTitle') : t('recordedTitle')}</h3>
+      {list.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={list.error} />
-      {!list.isPending && !list.error && items.length === 0 ? <p>{iAmSubject ? 'There are none. If one is ever recorded about you, you will see it here first.' : 'None recorded.'}</p> : null}
+      {!list.isPending && !list.error && items.length === 0 ? <p>{iAmSubject ? t('noneAboutYou') : t('noneRecorded')}</p> : null}
       {items.length > 0 ? (
         <ul className="plain-list concern-list" aria-labelledby="concern-list-title">
           {items.map((c) => (

@@ -4,14 +4,18 @@ import { ApiError, type CreateMessageBody, type Message, type PartnershipDetail,
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, SelectField, TextArea } from '../../ui/Field';
-import { MEMBER_ROLE_LABEL } from '../../ui/format';
+import { useLabels } from '../../ui/format';
 import { firstName } from '../goals/goalWords';
 import { useSignedIn } from '../session/session';
 import type { MessagePages } from './MessagesSection';
 import { askable, messagesKey } from './messageWords';
+import { useT } from '../../i18n';
+import { m as words } from './messages';
 
 /** Write a message, or ask someone in the partnership for a resource (the mentor coach unless you choose otherwise). */
 export function MessageComposer({ p, onSent }: { p: PartnershipDetail; onSent: (notice: string) => void }) {
+  const t = useT(words);
+  const labels = useLabels();
   const me = useSignedIn();
   const client = useQueryClient();
   const formId = useId();
@@ -37,11 +41,7 @@ export function MessageComposer({ p, onSent }: { p: PartnershipDetail; onSent: (
       setBody('');
       setIsRequest(false);
       const asked = people.find((m) => m.personId === saved.requestedFrom);
-      onSent(
-        saved.kind === 'resource_request'
-          ? `Your request is on its way${asked ? ` to ${firstName(asked.name)}` : ''}. It shows as waiting until it is marked fulfilled.`
-          : 'Sent.',
-      );
+      onSent(saved.kind === 'resource_request' ? (asked ? t('requestSentTo', { name: firstName(asked.name) }) : t('requestSent')) : t('sent'));
       // Ready for the next message.
       focusBody();
     },
@@ -62,7 +62,7 @@ export function MessageComposer({ p, onSent }: { p: PartnershipDetail; onSent: (
         e.preventDefault();
         onSent('');
         if (!body.trim()) {
-          setMissing(isRequest ? 'Say what you would like, so they know what to look for.' : 'Write your message first.');
+          setMissing(isRequest ? t('missingRequest') : t('missingMessage'));
           send.reset();
           focusBody();
           return;
@@ -71,11 +71,11 @@ export function MessageComposer({ p, onSent }: { p: PartnershipDetail; onSent: (
         send.mutate();
       }}
     >
-      <h3 id={`${formId}-heading`}>Write a message</h3>
+      <h3 id={`${formId}-heading`}>{t('writeHeading')}</h3>
       <TextArea
         id={`${formId}-body`}
-        label={isRequest ? 'What would help you?' : 'Your message'}
-        hint={isRequest ? 'For example: “a short video of a read-aloud with wait time”.' : 'Everyone in this partnership will see it.'}
+        label={isRequest ? t('requestLabel') : t('messageLabel')}
+        hint={isRequest ? t('requestHint') : t('messageHint')}
         required
         rows={3}
         maxLength={4000}
@@ -88,26 +88,26 @@ export function MessageComposer({ p, onSent }: { p: PartnershipDetail; onSent: (
       />
       {people.length > 0 ? (
         <Checkbox
-          label="This is a request for a resource"
-          hint="It stays on the list, with how long it has waited, until the person you ask marks it fulfilled."
+          label={t('isRequest')}
+          hint={t('isRequestHint')}
           checked={isRequest}
           onChange={(e) => setIsRequest(e.target.checked)}
         />
       ) : null}
       {isRequest && people.length > 0 ? (
-        <SelectField id={`${formId}-ask`} label="Ask" value={askId} onChange={(e) => setAskId(e.target.value)} error={askError}>
+        <SelectField id={`${formId}-ask`} label={t('ask')} value={askId} onChange={(e) => setAskId(e.target.value)} error={askError}>
           {people.map((m) => (
             <option key={m.personId} value={m.personId}>
-              {m.name} ({MEMBER_ROLE_LABEL[m.role].toLowerCase()})
+              {t('askOption', { name: m.name, role: labels.memberRole(m.role).toLowerCase() })}
             </option>
           ))}
         </SelectField>
       ) : null}
       {otherError ? <ErrorAlert error={err} /> : null}
-      {bodyError || askError ? <Alert tone="error">Your message is not sent yet — see the note above.</Alert> : null}
+      {bodyError || askError ? <Alert tone="error">{t('notSentYet')}</Alert> : null}
       <div className="button-row">
         <Button type="submit" busy={send.isPending}>
-          {isRequest ? 'Send the request' : 'Send'}
+          {isRequest ? t('sendRequest') : t('send')}
         </Button>
       </div>
     </form>

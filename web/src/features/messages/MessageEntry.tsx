@@ -10,12 +10,16 @@ import { useSignedIn } from '../session/session';
 import type { MessagePages } from './MessagesSection';
 import { messagesKey, requestState, who } from './messageWords';
 import { focusSoon } from '../../ui/focus';
+import { useLanguage, useT } from '../../i18n';
+import { m as words } from './messages';
 
 /** The element id of a message, so focus can be taken to it. */
 export const messageDomId = (id: string) => `message-${id}`;
 
 /** One message; a resource request also says whom it asks, how long it has waited, and lets that person mark it fulfilled. */
 export function MessageEntry({ m, p }: { m: Message; p: PartnershipDetail }) {
+  const t = useT(words);
+  const { language } = useLanguage();
   const me = useSignedIn();
   const id = useId();
   const mine = m.authorId === me.personId;
@@ -23,15 +27,13 @@ export function MessageEntry({ m, p }: { m: Message; p: PartnershipDetail }) {
   return (
     <article id={messageDomId(m.id)} tabIndex={-1} className={['message', request ? 'message-request' : '', m.fulfilledAt ? 'message-fulfilled' : ''].filter(Boolean).join(' ')} aria-labelledby={`${id}-who ${id}-when`}>
       <p className="message-head">
-        <strong id={`${id}-who`}>{mine ? 'You' : m.authorName}</strong>{' '}
+        <strong id={`${id}-who`}>{mine ? t('you') : m.authorName}</strong>{' '}
         <time id={`${id}-when`} dateTime={m.createdAt} className="meta">
-          {formatDateTime(m.createdAt)}
+          {formatDateTime(m.createdAt, language)}
         </time>
       </p>
       {request ? (
-        <p className="request-tag">
-          Resource request{m.requestedFrom ? ` for ${who(m.requestedFromName, m.requestedFrom, me.personId)}` : ''}
-        </p>
+        <p className="request-tag">{m.requestedFrom ? t('requestTagFor', who(t, m.requestedFromName, m.requestedFrom, me.personId)) : t('requestTag')}</p>
       ) : null}
       <p className="message-body note-body">{m.body}</p>
       {request ? <RequestState m={m} p={p} /> : null}
@@ -40,6 +42,8 @@ export function MessageEntry({ m, p }: { m: Message; p: PartnershipDetail }) {
 }
 
 function RequestState({ m, p }: { m: Message; p: PartnershipDetail }) {
+  const t = useT(words);
+  const { language } = useLanguage();
   const me = useSignedIn();
   const client = useQueryClient();
   const formId = useId();
@@ -62,34 +66,38 @@ function RequestState({ m, p }: { m: Message; p: PartnershipDetail }) {
   return (
     <div className="request-state">
       <p id={stateId} tabIndex={-1} className={waiting ? 'request-waiting' : 'request-done'}>
-        {requestState(m, me.personId, me.name)}
-        {waiting ? <span className="meta"> · asked {formatDateTime(m.createdAt)}</span> : <span className="meta"> · {formatDateTime(m.fulfilledAt)}</span>}
+        {requestState(t, m, me.personId)}
+        {waiting ? (
+          <span className="meta"> · {t('askedOn', { date: formatDateTime(m.createdAt, language) })}</span>
+        ) : (
+          <span className="meta"> · {formatDateTime(m.fulfilledAt, language)}</span>
+        )}
       </p>
       {m.fulfilmentNote ? (
         <p className="fulfilment-note">
-          <span className="meta">{m.fulfilledByName ? `${firstName(m.fulfilledByName)} added: ` : 'Note: '}</span>
+          <span className="meta">{m.fulfilledByName ? t('addedBy', { name: firstName(m.fulfilledByName) }) : t('note')} </span>
           <span className="note-body">{m.fulfilmentNote}</span>
         </p>
       ) : null}
       {waiting && m.abilities.fulfil && !open ? (
         <div className="button-row">
           <Button id={`${formId}-open`} variant="secondary" onClick={() => setOpen(true)}>
-            Mark fulfilled…<span className="visually-hidden"> the request from {m.authorName}</span>
+            {t('markFulfilledOpen')}<span className="visually-hidden"> {t('markFulfilledHidden', { name: m.authorName })}</span>
           </Button>
         </div>
       ) : null}
       {open ? (
         <form
           className="form inner-form"
-          aria-label={`Mark the request from ${m.authorName} fulfilled`}
+          aria-label={t('markFulfilledForm', { name: m.authorName })}
           onSubmit={(e) => {
             e.preventDefault();
             fulfil.mutate();
           }}
         >
           <TextArea
-            label="Note (optional)"
-            hint={`For example, where ${firstName(m.authorName)} can find it. ${firstName(m.authorName)} will see this.`}
+            label={t('noteLabel')}
+            hint={t('noteHint', { name: firstName(m.authorName) })}
             rows={2}
             maxLength={1000}
             value={note}
@@ -99,7 +107,7 @@ function RequestState({ m, p }: { m: Message; p: PartnershipDetail }) {
           <ErrorAlert error={fulfil.error} />
           <div className="button-row">
             <Button type="submit" busy={fulfil.isPending}>
-              Mark fulfilled
+              {t('markFulfilled')}
             </Button>
             <Button
               variant="secondary"
@@ -109,7 +117,7 @@ function RequestState({ m, p }: { m: Message; p: PartnershipDetail }) {
                 focusSoon(`${formId}-open`);
               }}
             >
-              Not yet
+              {t('notYet')}
             </Button>
           </div>
         </form>

@@ -10,11 +10,14 @@ import { MessageComposer } from './MessageComposer';
 import { MessageEntry, messageDomId } from './MessageEntry';
 import { PAGE_SIZE, messagesKey } from './messageWords';
 import { focusSoon } from '../../ui/focus';
+import { useT } from '../../i18n';
+import { m as words } from './messages';
 
 export type MessagePages = InfiniteData<Page<Message>, string | undefined>;
 
 /** Messages and resource requests inside the partnership: the conversation, oldest at the top, and a composer below it. */
 export function MessagesSection() {
+  const t = useT(words);
   const p = usePartnership();
   const me = useSignedIn();
   const list = useInfiniteQuery({
@@ -27,7 +30,7 @@ export function MessagesSection() {
     refetchInterval: 60_000,
   });
   const [notice, setNotice] = useState('');
-  if (!p.abilities.readContent) return <p>Messages belong to the people in this partnership.</p>;
+  if (!p.abilities.readContent) return <p>{t('membersOnly')}</p>;
 
   const canWrite = p.abilities.sendMessages;
   // Pages arrive newest first; a conversation reads from the top down, oldest first.
@@ -44,28 +47,20 @@ export function MessagesSection() {
   }
 
   return (
-    <Section title="Messages" id="messages">
-      <p className="lead">
-        Messages stay between the people in this partnership. Need something — a book, a video, a lesson idea? Mark your message as a request for a
-        resource, and it stays on the list until the person you asked marks it fulfilled.
-      </p>
-      {waitingForMe > 0 ? (
-        <p className="needs-you">
-          {waitingForMe === 1 ? 'One request is waiting for you.' : `${waitingForMe} requests are waiting for you.`} Mark each one fulfilled when you have sent
-          what was asked for.
-        </p>
-      ) : null}
-      <h3 id="conversation-title">Conversation</h3>
-      {list.isPending ? <Loading what="messages" /> : null}
+    <Section title={t('title')} id="messages">
+      <p className="lead">{t('lead')}</p>
+      {waitingForMe > 0 ? <p className="needs-you">{t('waitingForMe', { count: waitingForMe })}</p> : null}
+      <h3 id="conversation-title">{t('conversation')}</h3>
+      {list.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={list.error} />
       {list.hasNextPage ? (
         <p className="show-more">
           <Button variant="secondary" busy={list.isFetchingNextPage} onClick={showOlder}>
-            {list.isFetchingNextPage ? 'Loading…' : 'Show older messages'}
+            {list.isFetchingNextPage ? t('loadingMore') : t('showOlder')}
           </Button>
         </p>
       ) : null}
-      {!list.isPending && !list.error && items.length === 0 ? <p>No messages yet. Say hello, share something useful, or ask for what would help.</p> : null}
+      {!list.isPending && !list.error && items.length === 0 ? <p>{t('empty')}</p> : null}
       {items.length > 0 ? (
         <ol className="message-list" aria-labelledby="conversation-title">
           {items.map((m) => (
@@ -81,7 +76,7 @@ export function MessagesSection() {
       {canWrite ? (
         <MessageComposer p={p} onSent={setNotice} />
       ) : p.status === 'closed' ? (
-        <p className="muted">This partnership is closed, so no new messages can be sent. The conversation stays here to look back on.</p>
+        <p className="muted">{t('closed')}</p>
       ) : null}
     </Section>
   );

@@ -1,6 +1,9 @@
 import { useId } from 'react';
 import type { DataMethod } from '../../../../shared/src/domain';
 import { DATA_METHOD_INFO } from '../../../../shared/src/prompts';
+import { useLanguage, useT } from '../../i18n';
+import { type Key, m } from './messages';
+import type { T } from './observationWords';
 
 export interface DataFormShape {
   method: DataMethod;
@@ -16,18 +19,20 @@ function Blank() {
 
 const BLANK_ROWS = 3;
 /** Marks on the seating sketch for each kind of exchange, in order. */
-const FLOW_MARKS = ['Solid arrow →', 'Dashed arrow ⇢', 'Double arrow ⇒', 'Dotted arrow ⋯›', 'Wavy arrow ↝', 'Arrow with a dot •→'];
+const FLOW_MARKS: Key[] = ['flow_0', 'flow_1', 'flow_2', 'flow_3', 'flow_4', 'flow_5'];
 
 /**
  * The data form exactly as the coach will fill it in, so the coachee knows
  * before the visit what will be written down — and what will not.
  */
 export function DataFormPreview({ form, heading = 'h4' }: { form: DataFormShape; heading?: 'h4' | 'h5' }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const id = useId();
-  const info = DATA_METHOD_INFO[form.method];
-  const fields = form.fields.map((f, i) => f.trim() || `Item ${i + 1} (no name yet)`);
+  const info = DATA_METHOD_INFO[language][form.method];
+  const fields = form.fields.map((f, i) => f.trim() || t('unnamedItem', { n: i + 1 }));
   const H = heading;
-  const caption = `${info.label}: the form the coach will fill in`;
+  const caption = t('formCaption', { method: info.label });
   return (
     <div className="data-form-preview">
       <H id={`${id}-title`} className="data-form-title">
@@ -36,18 +41,18 @@ export function DataFormPreview({ form, heading = 'h4' }: { form: DataFormShape;
       <p className="muted">{info.captures}</p>
       {form.method === 'verbal_flow' || form.method === 'physical_map' ? (
         <div className="sketch-box" aria-hidden="true">
-          {form.method === 'verbal_flow' ? 'Seating sketch: where everyone sits' : 'Floor plan of the room'}
+          {form.method === 'verbal_flow' ? t('seatingSketch') : t('floorPlan')}
         </div>
       ) : null}
       <div className="data-form-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
         <table className="data-form-table">
-          <caption className="visually-hidden">{caption}. Empty cells are filled in during the observation.</caption>
-          <Body method={form.method} fields={fields} interval={form.intervalMinutes} />
+          <caption className="visually-hidden">{t('formCaptionHidden', { method: info.label })}</caption>
+          <Body t={t} method={form.method} fields={fields} interval={form.intervalMinutes} />
         </table>
       </div>
       {form.instructions.trim() ? (
         <p className="data-form-instructions">
-          <span className="meta">How the data is taken: </span>
+          <span className="meta">{t('howTaken')} </span>
           <span className="note-body">{form.instructions}</span>
         </p>
       ) : null}
@@ -55,7 +60,7 @@ export function DataFormPreview({ form, heading = 'h4' }: { form: DataFormShape;
   );
 }
 
-function Body({ method, fields, interval }: { method: DataMethod; fields: string[]; interval: number | null }) {
+function Body({ t, method, fields, interval }: { t: T; method: DataMethod; fields: string[]; interval: number | null }) {
   const blanks = (n: number) => Array.from({ length: n }, (_, i) => i);
   switch (method) {
     case 'event_count':
@@ -72,11 +77,11 @@ function Body({ method, fields, interval }: { method: DataMethod; fields: string
             </tr>
           </thead>
           <tbody>
-            {['Tally', 'Times noted', 'Total'].map((row) => (
+            {(['row_tally', 'row_timesNoted', 'row_total'] as const).map((row) => (
               <tr key={row}>
-                <th scope="row">{row}</th>
+                <th scope="row">{t(row)}</th>
                 {fields.map((_, i) => (
-                  <td key={i} className={row === 'Tally' ? 'tally-cell' : undefined}>
+                  <td key={i} className={row === 'row_tally' ? 'tally-cell' : undefined}>
                     <Blank />
                   </td>
                 ))}
@@ -90,10 +95,10 @@ function Body({ method, fields, interval }: { method: DataMethod; fields: string
         <>
           <thead>
             <tr>
-              <th scope="col">Time</th>
+              <th scope="col">{t('time')}</th>
               {fields.map((f, i) => (
                 <th key={i} scope="col">
-                  {f} <span className="muted">(word for word)</span>
+                  {f} <span className="muted">{t('wordForWord')}</span>
                 </th>
               ))}
             </tr>
@@ -120,7 +125,7 @@ function Body({ method, fields, interval }: { method: DataMethod; fields: string
         <>
           <thead>
             <tr>
-              <th scope="col">Time</th>
+              <th scope="col">{t('time')}</th>
               {fields.map((f, i) => (
                 <th key={i} scope="col">
                   {f}
@@ -131,7 +136,7 @@ function Body({ method, fields, interval }: { method: DataMethod; fields: string
           <tbody>
             {blanks(4).map((r) => (
               <tr key={r}>
-                <th scope="row">Minute {r * every}</th>
+                <th scope="row">{t('minute', { n: r * every })}</th>
                 {fields.map((_, i) => (
                   <td key={i}>
                     <Blank />
@@ -142,7 +147,7 @@ function Body({ method, fields, interval }: { method: DataMethod; fields: string
             <tr>
               <th scope="row">…</th>
               <td colSpan={fields.length} className="muted">
-                and so on, every {every} {every === 1 ? 'minute' : 'minutes'}
+                {t('andSoOn', { every })}
               </td>
             </tr>
           </tbody>
@@ -151,7 +156,7 @@ function Body({ method, fields, interval }: { method: DataMethod; fields: string
     }
     default: {
       const table = ROW_PER_FIELD[method];
-      return <RowPerField fields={fields} columns={table.columns} filled={table.filled} />;
+      return <RowPerField fields={fields} columns={table.columns.map((c) => t(c))} filled={table.filled && ((row) => t(table.filled!(row)))} />;
     }
   }
 }
@@ -160,12 +165,12 @@ function Body({ method, fields, interval }: { method: DataMethod; fields: string
  * Methods whose form has one row per field: the first column names the field,
  * the others are blank to fill in, except where the method pre-prints a value.
  */
-const ROW_PER_FIELD: Record<Exclude<DataMethod, 'event_count' | 'selective_verbatim' | 'time_sample'>, { columns: string[]; filled?: (row: number) => string }> = {
-  verbal_flow: { columns: ['Kind of exchange', 'Mark on the sketch', 'Count'], filled: (row) => FLOW_MARKS[row % FLOW_MARKS.length] },
-  duration: { columns: ['Activity', 'Started', 'Ended', 'Minutes'] },
-  physical_map: { columns: ['Traced on the plan', 'Drawn as', 'Notes'], filled: (row) => (row === 0 ? 'A line' : row === 1 ? 'Circles' : 'A labelled mark') },
-  artifacts: { columns: ['Artifact', 'Collected', 'Notes'] },
-  video: { columns: ['Moment', 'Clip starts at', 'Comments'] },
+const ROW_PER_FIELD: Record<Exclude<DataMethod, 'event_count' | 'selective_verbatim' | 'time_sample'>, { columns: Key[]; filled?: (row: number) => Key }> = {
+  verbal_flow: { columns: ['col_kindOfExchange', 'col_markOnSketch', 'col_count'], filled: (row) => FLOW_MARKS[row % FLOW_MARKS.length] },
+  duration: { columns: ['col_activity', 'col_started', 'col_ended', 'col_minutes'] },
+  physical_map: { columns: ['col_traced', 'col_drawnAs', 'col_notes'], filled: (row) => (row === 0 ? 'drawn_line' : row === 1 ? 'drawn_circles' : 'drawn_mark') },
+  artifacts: { columns: ['col_artifact', 'col_collected', 'col_notes'] },
+  video: { columns: ['col_moment', 'col_clipStarts', 'col_comments'] },
 };
 
 /** One row per field; the second column is pre-printed when the method says so, the rest are blanks. */

@@ -5,20 +5,22 @@ import { ApiError, type ObservationPlan, type PartnershipDetail, api } from '../
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Loading, Section } from '../../ui/Page';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatTime } from '../../ui/format';
 import { firstName, subjectsOf } from '../goals/goalWords';
 import { usePartnership } from '../partnerships/usePartnership';
 import { useSignedIn } from '../session/session';
-import { formatDay, formatTime } from '../sessions/sessionWords';
 import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
 import { DataFormPreview } from './DataFormPreview';
-import { MODE_LABEL, drafterName, planOrder, planStatusText, plansKey, subjectOf } from './observationWords';
+import { formatDay, planOrder, planStatusText, plansKey, subjectFirstName, subjectOf } from './observationWords';
 import { PlanForm } from './PlanForm';
 import { focusSoon } from '../../ui/focus';
+import { useLanguage, useT } from '../../i18n';
+import { m } from './messages';
 
 /** Observation plans: the focus conversation before a visit, and the data form the coachee sees and confirms first. */
 export function ObservationsSection() {
+  const t = useT(m);
   const p = usePartnership();
   const me = useSignedIn();
   const plans = useQuery({
@@ -30,7 +32,7 @@ export function ObservationsSection() {
   const [notice, setNotice] = useState('');
   const openId = useId();
   const backToOpen = () => focusSoon(openId);
-  if (!p.abilities.readContent) return <p>Observation plans belong to the people in this partnership. The coachee can choose to share one with you.</p>;
+  if (!p.abilities.readContent) return <p>{t('membersOnly')}</p>;
 
   const subjects = subjectsOf(p);
   // Whether the viewer may plan one is the server's decision; a plan also needs a coachee to be about.
@@ -40,14 +42,9 @@ export function ObservationsSection() {
   const iAmOnlySubject = onlySubject?.personId === me.personId;
 
   return (
-    <Section title="Observation plans" id="observations">
+    <Section title={t('title')} id="observations">
       <p className="lead">
-        Before any observation you talk it through: what to look at, how it is going now, what success would look like, and how the data is gathered.
-        {onlySubject && !iAmOnlySubject
-          ? ` ${firstName(onlySubject.name)} chooses the focus and sees the exact data form before the visit; a plan you draft waits until ${firstName(onlySubject.name)} confirms it.`
-          : iAmOnlySubject
-            ? ' You choose the focus and see the exact data form before the visit; a plan your partner drafts waits until you confirm it.'
-            : ' Whoever is observed chooses the focus and sees the exact data form before the visit; a plan a partner drafts waits until they confirm it.'}
+        {onlySubject && !iAmOnlySubject ? t('leadOther', { name: firstName(onlySubject.name) }) : iAmOnlySubject ? t('leadMine') : t('leadAnyone')}
       </p>
       <div className="plan-notice" role="status">
         {notice ? <p className="success-text">{notice}</p> : null}
@@ -60,7 +57,7 @@ export function ObservationsSection() {
             setWriting(true);
           }}
         >
-          Plan an observation
+          {t('planObservation')}
         </Button>
       ) : null}
       {writing ? (
@@ -69,11 +66,7 @@ export function ObservationsSection() {
           onSaved={(saved) => {
             setWriting(false);
             const subject = subjectOf(saved, p);
-            setNotice(
-              saved.status === 'confirmed'
-                ? 'Your plan is saved and confirmed: your partner will gather exactly this data.'
-                : `The plan is saved as a draft. ${subject ? firstName(subject.name) : 'The coachee'} will see the data form and confirm it before the visit.`,
-            );
+            setNotice(saved.status === 'confirmed' ? t('savedConfirmed') : t('savedDraft', { name: subject ? firstName(subject.name) : t('TheCoachee') }));
             backToOpen();
           }}
           onCancel={() => {
@@ -82,10 +75,10 @@ export function ObservationsSection() {
           }}
         />
       ) : null}
-      {plans.isPending ? <Loading what="observation plans" /> : null}
+      {plans.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={plans.error} />
-      {!plans.isPending && !plans.error && items.length === 0 ? <p>No observation plans yet. A good first focus is one small moment of the day you are curious about.</p> : null}
-      <ul className="plain-list plan-list" aria-label="Observation plans">
+      {!plans.isPending && !plans.error && items.length === 0 ? <p>{t('empty')}</p> : null}
+      <ul className="plain-list plan-list" aria-label={t('title')}>
         {items.map((plan) => (
           <li key={plan.id}>
             <PlanCard plan={plan} p={p} />
@@ -98,6 +91,8 @@ export function ObservationsSection() {
 
 /** One plan: its status, the answers to the focus conversation, the data form, and what the viewer may do. */
 function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const me = useSignedIn();
   const id = useId();
   const [editing, setEditing] = useState(false);
@@ -107,7 +102,7 @@ function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) 
   const focusTitle = () => focusSoon(`${id}-title`);
   const subject = subjectOf(plan, p);
   const mine = plan.subjectId === me.personId;
-  const subjectFirst = subject ? firstName(subject.name) : 'the coachee';
+  const subjectFirst = subjectFirstName(t, subject);
 
   if (editing) {
     return (
@@ -123,10 +118,10 @@ function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) 
             setEditing(false);
             setNotice(
               saved.status === 'draft'
-                ? `Your changes are saved. The plan is a draft ${plan.status === 'confirmed' ? 'again ' : ''}until ${subjectFirst} confirms it.`
+                ? t(plan.status === 'confirmed' ? 'changesSavedDraftAgain' : 'changesSavedDraft', { name: subjectFirst })
                 : mine
-                  ? 'Your changes are saved, and the plan stays confirmed.'
-                  : 'Your changes are saved.',
+                  ? t('changesSavedStillConfirmed')
+                  : t('changesSaved'),
             );
             focusTitle();
           }}
@@ -140,10 +135,11 @@ function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) 
     );
   }
 
-  const answers = FOCUS_PROMPTS.filter((pr) => ['currentPicture', 'successLooksLike', 'lookFor', 'when'].includes(pr.key))
+  const prompts = FOCUS_PROMPTS[language];
+  const answers = prompts.filter((pr) => ['currentPicture', 'successLooksLike', 'lookFor', 'when'].includes(pr.key))
     .map((pr) => ({ prompt: pr.prompt, answer: plan[pr.key as 'currentPicture' | 'successLooksLike' | 'lookFor' | 'when'] }))
     .filter((a) => a.answer.trim());
-  const focusPrompt = FOCUS_PROMPTS.find((pr) => pr.key === 'focus')?.prompt ?? 'Focus';
+  const focusPrompt = prompts.find((pr) => pr.key === 'focus')?.prompt ?? t('focus');
 
   return (
     <article className={`card plan-card plan-${plan.status}`} aria-labelledby={`${id}-title`}>
@@ -152,27 +148,23 @@ function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) 
         {plan.focus}
       </h3>
       <p className="plan-meta">
-        <span className={`status plan-status-${plan.status}`}>{planStatusText(plan, p, me.personId)}</span>
-        {subjectsOf(p).length > 1 ? <span className="meta"> · {mine ? 'your classroom' : `${subject?.name ?? 'the coachee'}’s classroom`}</span> : null}
+        <span className={`status plan-status-${plan.status}`}>{planStatusText(t, language, plan, p, me.personId)}</span>
+        {subjectsOf(p).length > 1 ? <span className="meta"> · {mine ? t('yourClassroom') : t('classroomOf', { name: subject?.name ?? t('theCoachee') })}</span> : null}
       </p>
       <dl className="facts stacked plan-facts">
         {plan.meetingStartsAt ? (
           <div>
-            <dt>Visit</dt>
-            <dd>
-              Observation on {formatDay(plan.meetingStartsAt)}, {formatTime(plan.meetingStartsAt)}
-            </dd>
+            <dt>{t('visit')}</dt>
+            <dd>{t('visitOn', { day: formatDay(plan.meetingStartsAt, language), time: formatTime(plan.meetingStartsAt, language) })}</dd>
           </div>
         ) : null}
         <div>
-          <dt>How</dt>
-          <dd>
-            {DATA_METHOD_INFO[plan.dataForm.method].label}, {MODE_LABEL[plan.mode].toLowerCase()}
-          </dd>
+          <dt>{t('how')}</dt>
+          <dd>{t('howValue', { method: DATA_METHOD_INFO[language][plan.dataForm.method].label, mode: plan.mode })}</dd>
         </div>
         {plan.goalTitle ? (
           <div>
-            <dt>Goal</dt>
+            <dt>{t('goal')}</dt>
             <dd>{plan.goalTitle}</dd>
           </div>
         ) : null}
@@ -200,7 +192,7 @@ function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) 
               focusTitle();
             }} />
         ) : (
-          <p className="waiting-banner">Waiting for {mine ? 'you' : subjectFirst} to look at the plan and the data form, and confirm them.</p>
+          <p className="waiting-banner">{t('waitingForConfirm', { who: mine ? 'me' : 'other', name: subjectFirst })}</p>
         )
       ) : null}
       {plan.abilities.edit || plan.abilities.share ? (
@@ -213,26 +205,30 @@ function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) 
                 setEditing(true);
               }}
             >
-              Change the plan<span className="visually-hidden"> “{plan.focus}”</span>
+              {t('changePlan')}<span className="visually-hidden"> {t('quoted', { title: plan.focus })}</span>
             </Button>
           ) : null}
           {plan.abilities.share && !sharing ? (
             <Button variant="secondary" onClick={() => setSharing(true)}>
-              Share…<span className="visually-hidden"> the observation plan “{plan.focus}”</span>
+              {t('share')}<span className="visually-hidden"> {t('shareHidden', { focus: plan.focus })}</span>
             </Button>
           ) : null}
-          {plan.abilities.share ? <WhoHasSeenLink itemType="observation_plan" itemId={plan.id} title={plan.focus} name={`observation plan “${plan.focus}”`} /> : null}
+          {plan.abilities.share ? <WhoHasSeenLink itemType="observation_plan" itemId={plan.id} title={plan.focus} name={t('whoHasSeenName', { focus: plan.focus })} /> : null}
         </div>
       ) : null}
       {plan.status === 'confirmed' && plan.abilities.edit && !mine ? (
-        <p className="muted">If you change this confirmed plan, it goes back to draft until {subjectFirst} confirms it again.</p>
+        <p className="muted">{t('confirmedChangeWarning', { name: subjectFirst })}</p>
       ) : null}
       {sharing ? (
         <ShareForm partnershipId={p.id} target={{ itemType: 'observation_plan', itemId: plan.id }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharing(false)} />
       ) : null}
       <p className="meta">
-        Drafted by {drafterName(plan, me)} on {formatDateTime(plan.createdAt)}
-        {plan.updatedAt !== plan.createdAt ? ` · last changed ${formatDateTime(plan.updatedAt)}` : ''}
+        {t(plan.updatedAt !== plan.createdAt ? 'draftedChanged' : 'drafted', {
+          who: plan.createdById === me.personId ? 'me' : 'other',
+          name: plan.createdBy,
+          date: formatDateTime(plan.createdAt, language),
+          changed: formatDateTime(plan.updatedAt, language),
+        })}
       </p>
     </article>
   );
@@ -240,6 +236,7 @@ function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) 
 
 /** For the coachee: read the plan and the data form, then confirm it. */
 function ConfirmPanel({ plan, onConfirmed }: { plan: ObservationPlan; onConfirmed: (message: string) => void }) {
+  const t = useT(m);
   const client = useQueryClient();
   const confirm = useMutation({
     mutationFn: () => {
@@ -248,7 +245,7 @@ function ConfirmPanel({ plan, onConfirmed }: { plan: ObservationPlan; onConfirme
     },
     onSuccess: (saved) => {
       client.setQueryData<{ items: ObservationPlan[] }>(plansKey(plan.partnershipId), (old) => (old ? { items: old.items.map((x) => (x.id === saved.id ? saved : x)) } : old));
-      onConfirmed('Confirmed. Your partner will gather exactly this data, and nothing else.');
+      onConfirmed(t('confirmed'));
     },
     onError: (e) => {
       if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') client.invalidateQueries({ queryKey: plansKey(plan.partnershipId) });
@@ -258,20 +255,19 @@ function ConfirmPanel({ plan, onConfirmed }: { plan: ObservationPlan; onConfirme
   return (
     <div className="attention confirm-panel">
       <p>
-        <strong>Is this what you want looked at?</strong> Read the focus and the data form above. When they are right, confirm the plan; if not, change it
-        first.
+        <strong>{t('confirmQuestion')}</strong> {t('confirmExplain')}
       </p>
       {conflict ? (
-        <Alert tone="error" title="The plan changed just now">
+        <Alert tone="error" title={t('changedJustNow')}>
           <p>{(confirm.error as ApiError).message}</p>
-          <p>The latest version is shown now — read it again, then confirm.</p>
+          <p>{t('latestShown')}</p>
         </Alert>
       ) : (
         <ErrorAlert error={confirm.error} />
       )}
       <div className="button-row">
         <Button busy={confirm.isPending} onClick={() => confirm.mutate()}>
-          Confirm this plan
+          {t('confirmPlan')}
         </Button>
       </div>
     </div>

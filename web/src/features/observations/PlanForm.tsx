@@ -6,12 +6,14 @@ import { ApiError, type CreateObservationPlanBody, type Goal, type Meeting, type
 import { Alert, ConflictAlert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { FieldSet, Radio, SelectField, TextArea, TextField } from '../../ui/Field';
-import { GOAL_ORDER, firstName, goalsKey, subjectsOf } from '../goals/goalWords';
+import { GOAL_ORDER, goalsKey, subjectsOf } from '../goals/goalWords';
 import { useSignedIn } from '../session/session';
-import { formatWhen, meetingsKey } from '../sessions/sessionWords';
+import { meetingsKey } from '../sessions/sessionWords';
 import { DataFormPreview } from './DataFormPreview';
-import { MAX_FIELDS, MODE_HINT, MODE_LABEL, plansKey } from './observationWords';
+import { MAX_FIELDS, modeHint, modeLabel, plansKey, subjectFirstName, visitOption } from './observationWords';
 import { SubjectOptions } from '../partnerships/SubjectOptions';
+import { useLanguage, useT } from '../../i18n';
+import { m as words } from './messages';
 
 type TextKey = 'focus' | 'currentPicture' | 'successLooksLike' | 'lookFor' | 'when';
 
@@ -22,7 +24,7 @@ interface FieldDraft {
 let nextKey = 0;
 const draftsOf = (names: string[]): FieldDraft[] => names.map((name) => ({ key: `f-${++nextKey}`, name }));
 
-const prompt = (key: string): Prompt => FOCUS_PROMPTS.find((pr) => pr.key === key) ?? { key, prompt: key, hint: '' };
+const promptIn = (prompts: Prompt[], key: string): Prompt => prompts.find((pr) => pr.key === key) ?? { key, prompt: key, hint: '' };
 
 /**
  * The focus conversation before an observation, as a guided dialogue in the
@@ -43,6 +45,9 @@ export function PlanForm({
   /** After a version conflict: the latest version has been fetched; start the form again from it. */
   onReload?: () => void;
 }) {
+  const t = useT(words);
+  const { language } = useLanguage();
+  const prompt = (key: string) => promptIn(FOCUS_PROMPTS[language], key);
   const me = useSignedIn();
   const client = useQueryClient();
   const formId = useId();
@@ -138,27 +143,27 @@ export function PlanForm({
     setMethod(m);
     clear('method');
     clear('dataForm.fields');
-    const info = DATA_METHOD_INFO[m];
+    const info = DATA_METHOD_INFO[language][m];
     setFields(draftsOf(info.defaultFields));
-    setAnnounce(`The data form now starts from the usual ${info.label.toLowerCase()} ${info.fieldsLabel.toLowerCase()}. You can rename, add or remove them.`);
+    setAnnounce(t('methodChosen', { method: info.label.toLowerCase(), fields: info.fieldsLabel.toLowerCase() }));
   };
   const addField = () => {
     const [draft] = draftsOf(['']);
     setFields((all) => [...all, draft]);
     focusNext.current = `${formId}-${draft.key}`;
-    setAnnounce(`Item ${fields.length + 1} added.`);
+    setAnnounce(t('itemAdded', { n: fields.length + 1 }));
   };
   const removeField = (index: number) => {
     setFields((all) => all.filter((_, i) => i !== index));
     const left = fields.filter((_, i) => i !== index);
     focusNext.current = left.length ? `${formId}-${left[Math.min(index, left.length - 1)].key}` : `${formId}-add-field`;
-    setAnnounce(`Item ${index + 1} removed.`);
+    setAnnounce(t('itemRemoved', { n: index + 1 }));
   };
 
   const subject = subjects.find((s) => s.personId === subjectId);
   const own = subjectId === me.personId;
-  const subjectFirst = subject ? firstName(subject.name) : 'the coachee';
-  const info = method ? DATA_METHOD_INFO[method] : null;
+  const subjectFirst = subjectFirstName(t, subject);
+  const info = method ? DATA_METHOD_INFO[language][method] : null;
   const textField = (key: TextKey, rows = 3, required = false) => {
     const pr = prompt(key);
     return (
@@ -187,10 +192,10 @@ export function PlanForm({
       onSubmit={(e) => {
         e.preventDefault();
         const problems: Record<string, string> = {};
-        if (!text.focus.trim()) problems.focus = 'Say what you would like to look at together.';
-        if (!method) problems.method = 'Choose one way of gathering data.';
-        else if (fields.every((f) => !f.name.trim())) problems['dataForm.fields'] = 'Name at least one thing to write down.';
-        if (!mode) problems.mode = 'Choose live or recorded.';
+        if (!text.focus.trim()) problems.focus = t('focusMissing');
+        if (!method) problems.method = t('methodMissing');
+        else if (fields.every((f) => !f.name.trim())) problems['dataForm.fields'] = t('fieldsMissing');
+        if (!mode) problems.mode = t('modeMissing');
         setMissing(problems);
         if (Object.keys(problems).length) {
           save.reset();
@@ -201,20 +206,18 @@ export function PlanForm({
       }}
     >
       <h3 id={`${formId}-heading`} tabIndex={-1}>
-        {plan ? 'Change the observation plan' : 'Plan an observation together'}
+        {plan ? t('changeHeading') : t('newHeading')}
       </h3>
       <p className="muted">
-        {own
-          ? 'Talk it through with your partner and write down what you decide. You choose the focus, and a plan you write yourself counts as confirmed.'
-          : `Talk it through with ${subjectFirst} and write down what ${subjectFirst} decides. It is ${subjectFirst}’s classroom and ${subjectFirst}’s focus: the plan stays a draft until ${subjectFirst} confirms it.`}
+        {own ? t('introOwn') : t('introOther', { name: subjectFirst })}
       </p>
       {plan?.status === 'confirmed' && !own ? (
-        <Alert tone="warning" title={`${subjectFirst} has already confirmed this plan`}>
-          <p>Saving a change puts it back to draft, and {subjectFirst} needs to confirm it again before the visit.</p>
+        <Alert tone="warning" title={t('alreadyConfirmed', { name: subject ? subjectFirst : t('TheCoachee') })}>
+          <p>{t('alreadyConfirmedBody', { name: subjectFirst })}</p>
         </Alert>
       ) : null}
       {!plan && subjects.length > 1 ? (
-        <SelectField id={`${formId}-subjectId`} label="Whose classroom?" value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={fieldError('subjectId')}>
+        <SelectField id={`${formId}-subjectId`} label={t('whoseClassroom')} value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={fieldError('subjectId')}>
           <SubjectOptions subjects={subjects} meId={me.personId} />
         </SelectField>
       ) : null}
@@ -228,19 +231,19 @@ export function PlanForm({
           <div id={`${formId}-method`}>
             <FieldSet legend={prompt('method').prompt} hint={prompt('method').hint} error={fieldError('method') ?? fieldError('dataForm.method')} className="method-choice">
               {DATA_METHODS.map((m) => (
-                <Radio key={m} name={`${formId}-method`} value={m} label={DATA_METHOD_INFO[m].label} hint={DATA_METHOD_INFO[m].captures} checked={method === m} onChange={() => chooseMethod(m)} />
+                <Radio key={m} name={`${formId}-method`} value={m} label={DATA_METHOD_INFO[language][m].label} hint={DATA_METHOD_INFO[language][m].captures} checked={method === m} onChange={() => chooseMethod(m)} />
               ))}
             </FieldSet>
           </div>
           {info ? (
             <div id={`${formId}-fields`} className="data-fields">
-              <FieldSet legend={info.fieldsLabel} hint={`From 1 to ${MAX_FIELDS}. These become the columns or rows of the data form.`} error={fieldsProblem}>
+              <FieldSet legend={info.fieldsLabel} hint={t('fieldsHint', { max: MAX_FIELDS })} error={fieldsProblem}>
                 <ol className="field-rows">
                   {fields.map((f, i) => (
                     <li key={f.key} className="field-row">
                       {/* The legend names the list visibly; each box is labelled with it and its number. */}
                       <label htmlFor={`${formId}-${f.key}`} className="visually-hidden">
-                        {`${info.fieldsLabel}, ${i + 1}`}
+                        {t('fieldNumbered', { label: info.fieldsLabel, n: i + 1 })}
                       </label>
                       <input
                         id={`${formId}-${f.key}`}
@@ -254,8 +257,8 @@ export function PlanForm({
                           if (name.trim()) clear('dataForm.fields');
                         }}
                       />
-                      <Button variant="quiet" disabled={fields.length <= 1} onClick={() => removeField(i)} aria-label={`Remove ${f.name.trim() || `item ${i + 1}`}`}>
-                        Remove
+                      <Button variant="quiet" disabled={fields.length <= 1} onClick={() => removeField(i)} aria-label={f.name.trim() ? t('removeNamed', { name: f.name.trim() }) : t('removeNumbered', { n: i + 1 })}>
+                        {t('remove')}
                       </Button>
                       {err?.fieldMessage(`dataForm.fields.${i}`) ? (
                         <p className="field-error" id={`${formId}-${f.key}-error`}>
@@ -266,14 +269,14 @@ export function PlanForm({
                   ))}
                 </ol>
                 <Button id={`${formId}-add-field`} variant="secondary" disabled={fields.length >= MAX_FIELDS} onClick={addField}>
-                  Add one
+                  {t('addOne')}
                 </Button>
               </FieldSet>
               {method === 'time_sample' ? (
                 <TextField
                   id={`${formId}-intervalMinutes`}
                   className="number-field"
-                  label="Minutes between notes"
+                  label={t('minutesBetween')}
                   type="number"
                   inputMode="numeric"
                   min={1}
@@ -285,8 +288,8 @@ export function PlanForm({
               ) : null}
               <TextArea
                 id={`${formId}-instructions`}
-                label="Anything else about how the data is taken (optional)"
-                hint="For example where your partner will sit, or that names are left out."
+                label={t('instructions')}
+                hint={t('instructionsHint')}
                 rows={2}
                 maxLength={1000}
                 value={instructions}
@@ -294,7 +297,7 @@ export function PlanForm({
                 error={fieldError('dataForm.instructions')}
               />
               <div className="preview-frame">
-                <p className="group-title">Preview</p>
+                <p className="group-title">{t('preview')}</p>
                 <DataFormPreview form={{ method: method as DataMethod, fields: fields.map((f) => f.name), intervalMinutes: Number(interval) || null, instructions }} />
               </div>
             </div>
@@ -311,8 +314,8 @@ export function PlanForm({
                   key={m}
                   name={`${formId}-mode`}
                   value={m}
-                  label={MODE_LABEL[m]}
-                  hint={MODE_HINT[m]}
+                  label={modeLabel(t, m)}
+                  hint={modeHint(t, m)}
                   checked={mode === m}
                   onChange={() => {
                     setMode(m);
@@ -328,21 +331,21 @@ export function PlanForm({
 
       <SelectField
         id={`${formId}-meetingId`}
-        label="The observation visit it prepares (optional)"
-        hint={visits.length === 0 && !meetings.isPending ? 'No observation is scheduled yet. You can schedule one on the Sessions tab and link it later.' : undefined}
+        label={t('visitLabel')}
+        hint={visits.length === 0 && !meetings.isPending ? t('noVisitScheduled') : undefined}
         value={meetingId}
         onChange={(e) => setMeetingId(e.target.value)}
         error={fieldError('meetingId')}
       >
-        <option value="">Not linked to a visit yet</option>
+        <option value="">{t('notLinked')}</option>
         {visits.map((m) => (
           <option key={m.id} value={m.id}>
-            Observation, {formatWhen(m)}
+            {visitOption(t, language, m)}
           </option>
         ))}
       </SelectField>
-      <SelectField id={`${formId}-goalId`} label="Goal it serves (optional)" value={goalId} onChange={(e) => setGoalId(e.target.value)} error={fieldError('goalId')}>
-        <option value="">No particular goal</option>
+      <SelectField id={`${formId}-goalId`} label={t('goalLabel')} value={goalId} onChange={(e) => setGoalId(e.target.value)} error={fieldError('goalId')}>
+        <option value="">{t('noGoal')}</option>
         {subjectGoals.map((g) => (
           <option key={g.id} value={g.id}>
             {g.title}
@@ -361,14 +364,14 @@ export function PlanForm({
           />
         ) : null}
         {otherError ? <ErrorAlert error={err} /> : null}
-        {anyFieldError && !otherError && !conflict ? <Alert tone="error">Some answers need another look — see the messages above.</Alert> : null}
+        {anyFieldError && !otherError && !conflict ? <Alert tone="error">{t('needsAnotherLook')}</Alert> : null}
       </div>
       <div className="button-row">
         <Button type="submit" busy={save.isPending}>
-          {plan ? 'Save changes' : own ? 'Save the plan' : `Save and ask ${subjectFirst} to confirm`}
+          {plan ? t('saveChanges') : own ? t('savePlan') : t('saveAndAsk', { name: subjectFirst })}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

@@ -1,20 +1,18 @@
 /** Plain words for the focus conversation and observation plans. */
 import type { ObservationMode } from '../../../../shared/src/domain';
+import type { Language, Values } from '../../../../shared/src/i18n';
 import type { Member, ObservationPlan, PartnershipDetail } from '../../api';
-import { formatDate } from '../../ui/format';
+import { formatDate, formatTime } from '../../ui/format';
 import { firstName } from '../goals/goalWords';
+import type { Key } from './messages';
+
+export type T = (key: Key, values?: Values) => string;
 
 export const plansKey = (partnershipId: string) => ['observation-plans', partnershipId] as const;
 
-export const MODE_LABEL: Record<ObservationMode, string> = {
-  live: 'Live, in the room',
-  recorded: 'Recorded on video',
-};
-
-export const MODE_HINT: Record<ObservationMode, string> = {
-  live: 'Your partner visits and writes the data down as it happens.',
-  recorded: 'You record the moment, watch it first on your own, then look at it together.',
-};
+/** "Live, in the room" / "Recorded on video". */
+export const modeLabel = (t: T, mode: ObservationMode) => t(`mode_${mode}`);
+export const modeHint = (t: T, mode: ObservationMode) => t(`modeHint_${mode}`);
 
 /** The most fields a data form can have (the server's limit too). */
 export const MAX_FIELDS = 12;
@@ -24,18 +22,27 @@ export function subjectOf(plan: Pick<ObservationPlan, 'subjectId'>, p: Partnersh
   return p.members.find((m) => m.personId === plan.subjectId);
 }
 
+/** The coachee's first name, or "the coachee" when they cannot be found. */
+export const subjectFirstName = (t: T, subject: Member | undefined) => (subject ? firstName(subject.name) : t('theCoachee'));
+
 /** "Draft — waiting for Taylor to confirm" / "Confirmed by you on 20 Nov 2026". */
-export function planStatusText(plan: ObservationPlan, p: PartnershipDetail, meId: string): string {
-  const subject = subjectOf(plan, p);
-  const mine = plan.subjectId === meId;
-  const who = mine ? 'you' : subject ? firstName(subject.name) : 'the coachee';
-  if (plan.status === 'confirmed') return `Confirmed by ${who}${plan.confirmedAt ? ` on ${formatDate(plan.confirmedAt)}` : ''}`;
-  return `Draft — waiting for ${who} to confirm`;
+export function planStatusText(t: T, language: Language, plan: ObservationPlan, p: PartnershipDetail, meId: string): string {
+  const who = plan.subjectId === meId ? 'me' : 'other';
+  const name = subjectFirstName(t, subjectOf(plan, p));
+  if (plan.status === 'confirmed') {
+    return plan.confirmedAt ? t('status_confirmed', { who, name, date: formatDate(plan.confirmedAt, language) }) : t('status_confirmedUndated', { who, name });
+  }
+  return t('status_draft', { who, name });
 }
 
-/** Whoever drafted the plan, in words for the viewer. */
-export function drafterName(plan: ObservationPlan, me: { personId: string; name: string }): string {
-  return plan.createdById === me.personId ? 'you' : plan.createdBy;
+/** "Thu, Mar 12, 2026": the day of a visit, in the reader's language. */
+export function formatDay(iso: string, language: Language): string {
+  return new Date(iso).toLocaleDateString(language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** "Observation, Thu, Mar 12, 2026, 9:00 AM – 9:45 AM": a visit to link a plan to. */
+export function visitOption(t: T, language: Language, m: { startsAt: string; endsAt: string }): string {
+  return t('visitOption', { day: formatDay(m.startsAt, language), start: formatTime(m.startsAt, language), end: formatTime(m.endsAt, language) });
 }
 
 /** Drafts waiting for the coachee first, then the newest. */

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Responsible } from '../../../../shared/src/domain';
-import { REFLECTION_PROMPTS } from '../../../../shared/src/prompts';
+import { REFLECTION_PROMPTS_BY_LANGUAGE } from '../../../../shared/src/prompts';
 import { ApiError, type CreateReflectionBody, type Goal, type Meeting, type ObservationPlan, type PartnershipDetail, type Reflection, api, query } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -9,9 +9,11 @@ import { SelectField, TextArea, TextField } from '../../ui/Field';
 import { GOAL_ORDER, firstName, goalsKey, responsibleLabel, responsibleOptions, subjectsOf } from '../goals/goalWords';
 import { plansKey } from '../observations/observationWords';
 import { useSignedIn } from '../session/session';
-import { meetingsKey, sessionName } from '../sessions/sessionWords';
-import { coacheeHasReflected, newestFirst, reflectableMeetings, reflectionsKey } from './reflectionWords';
+import { meetingsKey } from '../sessions/sessionWords';
+import { coacheeHasReflected, newestFirst, reflectableMeetings, reflectionsKey, sessionOption } from './reflectionWords';
 import { SubjectOptions } from '../partnerships/SubjectOptions';
+import { useLanguage, useT } from '../../i18n';
+import { m as words } from './messages';
 
 interface StepDraft {
   key: string;
@@ -28,6 +30,8 @@ const blankStep = (): StepDraft => ({ key: `s-${++nextKey}`, description: '', re
  * With a session chosen, the coachee reflects first.
  */
 export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDetail; reflections: Reflection[]; onSaved: (r: Reflection) => void }) {
+  const t = useT(words);
+  const { language } = useLanguage();
   const me = useSignedIn();
   const client = useQueryClient();
   const formId = useId();
@@ -52,9 +56,9 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
 
   const own = subjectId === me.personId;
   const voice = own ? 'coachee' : 'partner';
-  const prompts = REFLECTION_PROMPTS[voice];
+  const prompts = REFLECTION_PROMPTS_BY_LANGUAGE[language][voice];
   const subject = subjects.find((s) => s.personId === subjectId);
-  const subjectFirst = subject ? firstName(subject.name) : 'the coachee';
+  const subjectFirst = subject ? firstName(subject.name) : t('theCoachee');
   const sessions = reflectableMeetings(meetings.data?.items ?? []);
   const subjectPlans = (plans.data?.items ?? []).filter((x) => x.subjectId === subjectId);
   const subjectGoals = [...(goals.data?.items ?? [])].filter((g) => g.subjectId === subjectId && g.status === 'active').sort((a, b) => GOAL_ORDER[a.status] - GOAL_ORDER[b.status]);
@@ -77,6 +81,8 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
         nextSteps: own ? steps.map((s) => ({ description: s.description.trim(), responsible: s.responsible, dueOn: s.dueOn || null })) : [],
         goalId: own && steps.length ? goalId || null : null,
         subjectId: subjects.length > 1 ? subjectId || undefined : undefined,
+        // The server keeps the prompts in the words the author answered.
+        language,
       };
       return api.post<Reflection>(`/api/partnerships/${p.id}/reflections`, body);
     },
@@ -119,12 +125,12 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
     const step = blankStep();
     setSteps((all) => [...all, step]);
     focusNext.current = `${formId}-${step.key}`;
-    setAnnounce(`Next step ${steps.length + 1} added.`);
+    setAnnounce(t('stepAdded', { n: steps.length + 1 }));
   };
   const removeStep = (index: number) => {
     setSteps((all) => all.filter((_, i) => i !== index));
     focusNext.current = `${formId}-add-step`;
-    setAnnounce(`Next step ${index + 1} removed.`);
+    setAnnounce(t('stepRemoved', { n: index + 1 }));
   };
   const parties = responsibleOptions(p);
 
@@ -137,12 +143,12 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
         e.preventDefault();
         if (waitForCoachee) return;
         const problems: Record<string, string> = {};
-        if (!prompts.some((pr) => (answers[pr.key] ?? '').trim())) problems[`answers.${prompts[0].key}`] = 'Answer at least one prompt — a sentence is enough.';
+        if (!prompts.some((pr) => (answers[pr.key] ?? '').trim())) problems[`answers.${prompts[0].key}`] = t('answerOne');
         if (own) {
           steps.forEach((s, i) => {
-            if (!s.description.trim()) problems[`nextSteps.${i}.description`] = 'Say what will happen, or remove this step.';
+            if (!s.description.trim()) problems[`nextSteps.${i}.description`] = t('stepEmpty');
           });
-          if (steps.length && !goalId) problems.goalId = 'Choose the goal these next steps belong to.';
+          if (steps.length && !goalId) problems.goalId = t('chooseGoalFirst');
         }
         setMissing(problems);
         if (Object.values(problems).some(Boolean)) {
@@ -153,17 +159,13 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
         save.mutate();
       }}
     >
-      <h3 id={`${formId}-heading`}>{own ? 'Reflect' : `Reflect with ${subjectFirst}`}</h3>
-      <p className="muted">
-        {own
-          ? 'You go first: look at what happened, or at the data, and say what you notice before anyone else does. Skip any prompt you like.'
-          : `${subjectFirst} reflects first; you add what you heard and what you saw, described without judging. Skip any prompt you like.`}
-      </p>
+      <h3 id={`${formId}-heading`}>{own ? t('headingOwn') : t('headingWith', { name: subjectFirst })}</h3>
+      <p className="muted">{own ? t('introOwn') : t('introPartner', { name: subject ? subjectFirst : t('TheCoachee') })}</p>
       {subjects.length > 1 ? (
         <SelectField
           id={`${formId}-subjectId`}
-          label="Whose round is it?"
-          hint="The person whose classroom or practice you are reflecting on."
+          label={t('whoseRound')}
+          hint={t('whoseRoundHint')}
           value={subjectId}
           onChange={(e) => {
             setSubjectId(e.target.value);
@@ -177,7 +179,7 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
       ) : null}
       <SelectField
         id={`${formId}-meetingId`}
-        label="The session you are reflecting on (optional)"
+        label={t('sessionLabel')}
         value={meetingId}
         onChange={(e) => {
           const id = e.target.value;
@@ -187,15 +189,15 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
         }}
         error={fieldError('meetingId')}
       >
-        <option value="">No particular session</option>
+        <option value="">{t('noSession')}</option>
         {sessions.map((m) => (
           <option key={m.id} value={m.id}>
-            {sessionName(m).replace(/^./, (c) => c.toUpperCase())}
+            {sessionOption(t, language, m)}
           </option>
         ))}
       </SelectField>
-      <SelectField id={`${formId}-planId`} label="The observation plan it follows (optional)" value={planId} onChange={(e) => setPlanId(e.target.value)} error={fieldError('planId')}>
-        <option value="">No observation plan</option>
+      <SelectField id={`${formId}-planId`} label={t('planLabel')} value={planId} onChange={(e) => setPlanId(e.target.value)} error={fieldError('planId')}>
+        <option value="">{t('noPlan')}</option>
         {subjectPlans.map((x) => (
           <option key={x.id} value={x.id}>
             {x.focus.length > 80 ? `${x.focus.slice(0, 77)}…` : x.focus}
@@ -203,17 +205,13 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
         ))}
       </SelectField>
       {waitForCoachee ? (
-        <Alert tone="info" title="The coachee reflects first">
-          <p>
-            When you look back on a {meetingId ? 'session' : 'observation'} together, {subjectFirst} speaks first, so their view comes before anyone
-            else’s. Once {subjectFirst} has written a reflection on it, you can add yours — or reflect now without choosing a{' '}
-            {meetingId ? 'session' : 'plan'}.
-          </p>
+        <Alert tone="info" title={t('waitTitle')}>
+          <p>{t('waitBody', { on: meetingId ? 'session' : 'observation', name: subjectFirst })}</p>
         </Alert>
       ) : null}
 
       <fieldset className="plain-fieldset reflection-prompts">
-        <legend className="group-title">{own ? 'Your reflection' : 'Your reflection as a partner'}</legend>
+        <legend className="group-title">{own ? t('legendOwn') : t('legendPartner')}</legend>
         {prompts.map((pr, i) => (
           <TextArea
             key={pr.key}
@@ -235,18 +233,18 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
 
       {own ? (
         <fieldset className="fieldset next-steps" aria-describedby={`${formId}-steps-hint`}>
-          <legend>Next steps</legend>
+          <legend>{t('nextSteps')}</legend>
           <p className="field-hint" id={`${formId}-steps-hint`}>
-            What you choose to do next. They are added to your goal’s action plan when you save, so they stay in one place.
+            {t('nextStepsHint')}
           </p>
-          {steps.length === 0 ? <p className="muted">No next steps yet — add one if you are ready.</p> : null}
+          {steps.length === 0 ? <p className="muted">{t('noSteps')}</p> : null}
           <ol className="step-rows">
             {steps.map((s, i) => (
               <li key={s.key} id={`${formId}-${s.key}`}>
                 <fieldset className="fieldset step-row">
-                  <legend>Next step {i + 1}</legend>
+                  <legend>{t('stepN', { n: i + 1 })}</legend>
                   <TextArea
-                    label="What will happen"
+                    label={t('whatWillHappen')}
                     required
                     rows={2}
                     maxLength={500}
@@ -258,18 +256,18 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
                     error={fieldError(`nextSteps.${i}.description`)}
                   />
                   <div className="step-row-grid">
-                    <SelectField label="Who does it" value={s.responsible} onChange={(e) => updateStep(s.key, { responsible: e.target.value as Responsible })} error={fieldError(`nextSteps.${i}.responsible`)}>
+                    <SelectField label={t('whoDoesIt')} value={s.responsible} onChange={(e) => updateStep(s.key, { responsible: e.target.value as Responsible })} error={fieldError(`nextSteps.${i}.responsible`)}>
                       {parties.map((r) => (
                         <option key={r} value={r}>
                           {responsibleLabel(r, p, subjectId, me.personId)}
                         </option>
                       ))}
                     </SelectField>
-                    <TextField label="By when (optional)" type="date" value={s.dueOn} onChange={(e) => updateStep(s.key, { dueOn: e.target.value })} error={fieldError(`nextSteps.${i}.dueOn`)} />
+                    <TextField label={t('byWhen')} type="date" value={s.dueOn} onChange={(e) => updateStep(s.key, { dueOn: e.target.value })} error={fieldError(`nextSteps.${i}.dueOn`)} />
                   </div>
                   <div className="button-row step-actions">
-                    <Button variant="quiet" onClick={() => removeStep(i)} aria-label={`Remove next step ${i + 1}`}>
-                      Remove
+                    <Button variant="quiet" onClick={() => removeStep(i)} aria-label={t('removeStep', { n: i + 1 })}>
+                      {t('remove')}
                     </Button>
                   </div>
                 </fieldset>
@@ -277,13 +275,13 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
             ))}
           </ol>
           <Button id={`${formId}-add-step`} variant="secondary" disabled={steps.length >= 10} onClick={addStep}>
-            Add a next step
+            {t('addStep')}
           </Button>
           {steps.length ? (
             <SelectField
               id={`${formId}-goalId`}
-              label="The goal they belong to"
-              hint={subjectGoals.length === 0 ? 'You have no active goal yet. Write one on the Goals tab first, then come back.' : 'The steps go to the end of this goal’s action plan.'}
+              label={t('goalLabel')}
+              hint={subjectGoals.length === 0 ? t('goalHintNone') : t('goalHint')}
               value={goalId}
               onChange={(e) => {
                 setGoalId(e.target.value);
@@ -291,7 +289,7 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
               }}
               error={fieldError('goalId')}
             >
-              <option value="">Choose a goal</option>
+              <option value="">{t('chooseGoal')}</option>
               {subjectGoals.map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.title}
@@ -307,20 +305,20 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
 
       <div id={`${formId}-problems`} tabIndex={-1}>
         {coacheeFirst ? (
-          <Alert tone="info" title={`${subjectFirst} reflects first`}>
+          <Alert tone="info" title={t('reflectsFirst', { name: subject ? subjectFirst : t('TheCoachee') })}>
             <p>{err!.message}</p>
           </Alert>
         ) : null}
         {otherError ? <ErrorAlert error={err} /> : null}
-        {anyFieldError && !otherError ? <Alert tone="error">Some answers need another look — see the messages above.</Alert> : null}
+        {anyFieldError && !otherError ? <Alert tone="error">{t('needsAnotherLook')}</Alert> : null}
       </div>
       <div className="button-row">
         <Button type="submit" busy={save.isPending} disabled={waitForCoachee} aria-describedby={waitForCoachee ? `${formId}-wait` : undefined}>
-          Save my reflection
+          {t('save')}
         </Button>
         {waitForCoachee ? (
           <span id={`${formId}-wait`} className="muted">
-            Waiting for {subjectFirst} to reflect on this first.
+            {t('waitingFor', { name: subjectFirst })}
           </span>
         ) : null}
       </div>

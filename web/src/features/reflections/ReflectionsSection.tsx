@@ -5,20 +5,23 @@ import { type Meeting, type ObservationPlan, type PartnershipDetail, type Reflec
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Loading, Section } from '../../ui/Page';
-import { MEMBER_ROLE_LABEL, formatDateTime } from '../../ui/format';
+import { formatDateTime, useLabels } from '../../ui/format';
 import { firstName, subjectsOf } from '../goals/goalWords';
 import { plansKey } from '../observations/observationWords';
 import { usePartnership } from '../partnerships/usePartnership';
 import { useSignedIn } from '../session/session';
-import { meetingsKey, sessionName } from '../sessions/sessionWords';
+import { meetingsKey } from '../sessions/sessionWords';
 import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
 import { ReflectionForm } from './ReflectionForm';
-import { newestFirst, reflectionsKey, stepsCount } from './reflectionWords';
+import { newestFirst, onSession, reflectionsKey } from './reflectionWords';
 import { focusSoon } from '../../ui/focus';
+import { useLanguage, useT } from '../../i18n';
+import { m } from './messages';
 
 /** Reflection: the coachee interprets first, the partner adds what they heard and saw, and the coachee's next steps flow into the plan. */
 export function ReflectionsSection() {
+  const t = useT(m);
   const p = usePartnership();
   const list = useQuery({
     queryKey: reflectionsKey(p.id),
@@ -37,7 +40,7 @@ export function ReflectionsSection() {
   });
   const [saved, setSaved] = useState<Reflection | null>(null);
   const noticeId = useId();
-  if (!p.abilities.readContent) return <p>Reflections belong to the people in this partnership. The coachee can choose to share one with you.</p>;
+  if (!p.abilities.readContent) return <p>{t('membersOnly')}</p>;
 
   const subjects = subjectsOf(p);
   // Whether the viewer may reflect is the server's decision; a reflection also needs a coachee to be about.
@@ -45,12 +48,8 @@ export function ReflectionsSection() {
   const items = [...(list.data?.items ?? [])].sort(newestFirst);
 
   return (
-    <Section title="Reflection" id="reflections">
-      <p className="lead">
-        After a session or an observation, the coachee looks at what happened first and says what they notice; then the partner adds what they heard
-        and saw, without judging. The next steps the coachee chooses go straight into their action plan. Only members of this partnership read these,
-        unless the coachee shares one.
-      </p>
+    <Section title={t('title')} id="reflections">
+      <p className="lead">{t('lead')}</p>
       <div id={noticeId} className="reflection-notice" role="status" tabIndex={-1}>
         {saved ? <SavedNotice r={saved} /> : null}
       </div>
@@ -64,13 +63,13 @@ export function ReflectionsSection() {
           }}
         />
       ) : p.status === 'closed' ? (
-        <p className="muted">This partnership is closed, so nothing new can be added. The reflections stay here to look back on.</p>
+        <p className="muted">{t('closed')}</p>
       ) : null}
 
-      <h3 id="reflection-list-title">Reflections so far</h3>
-      {list.isPending ? <Loading what="reflections" /> : null}
+      <h3 id="reflection-list-title">{t('listTitle')}</h3>
+      {list.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={list.error} />
-      {!list.isPending && !list.error && items.length === 0 ? <p>No reflections yet.</p> : null}
+      {!list.isPending && !list.error && items.length === 0 ? <p>{t('empty')}</p> : null}
       {items.length ? (
         <ol className="plain-list reflection-list" aria-labelledby="reflection-list-title">
           {items.map((r) => (
@@ -84,19 +83,29 @@ export function ReflectionsSection() {
   );
 }
 
+/** Stands for the link in a sentence, so the link's words can sit anywhere a language puts them. */
+const LINK = '\u0001';
+
 function SavedNotice({ r }: { r: Reflection }) {
+  const t = useT(m);
   if (r.addedSteps.length) {
+    const [before, after] = t('savedWithSteps', { count: r.addedSteps.length, goal: r.goalTitle ?? t('yourGoal'), link: LINK }).split(LINK);
     return (
       <p className="success-text">
-        Your reflection is saved. {stepsCount(r.addedSteps.length)} added to “{r.goalTitle ?? 'your goal'}” — <Link to="../goals">see them on the Goals tab</Link>.
+        {before}
+        <Link to="../goals">{t('savedLink')}</Link>
+        {after}
       </p>
     );
   }
-  return <p className="success-text">Your reflection is saved.</p>;
+  return <p className="success-text">{t('saved')}</p>;
 }
 
 /** One reflection: whose voice, on what, the answers under their prompts, and any next steps it added. */
 function ReflectionCard({ r, p, meetings, plans }: { r: Reflection; p: PartnershipDetail; meetings: Meeting[]; plans: ObservationPlan[] }) {
+  const t = useT(m);
+  const { language } = useLanguage();
+  const labels = useLabels();
   const me = useSignedIn();
   const id = useId();
   const [sharing, setSharing] = useState(false);
@@ -105,8 +114,9 @@ function ReflectionCard({ r, p, meetings, plans }: { r: Reflection; p: Partnersh
   const mine = r.authorId === me.personId;
   const meeting = r.meetingId ? meetings.find((m) => m.id === r.meetingId) : undefined;
   const plan = r.planId ? plans.find((x) => x.id === r.planId) : undefined;
-  const role = author ? MEMBER_ROLE_LABEL[author.role].toLowerCase() : r.voice === 'coachee' ? 'coachee' : 'partner';
-  const title = `${mine ? 'Your reflection' : `${r.authorName}’s reflection`}`;
+  const role = author ? labels.memberRole(author.role).toLowerCase() : r.voice === 'coachee' ? t('roleCoachee') : t('rolePartner');
+  const title = mine ? t('titleMine') : t('titleOther', { name: r.authorName });
+  const when = formatDateTime(r.createdAt, language);
   const several = subjectsOf(p).length > 1;
   return (
     <article className={`card reflection reflection-${r.voice}`} aria-labelledby={`${id}-title`}>
@@ -114,15 +124,19 @@ function ReflectionCard({ r, p, meetings, plans }: { r: Reflection; p: Partnersh
         {title}
       </h4>
       <p className="reflection-meta">
-        <span className={`voice voice-${r.voice}`}>{r.voice === 'coachee' ? (mine ? 'In your own words' : `In ${firstName(r.authorName)}’s own words`) : `As the ${role}`}</span>
-        <span className="meta"> · {formatDateTime(r.createdAt)}</span>
-        {several && r.voice === 'partner' && subject ? <span className="meta"> · on {subject.personId === me.personId ? 'your' : `${firstName(subject.name)}’s`} round</span> : null}
+        <span className={`voice voice-${r.voice}`}>
+          {r.voice === 'coachee' ? (mine ? t('ownWordsMine') : t('ownWordsOther', { name: firstName(r.authorName) })) : t('asRole', { role })}
+        </span>
+        <span className="meta"> · {when}</span>
+        {several && r.voice === 'partner' && subject ? (
+          <span className="meta"> · {subject.personId === me.personId ? t('onYourRound') : t('onRoundOf', { name: firstName(subject.name) })}</span>
+        ) : null}
       </p>
       {meeting || plan ? (
         <p className="meta">
-          {meeting ? `On the ${sessionName(meeting)}` : null}
+          {meeting ? onSession(t, language, meeting) : null}
           {meeting && plan ? ' · ' : null}
-          {plan ? `Observation plan: “${plan.focus}”` : null}
+          {plan ? t('onPlan', { focus: plan.focus }) : null}
         </p>
       ) : null}
       <dl className="answers">
@@ -136,7 +150,7 @@ function ReflectionCard({ r, p, meetings, plans }: { r: Reflection; p: Partnersh
       {r.addedSteps.length ? (
         <div className="added-steps">
           <p className="group-title">
-            {stepsCount(r.addedSteps.length).replace(/^./, (c) => c.toUpperCase())} added to “{r.goalTitle ?? 'a goal'}”
+            {t('stepsAdded', { count: r.addedSteps.length, goal: r.goalTitle ?? t('aGoal') })}
           </p>
           <ul>
             {r.addedSteps.map((s, i) => (
@@ -144,7 +158,7 @@ function ReflectionCard({ r, p, meetings, plans }: { r: Reflection; p: Partnersh
             ))}
           </ul>
           <p className="meta">
-            <Link to="../goals">Open the Goals tab</Link>
+            <Link to="../goals">{t('openGoals')}</Link>
           </p>
         </div>
       ) : null}
@@ -152,10 +166,10 @@ function ReflectionCard({ r, p, meetings, plans }: { r: Reflection; p: Partnersh
         <div className="button-row">
           {!sharing ? (
             <Button variant="secondary" onClick={() => setSharing(true)}>
-              Share…<span className="visually-hidden"> this reflection from {formatDateTime(r.createdAt)}</span>
+              {t('share')}<span className="visually-hidden"> {t('shareHidden', { date: when })}</span>
             </Button>
           ) : null}
-          <WhoHasSeenLink itemType="reflection" itemId={r.id} title={`${title}, ${formatDateTime(r.createdAt)}`} name={`reflection from ${formatDateTime(r.createdAt)}`} />
+          <WhoHasSeenLink itemType="reflection" itemId={r.id} title={t('whoHasSeenTitle', { title, date: when })} name={t('whoHasSeenName', { date: when })} />
         </div>
       ) : null}
       {sharing ? <ShareForm partnershipId={p.id} target={{ itemType: 'reflection', itemId: r.id }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharing(false)} /> : null}

@@ -1,5 +1,10 @@
 /** Plain words and small helpers for reflections. */
+import type { Language, Values } from '../../../../shared/src/i18n';
 import type { Meeting, Reflection } from '../../api';
+import { formatDay } from '../observations/observationWords';
+import type { Key } from './messages';
+
+export type T = (key: Key, values?: Values) => string;
 
 export const reflectionsKey = (partnershipId: string) => ['reflections', partnershipId] as const;
 
@@ -19,7 +24,12 @@ export function coacheeHasReflected(reflections: Reflection[], subjectId: string
   );
 }
 
-/** "1 next step" / "2 next steps" */
-export function stepsCount(n: number): string {
-  return `${n} next ${n === 1 ? 'step' : 'steps'}`;
+/** "Support visit on Thu, Mar 12, 2026": a session to reflect on, in the reader's language. */
+export function sessionOption(t: T, language: Language, m: Pick<Meeting, 'kind' | 'startsAt'>): string {
+  return t('sessionOption', { kind: m.kind, day: formatDay(m.startsAt, language) });
+}
+
+/** "On the support visit on Thu, Mar 12, 2026": what a reflection looks back on. */
+export function onSession(t: T, language: Language, m: Pick<Meeting, 'kind' | 'startsAt'>): string {
+  return t('onSession', { kind: m.kind, day: formatDay(m.startsAt, language) });
 }

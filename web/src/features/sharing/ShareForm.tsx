@@ -7,35 +7,22 @@ import { Button } from '../../ui/Button';
 import { TextArea, TextField } from '../../ui/Field';
 import { endOfDay } from '../../ui/format';
 import { PersonPicker, describeEntry } from '../directory/PersonPicker';
+import { useLanguage, useT } from '../../i18n';
+import { m } from './messages';
 
 export type ShareItemType = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'reflection';
 export type ShareTarget = { itemType: ShareItemType; itemId: string } | { category: ShareCategory };
 
-/** One shareable item in words: "goal", "observation plan". */
-export const ITEM_WORD: Record<ShareItemType, string> = {
-  note: 'note',
-  goal: 'goal',
-  celebration: 'celebration',
-  strength: 'strength or priority',
-  observation_plan: 'observation plan',
-  reflection: 'reflection',
-};
+/** The kinds of item one can share one at a time (the messages' `kind` and `target` selects name them). */
+export const SHARE_ITEM_TYPES: readonly ShareItemType[] = ['note', 'goal', 'celebration', 'strength', 'observation_plan', 'reflection'];
 
-/** A whole category in words: "notes", "strengths, priorities and self-ratings". */
-export const CATEGORY_WORDS: Record<ShareCategory, string> = {
-  notes: 'notes',
-  goals: 'goals',
-  celebrations: 'celebrations',
-  strengths: 'strengths, priorities and self-ratings',
-  observation_plans: 'observation plans',
-  reflections: 'reflections',
-};
-
-/** What is being shared, in words: "this goal", "all your notes from this partnership". */
-export function describeTarget(target: ShareTarget): string {
-  if ('itemId' in target) return `this ${ITEM_WORD[target.itemType]}`;
-  return `all your ${CATEGORY_WORDS[target.category]} from this partnership`;
+/** What is being shared, as the value of the messages' `target` select: an item type ("this goal") or a category ("all your notes from this partnership"). */
+export function targetOf(target: ShareTarget): ShareItemType | ShareCategory {
+  return 'itemId' in target ? target.itemType : target.category;
 }
+
+/** Stands for marked-up words in a sentence, so they can sit wherever a language puts them. */
+const MARK = '\u0001';
 
 function today(): string {
   const d = new Date();
@@ -44,6 +31,8 @@ function today(): string {
 
 /** The coachee shares one note, goal or celebration, or all of them, with one named colleague, optionally until a date. */
 export function ShareForm({ partnershipId, target, exclude, onDone }: { partnershipId: string; target: ShareTarget; exclude: string[]; onDone: () => void }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const client = useQueryClient();
   const [grantee, setGrantee] = useState<DirectoryEntry | null>(null);
   const [expires, setExpires] = useState('');
@@ -63,20 +52,23 @@ export function ShareForm({ partnershipId, target, exclude, onDone }: { partners
     },
   });
   const err = share.error instanceof ApiError ? share.error : null;
-  const what = describeTarget(target);
+  const what = targetOf(target);
   if (done) {
     return (
-      <Alert tone="success" title="Shared">
+      <Alert tone="success" title={t('sharedTitle')}>
         <p>
-          {done.granteeName} can now read {what}
-          {done.expiresAt ? ` until ${new Date(done.expiresAt).toLocaleDateString()}` : ''}. You can withdraw it at any time under Sharing.
+          {done.expiresAt
+            ? t('sharedBodyUntil', { name: done.granteeName, target: what, date: new Date(done.expiresAt).toLocaleDateString(language) })
+            : t('sharedBody', { name: done.granteeName, target: what })}
         </p>
         <Button variant="secondary" onClick={onDone}>
-          Close
+          {t('close')}
         </Button>
       </Alert>
     );
   }
+  const [, strong, rest] = t('shareIntro', { strong: MARK, target: what }).split(MARK);
+  const [withBefore, withAfter] = t('sharingWith', { name: MARK }).split(MARK);
   return (
     <form
       className="form share-form card"
@@ -87,19 +79,22 @@ export function ShareForm({ partnershipId, target, exclude, onDone }: { partners
       }}
     >
       <p>
-        <strong>Share {what}</strong> with one colleague outside the partnership — most often your supervisor. Only the person you name can read it.
+        <strong>{strong}</strong>
+        {rest}
       </p>
       {grantee ? (
         <p>
-          Sharing with <strong>{grantee.name}</strong> <span className="muted">({describeEntry(grantee)})</span>{' '}
+          {withBefore}
+          <strong>{grantee.name}</strong>
+          {withAfter} <span className="muted">({describeEntry(grantee)})</span>{' '}
           <Button variant="quiet" onClick={() => setGrantee(null)}>
-            Choose someone else
+            {t('chooseSomeoneElse')}
           </Button>
         </p>
       ) : (
         <PersonPicker
-          label="Share with"
-          hint="Type part of their name, then choose them."
+          label={t('shareWith')}
+          hint={t('shareWithHint')}
           exclude={exclude}
           onPick={setGrantee}
           error={err?.fieldMessage('granteeId')}
@@ -107,22 +102,22 @@ export function ShareForm({ partnershipId, target, exclude, onDone }: { partners
         />
       )}
       <TextField
-        label="Stop sharing after (optional)"
+        label={t('stopAfter')}
         type="date"
         min={today()}
-        hint="Leave empty to share until you withdraw it."
+        hint={t('stopAfterHint')}
         value={expires}
         onChange={(e) => setExpires(e.target.value)}
         error={err?.fieldMessage('expiresAt')}
       />
-      <TextArea label="A message to them (optional)" rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={err?.fieldMessage('note')} />
+      <TextArea label={t('messageToThem')} rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={err?.fieldMessage('note')} />
       <ErrorAlert error={share.error} />
       <div className="button-row">
         <Button type="submit" busy={share.isPending} disabled={!grantee}>
-          Share
+          {t('share')}
         </Button>
         <Button variant="secondary" onClick={onDone}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

@@ -8,39 +8,45 @@ import { Button } from '../../ui/Button';
 import { Loading, Section } from '../../ui/Page';
 import { formatDateTime } from '../../ui/format';
 import { usePartnership } from '../partnerships/usePartnership';
-import { CATEGORY_WORDS, ITEM_WORD, ShareForm, type ShareItemType } from './ShareForm';
+import { SHARE_ITEM_TYPES, ShareForm, type ShareItemType } from './ShareForm';
+import { useLanguage, useT } from '../../i18n';
+import { m } from './messages';
 
-const STATE_LABEL: Record<Share['state'], string> = { live: 'Shared now', expired: 'Ended by itself', revoked: 'Withdrawn' };
+/** Stands for the link in a sentence, so it can sit wherever a language puts it. */
+const LINK = '\u0001';
 
 /** The coachee's shares from this partnership: who can read what, until when; withdraw any of them. */
 export function SharingSection() {
+  const t = useT(m);
   const p = usePartnership();
   const [sharingAll, setSharingAll] = useState<ShareCategory | null>(null);
   const shares = useQuery({ queryKey: ['shares', p.id], queryFn: () => api.get<{ items: Share[] }>(`/api/partnerships/${p.id}/shares`), enabled: p.abilities.share });
-  if (!p.abilities.share) return <p>Only the coachee of this partnership decides what is shared.</p>;
+  if (!p.abilities.share) return <p>{t('onlyCoachee')}</p>;
   const items = shares.data?.items ?? [];
+  const [introBefore, introAfter] = t('intro', { link: LINK }).split(LINK);
   return (
-    <Section title="What you have shared" id="sharing">
+    <Section title={t('title')} id="sharing">
       <p>
-        Your coaching content is yours. Here you can see everything you have shared outside this partnership. Withdrawing a share stops any further
-        reading straight away, but it cannot undo reads that already happened — <Link to="/access-log">see who has read what</Link>.
+        {introBefore}
+        <Link to="/access-log">{t('introLink')}</Link>
+        {introAfter}
       </p>
-      {shares.isPending ? <Loading what="your shares" /> : null}
+      {shares.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={shares.error} />
-      {!shares.isPending && items.length === 0 ? <p>You have not shared anything from this partnership.</p> : null}
+      {!shares.isPending && items.length === 0 ? <p>{t('none')}</p> : null}
       {items.length > 0 ? (
         <div className="table-wrap">
           <table className="responsive-table">
-            <caption className="visually-hidden">Your shares from this partnership</caption>
+            <caption className="visually-hidden">{t('caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">With</th>
-                <th scope="col">What</th>
-                <th scope="col">State</th>
-                <th scope="col">Shared on</th>
-                <th scope="col">Ends</th>
+                <th scope="col">{t('col_with')}</th>
+                <th scope="col">{t('col_what')}</th>
+                <th scope="col">{t('col_state')}</th>
+                <th scope="col">{t('col_sharedOn')}</th>
+                <th scope="col">{t('col_ends')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('col_actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -52,18 +58,15 @@ export function SharingSection() {
           </table>
         </div>
       ) : null}
-      <Section title="Share a whole kind of content" id="share-all" level={3}>
-        <p>
-          Instead of one at a time, you can let one colleague read every note, every goal, every celebration — or all of another kind — about your
-          coaching in this partnership, including future ones.
-        </p>
+      <Section title={t('shareAllTitle')} id="share-all" level={3}>
+        <p>{t('shareAllIntro')}</p>
         {sharingAll ? (
           <ShareForm partnershipId={p.id} target={{ category: sharingAll }} exclude={p.members.map((m) => m.personId)} onDone={() => setSharingAll(null)} />
         ) : (
           <div className="button-row">
             {SHARE_CATEGORIES.map((c) => (
               <Button key={c} variant="secondary" onClick={() => setSharingAll(c)}>
-                Share all my {CATEGORY_WORDS[c]} from this partnership with…
+                {t('shareAll', { category: c })}
               </Button>
             ))}
           </div>
@@ -74,6 +77,8 @@ export function SharingSection() {
 }
 
 function ShareRow({ share, partnershipId }: { share: Share; partnershipId: string }) {
+  const t = useT(m);
+  const { language } = useLanguage();
   const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const revoke = useMutation({
@@ -83,47 +88,45 @@ function ShareRow({ share, partnershipId }: { share: Share; partnershipId: strin
       client.invalidateQueries({ queryKey: ['shares', partnershipId] });
     },
   });
-  const kind = share.itemType && share.itemType in ITEM_WORD ? ITEM_WORD[share.itemType as ShareItemType] : share.itemType === 'profile' ? 'profile' : 'note';
+  const kind = share.itemType && (SHARE_ITEM_TYPES as readonly string[]).includes(share.itemType) ? (share.itemType as ShareItemType) : share.itemType === 'profile' ? 'profile' : 'note';
   const what = share.category
-    ? `All my ${CATEGORY_WORDS[share.category] ?? share.category}`
+    ? t('whatAll', { category: share.category })
     : kind === 'profile'
-      ? 'My getting-to-know-you profile'
+      ? t('whatProfile')
       : share.itemExcerpt
-        ? `The ${kind} “${share.itemExcerpt}”`
-        : `One ${kind}`;
+        ? t('whatExcerpt', { kind, excerpt: share.itemExcerpt })
+        : t('whatOne', { kind });
   return (
     <tr>
-      <td data-label="With">{share.granteeName}</td>
-      <td data-label="What">
+      <td data-label={t('col_with')}>{share.granteeName}</td>
+      <td data-label={t('col_what')}>
         {what}
         {share.note ? <span className="muted"> — “{share.note}”</span> : null}
       </td>
-      <td data-label="State">
-        <span className={`state state-${share.state}`}>{STATE_LABEL[share.state]}</span>
-        {share.revokedAt ? <span className="muted"> {formatDateTime(share.revokedAt)}</span> : null}
+      <td data-label={t('col_state')}>
+        <span className={`state state-${share.state}`}>{t(`state_${share.state}`)}</span>
+        {share.revokedAt ? <span className="muted"> {formatDateTime(share.revokedAt, language)}</span> : null}
       </td>
-      <td data-label="Shared on">{formatDateTime(share.createdAt)}</td>
-      <td data-label="Ends">{share.expiresAt ? formatDateTime(share.expiresAt) : 'When you withdraw it'}</td>
-      <td data-label="Actions">
+      <td data-label={t('col_sharedOn')}>{formatDateTime(share.createdAt, language)}</td>
+      <td data-label={t('col_ends')}>{share.expiresAt ? formatDateTime(share.expiresAt, language) : t('untilWithdrawn')}</td>
+      <td data-label={t('col_actions')}>
         {share.state === 'live' && !confirming ? (
           <Button variant="secondary" onClick={() => setConfirming(true)}>
-            Withdraw
-            <span className="visually-hidden"> the share with {share.granteeName}</span>
+            {t('withdraw')}
+            <span className="visually-hidden"> {t('withdrawHidden', { name: share.granteeName })}</span>
           </Button>
         ) : null}
         {confirming ? (
           <div className="confirm">
             <Alert tone="warning">
-              <p>
-                Withdraw this share? {share.granteeName} will not be able to read it any more. Reads that already happened stay in your access log.
-              </p>
+              <p>{t('confirmWithdraw', { name: share.granteeName })}</p>
             </Alert>
             <div className="button-row">
               <Button variant="danger" busy={revoke.isPending} onClick={() => revoke.mutate()}>
-                Yes, withdraw it
+                {t('yesWithdraw')}
               </Button>
               <Button variant="secondary" onClick={() => setConfirming(false)}>
-                Keep sharing
+                {t('keepSharing')}
               </Button>
             </div>
             <ErrorAlert error={revoke.error} />

@@ -1,0 +1,111 @@
+/** Words of messages and resource requests in every language Tandem speaks. */
+import { catalog } from '../../../../shared/src/i18n';
+
+export const m = catalog({
+  en: {
+    title: 'Messages',
+    membersOnly: 'Messages belong to the people in this partnership.',
+    lead: 'Messages stay between the people in this partnership. Need something — a book, a video, a lesson idea? Mark your message as a request for a resource, and it stays on the list until the person you asked marks it fulfilled.',
+    waitingForMe:
+      '{count, plural, one {One request is waiting for you.} other {# requests are waiting for you.}} Mark each one fulfilled when you have sent what was asked for.',
+    conversation: 'Conversation',
+    loading: 'messages',
+    loadingMore: 'Loading…',
+    showOlder: 'Show older messages',
+    empty: 'No messages yet. Say hello, share something useful, or ask for what would help.',
+    closed: 'This partnership is closed, so no new messages can be sent. The conversation stays here to look back on.',
+
+    requestSentTo: 'Your request is on its way to {name}. It shows as waiting until it is marked fulfilled.',
+    requestSent: 'Your request is on its way. It shows as waiting until it is marked fulfilled.',
+    sent: 'Sent.',
+    missingRequest: 'Say what you would like, so they know what to look for.',
+    missingMessage: 'Write your message first.',
+    writeHeading: 'Write a message',
+    requestLabel: 'What would help you?',
+    messageLabel: 'Your message',
+    requestHint: 'For example: “a short video of a read-aloud with wait time”.',
+    messageHint: 'Everyone in this partnership will see it.',
+    isRequest: 'This is a request for a resource',
+    isRequestHint: 'It stays on the list, with how long it has waited, until the person you ask marks it fulfilled.',
+    ask: 'Ask',
+    askOption: '{name} ({role})',
+    notSentYet: 'Your message is not sent yet — see the note above.',
+    sendRequest: 'Send the request',
+    send: 'Send',
+
+    you: 'You',
+    requestTag: 'Resource request',
+    requestTagFor: '{who, select, me {Resource request for you} other {Resource request for {name}}}',
+    someone: 'someone',
+    waiting:
+      'Waiting {unit, select, none {less than an hour} hours {{count, plural, one {# hour} other {# hours}}} other {{count, plural, one {# day} other {# days}}}}',
+    fulfilled:
+      'Fulfilled after {unit, select, none {less than an hour} hours {{count, plural, one {# hour} other {# hours}}} other {{count, plural, one {# day} other {# days}}}}',
+    fulfilledBy:
+      'Fulfilled after {unit, select, none {less than an hour} hours {{count, plural, one {# hour} other {# hours}}} other {{count, plural, one {# day} other {# days}}}} by {who, select, me {you} other {{name}}}',
+    askedOn: 'asked {date}',
+    addedBy: '{name} added:',
+    note: 'Note:',
+    markFulfilledOpen: 'Mark fulfilled…',
+    markFulfilledHidden: 'the request from {name}',
+    markFulfilledForm: 'Mark the request from {name} fulfilled',
+    noteLabel: 'Note (optional)',
+    noteHint: 'For example, where {name} can find it. {name} will see this.',
+    markFulfilled: 'Mark fulfilled',
+    notYet: 'Not yet',
+  },
+  es: {
+    title: 'Mensajes',
+    membersOnly: 'Los mensajes son de las personas de este acompañamiento.',
+    lead: 'Los mensajes quedan entre las personas de este acompañamiento. ¿Necesitas algo — un libro, un video, una idea para una actividad? Marca tu mensaje como solicitud de un recurso, y quedará en la lista hasta que la persona a quien se lo pediste lo marque como atendido.',
+    waitingForMe:
+      '{count, plural, one {Hay una solicitud esperándote.} other {Hay # solicitudes esperándote.}} Marca cada una como atendida cuando hayas enviado lo que te pidieron.',
+    conversation: 'Conversación',
+    loading: 'los mensajes',
+    loadingMore: 'Cargando…',
+    showOlder: 'Ver mensajes anteriores',
+    empty: 'Todavía no hay mensajes. Saluda, comparte algo útil o pide lo que te ayudaría.',
+    closed: 'Este acompañamiento está cerrado, así que ya no se pueden enviar mensajes nuevos. La conversación sigue aquí para volver a leerla.',
+
+    requestSentTo: 'Tu solicitud va en camino a {name}. Aparecerá como pendiente hasta que se marque como atendida.',
+    requestSent: 'Tu solicitud va en camino. Aparecerá como pendiente hasta que se marque como atendida.',
+    sent: 'Enviado.',
+    missingRequest: 'Cuenta qué te gustaría, para que sepan qué buscar.',
+    missingMessage: 'Escribe tu mensaje primero.',
+    writeHeading: 'Escribir un mensaje',
+    requestLabel: '¿Qué te ayudaría?',
+    messageLabel: 'Tu mensaje',
+    requestHint: 'Por ejemplo: “un video corto de una lectura en voz alta con tiempo de espera”.',
+    messageHint: 'Todas las personas de este acompañamiento lo verán.',
+    isRequest: 'Es una solicitud de un recurso',
+    isRequestHint: 'Queda en la lista, con el tiempo que lleva esperando, hasta que la persona a quien se lo pides lo marque como atendido.',
+    ask: 'Pedírselo a',
+    askOption: '{name} ({role})',
+    notSentYet: 'Tu mensaje todavía no se envió: revisa la nota de arriba.',
+    sendRequest: 'Enviar la solicitud',
+    send: 'Enviar',
+
+    you: 'Tú',
+    requestTag: 'Solicitud de un recurso',
+    requestTagFor: '{who, select, me {Solicitud de un recurso para ti} other {Solicitud de un recurso para {name}}}',
+    someone: 'alguien',
+    waiting:
+      'Esperando desde hace {unit, select, none {menos de una hora} hours {{count, plural, one {# hora} other {# horas}}} other {{count, plural, one {# día} other {# días}}}}',
+    fulfilled:
+      'Atendida en {unit, select, none {menos de una hora} hours {{count, plural, one {# hora} other {# horas}}} other {{count, plural, one {# día} other {# días}}}}',
+    fulfilledBy:
+      'Atendida en {unit, select, none {menos de una hora} hours {{count, plural, one {# hora} other {# horas}}} other {{count, plural, one {# día} other {# días}}}} por {who, select, me {ti} other {{name}}}',
+    askedOn: 'pedida el {date}',
+    addedBy: '{name} añadió:',
+    note: 'Nota:',
+    markFulfilledOpen: 'Marcar como atendida…',
+    markFulfilledHidden: 'la solicitud de {name}',
+    markFulfilledForm: 'Marcar como atendida la solicitud de {name}',
+    noteLabel: 'Nota (opcional)',
+    noteHint: 'Por ejemplo, dónde puede encontrarlo {name}. {name} verá esta nota.',
+    markFulfilled: 'Marcar como atendida',
+    notYet: 'Todavía no',
+  },
+});
+
+export type Key = keyof typeof m.en;
