@@ -74,7 +74,11 @@ export type ErrorText = {
 
 /** Formats an error's text in a language, lists included. */
 export function errorText(language: Language, text: ErrorText): string {
-  if (typeof text === 'string') return format(language, errorMessages, text);
+  if (typeof text === 'string') {
+    // A message not yet in the catalog (a route still being converted) is answered as written, never as a 500.
+    if (!(text in errorMessages.en)) return text;
+    return format(language, errorMessages, text);
+  }
   const values: Record<string, string | number | Date> = {};
   for (const [name, value] of Object.entries((text.values ?? {}) as Record<string, ErrorValue>)) {
     values[name] =
