@@ -61,7 +61,7 @@ export default async function accountRoutes(app: App, s: Services) {
       const personId = user && valid && !user.disabled_at ? await firstPersonOf(user.id) : null;
       if (!user || !personId) {
         request.log.info({ event: 'login_failed' }, 'sign-in failed');
-        throw new AppError('INVALID_CREDENTIALS', 'That e-mail and password do not match an active account.');
+        throw new AppError('INVALID_CREDENTIALS', 'signInFailed');
       }
       return startSession(reply, user.id, personId);
     },
@@ -93,7 +93,7 @@ export default async function accountRoutes(app: App, s: Services) {
       .where('user_id', '=', actor.userId)
       .where('active', '=', 1)
       .executeTakeFirst();
-    if (!person) throw new AppError('NOT_FOUND', 'Not found, or you do not have access to it.');
+    if (!person) throw new AppError('NOT_FOUND', 'notFound');
     await endSession(db, actor.sessionHash);
     return startSession(reply, actor.userId, person.id);
   });
@@ -137,7 +137,7 @@ export default async function accountRoutes(app: App, s: Services) {
       const now = clock.now().toISOString();
       const reset = await db.selectFrom('password_resets').selectAll().where('token_hash', '=', hash).executeTakeFirst();
       if (!reset || reset.used_at || reset.expires_at <= now) {
-        throw new AppError('TOKEN_INVALID', 'This reset link has expired or was already used. Ask for a new one.');
+        throw new AppError('TOKEN_INVALID', 'resetLinkInvalid');
       }
       const passwordHash = await hashPassword(request.body.password);
       await db.transaction().execute(async (trx) => {
@@ -146,7 +146,7 @@ export default async function accountRoutes(app: App, s: Services) {
         await trx.deleteFrom('auth_sessions').where('user_id', '=', reset.user_id).execute();
       });
       const personId = await firstPersonOf(reset.user_id);
-      if (!personId) throw new AppError('TOKEN_INVALID', 'This account is no longer active.');
+      if (!personId) throw new AppError('TOKEN_INVALID', 'accountInactive');
       return startSession(reply, reset.user_id, personId);
     },
   );
@@ -161,7 +161,7 @@ export default async function accountRoutes(app: App, s: Services) {
       .where('i.token_hash', '=', sha256(token))
       .executeTakeFirst();
     if (!row || row.accepted_at || row.expires_at <= clock.now().toISOString() || !row.active) {
-      throw new AppError('TOKEN_INVALID', 'This invitation link has expired or was already used. Ask your program leader for a new one.');
+      throw new AppError('TOKEN_INVALID', 'invitationLinkInvalid');
     }
     return row;
   }
@@ -186,7 +186,7 @@ export default async function accountRoutes(app: App, s: Services) {
       const { password } = request.body;
       // Asked for in both cases, so a request without one cannot tell whether the e-mail has an account.
       if (!password) {
-        throw new AppError('VALIDATION_FAILED', 'Enter a password: the one you already use for Tandem, or a new one of at least 10 characters.', [{ path: 'body.password', message: 'Enter a password.' }]);
+        throw new AppError('VALIDATION_FAILED', 'passwordNeeded', [{ path: 'body.password', message: 'passwordNeededField' }]);
       }
       let userId = inv.user_id;
       if (userId) {
@@ -196,7 +196,7 @@ export default async function accountRoutes(app: App, s: Services) {
         await limits.account(reply, 'sign-in', normalizeEmail(inv.email));
         const user = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
         if (!(await verifyPassword(password, user.password_hash))) {
-          throw new AppError('INVALID_CREDENTIALS', 'That password does not match the Tandem account for this e-mail. Try it again, or reset it from the sign-in page and come back to this link.');
+          throw new AppError('INVALID_CREDENTIALS', 'invitationPasswordWrong');
         }
       }
       const passwordHash = userId ? null : await hashPassword(password);

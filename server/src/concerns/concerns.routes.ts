@@ -80,7 +80,7 @@ export default async function concernRoutes(app: App, s: Services) {
     const row = await selectConcerns(db, actor).where('c.id', '=', id).executeTakeFirst();
     const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
     authorizeItem(ctx, 'concern.followUp', { authorId: row?.author_id });
-    if (row!.resolved_at) throw new AppError('CONFLICT', 'This concern is resolved; record a new one if something else comes up.');
+    if (row!.resolved_at) throw new AppError('CONFLICT', 'concernResolved');
     return { row: row!, ctx };
   }
 
@@ -105,7 +105,7 @@ export default async function concernRoutes(app: App, s: Services) {
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'concern.create');
     const subjectId = chooseSubject(ctx, request.body.subjectId ?? ctx.members.find((m) => m.personId !== actor.personId && ['coachee', 'peer', 'self'].includes(m.role) && m.state === 'accepted')?.personId);
-    if (!subjectId || subjectId === actor.personId) throw unprocessable('Choose the coachee this concern is about: another member of this partnership.', 'subjectId');
+    if (!subjectId || subjectId === actor.personId) throw unprocessable('concernWhose', 'subjectId');
     const id = newId();
     await db
       .insertInto('concerns')
@@ -131,10 +131,10 @@ export default async function concernRoutes(app: App, s: Services) {
   app.post('/api/concerns/:id/discussion', { config: { matrix: 'concern.followUp' }, schema: { tags: ['concerns'], summary: 'Record the conversation with the coachee about the concern (the step before any escalation)', params: IdParams, body: DiscussionBody, response: { 200: Concern } } }, async (request) => {
     const actor = actorOf(request);
     const { row, ctx } = await concernForFollowUp(actor, request.params.id);
-    if (row.escalated_at) throw new AppError('CONFLICT', 'This concern has already been raised; the record of the conversation cannot change now.');
+    if (row.escalated_at) throw new AppError('CONFLICT', 'concernRaisedLocked');
     const today = clock.now().toISOString().slice(0, 10);
-    if (request.body.discussedOn > today) throw unprocessable('Record a conversation that has happened: choose today or an earlier date.', 'discussedOn');
-    if (request.body.discussedOn < row.created_at.slice(0, 10)) throw unprocessable('The conversation comes after the concern was recorded: choose a later date.', 'discussedOn');
+    if (request.body.discussedOn > today) throw unprocessable('conversationHappened', 'discussedOn');
+    if (request.body.discussedOn < row.created_at.slice(0, 10)) throw unprocessable('conversationAfterConcern', 'discussedOn');
     await db
       .updateTable('concerns')
       .set({ discussion_summary: request.body.summary, coachee_view: request.body.coacheeView, discussed_on: request.body.discussedOn, discussion_recorded_at: clock.now().toISOString(), status: 'discussed' })
@@ -147,12 +147,12 @@ export default async function concernRoutes(app: App, s: Services) {
     const actor = actorOf(request);
     const { row, ctx } = await concernForFollowUp(actor, request.params.id);
     if (!row.discussion_recorded_at) {
-      throw new AppError('DISCUSS_FIRST', `Talk it over with ${row.subject_name} first, and record that conversation. Only then can the concern go to a supervisor.`);
+      throw new AppError('DISCUSS_FIRST', { key: 'discussFirst', values: { name: row.subject_name } });
     }
-    if (row.escalated_at) throw new AppError('CONFLICT', `This concern was already raised with ${row.escalated_to_name}.`);
+    if (row.escalated_at) throw new AppError('CONFLICT', { key: 'concernAlreadyRaised', values: { name: row.escalated_to_name ?? '' } });
     const supervisors = await supervisorsOf(db, actor, row.subject_id);
     const supervisor = supervisors.find((p) => p.id === request.body.supervisorId);
-    if (!supervisor) throw unprocessable(supervisors.length ? `Choose one of ${row.subject_name}'s supervisors: ${supervisors.map((p) => p.name).join(', ')}.` : `${row.subject_name} has no supervisor in Tandem to raise this with.`, 'supervisorId');
+    if (!supervisor) throw unprocessable(supervisors.length ? { key: 'chooseSupervisor', values: { name: row.subject_name, supervisors: { list: supervisors.map((p) => p.name) } } } : { key: 'noSupervisor', values: { name: row.subject_name } }, 'supervisorId');
     const now = clock.now().toISOString();
     await db.updateTable('concerns').set({ escalated_to: supervisor.id, escalation_reason: request.body.reason, escalated_at: now, status: 'escalated' }).where('id', '=', row.id).where('escalated_at', 'is', null).execute();
     // Both hear of it at once, without the content: the coachee sees the details in Tandem.

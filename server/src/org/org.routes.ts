@@ -105,7 +105,7 @@ export default async function orgRoutes(app: App, s: Services) {
     if (body.siteId) await mustExist(db, 'sites', actor.orgId, body.siteId, 'siteId');
     if (body.teamId) await mustExist(db, 'teams', actor.orgId, body.teamId, 'teamId');
     const clash = await db.selectFrom('people').select('id').where('org_id', '=', actor.orgId).where('email', '=', email).executeTakeFirst();
-    if (clash) throw new AppError('ALREADY_EXISTS', `Someone with ${email} is already in your organization.`, [{ path: 'body.email', message: 'Already used.' }]);
+    if (clash) throw new AppError('ALREADY_EXISTS', { key: 'emailInOrganization', values: { email } }, [{ path: 'body.email', message: 'alreadyUsed' }]);
     const row = {
       id: newId(),
       org_id: actor.orgId,
@@ -143,12 +143,12 @@ export default async function orgRoutes(app: App, s: Services) {
     if (body.siteId) await mustExist(db, 'sites', actor.orgId, body.siteId, 'siteId');
     if (body.teamId) await mustExist(db, 'teams', actor.orgId, body.teamId, 'teamId');
     if (row.id === actor.personId && (body.active === false || (body.roles && !body.roles.includes('leader')))) {
-      throw unprocessable('You cannot remove your own leader role or deactivate yourself. Ask another program leader.', 'roles');
+      throw unprocessable('keepOwnLeaderRole', 'roles');
     }
     if (body.email && body.email.toLowerCase() !== row.email) {
       const clash = await db.selectFrom('people').select('id').where('org_id', '=', actor.orgId).where('email', '=', body.email.toLowerCase()).executeTakeFirst();
-      if (clash) throw new AppError('ALREADY_EXISTS', `Someone with ${body.email} is already in your organization.`);
-      if (row.user_id) throw unprocessable('This person already has an account; they change their own e-mail.', 'email');
+      if (clash) throw new AppError('ALREADY_EXISTS', { key: 'emailInOrganization', values: { email: body.email } });
+      if (row.user_id) throw unprocessable('ownEmail', 'email');
     }
     await db.transaction().execute(async (trx) => {
       const set = {
@@ -175,7 +175,7 @@ export default async function orgRoutes(app: App, s: Services) {
     const actor = leader(request);
     const person = await db.selectFrom('people').select(['id', 'email', 'name', 'active']).where('org_id', '=', actor.orgId).where('id', '=', request.params.id).executeTakeFirst();
     if (!person) throw notFound();
-    if (!person.active) throw unprocessable('This person is deactivated. Reactivate them before inviting.');
+    if (!person.active) throw unprocessable('personDeactivated');
     const { url, expiresAt } = await issueInvitation(db, clock, config.baseUrl, { orgId: actor.orgId, personId: person.id, createdBy: actor.personId });
     await s.mailer.send(invitationMail(person, actor.name, url, await languageOf(db, person.id)));
     return reply.status(201).send({ url, expiresAt });
@@ -190,13 +190,13 @@ export default async function orgRoutes(app: App, s: Services) {
   app.post('/api/supervision-links', { config: { matrix: 'org.manage' }, schema: { tags: ['organization'], summary: 'Record that one person supervises another', body: SupervisionBody, response: { 201: SupervisionLink } } }, async (request, reply) => {
     const actor = leader(request);
     const { supervisorId, superviseeId } = request.body;
-    if (supervisorId === superviseeId) throw unprocessable('A person cannot supervise themself.', 'superviseeId');
+    if (supervisorId === superviseeId) throw unprocessable('selfSupervision', 'superviseeId');
     await mustExist(db, 'people', actor.orgId, supervisorId, 'supervisorId');
     await mustExist(db, 'people', actor.orgId, superviseeId, 'superviseeId');
     const isSupervisor = await db.selectFrom('person_roles').select('role').where('person_id', '=', supervisorId).where('role', '=', 'supervisor').executeTakeFirst();
-    if (!isSupervisor) throw unprocessable('Give this person the supervisor role first.', 'supervisorId');
+    if (!isSupervisor) throw unprocessable('needsSupervisorRole', 'supervisorId');
     const existing = await db.selectFrom('supervision_links').select('id').where('supervisor_id', '=', supervisorId).where('supervisee_id', '=', superviseeId).executeTakeFirst();
-    if (existing) throw new AppError('ALREADY_EXISTS', 'This supervision link already exists.');
+    if (existing) throw new AppError('ALREADY_EXISTS', 'supervisionExists');
     const row = { id: newId(), org_id: actor.orgId, supervisor_id: supervisorId, supervisee_id: superviseeId, created_at: clock.now().toISOString() };
     await db.insertInto('supervision_links').values(row).execute();
     return reply.status(201).send({ id: row.id, supervisorId, superviseeId });
@@ -241,7 +241,7 @@ function likePattern(q: string): string {
 
 async function mustExist(db: DB, table: 'sites' | 'teams' | 'people', orgId: string, id: string, field: string) {
   const row = await db.selectFrom(table).select('id').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
-  if (!row) throw unprocessable(`No such ${table === 'people' ? 'person' : table.slice(0, -1)} in your organization.`, field);
+  if (!row) throw unprocessable({ key: 'noSuchInOrganization', values: { thing: table === 'people' ? 'person' : table.slice(0, -1) } }, field);
 }
 
 export async function rolesOf(db: DB, ids: string[]): Promise<Map<string, OrgRole[]>> {

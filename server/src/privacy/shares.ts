@@ -79,9 +79,9 @@ export async function createShare(db: DB, clock: Clock, actor: Actor, partnershi
   const ctx = await loadContext(db, actor, partnershipId);
   authorize(ctx, 'share.create');
   const now = clock.now();
-  if (input.expiresAt && new Date(input.expiresAt) <= now) throw unprocessable('Choose an expiry date in the future.', 'expiresAt');
+  if (input.expiresAt && new Date(input.expiresAt) <= now) throw unprocessable('expiryInFuture', 'expiresAt');
   if (input.itemType && !KINDS[input.itemType].share.item) {
-    throw unprocessable('This kind of item stays inside the partnership and cannot be shared.', 'itemType');
+    throw unprocessable('kindNotShareable', 'itemType');
   }
   if (input.itemId && input.itemType) {
     const subject = await subjectOfItem(db, ctx, input.itemType, input.itemId);
@@ -94,9 +94,9 @@ export async function createShare(db: DB, clock: Clock, actor: Actor, partnershi
     .where('org_id', '=', actor.orgId)
     .where('id', '=', input.granteeId)
     .executeTakeFirst();
-  if (!grantee || !grantee.active) throw unprocessable('Choose an active colleague in your organization to share with.', 'granteeId');
+  if (!grantee || !grantee.active) throw unprocessable('shareWithColleague', 'granteeId');
   if (ctx.members.some((m) => m.personId === grantee.id && m.state === 'accepted')) {
-    throw unprocessable(`${grantee.name} is already in this partnership and can see its content.`, 'granteeId');
+    throw unprocessable({ key: 'alreadyInPartnership', values: { name: grantee.name } }, 'granteeId');
   }
   const row = {
     id: newId(),
@@ -133,7 +133,7 @@ export async function revokeShare(db: DB, clock: Clock, actor: Actor, shareId: s
     .where('s.grantor_id', '=', actor.personId)
     .executeTakeFirst();
   if (!row) throw notFound();
-  if (row.revoked_at) throw new AppError('CONFLICT', 'This share was already withdrawn.');
+  if (row.revoked_at) throw new AppError('CONFLICT', 'shareWithdrawn');
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('shares').set({ revoked_at: now.toISOString() }).where('id', '=', shareId).where('revoked_at', 'is', null).execute();
