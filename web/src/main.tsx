@@ -3,12 +3,15 @@ import { type ComponentType, type ReactNode, StrictMode, Suspense, lazy, useEffe
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { ApiError, whenSignedOut } from './api';
+import { LanguageProvider } from './language';
 import { AppHeader } from './features/session/AppHeader';
 import { RequireSession } from './features/session/RequireSession';
 import { ME_KEY, fetchMe } from './features/session/session';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage } from './features/session/SignInPage';
 import { SetupGate } from './features/setup/SetupGate';
+import { useT } from './i18n';
 import { Layout, Loading, PageTitle } from './ui/Page';
+import { m as uiWords } from './ui/messages';
 import './styles.css';
 
 /**
@@ -100,11 +103,12 @@ function SignedOutWatcher() {
 }
 
 function NotFoundPage() {
+  const t = useT(uiWords);
   return (
     <div>
-      <PageTitle title="Not found">We could not find that page</PageTitle>
+      <PageTitle title={t('notFoundTitle')}>{t('notFoundHeading')}</PageTitle>
       <p>
-        It may have moved, or you may not have access to it. <Link to="/">Go to your home page</Link>.
+        {t('notFoundBody')} <Link to="/">{t('notFoundHome')}</Link>.
       </p>
     </div>
   );
@@ -162,9 +166,11 @@ function App() {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={client}>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
+      <LanguageProvider>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </LanguageProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

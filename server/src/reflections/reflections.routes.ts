@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { CreateReflectionBody, IdParams, Reflection } from '../../../shared/src/api';
-import { REFLECTION_PROMPTS } from '../../../shared/src/prompts';
+import { REFLECTION_PROMPTS_BY_LANGUAGE } from '../../../shared/src/prompts';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
 import { AppError, unprocessable } from '../platform/errors';
@@ -71,22 +71,23 @@ export default async function reflectionRoutes(app: App, s: Services) {
     authorize(ctx, 'reflection.create');
     const body = request.body;
     const subjectId = chooseSubject(ctx, body.subjectId ?? (ctx.membership && ['coachee', 'self', 'peer'].includes(ctx.membership.role) ? actor.personId : undefined));
-    if (!subjectId) throw unprocessable('Choose whose reflection round this is: a coachee of this partnership.', 'subjectId');
+    if (!subjectId) throw unprocessable('reflectionWhose', 'subjectId');
     const voice = subjectId === actor.personId ? 'coachee' : 'partner';
-    const bank = REFLECTION_PROMPTS[voice];
+    // The prompts as the author saw them, stored with the answers.
+    const bank = REFLECTION_PROMPTS_BY_LANGUAGE[body.language][voice];
     const answers = body.answers.filter((a) => a.answer.trim());
-    if (!answers.length) throw unprocessable('Answer at least one prompt.', 'answers');
+    if (!answers.length) throw unprocessable('answerAtLeastOne', 'answers');
     const unknown = answers.find((a) => !bank.some((p) => p.key === a.key));
-    if (unknown) throw unprocessable(`"${unknown.key}" is not one of the prompts for you. Choose from: ${bank.map((p) => p.key).join(', ')}.`, 'answers');
+    if (unknown) throw unprocessable({ key: 'promptUnknown', values: { key: unknown.key, prompts: { list: bank.map((p) => p.key) } } }, 'answers');
 
     if (body.meetingId) {
       const m = await db.selectFrom('meetings').select(['status', 'starts_at']).where('org_id', '=', actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.meetingId).executeTakeFirst();
-      if (!m || m.status === 'cancelled') throw unprocessable('Choose a session of this partnership that took place.', 'meetingId');
-      if (m.starts_at > clock.now().toISOString()) throw unprocessable('This session has not started yet: reflect on it once it has taken place.', 'meetingId');
+      if (!m || m.status === 'cancelled') throw unprocessable('sessionTookPlace', 'meetingId');
+      if (m.starts_at > clock.now().toISOString()) throw unprocessable('sessionNotYet', 'meetingId');
     }
     if (body.planId) {
       const p = await db.selectFrom('observation_plans').select('subject_id').where('org_id', '=', actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.planId).executeTakeFirst();
-      if (!p || p.subject_id !== subjectId) throw unprocessable('Choose an observation plan of this coachee in this partnership.', 'planId');
+      if (!p || p.subject_id !== subjectId) throw unprocessable('planOfCoachee', 'planId');
     }
     if (voice === 'partner' && (body.meetingId || body.planId)) {
       // Looking at data together, the coachee speaks first.
@@ -94,23 +95,23 @@ export default async function reflectionRoutes(app: App, s: Services) {
       if (body.meetingId) first = first.where('meeting_id', '=', body.meetingId);
       if (body.planId) first = first.where('plan_id', '=', body.planId);
       if (!(await first.executeTakeFirst())) {
-        const name = ctx.members.find((m) => m.personId === subjectId)?.name ?? 'The coachee';
-        throw new AppError('COACHEE_FIRST', `${name} reflects on this first. You can add your reflection once theirs is written.`);
+        const name = ctx.members.find((m) => m.personId === subjectId)?.name;
+        throw new AppError('COACHEE_FIRST', name ? { key: 'coacheeFirst', values: { name } } : 'coacheeFirstUnnamed');
       }
     }
     if (body.nextSteps.length) {
-      if (voice !== 'coachee') throw unprocessable('Next steps are the coachee\'s to choose. Suggest them in your answers instead.', 'nextSteps');
-      if (!body.goalId) throw unprocessable('Choose the goal these next steps belong to.', 'goalId');
+      if (voice !== 'coachee') throw unprocessable('nextStepsCoachee', 'nextSteps');
+      if (!body.goalId) throw unprocessable('nextStepsGoal', 'goalId');
       const allowed = responsibleParties(ctx);
       body.nextSteps.forEach((step, i) => {
-        if (!allowed.includes(step.responsible)) throw unprocessable(`Next step ${i + 1}: nobody in this partnership is a "${step.responsible}". Choose one of: ${allowed.join(', ')}.`, `nextSteps.${i}.responsible`);
+        if (!allowed.includes(step.responsible)) throw unprocessable({ key: 'nextStepResponsible', values: { n: i + 1, role: step.responsible, allowed: { list: allowed, each: 'responsibleItem' } } }, `nextSteps.${i}.responsible`);
       });
     }
     let goal: { id: string; status: string } | undefined;
     if (body.goalId) {
       goal = await db.selectFrom('goals').select(['id', 'status', 'subject_id']).where('org_id', '=', actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.goalId).where('subject_id', '=', subjectId).executeTakeFirst();
-      if (!goal) throw unprocessable('Choose one of this coachee\'s goals in this partnership.', 'goalId');
-      if (body.nextSteps.length && (goal.status === 'set_aside' || goal.status === 'achieved')) throw unprocessable('This goal is closed. Reopen it first, or choose an active goal for the next steps.', 'goalId');
+      if (!goal) throw unprocessable('goalOfCoachee', 'goalId');
+      if (body.nextSteps.length && (goal.status === 'set_aside' || goal.status === 'achieved')) throw unprocessable('goalClosed', 'goalId');
     }
 
     const now = clock.now().toISOString();
