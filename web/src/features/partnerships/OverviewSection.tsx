@@ -30,9 +30,14 @@ const REFLECTED_ON = new Set<Meeting['kind']>(['observation', 'coaching_meeting'
 /**
  * The first view of a partnership: where it stands. For its members: what is
  * waiting and for whom, the next session, the goals with their steps done and
- * the last reflection (its date and author only — reading it is a logged read,
- * so it is opened under Reflection). For supervisors and program leaders:
- * logistics only. Settings and pausing or closing live under About us.
+ * the last reflection (its date and author only; its words are read under
+ * Reflection). For supervisors and program leaders: logistics only. Settings
+ * and pausing or closing live under About us.
+ *
+ * Privacy: the goals, observation-plan and reflection lists this reads are
+ * content, so the server logs each item as read by the viewer, as it does when
+ * those sections are opened (the coachee's own reads are hidden from her log
+ * by default). A count-only summary from the server would avoid that.
  */
 export function OverviewSection() {
   const t = useT(m);
