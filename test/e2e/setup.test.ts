@@ -83,9 +83,11 @@ describeBrowser('first set-up from the browser', () => {
     const org = await world.db!.selectFrom('organizations').selectAll().executeTakeFirstOrThrow();
     expect(org).toMatchObject({ name: 'Lakeside Early Learning', time_zone: 'Europe/Madrid', school_year_start: '2026-08-15', school_year_end: '2027-06-10', default_language: 'es' });
 
-    // The address printed at start-up now simply leads in.
+    // The address printed at start-up now simply leads in, and Dana, who has not chosen a
+    // language of her own, is greeted in the organization's new default.
     await page.goto('/setup');
     await page.waitForURL((url) => url.pathname === '/');
-    await page.getByRole('heading', { level: 1, name: 'Hello, Dana' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Hola, Dana' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
   });
 });
