@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { type Meeting, type PartnershipDetail, api, query } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -9,7 +8,7 @@ import { usePartnership } from '../partnerships/usePartnership';
 import { useSignedIn } from '../session/session';
 import { SessionCard, sessionTitleId } from './SessionCard';
 import { ScheduleForm } from './SessionForms';
-import { formatWhen, isUpcoming, meetingsKey, nextMeetingKey, sessionLabel } from './sessionWords';
+import { isUpcoming, meetingsKey, sessionLabel } from './sessionWords';
 import { useLanguage, useT } from '../../i18n';
 import { m as words } from './messages';
 
@@ -127,37 +126,5 @@ export function SessionsSection() {
         </>
       ) : null}
     </>
-  );
-}
-
-/** For the Overview tab: the next scheduled session, at a glance. */
-export function NextSession({ p }: { p: PartnershipDetail }) {
-  const t = useT(words);
-  const { language } = useLanguage();
-  const [from] = useState(() => new Date().toISOString());
-  // A few, not one: the soonest may have been cancelled, and the next one that is still on is what matters.
-  const next = useQuery({
-    queryKey: nextMeetingKey(p.id),
-    queryFn: () => api.get<{ items: Meeting[] }>(`/api/partnerships/${p.id}/meetings${query({ from, limit: 10 })}`),
-  });
-  const m = next.data?.items.find((x) => x.status === 'scheduled');
-  return (
-    <Section title={t('nextTitle')} id="next-session">
-      {next.isPending ? <Loading what={t('loadingNext')} /> : null}
-      <ErrorAlert error={next.error} />
-      {next.data ? (
-        m ? (
-          <p className="next-session">
-            <strong>{t('kind', { kind: m.kind })}</strong> — {formatWhen(m, language)}
-            {m.location ? ` · ${m.location}` : ''}
-          </p>
-        ) : (
-          <p>{t('nothingScheduled')}</p>
-        )
-      ) : null}
-      <p>
-        <Link to="sessions">{p.abilities.scheduleSessions ? t('seeOrSchedule') : t('seeAll')}</Link>
-      </p>
-    </Section>
   );
 }

@@ -11,7 +11,6 @@ import type { m } from './messages';
 export type SessionsT = (key: keyof typeof m.en, values?: Values) => string;
 
 export const meetingsKey = (partnershipId: string) => ['meetings', partnershipId] as const;
-export const nextMeetingKey = (partnershipId: string) => ['meetings', partnershipId, 'next'] as const;
 /** One session opened (with its agenda, a logged read): apart from the lists, so refreshing a list does not read it again. */
 export const meetingKey = (meetingId: string) => ['meeting', meetingId] as const;
 
