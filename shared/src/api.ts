@@ -604,6 +604,25 @@ export const Goal = z.object({
   abilities: z.object({ edit: z.boolean(), decide: z.boolean(), share: z.boolean() }),
 });
 
+/**
+ * The first view of a partnership for its members: what waits and for whom, the goals in hand
+ * with their steps done, the last reflection's date and author. Counts carry no content; the goal
+ * titles shown are logged as read, and nothing else is.
+ */
+export const PartnershipOverview = z.object({
+  /** Observation plans waiting for their coachee's confirmation, per coachee. */
+  draftPlans: z.array(z.object({ subjectId: id, count: z.number() })),
+  /** Goals proposed to a coachee and not yet decided, per coachee. */
+  proposedGoals: z.array(z.object({ subjectId: id, count: z.number() })),
+  /** With one coachee: the last session that took place and still waits for the coachee's reflection. */
+  reflectionDue: z.object({ meetingId: id, kind: z.enum(MEETING_KINDS), startsAt: z.string(), subjectId: id, subjectName: z.string() }).nullable(),
+  /** Proposed and active goals: title and how many steps are done (no other content). */
+  goals: z.array(z.object({ id, subjectId: id, title: z.string(), status: z.enum(GOAL_STATUSES), progress: z.object({ total: z.number(), done: z.number(), overdue: z.number() }) })),
+  achievedGoals: z.number(),
+  /** When the last reflection was written and by whom; its words are read under Reflection. */
+  lastReflection: z.object({ authorId: id, authorName: z.string(), createdAt: z.string() }).nullable(),
+});
+
 // ---------- sessions and visits ----------
 export const ScheduleMeetingBody = z.object({
   kind: z.enum(MEETING_KINDS),

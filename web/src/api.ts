@@ -18,6 +18,7 @@ export type DirectoryEntry = z.infer<typeof Api.DirectoryEntry>;
 export type Practice = z.infer<typeof Api.Practice>;
 export type PartnershipSummary = z.infer<typeof Api.PartnershipSummary>;
 export type PartnershipDetail = z.infer<typeof Api.PartnershipDetail>;
+export type PartnershipOverview = z.infer<typeof Api.PartnershipOverview>;
 export type Member = z.infer<typeof Api.Member>;
 export type Profile = z.infer<typeof Api.Profile>;
 export type AgreementResponse = z.infer<typeof Api.AgreementResponse>;
