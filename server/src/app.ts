@@ -30,6 +30,7 @@ import noteRoutes from './notes/notes.routes';
 import orgRoutes from './org/org.routes';
 import organizationRoutes from './org/organization.routes';
 import partnershipRoutes from './partnerships/partnerships.routes';
+import overviewRoutes from './partnerships/overview.routes';
 import { AppError, type ErrorCode, type ErrorText } from './platform/errors';
 import type { App, Services } from './platform/http';
 import { requestLanguage } from './platform/language';
@@ -153,6 +154,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => organizationRoutes(api as App, services));
   await app.register(async (api) => practiceRoutes(api as App, services));
   await app.register(async (api) => partnershipRoutes(api as App, services));
+  await app.register(async (api) => overviewRoutes(api as App, services));
   await app.register(async (api) => agreementRoutes(api as App, services));
   await app.register(async (api) => noteRoutes(api as App, services));
   await app.register(async (api) => goalRoutes(api as App, services));

@@ -456,6 +456,10 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     const raised = await c.post(`/api/concerns/${s.concern}/escalation`, { supervisorId: fx.people.supervisorOfCoachee, reason: 'Coverage is needed.' });
     return { res: same(discussed, raised, await c.post(`/api/concerns/${s.concern}/resolution`, { note: 'Coverage found.' })) };
   },
+  'partnership.overview': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/overview`);
+    return { res, included: res.statusCode === 200 ? res.json().goals.some((g: { id: string }) => g.id === s.goal) : undefined };
+  },
   'goal.list': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/goals`);
     return { res, included: res.statusCode === 200 ? res.json().items.some((g: { id: string }) => g.id === s.goal) : undefined };

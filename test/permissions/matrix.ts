@@ -37,6 +37,7 @@ export type ActionKey =
   | 'org.create'
   | 'partnership.list'
   | 'partnership.view'
+  | 'partnership.overview'
   | 'partnership.create'
   | 'partnership.respond'
   | 'partnership.changeStatus'
@@ -172,6 +173,7 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   'concern.inbox': { supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny', coach: 'deny', anonymous: 'anonymous' },
   // Only the coach who recorded the concern follows it up.
   'concern.followUp': { coach: 'allow', mentor: 'deny', coachee: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'partnership.overview': membersOnly,
   'goal.list': membersOnly,
   'goal.create': membersOnly,
   'goal.read': {

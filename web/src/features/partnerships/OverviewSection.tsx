@@ -1,16 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import { SUBJECT_ROLES } from '../../../../shared/src/domain';
-import { type Attention, type Goal, type Meeting, type ObservationPlan, type PartnershipDetail, type Reflection, api, query } from '../../api';
+import { type Attention, type Meeting, type PartnershipDetail, type PartnershipOverview, api, query } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextArea } from '../../ui/Field';
 import { Loading, Section } from '../../ui/Page';
 import { useLanguage, useT } from '../../i18n';
-import { goalsKey } from '../goals/goalWords';
-import { plansKey } from '../observations/observationWords';
-import { reflectionsKey } from '../reflections/reflectionWords';
 import { seesSessions } from '../sessions/SessionsSection';
 import { meetingsKey } from '../sessions/sessionWords';
 import { useSignedIn } from '../session/session';
@@ -22,10 +18,6 @@ import { partnershipKey, usePartnership } from './usePartnership';
  * change. Spelled out here because importing it would download Home's code with every partnership page.
  */
 const ATTENTION_KEY = ['attention'] as const;
-/** How far back the overview looks for a session still waiting for its reflection. */
-const RECENT_DAYS = 60;
-/** Kinds of session a coachee reflects on (a support visit is help, not observation; check-ins are logistics). */
-const REFLECTED_ON = new Set<Meeting['kind']>(['observation', 'coaching_meeting']);
 
 /**
  * The first view of a partnership: where it stands. For its members: what is
@@ -34,10 +26,8 @@ const REFLECTED_ON = new Set<Meeting['kind']>(['observation', 'coaching_meeting'
  * Reflection). For supervisors and program leaders: logistics only. Settings
  * and pausing or closing live under About us.
  *
- * Privacy: the goals, observation-plan and reflection lists this reads are
- * content, so the server logs each item as read by the viewer, as it does when
- * those sections are opened (the coachee's own reads are hidden from her log
- * by default). A count-only summary from the server would avoid that.
+ * Privacy: the overview answer carries counts and dates, and the goal titles it
+ * shows (logged as read, like opening Goals); plans and reflections are not read here.
  */
 export function OverviewSection() {
   const t = useT(m);
@@ -45,16 +35,22 @@ export function OverviewSection() {
   const me = useSignedIn();
   const member = p.abilities.readContent;
   const sessions = useRecentSessions(p, seesSessions(p, me.personId));
+  const overview = useQuery({
+    // Under the partnership's key: every change that refreshes the partnership refreshes this too.
+    queryKey: [...partnershipKey(p.id), 'overview'],
+    queryFn: () => api.get<PartnershipOverview>(`/api/partnerships/${p.id}/overview`),
+    enabled: member,
+  });
   return (
     <>
       {p.abilities.respond ? <RespondPanel p={p} /> : null}
-      {member ? <Waiting p={p} sessions={sessions.data?.items} /> : null}
+      {member ? <Waiting p={p} overview={overview} /> : null}
       {!member && !p.abilities.respond ? <LogisticsOnly /> : null}
       {seesSessions(p, me.personId) ? <NextSession p={p} sessions={sessions} /> : null}
       {member ? (
         <>
-          <Goals p={p} />
-          <LastReflection p={p} />
+          <Goals p={p} overview={overview} />
+          <LastReflection p={p} overview={overview} />
         </>
       ) : (
         <Section title={t('agreedTitle')} id="logistics">
@@ -66,45 +62,27 @@ export function OverviewSection() {
   );
 }
 
-/** Sessions from a while ago to well ahead: the next one, and the last one that may wait for a reflection. */
+type OverviewQuery = UseQueryResult<PartnershipOverview>;
+
+/** The next sessions, from now on: the overview shows the first one still on. */
 function useRecentSessions(p: PartnershipDetail, enabled: boolean) {
-  const [from] = useState(() => new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString());
+  const [from] = useState(() => new Date(Date.now() - 86_400_000).toISOString());
   return useQuery({
     // Under the sessions' key, so scheduling, moving or cancelling one refreshes this too.
     queryKey: [...meetingsKey(p.id), 'overview'],
-    queryFn: () => api.get<{ items: Meeting[] }>(`/api/partnerships/${p.id}/meetings${query({ from, limit: 200 })}`),
+    queryFn: () => api.get<{ items: Meeting[] }>(`/api/partnerships/${p.id}/meetings${query({ from, limit: 20 })}`),
     enabled,
-  });
-}
-
-function useGoals(p: PartnershipDetail) {
-  return useQuery({ queryKey: goalsKey(p.id), queryFn: () => api.get<{ items: Goal[] }>(`/api/partnerships/${p.id}/goals`), enabled: p.abilities.readContent });
-}
-
-function useReflections(p: PartnershipDetail) {
-  return useQuery({
-    queryKey: reflectionsKey(p.id),
-    queryFn: () => api.get<{ items: Reflection[] }>(`/api/partnerships/${p.id}/reflections`),
-    enabled: p.abilities.readContent,
   });
 }
 
 const nameOf = (p: PartnershipDetail, personId: string) => p.members.find((x) => x.personId === personId)?.name ?? '';
 
 /** What is waiting, and for whom: signatures, confirmations, decisions, a reflection, requests. */
-function Waiting({ p, sessions }: { p: PartnershipDetail; sessions: Meeting[] | undefined }) {
+function Waiting({ p, overview }: { p: PartnershipDetail; overview: OverviewQuery }) {
   const t = useT(m);
   const me = useSignedIn();
-  const goals = useGoals(p);
-  const reflections = useReflections(p);
-  const plans = useQuery({
-    queryKey: plansKey(p.id),
-    queryFn: () => api.get<{ items: ObservationPlan[] }>(`/api/partnerships/${p.id}/observation-plans`),
-    enabled: p.abilities.readContent,
-  });
   // Open requests are on Home's list already (asked of me, or asked by me); a short wait avoids asking again right after Home.
   const attention = useQuery({ queryKey: ATTENTION_KEY, queryFn: () => api.get<Attention>('/api/attention'), staleTime: 30_000, enabled: p.status !== 'closed' });
-  const [now] = useState(() => Date.now());
 
   if (p.status === 'closed') {
     return (
@@ -122,33 +100,21 @@ function Waiting({ p, sessions }: { p: PartnershipDetail; sessions: Meeting[] | 
   else if (p.signatureStatus === 'none') items.push({ key: 'sign', text: t('waitNoAgreement'), link: to('agreement', p.abilities.editAgreement ? t('writeAgreement') : t('seeAgreement')), mine: false });
 
   // Per coachee: a plan to confirm, a goal to decide (only they can).
-  const bySubject = <X extends { subjectId: string }>(xs: X[]) => {
-    const out = new Map<string, number>();
-    for (const x of xs) out.set(x.subjectId, (out.get(x.subjectId) ?? 0) + 1);
-    return [...out];
-  };
-  for (const [subjectId, count] of bySubject((plans.data?.items ?? []).filter((x) => x.status === 'draft'))) {
+  for (const { subjectId, count } of overview.data?.draftPlans ?? []) {
     const mine = subjectId === me.personId;
     items.push({ key: `plans-${subjectId}`, text: mine ? t('waitPlansMine', { count }) : t('waitPlansOther', { count, name: nameOf(p, subjectId) }), link: to('observations', t('openPlans')), mine });
   }
-  for (const [subjectId, count] of bySubject((goals.data?.items ?? []).filter((x) => x.status === 'proposed'))) {
+  for (const { subjectId, count } of overview.data?.proposedGoals ?? []) {
     const mine = subjectId === me.personId;
     items.push({ key: `goals-${subjectId}`, text: mine ? t('waitGoalsMine', { count }) : t('waitGoalsOther', { count, name: nameOf(p, subjectId) }), link: to('goals', t('openGoals')), mine });
   }
 
-  // The coachee reflects first on a session that took place. With one coachee, say whose turn it is.
-  const subjects = p.members.filter((x) => SUBJECT_ROLES.includes(x.role) && x.state === 'accepted');
-  if (subjects.length === 1 && sessions && reflections.data) {
-    const subject = subjects[0];
-    const last = sessions
-      .filter((s) => REFLECTED_ON.has(s.kind) && (s.status === 'held' || (s.status === 'scheduled' && new Date(s.startsAt).getTime() <= now)))
-      .sort((a, b) => b.startsAt.localeCompare(a.startsAt))[0];
-    const reflected = last && reflections.data.items.some((r) => r.voice === 'coachee' && r.subjectId === subject.personId && (r.meetingId === last.id || r.createdAt >= last.startsAt));
-    if (last && !reflected) {
-      const mine = subject.personId === me.personId;
-      const values = { kind: last.kind, when: new Date(last.startsAt) };
-      items.push({ key: 'reflection', text: mine ? t('waitReflectionMine', values) : t('waitReflectionOther', { ...values, name: subject.name }), link: to('reflections', t('openReflection')), mine });
-    }
+  // The coachee reflects first on a session that took place: say whose turn it is.
+  const due = overview.data?.reflectionDue;
+  if (due) {
+    const mine = due.subjectId === me.personId;
+    const values = { kind: due.kind, when: new Date(due.startsAt) };
+    items.push({ key: 'reflection', text: mine ? t('waitReflectionMine', values) : t('waitReflectionOther', { ...values, name: due.subjectName }), link: to('reflections', t('openReflection')), mine });
   }
 
   for (const r of (attention.data?.openRequests ?? []).filter((x) => x.partnershipId === p.id)) {
@@ -161,10 +127,9 @@ function Waiting({ p, sessions }: { p: PartnershipDetail; sessions: Meeting[] | 
     });
   }
 
-  const loading = goals.isPending || plans.isPending || reflections.isPending;
   return (
     <Section title={t('waitingTitle')} id="waiting">
-      <ErrorAlert error={goals.error ?? plans.error ?? reflections.error} />
+      <ErrorAlert error={overview.error} />
       {items.length ? (
         <ul className="waiting-list">
           {items.map((x) => (
@@ -173,7 +138,7 @@ function Waiting({ p, sessions }: { p: PartnershipDetail; sessions: Meeting[] | 
             </li>
           ))}
         </ul>
-      ) : loading ? null : (
+      ) : overview.isPending ? null : (
         <p className="all-clear">{t('nothingWaiting')}</p>
       )}
     </Section>
@@ -207,18 +172,16 @@ function NextSession({ p, sessions }: { p: PartnershipDetail; sessions: ReturnTy
 }
 
 /** The goals in hand, each with how many of its steps are done. */
-function Goals({ p }: { p: PartnershipDetail }) {
+function Goals({ p, overview }: { p: PartnershipDetail; overview: OverviewQuery }) {
   const t = useT(m);
   const me = useSignedIn();
-  const goals = useGoals(p);
-  const items = goals.data?.items ?? [];
-  const inHand = items.filter((g) => g.status === 'proposed' || g.status === 'active').sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1));
-  const achieved = items.filter((g) => g.status === 'achieved').length;
+  const inHand = overview.data?.goals ?? [];
+  const achieved = overview.data?.achievedGoals ?? 0;
   return (
     <Section title={t('goalsTitle')} id="overview-goals">
-      {goals.isPending ? <Loading what={t('loadingGoals')} /> : null}
-      <ErrorAlert error={goals.error} />
-      {goals.data && inHand.length === 0 ? <p>{t('noGoals')}</p> : null}
+      {overview.isPending ? <Loading what={t('loadingGoals')} /> : null}
+      <ErrorAlert error={overview.error} />
+      {overview.data && inHand.length === 0 ? <p>{t('noGoals')}</p> : null}
       {inHand.length ? (
         <ul className="overview-goals">
           {inHand.map((g) => (
@@ -227,26 +190,26 @@ function Goals({ p }: { p: PartnershipDetail }) {
               {g.status === 'proposed' ? (
                 <p className="meta">{g.subjectId === me.personId ? t('goalProposedMine') : t('goalProposedOther', { name: nameOf(p, g.subjectId) })}</p>
               ) : (
-                <GoalProgress goal={g} />
+                <GoalProgress id={g.id} progress={g.progress} />
               )}
             </li>
           ))}
         </ul>
       ) : null}
       {achieved ? <p>{t('goalsAchieved', { count: achieved })}</p> : null}
-      {goals.data ? (
+      {overview.data ? (
         <p>
-          <Link to={`/partnerships/${p.id}/goals`}>{goals.data && items.length === 0 && p.abilities.createGoals ? t('setGoal') : t('goalsLink')}</Link>
+          <Link to={`/partnerships/${p.id}/goals`}>{inHand.length === 0 && achieved === 0 && p.abilities.createGoals ? t('setGoal') : t('goalsLink')}</Link>
         </p>
       ) : null}
     </Section>
   );
 }
 
-function GoalProgress({ goal }: { goal: Goal }) {
+function GoalProgress({ id: goalId, progress }: { id: string; progress: PartnershipOverview['goals'][number]['progress'] }) {
   const t = useT(m);
-  const { total, done, overdue } = goal.progress;
-  const id = `overview-goal-${goal.id}`;
+  const { total, done, overdue } = progress;
+  const id = `overview-goal-${goalId}`;
   if (total === 0) return <p className="meta">{t('goalNoSteps')}</p>;
   return (
     <div className="overview-progress">
@@ -260,16 +223,14 @@ function GoalProgress({ goal }: { goal: Goal }) {
 }
 
 /** When the last reflection was written and by whom; its words are read under Reflection (a logged read). */
-function LastReflection({ p }: { p: PartnershipDetail }) {
+function LastReflection({ p, overview }: { p: PartnershipDetail; overview: OverviewQuery }) {
   const t = useT(m);
   const me = useSignedIn();
-  const reflections = useReflections(p);
-  const last = [...(reflections.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  const last = overview.data?.lastReflection;
   return (
     <Section title={t('lastReflectionTitle')} id="last-reflection">
-      {reflections.isPending ? <Loading what={t('loadingReflections')} /> : null}
-      <ErrorAlert error={reflections.error} />
-      {reflections.data ? (
+      {overview.isPending ? <Loading what={t('loadingReflections')} /> : null}
+      {overview.data ? (
         last ? (
           <p>
             {last.authorId === me.personId ? t('lastReflectionMine', { when: new Date(last.createdAt) }) : t('lastReflectionOther', { name: last.authorName, when: new Date(last.createdAt) })}{' '}
