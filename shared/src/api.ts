@@ -91,6 +91,17 @@ export const InvitationPreview = z.object({
 });
 export const TokenParams = z.object({ token: z.string().min(10).max(200) });
 
+/** Person-level abilities (server/src/privacy/policy.ts): what the signed-in person may do in their organization as a whole. */
+export const PersonAbilities = z.object({
+  /** Start a partnership or ask a colleague for coaching: coaches, mentor coaches, coachees and program leaders (who also set them up for others), and anyone already taking part in a partnership. */
+  startPartnership: z
+    .boolean()
+    .describe('Start a partnership or ask a colleague for coaching: coaches, mentor coaches, coachees, program leaders (who also set them up for others), and anyone already taking part in a partnership.'),
+  /** Read "who has seen my coaching content": anyone who is a coachee here or ever was a coachee, peer coach or self-coach in a partnership. */
+  readAccessLog: z
+    .boolean()
+    .describe('See who has read your coaching content: anyone who is a coachee here, or ever was a coachee, peer coach or self-coach in a partnership.'),
+});
 export const OrgChoice = z.object({ personId: id, organizationId: id, organization: z.string() });
 export const Me = z.object({
   userId: id,
@@ -109,6 +120,8 @@ export const Me = z.object({
   language: z.enum(LANGUAGES),
   /** True when the person chose it themselves (false: the organization's default). */
   languageChosen: z.boolean(),
+  /** What this person may do outside any one partnership, decided by the server's policy; menus and links offer only these. */
+  abilities: PersonAbilities.describe("What you may do outside any one partnership, decided by the server's policy; the app's menus and links offer only these."),
 });
 export type Me = z.infer<typeof Me>;
 export const SwitchOrgBody = z.object({ personId: id });

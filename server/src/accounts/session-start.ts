@@ -11,6 +11,8 @@ import { ROLE_DESCRIPTIONS_VERSION } from '../../../shared/src/visibility';
 import { AppError } from '../platform/errors';
 import type { Services } from '../platform/http';
 import { SESSION_COOKIE, createSession } from '../platform/sessions';
+import { personAbilities } from '../privacy/policy';
+import { loadPersonFacts } from '../privacy/relations';
 
 export function sessionStarter({ db, clock, config }: Pick<Services, 'db' | 'clock' | 'config'>) {
   const policy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
@@ -26,7 +28,8 @@ export function sessionStarter({ db, clock, config }: Pick<Services, 'db' | 'clo
       .execute();
     const me = people.find((p) => p.id === personId);
     if (!me) throw new AppError('SESSION_EXPIRED', 'sessionExpired');
-    const roles = await db.selectFrom('person_roles').select('role').where('person_id', '=', personId).execute();
+    const roles = (await db.selectFrom('person_roles').select('role').where('person_id', '=', personId).execute()).map((r) => r.role as OrgRole);
+    const facts = await loadPersonFacts(db, { orgId: me.org_id, personId, roles: new Set(roles) });
     const ack = await db
       .selectFrom('role_acknowledgements')
       .select('acknowledged_at')
@@ -40,12 +43,13 @@ export function sessionStarter({ db, clock, config }: Pick<Services, 'db' | 'clo
       organization: me.org_name,
       name: me.name,
       email: me.email,
-      roles: roles.map((r) => r.role as OrgRole),
+      roles,
       csrfToken,
       mustAcknowledgeRoles: !ack,
       organizations: people.map((p) => ({ personId: p.id, organizationId: p.org_id, organization: p.org_name })),
       language: isLanguage(me.language) ? me.language : isLanguage(me.default_language) ? me.default_language : DEFAULT_LANGUAGE,
       languageChosen: isLanguage(me.language),
+      abilities: personAbilities(facts),
     };
   }
 

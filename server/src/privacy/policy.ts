@@ -8,6 +8,7 @@
  * requires active membership, and sharing is decided per item elsewhere
  * (shares.ts), never by role alone.
  */
+import { type MemberRole, type OrgRole, SUBJECT_ROLES } from '../../../shared/src/domain';
 import { WHO_SEES_WHAT } from '../../../shared/src/visibility';
 import { notFound } from '../platform/errors';
 import type { PartnershipContext } from './relations';
@@ -179,4 +180,53 @@ export function relationLabel(ctx: PartnershipContext): string {
   if (ctx.relations.has('supervisor')) return 'supervisor';
   if (ctx.relations.has('leader')) return 'program leader';
   return 'colleague';
+}
+
+// ---------- what a person may do in their organization, outside any one partnership ----------
+
+/** What the person-level rules need to know: the actor's roles here, and every partnership seat they were ever offered. */
+export interface PersonFacts {
+  roles: ReadonlySet<OrgRole>;
+  /** Their member rows in this organization, in any partnership and any state (declined too). */
+  memberships: ReadonlyArray<{ role: MemberRole; state: 'invited' | 'accepted' | 'declined' }>;
+}
+
+export type PersonAbility = 'startPartnership' | 'readAccessLog';
+
+type PersonPredicate = (facts: PersonFacts) => boolean;
+const anyOf = (...ps: PersonPredicate[]): PersonPredicate => (facts) => ps.some((p) => p(facts));
+const holdsRole = (...roles: OrgRole[]): PersonPredicate => (facts) => roles.some((r) => facts.roles.has(r));
+/** In a partnership now or asked to be (any role): they take part in coaching here, whatever their job title. */
+const takesPart: PersonPredicate = (facts) => facts.memberships.some((m) => m.state !== 'declined');
+/** Coachee, peer coach or self-coach of any partnership, in any state: coaching content about them may exist. */
+const wasEverCoached: PersonPredicate = (facts) => facts.memberships.some((m) => SUBJECT_ROLES.includes(m.role));
+
+/**
+ * Person-level rules, sent with "me" so menus and links offer only what the API allows
+ * (the web app never works them out from roles itself).
+ *
+ * Threat: a supervisor invited by the menu to "Start a partnership" is nudged into a
+ * coaching seat beside the teachers they evaluate (the dual role SPEC §2.2 warns about),
+ * and "Who saw my content" offered to someone no content is about reads as if they were
+ * being watched. Each is offered only to the people it is for.
+ */
+const PERSON_RULES: Record<PersonAbility, PersonPredicate> = {
+  // Coaches, mentor coaches and coachees start partnerships or ask for coaching; a program
+  // leader also sets them up for others ("assigned by the program", partnerships.service.ts).
+  // A supervisor does so only when they already take part in coaching (e.g. a principal who
+  // also coaches, set up knowingly as a dual role).
+  startPartnership: anyOf(holdsRole('leader', 'coach', 'mentor', 'coachee'), takesPart),
+  // The log lists reads of content about the person (access-log.ts: subject = actor), so it
+  // is for coachees, and anyone who ever was one; for anyone else it is always empty.
+  readAccessLog: anyOf(holdsRole('coachee'), wasEverCoached),
+};
+
+export function canAsPerson(facts: PersonFacts, ability: PersonAbility): boolean {
+  return PERSON_RULES[ability](facts);
+}
+
+/** Every person-level ability at once, for "me". */
+export function personAbilities(facts: PersonFacts): Record<PersonAbility, boolean> {
+  const entries = (Object.keys(PERSON_RULES) as PersonAbility[]).map((a) => [a, PERSON_RULES[a](facts)] as const);
+  return Object.fromEntries(entries) as Record<PersonAbility, boolean>;
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
 import { arg, prepared } from '../platform/prepared';
 import type { Database } from '../platform/tables';
+import type { PersonFacts } from './policy';
 
 export type Relation = 'subject' | 'coach' | 'mentor' | 'supervisor' | 'leader';
 
@@ -169,4 +170,16 @@ export function chooseSubject(ctx: PartnershipContext, requested?: string): stri
   const subjects = ctx.members.filter((m) => isSubjectRole(m.role) && m.state === 'accepted');
   const id = requested ?? (subjects.length === 1 ? subjects[0].personId : subjects.find((m) => m.personId === ctx.actor.personId)?.personId);
   return id && subjects.some((m) => m.personId === id) ? id : null;
+}
+
+/** The actor's partnership seats in their organization, any partnership and any state: the facts person-level rules read (policy.ts). */
+export async function loadPersonFacts(db: DB, actor: Pick<Actor, 'orgId' | 'personId' | 'roles'>): Promise<PersonFacts> {
+  const rows = await db
+    .selectFrom('partnership_members')
+    .select(['role', 'state'])
+    .distinct()
+    .where('org_id', '=', actor.orgId)
+    .where('person_id', '=', actor.personId)
+    .execute();
+  return { roles: actor.roles, memberships: rows.map((r) => ({ role: r.role as MemberRole, state: r.state as MemberRow['state'] })) };
 }

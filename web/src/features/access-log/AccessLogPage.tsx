@@ -8,6 +8,7 @@ import { Loading, PageTitle } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
 import type { WhoHasSeenState } from './WhoHasSeenLink';
 import { useLanguage, useT } from '../../i18n';
+import { useSignedIn } from '../session/session';
 import { accessLogKey, atWhatTime, basisLabel, howOften, itemName, kindLabel, partnershipPhrase, relationLabel } from './accessLogWords';
 import { m } from './messages';
 
@@ -18,9 +19,30 @@ const itemKeyOf = (itemType: string, itemId: string | null) => `${itemType}:${it
  * "Who saw what, when": reads of the coachee's content, newest first, one row
  * per item, person and day. The filters live in the address
  * (?actorId=…&itemType=…&itemId=…), so "Who has seen this" on any item opens
- * the log already narrowed to it.
+ * the log already narrowed to it. Someone no coaching content is about (a
+ * supervisor, a program leader, a coach) who opens the address is told what
+ * the page is for instead of being shown an empty log.
  */
 export function AccessLogPage() {
+  const me = useSignedIn();
+  return me.abilities.readAccessLog ? <AccessLog /> : <NotForYou />;
+}
+
+function NotForYou() {
+  const t = useT(m);
+  return (
+    <div className="access-log">
+      <PageTitle title={t('title')}>{t('title')}</PageTitle>
+      <p className="lead">{t('notForYou')}</p>
+      <p>{t('notForYouNext')}</p>
+      <p>
+        <Link to="/">{t('backHome')}</Link>
+      </p>
+    </div>
+  );
+}
+
+function AccessLog() {
   const t = useT(m);
   const { language } = useLanguage();
   const [params, setParams] = useSearchParams();

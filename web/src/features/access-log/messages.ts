@@ -4,6 +4,9 @@ import { catalog } from '../../../../shared/src/i18n';
 export const m = catalog({
   en: {
     title: 'Who has seen my coaching content',
+    notForYou: 'This page is for people being coached: it shows everyone who has read coaching content about them. No coaching content in Tandem is about you, so there is nothing to show here.',
+    notForYouNext: 'If you are coached in a partnership one day, every read of your coaching content will be listed on this page.',
+    backHome: 'Back to Home',
     lead: 'Every time someone reads your coaching content — notes, goals, plans, reflections and the rest — Tandem writes it down here. Nobody — not even a program leader — can edit or delete these entries.',
     who: 'Who',
     what: 'What',
@@ -69,6 +72,9 @@ export const m = catalog({
   },
   es: {
     title: 'Quién ha visto mi contenido de coaching',
+    notForYou: 'Esta página es para las personas que reciben coaching: muestra quién ha leído el contenido de coaching sobre ellas. En Tandem no hay contenido de coaching sobre ti, así que aquí no hay nada que mostrar.',
+    notForYouNext: 'Si algún día recibes coaching en un acompañamiento, aquí verás cada lectura de tu contenido de coaching.',
+    backHome: 'Volver al inicio',
     lead: 'Cada vez que alguien lee tu contenido de coaching — notas, metas, planes, reflexiones y lo demás — Tandem lo anota aquí. Nadie — ni siquiera quien dirige el programa — puede cambiar ni borrar estas anotaciones.',
     who: 'Quién',
     what: 'Qué',

@@ -32,7 +32,6 @@ export function HomePage() {
   const all = list.data?.pages.flatMap((p) => p.items) ?? [];
   const mine = all.filter((p) => p.members.some((m) => m.personId === me.personId && m.state !== 'declined'));
   const others = all.filter((p) => !mine.includes(p));
-  const isCoachee = mine.some((p) => p.members.some((m) => m.personId === me.personId && ['coachee', 'peer', 'self'].includes(m.role))) || hasRole(me, 'coachee');
   const firstName = me.name.split(' ')[0];
 
   return (
@@ -47,7 +46,13 @@ export function HomePage() {
         <ErrorAlert error={list.error} />
         {mine.length === 0 && !list.isPending && !list.error ? (
           <p>
-            {t('notInPartnership')} <Link to="/partnerships/new">{t('startOne')}</Link>.
+            {t('notInPartnership')}
+            {me.abilities.startPartnership ? (
+              <>
+                {' '}
+                <Link to="/partnerships/new">{t('startOne')}</Link>.
+              </>
+            ) : null}
           </p>
         ) : (
           <div className="card-grid">
@@ -58,7 +63,7 @@ export function HomePage() {
         )}
       </Section>
 
-      {isCoachee ? (
+      {me.abilities.readAccessLog ? (
         <Section title={t('privacy')} id="privacy">
           <p>
             {t('privacyBody')} <Link to="/access-log">{t('whoHasSeen')}</Link>

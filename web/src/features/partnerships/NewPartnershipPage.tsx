@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { FORMATS, FORMAT_SHAPE, type Format, type MemberRole, type Origin } from '../../../../shared/src/domain';
 import { ApiError, type Me, type PartnershipDetail, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
@@ -9,7 +9,9 @@ import { Checkbox, FieldSet, Radio, SelectField, TextArea } from '../../ui/Field
 import { PageTitle } from '../../ui/Page';
 import { FORMAT_EXPLAIN, FORMAT_LABEL, MEMBER_ROLE_LABEL } from '../../ui/format';
 import { PersonPicker } from '../directory/PersonPicker';
+import { useT } from '../../i18n';
 import { hasRole, useSignedIn } from '../session/session';
+import { m } from './messages';
 
 interface Row {
   personId: string;
@@ -33,9 +35,32 @@ function rolesFor(format: Format): MemberRole[] {
   return FORMAT_SHAPE[format].map(([role]) => role);
 }
 
-/** Start a partnership (or ask for coaching): format, how it began, who is in it, a message. */
+/**
+ * Start a partnership (or ask for coaching): format, how it began, who is in it, a message.
+ * Someone the policy does not let start one (a supervisor who takes no part in coaching)
+ * who opens the address is told who starts partnerships instead of being shown a form.
+ */
 export function NewPartnershipPage() {
   const me = useSignedIn();
+  return me.abilities.startPartnership ? <StartPartnership me={me} /> : <NotForYou />;
+}
+
+function NotForYou() {
+  const t = useT(m);
+  return (
+    <div>
+      <PageTitle title={t('startTitle')}>{t('startTitle')}</PageTitle>
+      <p className="lead">{t('startNotForYou')}</p>
+      <p>{t('startNotForYouNext')}</p>
+      <p>
+        <Link to="/">{t('startBackHome')}</Link>
+      </p>
+    </div>
+  );
+}
+
+function StartPartnership({ me }: { me: Me }) {
+  const t = useT(m);
   const leader = hasRole(me, 'leader');
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -83,7 +108,7 @@ export function NewPartnershipPage() {
 
   return (
     <div>
-      <PageTitle title="Start a partnership">Start a partnership</PageTitle>
+      <PageTitle title={t('startTitle')}>{t('startTitle')}</PageTitle>
       <p className="lead">Coaching works when everyone is there by choice. Everyone you add gets an invitation they can accept or decline.</p>
       {err && !isDualRoleError ? <ErrorAlert error={err} /> : null}
       <form className="form" noValidate onSubmit={submit}>

@@ -89,6 +89,7 @@ function HeaderMenu({ me }: { me: Me }) {
   );
 }
 
+/** "Start a partnership" and "Who saw my content" follow the abilities the server sent with "me" (privacy/policy.ts), not roles worked out here. */
 function MainNav({ me }: { me: Me }) {
   const t = useT(m);
   const leader = hasRole(me, 'leader');
@@ -100,9 +101,11 @@ function MainNav({ me }: { me: Me }) {
             {t('nav_home')}
           </NavLink>
         </li>
-        <li>
-          <NavLink to="/partnerships/new">{t('nav_start')}</NavLink>
-        </li>
+        {me.abilities.startPartnership ? (
+          <li>
+            <NavLink to="/partnerships/new">{t('nav_start')}</NavLink>
+          </li>
+        ) : null}
         {leader ? (
           <>
             <li>
@@ -122,9 +125,11 @@ function MainNav({ me }: { me: Me }) {
             </li>
           </>
         ) : null}
-        <li>
-          <NavLink to="/access-log">{t('nav_accessLog')}</NavLink>
-        </li>
+        {me.abilities.readAccessLog ? (
+          <li>
+            <NavLink to="/access-log">{t('nav_accessLog')}</NavLink>
+          </li>
+        ) : null}
         <li>
           <NavLink to="/welcome">{t('nav_roles')}</NavLink>
         </li>
