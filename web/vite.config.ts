@@ -3,16 +3,16 @@ import { parse } from '@formatjs/icu-messageformat-parser';
 import react from '@vitejs/plugin-react';
 import { type Plugin, defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { isPlainText } from '../shared/src/i18n-format';
 
 /**
- * Home, and the small helpers it shares with the partnership pages (word lists, date formats,
+ * Home, and the small helpers it shares with the partnership pages (its word lists, date formats,
  * domain constants, infinite lists), as one file instead of a dozen: on a slow network each file
  * costs a round trip, and over HTTP/1.1 only six go at once. Only these modules, not their
  * dependencies, which are in the first file already (the sign-in page must not download Home).
  */
 const HOME_FILES = [
   '/web/src/features/home/',
-  '/web/src/features/concerns/RaisedWithYou.',
   '/web/src/features/partnerships/PartnershipCard.',
   '/web/src/ui/format.',
   '/web/src/ui/ShowMore.',
@@ -20,15 +20,21 @@ const HOME_FILES = [
   '/@tanstack/query-core/build/modern/infiniteQueryObserver.',
   '/@tanstack/react-query/build/modern/useInfiniteQuery.',
 ];
+/** The word helpers Home itself uses; the other features' word helpers go together in one file of their own. */
+const HOME_WORDS = ['/goals/goalWords.', '/sessions/sessionWords.', '/concerns/concernWords.'];
+const slashed = (id: string) => id.replaceAll('\\', '/');
+const isWords = (file: string) => file.includes('/web/src/features/') && file.endsWith('Words.ts');
 const inHomeFile = (id: string) => {
-  const file = id.replaceAll('\\', '/');
-  return HOME_FILES.some((f) => file.includes(f)) || (file.includes('/web/src/features/') && file.endsWith('Words.ts'));
+  const file = slashed(id);
+  return HOME_FILES.some((f) => file.includes(f)) || (isWords(file) && HOME_WORDS.some((f) => file.includes(f)));
 };
+const inWordsFile = (id: string) => isWords(slashed(id)) && !inHomeFile(id);
 
 /**
  * Message catalogs (every `messages.ts`) reach the browser already parsed: each quoted message
  * becomes its ICU syntax tree, so the app ships FormatJS's formatter without its parser (the
- * alias below), and a message with a syntax error fails the build instead of a page.
+ * alias below), and a message with a syntax error fails the build instead of a page. Plain text
+ * (no placeholder, no ICU syntax character) stays a string, which format() returns as it is.
  */
 function precompiledMessages(): Plugin {
   return {
@@ -39,7 +45,10 @@ function precompiledMessages(): Plugin {
       const out = code.replace(/(\b[A-Za-z_]\w*\s*:\s*)('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g, (_all, head: string, literal: string) => {
         const message = new Function(`return ${literal}`)() as string;
         try {
-          return `${head}${JSON.stringify(parse(message))}`;
+          const tree = parse(message);
+          // Plain text stays a string (format() returns it as it is): shorter than its one-element tree.
+          if (isPlainText(message) && tree.length === 1 && tree[0].type === 0) return `${head}${JSON.stringify(message)}`;
+          return `${head}${JSON.stringify(tree)}`;
         } catch (e) {
           throw new Error(`${id}: ${JSON.stringify(message)} is not a valid ICU message (${(e as Error).message})`);
         }
@@ -76,7 +85,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 400,
-    rolldownOptions: { output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'home', test: inHomeFile }] } } },
+    rolldownOptions: { output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'home', test: inHomeFile }, { name: 'words', test: inWordsFile }] } } },
   },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -5,9 +5,13 @@ import type { Catalog, Language, Values } from './i18n';
 /** Per language, each message compiled once. A message is its text, or (in the browser) its syntax tree, parsed at build time. */
 const compiled: Record<Language, Map<unknown, IntlMessageFormat>> = { en: new Map(), es: new Map() };
 
+/** A message with none of ICU's syntax characters: it formats to itself. */
+export const isPlainText = (message: unknown): message is string => typeof message === 'string' && !/[{}'#<]/.test(message);
+
 /** Formats one message of a catalog in a language (compiled once, then cached). */
 export function format<K extends string>(language: Language, messages: Catalog<K>, key: K, values?: Values): string {
   const source = messages[language][key] ?? messages.en[key];
+  if (isPlainText(source)) return source;
   let message = compiled[language].get(source);
   if (!message) {
     message = new IntlMessageFormat(source as ConstructorParameters<typeof IntlMessageFormat>[0], language);

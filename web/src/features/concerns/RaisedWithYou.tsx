@@ -1,25 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { type Concern, api } from '../../api';
-import { ErrorAlert } from '../../ui/Alert';
+import type { Concern } from '../../api';
 import { Section } from '../../ui/Page';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { firstName } from '../goals/goalWords';
-import { RAISED_WITH_ME_KEY } from './concernWords';
 import { useLanguage, useT } from '../../i18n';
 import { m } from './messages';
 
 /**
  * For a supervisor's Home: concerns a coach raised with them, after talking
- * them over with the coachee. Shown only when there are some. Nothing here
- * links into the partnership: the supervisor sees this concern, not the coaching.
+ * them over with the coachee. Nothing here links into the partnership: the
+ * supervisor sees this concern, not the coaching. Home loads this file only
+ * when there is one to show (see home/RaisedWithYouSlot.tsx).
  */
-export function RaisedWithYou({ showErrors }: { showErrors: boolean }) {
+export function RaisedWithYou({ items: unsorted }: { items: Concern[] }) {
   const t = useT(m);
-  const raised = useQuery({ queryKey: RAISED_WITH_ME_KEY, queryFn: () => api.get<{ items: Concern[] }>('/api/me/escalated-concerns') });
-  const items = [...(raised.data?.items ?? [])].sort((a, b) => (b.escalation?.escalatedAt ?? '').localeCompare(a.escalation?.escalatedAt ?? ''));
-  if (raised.error) return showErrors ? <ErrorAlert error={raised.error} /> : null;
-  if (items.length === 0) return null;
+  const items = [...unsorted].sort((a, b) => (b.escalation?.escalatedAt ?? '').localeCompare(a.escalation?.escalatedAt ?? ''));
   return (
     <Section title={t('raisedTitle')} id="raised-with-you">
       <p className="muted">{t('raisedIntro', { count: items.length })}</p>

@@ -9,7 +9,7 @@ import { Button } from '../../ui/Button';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
 import { useLabels } from '../../ui/format';
-import { RaisedWithYou } from '../concerns/RaisedWithYou';
+import { RaisedWithYouSlot } from './RaisedWithYouSlot';
 import { PartnershipCard, memberNames } from '../partnerships/PartnershipCard';
 import { hasRole, useSignedIn } from '../session/session';
 import { AttentionSection } from './AttentionSection';
@@ -39,7 +39,7 @@ export function HomePage() {
       <PageTitle title={t('title')}>{t('hello', { name: firstName })}</PageTitle>
       <p className="lead">{t('lead')}</p>
       <AttentionSection />
-      <RaisedWithYou showErrors={hasRole(me, 'supervisor')} />
+      <RaisedWithYouSlot showErrors={hasRole(me, 'supervisor')} />
 
       <Section title={t('mine')} id="mine">
         {list.isPending ? <Loading what={t('loadingMine')} /> : null}
