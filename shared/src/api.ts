@@ -717,7 +717,7 @@ export const Reminder = z.object({
 
 export const AttentionResponse = z.object({
   /** Partnerships waiting for my answer. */
-  invitations: z.array(z.object({ partnershipId: id, format: z.enum(FORMATS), invitedBy: z.string() })),
+  invitations: z.array(z.object({ partnershipId: id, format: z.enum(FORMATS), /** Who started the partnership (null if they are no longer a member). */ invitedBy: z.string().nullable() })),
   /** Agreements whose current version I have not signed. */
   agreementsToSign: z.array(z.object({ partnershipId: id, partners: z.array(z.string()) })),
   /** Agreement reviews due within 14 days (or overdue). */

@@ -48,4 +48,24 @@ describe('what needs my attention', () => {
     const sup = (await (await w.as(supervisor)).get('/api/attention')).json();
     expect(sup).toEqual({ invitations: [], agreementsToSign: [], reviewsDue: [], upcomingSessions: [], goalsToDecide: [], overdueSteps: [], openRequests: [], plansToConfirm: [], reminders: [] });
   });
+
+  it('lists sessions still to come or under way in the next seven days, not the ones that are over or further ahead', async () => {
+    const { coach, partnership } = await w.given.expertPartnership();
+    const c = await w.as(coach);
+    const hour = 3600_000;
+    const at = (fromNow: number, length: number) => {
+      const start = w.clock.now().getTime() + fromNow;
+      return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + length).toISOString() };
+    };
+    const underWay = (await c.post(`/api/partnerships/${partnership}/meetings`, { kind: 'coaching_meeting', ...at(hour, hour) })).json().id;
+    const inSixDays = (await c.post(`/api/partnerships/${partnership}/meetings`, { kind: 'coaching_meeting', ...at(6 * 24 * hour, hour) })).json().id;
+    await c.post(`/api/partnerships/${partnership}/meetings`, { kind: 'coaching_meeting', ...at(8 * 24 * hour, hour) });
+    const over = (await c.post(`/api/partnerships/${partnership}/meetings`, { kind: 'coaching_meeting', ...at(2 * hour, 10 * 60_000) })).json().id;
+    // Ninety minutes later: the first session is half done, the fourth has not started yet.
+    w.clock.advance(90 * 60_000);
+    expect((await c.get('/api/attention')).json().upcomingSessions.map((s: { meetingId: string }) => s.meetingId)).toEqual([underWay, over, inSixDays]);
+    // Another hour: the first and the short one are over.
+    w.clock.advance(60 * 60_000);
+    expect((await c.get('/api/attention')).json().upcomingSessions.map((s: { meetingId: string }) => s.meetingId)).toEqual([inSixDays]);
+  });
 });

@@ -32,8 +32,8 @@ describeBrowser('home: what needs your attention', () => {
     const taylor = await as('taylor@riverside.example');
     await taylor.getByRole('heading', { level: 2, name: 'What needs your attention' }).waitFor();
 
-    // The seeded coaching meeting is 6 days ahead: inside this week's window.
-    const week = group(taylor, 'This week’s sessions');
+    // The seeded coaching meeting is on the coming Tuesday: inside the next seven days.
+    const week = group(taylor, 'Sessions in the next 7 days');
     const meeting = week.getByRole('link', { name: 'Coaching meeting with Carmen Diaz' });
     await meeting.waitFor();
     const sessionsHref = (await meeting.getAttribute('href')) ?? '';
@@ -42,7 +42,7 @@ describeBrowser('home: what needs your attention', () => {
     const partnershipId = sessionsHref.split('/')[2];
     expect(await taylor.getByRole('heading', { name: 'Goals waiting for your decision' }).count()).toBe(0);
 
-    // Carmen proposes a goal, and schedules an observation 10 days ahead (beyond this week).
+    // Carmen proposes a goal, and schedules an observation 10 days ahead (beyond the next seven days).
     const carmen = await as('carmen@riverside.example');
     await post(carmen, `/api/partnerships/${partnershipId}/goals`, {
       title: TITLE,
@@ -78,14 +78,14 @@ describeBrowser('home: what needs your attention', () => {
     await card.getByRole('button', { name: 'Take this goal on' }).click();
     await card.getByText('This goal is active.').waitFor();
     await taylor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
-    await group(taylor, 'This week’s sessions').waitFor();
+    await group(taylor, 'Sessions in the next 7 days').waitFor();
     await expect.poll(() => taylor.getByRole('heading', { name: 'Goals waiting for your decision' }).count()).toBe(0);
     await taylor.context().close();
   });
 
   it('fits a phone screen and passes the accessibility check at 375 px', async () => {
     const taylor = await as('taylor@riverside.example', PHONE);
-    await group(taylor, 'This week’s sessions').getByRole('link', { name: 'Coaching meeting with Carmen Diaz' }).waitFor();
+    await group(taylor, 'Sessions in the next 7 days').getByRole('link', { name: 'Coaching meeting with Carmen Diaz' }).waitFor();
     await checkA11y(taylor, 'home on a phone (coachee)');
     expect(await taylor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 

@@ -42,7 +42,7 @@ export default async function attentionRoutes(app: App, s: Services) {
       .map((c) => ({
         partnershipId: c.partnership.id,
         format: c.partnership.format as Format,
-        invitedBy: c.members.find((m) => m.personId === c.partnership.created_by)?.name ?? 'A colleague',
+        invitedBy: c.members.find((m) => m.personId === c.partnership.created_by)?.name ?? null,
       }));
     const reviewLimit = new Date(now.getTime() + 14 * DAY).toISOString().slice(0, 10);
     const meetings = activeIds.length
@@ -52,7 +52,8 @@ export default async function attentionRoutes(app: App, s: Services) {
           .where('org_id', '=', actor.orgId)
           .where('partnership_id', 'in', activeIds)
           .where('status', '=', 'scheduled')
-          .where('starts_at', '>=', now.toISOString())
+          // Still to come or under way (a session that started ten minutes ago is still on), up to seven days ahead.
+          .where('ends_at', '>', now.toISOString())
           .where('starts_at', '<', new Date(now.getTime() + 7 * DAY).toISOString())
           .orderBy('starts_at')
           .limit(50)

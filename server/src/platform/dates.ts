@@ -27,3 +27,35 @@ export function humanDateTime(instant: string | Date, timeZone: string, language
 export function humanDate(isoDate: string, language: Language = DEFAULT_LANGUAGE): string {
   return new Intl.DateTimeFormat(DATE_LOCALE[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
+
+/** The calendar day (YYYY-MM-DD) and weekday (0 = Sunday) of an instant in a zone. */
+export function dayIn(instant: Date, timeZone: string): { day: string; weekday: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: knownTimeZone(timeZone), year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' }).formatToParts(instant).map((p) => [p.type, p.value]),
+  );
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday) };
+}
+
+/** Adds whole days to a calendar day (YYYY-MM-DD). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant when the clocks of a zone show this day and time ("2026-12-08", "15:30" in
+ * America/Chicago → 21:30 UTC), across daylight-saving changes.
+ */
+export function instantAt(day: string, time: string, timeZone: string): Date {
+  const tz = knownTimeZone(timeZone);
+  const wanted = Date.parse(`${day}T${time}:00Z`);
+  const wallClock = (at: number) => {
+    const p = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(at)).map((x) => [x.type, x.value]),
+    );
+    return Date.parse(`${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}Z`);
+  };
+  // Start from the wall time read as UTC and correct by the zone's offset there; twice covers an offset change in between.
+  let at = wanted;
+  for (let i = 0; i < 2; i++) at += wanted - wallClock(at);
+  return new Date(at);
+}

@@ -9,6 +9,7 @@ import { createPartnership } from '../partnerships/partnerships.service';
 import type { Actor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
+import { addDays, dayIn, instantAt } from '../platform/dates';
 import { newId } from '../platform/ids';
 import { hashPassword } from '../platform/passwords';
 import { createOrganization, createPerson } from '../org/org.service';
@@ -71,8 +72,11 @@ export async function createSignedPartnership(
   return id;
 }
 
+/** The demo organization's zone: its sessions and due dates are set in it. */
+export const DEMO_TIME_ZONE = 'America/Chicago';
+
 export async function seedDemo(db: DB, clock: Clock): Promise<{ orgId: string; people: Record<string, string> }> {
-  const orgId = await createOrganization(db, clock, 'Riverside Learning Cooperative');
+  const orgId = await createOrganization(db, clock, 'Riverside Learning Cooperative', { timeZone: DEMO_TIME_ZONE });
   const now = clock.now().toISOString();
   const sites = { maple: newId(), river: newId() };
   await db
@@ -156,30 +160,50 @@ export async function seedDemo(db: DB, clock: Clock): Promise<{ orgId: string; p
       updated_at: now,
     })
     .execute();
+  // Due dates are days in the organization's calendar, counted from today.
+  const dueIn = (days: number) => addDays(dayIn(clock.now(), DEMO_TIME_ZONE).day, days);
   await db
     .insertInto('goal_steps')
     .values([
-      { id: newId(), org_id: orgId, goal_id: goalId, position: 1, description: 'Write three open questions on sticky notes inside the book before reading', responsible: 'coachee', resources: 'Question stems card', due_on: '2026-12-04', status: 'in_progress', completed_at: null },
-      { id: newId(), org_id: orgId, goal_id: goalId, position: 2, description: 'Model a read-aloud with wait time in Taylor\'s class', responsible: 'coach', resources: '', due_on: '2026-12-09', status: 'not_started', completed_at: null },
-      { id: newId(), org_id: orgId, goal_id: goalId, position: 3, description: 'Count who answers during one read-aloud and look at the tally together', responsible: 'both', resources: 'Event-count sheet', due_on: '2026-12-16', status: 'not_started', completed_at: null },
+      { id: newId(), org_id: orgId, goal_id: goalId, position: 1, description: 'Write three open questions on sticky notes inside the book before reading', responsible: 'coachee', resources: 'Question stems card', due_on: dueIn(2), status: 'in_progress', completed_at: null },
+      { id: newId(), org_id: orgId, goal_id: goalId, position: 2, description: 'Model a read-aloud with wait time in Taylor\'s class', responsible: 'coach', resources: '', due_on: dueIn(7), status: 'not_started', completed_at: null },
+      { id: newId(), org_id: orgId, goal_id: goalId, position: 3, description: 'Count who answers during one read-aloud and look at the tally together', responsible: 'both', resources: 'Event-count sheet', due_on: dueIn(14), status: 'not_started', completed_at: null },
     ])
     .execute();
-  // The next coaching meeting, and a past one with attendance recorded for both partners.
+  // Sessions at the times the agreements state, in the organization's zone: Carmen and Taylor every
+  // other Tuesday at 3:30 pm (the last one two weeks ago, with attendance recorded for both; the next
+  // one the coming Tuesday), Priya and Ben on Thursday during shared planning time.
   const day = 86400_000;
   const nowMs = clock.now().getTime();
-  const meeting = (offsetDays: number, kind: string, agenda: string, status: string) => ({
-    id: newId(), org_id: orgId, partnership_id: expert, kind,
-    starts_at: new Date(nowMs + offsetDays * day).toISOString(), ends_at: new Date(nowMs + offsetDays * day + 45 * 60_000).toISOString(),
-    location: 'Room 4 (kindergarten)', agenda, status, scheduled_by: people.coach1, cancelled_by: null, cancel_reason: null, cancelled_at: null,
-    late_cancellation: 0, reschedule_count: 0, last_reschedule_reason: null, created_at: now,
-  });
-  const past = meeting(-7, 'support_visit', 'Help set up the block centre; no observing.', 'held');
-  await db.insertInto('meetings').values([past, meeting(6, 'coaching_meeting', 'Look at the question tally from read-aloud together.', 'scheduled')]).execute();
+  const nextWeekday = (weekday: number, time: string, minutes: number) => {
+    const today = dayIn(clock.now(), DEMO_TIME_ZONE);
+    const first = addDays(today.day, (weekday - today.weekday + 7) % 7);
+    const ahead = instantAt(first, time, DEMO_TIME_ZONE).getTime() + minutes * 60_000 > nowMs;
+    return ahead ? first : addDays(first, 7);
+  };
+  const meeting = (partnershipId: string, on: string, time: string, minutes: number, kind: string, location: string, agenda: string, status: string, by: string) => {
+    const start = instantAt(on, time, DEMO_TIME_ZONE);
+    return {
+      id: newId(), org_id: orgId, partnership_id: partnershipId, kind,
+      starts_at: start.toISOString(), ends_at: new Date(start.getTime() + minutes * 60_000).toISOString(),
+      location, agenda, status, scheduled_by: by, cancelled_by: null, cancel_reason: null, cancelled_at: null,
+      late_cancellation: 0, reschedule_count: 0, last_reschedule_reason: null, created_at: now,
+    };
+  };
+  const tuesday = nextWeekday(2, '15:30', 45);
+  const past = meeting(expert, addDays(tuesday, -14), '15:30', 45, 'support_visit', 'Room 4 (kindergarten)', 'Help set up the block centre; no observing.', 'held', people.coach1);
+  await db
+    .insertInto('meetings')
+    .values([
+      past,
+      meeting(expert, tuesday, '15:30', 45, 'coaching_meeting', 'Room 4 (kindergarten)', 'Look at the question tally from read-aloud together.', 'scheduled', people.coach1),
+      meeting(peer, nextWeekday(4, '13:00', 40), '13:00', 40, 'coaching_meeting', 'Library, planning table', 'Plan Thursday small-group reading together.', 'scheduled', people.priya),
+    ])
+    .execute();
   await db
     .insertInto('meeting_attendance')
     .values([people.coach1, people.taylor].map((person) => ({ meeting_id: past.id, person_id: person, org_id: orgId, present: 1, on_time: 1, prepared: 1, note: '', recorded_by: people.taylor, recorded_at: now })))
     .execute();
-  await db.updateTable('organizations').set({ time_zone: 'America/Chicago' }).where('id', '=', orgId).execute();
   // Taylor rated their own practice in September and again this month; Carmen and Taylor named a strength and a priority.
   const ratedAt = (daysAgo: number) => new Date(nowMs - daysAgo * day).toISOString();
   const rating = (practice: number, level: number, comment: string, daysAgo: number) => ({ id: newId(), org_id: orgId, partnership_id: expert, subject_id: people.taylor, practice_id: practices[practice].id, level, comment, rated_at: ratedAt(daysAgo) });

@@ -100,7 +100,7 @@ function AttentionLists({ a }: { a: Attention }) {
       <Group title={t('invitations')} id="invitations" items={a.invitations} keyOf={(i) => i.partnershipId}>
         {(i) => (
           <>
-            <Link to={link.overview(i.partnershipId)}>{t('invitedYou', { name: i.invitedBy, format: i.format })}</Link>
+            <Link to={link.overview(i.partnershipId)}>{t('invitedYou', { known: i.invitedBy ? 'yes' : 'no', name: i.invitedBy ?? '', format: i.format })}</Link>
             <p className="meta">{t('invitationHint')}</p>
           </>
         )}

@@ -58,7 +58,7 @@ export const m = catalog({
     allClear: 'Nothing needs you right now.',
     invitations: 'Invitations to answer',
     invitedYou:
-      '{name} invited you to {format, select, expert {an expert coaching partnership} peer {a peer coaching partnership} other {a self-coaching partnership}}',
+      '{known, select, yes {{name}} other {A colleague}} invited you to {format, select, expert {an expert coaching partnership} peer {a peer coaching partnership} other {a self-coaching partnership}}',
     invitationHint: 'Read what they wrote, then accept or decline.',
     toSign: 'Agreements waiting for your signature',
     toSignIntro: 'Open each one and read it through; when you are happy with it, sign the version you read.',
@@ -70,7 +70,7 @@ export const m = catalog({
     overdue: 'Overdue',
     plannedFor: 'it was planned for {day}',
     reviewBy: 'By {day}',
-    week: 'This week’s sessions',
+    week: 'Sessions in the next 7 days',
     session:
       '{kind, select, coaching_meeting {Coaching meeting} observation {Observation} support_visit {Support visit} mentor_checkin {Mentor check-in} other {Supervisor check-in}}{alone, select, yes {} other { with {names}}}',
     decide: 'Goals waiting for your decision',
@@ -151,7 +151,7 @@ export const m = catalog({
     allClear: 'Ahora mismo no hay nada pendiente para ti.',
     invitations: 'Invitaciones por responder',
     invitedYou:
-      '{name} te invitó a {format, select, expert {un acompañamiento de coaching individual} peer {un acompañamiento de coaching entre pares} other {un acompañamiento de autocoaching}}',
+      '{known, select, yes {{name}} other {Una persona de tu programa}} te invitó a {format, select, expert {un acompañamiento de coaching individual} peer {un acompañamiento de coaching entre pares} other {un acompañamiento de autocoaching}}',
     invitationHint: 'Lee lo que te escribieron y luego acepta o rechaza la invitación.',
     toSign: 'Acuerdos que esperan tu firma',
     toSignIntro: 'Abre cada uno y léelo con calma; cuando te parezca bien, firma la versión que leíste.',
@@ -163,7 +163,7 @@ export const m = catalog({
     overdue: 'Con retraso',
     plannedFor: 'estaba prevista para el {day}',
     reviewBy: 'Para el {day}',
-    week: 'Sesiones de esta semana',
+    week: 'Sesiones de los próximos 7 días',
     session:
       '{kind, select, coaching_meeting {Reunión de coaching} observation {Observación} support_visit {Visita de apoyo} mentor_checkin {Reunión con coach mentor/a} other {Reunión breve con supervisión}}{alone, select, yes {} other { con {names}}}',
     decide: 'Metas que esperan tu decisión',
