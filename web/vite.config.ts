@@ -14,6 +14,7 @@ import { isPlainText } from '../shared/src/i18n-format';
 const HOME_FILES = [
   '/web/src/features/home/',
   '/web/src/features/partnerships/PartnershipCard.',
+  '/web/src/features/partnerships/card/',
   '/web/src/ui/format.',
   '/web/src/ui/ShowMore.',
   '/shared/src/domain.',

@@ -10,7 +10,7 @@ import { Loading, PageTitle, Section } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
 import { useLabels } from '../../ui/format';
 import { RaisedWithYouSlot } from './RaisedWithYouSlot';
-import { PartnershipCard, memberNames } from '../partnerships/PartnershipCard';
+import { PartnershipCard, useMemberNames } from '../partnerships/PartnershipCard';
 import { hasRole, useSignedIn } from '../session/session';
 import { AttentionSection } from './AttentionSection';
 import { m } from './messages';
@@ -112,6 +112,7 @@ export function HomePage() {
 function LogisticsList({ items }: { items: PartnershipSummary[] }) {
   const t = useT(m);
   const labels = useLabels();
+  const memberNames = useMemberNames();
   if (items.length === 0) return <p className="muted">{t('noneToShow')}</p>;
   return (
     <div className="table-wrap">
