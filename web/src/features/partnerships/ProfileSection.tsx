@@ -6,22 +6,22 @@ import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, FieldSet, TextArea } from '../../ui/Field';
 import { Section } from '../../ui/Page';
-import { CHALLENGE_LABEL, formatDateTime } from '../../ui/format';
+import { useLabels } from '../../ui/format';
+import { useT } from '../../i18n';
 import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { useSignedIn } from '../session/session';
+import { m } from './profile/messages';
 import { partnershipKey, usePartnership } from './usePartnership';
 
 /** The getting-to-know-you profile of each coachee: coaching content, editable by members. */
 export function ProfileSection() {
+  const t = useT(m);
   const p = usePartnership();
   if (!p.profiles) return null;
   const canEdit = p.abilities.editProfile;
   return (
-    <Section title="Getting to know you" id="profile">
-      <p className="muted">
-        What helps coaching fit this person: their strengths, how they like to learn, what they need and what gets in the way. Only members of the
-        partnership can read it.
-      </p>
+    <Section title={t('title')} id="profile">
+      <p className="muted">{t('lead')}</p>
       {p.profiles.map((profile) => (
         <ProfileForm key={profile.subjectId} p={p} profile={profile} canEdit={canEdit} />
       ))}
@@ -30,6 +30,8 @@ export function ProfileSection() {
 }
 
 function ProfileForm({ p, profile, canEdit }: { p: PartnershipDetail; profile: Profile; canEdit: boolean }) {
+  const t = useT(m);
+  const labels = useLabels();
   const client = useQueryClient();
   const me = useSignedIn();
   const subject = p.members.find((m) => m.personId === profile.subjectId);
@@ -67,33 +69,33 @@ function ProfileForm({ p, profile, canEdit }: { p: PartnershipDetail; profile: P
         save.mutate();
       }}
     >
-      <h3>{subject?.name ?? 'Coachee'}</h3>
-      {profile.updatedAt ? <p className="meta">Last saved {formatDateTime(profile.updatedAt)}</p> : null}
+      <h3>{subject?.name ?? t('coachee')}</h3>
+      {profile.updatedAt ? <p className="meta">{t('lastSaved', { when: labels.dateTime(profile.updatedAt) })}</p> : null}
       <fieldset disabled={!canEdit} className="plain-fieldset">
-        <legend className="visually-hidden">Profile of {subject?.name}</legend>
-        <TextArea label="Strengths" value={draft.strengths} onChange={(e) => set('strengths', e.target.value)} error={err?.fieldMessage('strengths')} />
-        <TextArea label="How I like to learn" value={draft.learningStyle} onChange={(e) => set('learningStyle', e.target.value)} error={err?.fieldMessage('learningStyle')} />
-        <TextArea label="What I need from coaching" value={draft.needs} onChange={(e) => set('needs', e.target.value)} error={err?.fieldMessage('needs')} />
-        <FieldSet legend="What gets in the way">
+        <legend className="visually-hidden">{t('profileOf', { name: subject?.name ?? t('coachee') })}</legend>
+        <TextArea label={t('strengths')} value={draft.strengths} onChange={(e) => set('strengths', e.target.value)} error={err?.fieldMessage('strengths')} />
+        <TextArea label={t('learningStyle')} value={draft.learningStyle} onChange={(e) => set('learningStyle', e.target.value)} error={err?.fieldMessage('learningStyle')} />
+        <TextArea label={t('needs')} value={draft.needs} onChange={(e) => set('needs', e.target.value)} error={err?.fieldMessage('needs')} />
+        <FieldSet legend={t('challenges')}>
           <div className="check-grid">
             {CHALLENGES.map((c) => (
-              <Checkbox key={c} label={CHALLENGE_LABEL[c]} checked={draft.challenges.includes(c)} onChange={(e) => toggle(c, e.target.checked)} />
+              <Checkbox key={c} label={labels.challenge(c)} checked={draft.challenges.includes(c)} onChange={(e) => toggle(c, e.target.checked)} />
             ))}
           </div>
         </FieldSet>
-        <TextArea label="More about those challenges" value={draft.challengeNotes} onChange={(e) => set('challengeNotes', e.target.value)} />
+        <TextArea label={t('challengeNotes')} value={draft.challengeNotes} onChange={(e) => set('challengeNotes', e.target.value)} />
       </fieldset>
       <ErrorAlert error={save.error} />
-      {saved ? <Alert tone="success">Saved.</Alert> : null}
+      {saved ? <Alert tone="success">{t('saved')}</Alert> : null}
       {canEdit || mine ? (
         <div className="button-row">
           {canEdit ? (
             <Button type="submit" busy={save.isPending}>
-              Save profile
+              {t('save')}
             </Button>
           ) : null}
           {/* The access log names a profile by the coachee it is about. */}
-          {mine ? <WhoHasSeenLink itemType="profile" itemId={profile.subjectId} title="Your getting-to-know-you profile" name="getting-to-know-you profile" /> : null}
+          {mine ? <WhoHasSeenLink itemType="profile" itemId={profile.subjectId} title={t('whoHasSeenTitle')} name={t('whoHasSeenName')} /> : null}
         </div>
       ) : null}
     </form>
