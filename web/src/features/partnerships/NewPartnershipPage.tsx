@@ -7,11 +7,11 @@ import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, FieldSet, Radio, SelectField, TextArea } from '../../ui/Field';
 import { PageTitle } from '../../ui/Page';
-import { FORMAT_EXPLAIN, FORMAT_LABEL, MEMBER_ROLE_LABEL } from '../../ui/format';
+import { useLabels } from '../../ui/format';
 import { PersonPicker } from '../directory/PersonPicker';
-import { useT } from '../../i18n';
+import { useLanguage, useT } from '../../i18n';
 import { hasRole, useSignedIn } from '../session/session';
-import { m } from './messages';
+import { m } from './start/messages';
 
 interface Row {
   personId: string;
@@ -19,11 +19,8 @@ interface Row {
   role: MemberRole;
 }
 
-const ORIGIN_CHOICES: Array<{ value: Origin; label: string; hint: string; leaderOnly?: boolean }> = [
-  { value: 'self_initiated', label: 'The coachee asked for coaching', hint: 'The person being coached started this.' },
-  { value: 'volunteered', label: 'Volunteered', hint: 'Someone offered, and everyone joins by choice.' },
-  { value: 'assigned', label: 'Assigned by the program', hint: 'Recorded honestly, so the program can see how partnerships begin.', leaderOnly: true },
-];
+/** How a partnership can begin, in the order offered; only a program leader records one as assigned. */
+const ORIGIN_CHOICES: Array<{ value: Origin; leaderOnly?: boolean }> = [{ value: 'self_initiated' }, { value: 'volunteered' }, { value: 'assigned', leaderOnly: true }];
 
 function defaultRoleFor(format: Format, me: Me): MemberRole {
   if (format === 'peer') return 'peer';
@@ -49,11 +46,11 @@ function NotForYou() {
   const t = useT(m);
   return (
     <div>
-      <PageTitle title={t('startTitle')}>{t('startTitle')}</PageTitle>
-      <p className="lead">{t('startNotForYou')}</p>
-      <p>{t('startNotForYouNext')}</p>
+      <PageTitle title={t('title')}>{t('title')}</PageTitle>
+      <p className="lead">{t('notForYou')}</p>
+      <p>{t('notForYouNext')}</p>
       <p>
-        <Link to="/">{t('startBackHome')}</Link>
+        <Link to="/">{t('backHome')}</Link>
       </p>
     </div>
   );
@@ -61,6 +58,8 @@ function NotForYou() {
 
 function StartPartnership({ me }: { me: Me }) {
   const t = useT(m);
+  const labels = useLabels();
+  const { language } = useLanguage();
   const leader = hasRole(me, 'leader');
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -102,56 +101,54 @@ function StartPartnership({ me }: { me: Me }) {
     create.mutate();
   }
 
-  const shape = FORMAT_SHAPE[format]
-    .map(([role, min, max]) => `${min === max ? min : `${min}–${max}`} ${MEMBER_ROLE_LABEL[role].toLowerCase()}${max > 1 ? 's' : ''}`)
-    .join(', ');
+  // "1 coach, 1 coachee, 0–1 mentor coach": each role's count as a plural in the reader's language.
+  const shape = new Intl.ListFormat(language, { style: 'long', type: 'unit' }).format(
+    FORMAT_SHAPE[format].map(([role, min, max]) => t('shapeRole', { role, min, max, exact: min === max ? 'yes' : 'no' })),
+  );
 
   return (
     <div>
-      <PageTitle title={t('startTitle')}>{t('startTitle')}</PageTitle>
-      <p className="lead">Coaching works when everyone is there by choice. Everyone you add gets an invitation they can accept or decline.</p>
+      <PageTitle title={t('title')}>{t('title')}</PageTitle>
+      <p className="lead">{t('lead')}</p>
       {err && !isDualRoleError ? <ErrorAlert error={err} /> : null}
       <form className="form" noValidate onSubmit={submit}>
-        <FieldSet legend="Which kind of partnership?">
+        <FieldSet legend={t('formatLegend')}>
           {FORMATS.map((f) => (
-            <Radio key={f} name="format" value={f} checked={format === f} onChange={() => setFormat(f)} label={FORMAT_LABEL[f]} hint={FORMAT_EXPLAIN[f]} />
+            <Radio key={f} name="format" value={f} checked={format === f} onChange={() => setFormat(f)} label={labels.format(f)} hint={labels.formatExplain(f)} />
           ))}
         </FieldSet>
-        <FieldSet legend="How did it begin?" error={err?.fieldMessage('origin')}>
+        <FieldSet legend={t('originLegend')} error={err?.fieldMessage('origin')}>
           {ORIGIN_CHOICES.filter((o) => !o.leaderOnly || leader).map((o) => (
-            <Radio key={o.value} name="origin" value={o.value} checked={origin === o.value} onChange={() => setOrigin(o.value)} label={o.label} hint={o.hint} />
+            <Radio key={o.value} name="origin" value={o.value} checked={origin === o.value} onChange={() => setOrigin(o.value)} label={t('origin', { origin: o.value })} hint={t('originHint', { origin: o.value })} />
           ))}
         </FieldSet>
-        <FieldSet legend="Who is in it?" hint={`This kind needs: ${shape}.`} error={err?.fieldMessage('members')}>
-          {rows.length === 0 ? <p className="muted">Nobody added yet.</p> : null}
+        <FieldSet legend={t('membersLegend')} hint={t('shapeHint', { roles: shape })} error={err?.fieldMessage('members')}>
+          {rows.length === 0 ? <p className="muted">{t('nobodyYet')}</p> : null}
           <ul className="member-rows">
             {rows.map((r) => (
               <li key={r.personId} className="member-row">
-                <span className="member-name">
-                  {r.name}
-                  {r.personId === me.personId ? ' (you)' : ''}
-                </span>
+                <span className="member-name">{r.personId === me.personId ? t('nameYou', { name: r.name }) : r.name}</span>
                 <SelectField
-                  label={`Role of ${r.name}`}
+                  label={t('roleOf', { name: r.name })}
                   className="inline-field"
                   value={r.role}
                   onChange={(e) => setRows((rs) => rs.map((x) => (x.personId === r.personId ? { ...x, role: e.target.value as MemberRole } : x)))}
                 >
                   {rolesFor(format).map((role) => (
                     <option key={role} value={role}>
-                      {MEMBER_ROLE_LABEL[role]}
+                      {labels.memberRole(role)}
                     </option>
                   ))}
                 </SelectField>
                 <Button variant="quiet" onClick={() => setRows((rs) => rs.filter((x) => x.personId !== r.personId))}>
-                  Remove {r.name}
+                  {t('remove', { name: r.name })}
                 </Button>
               </li>
             ))}
           </ul>
           <PersonPicker
-            label="Add a colleague"
-            hint="Type part of a name."
+            label={t('addColleague')}
+            hint={t('addColleagueHint')}
             exclude={rows.map((r) => r.personId)}
             onPick={(p) => {
               const allowed = rolesFor(format);
@@ -161,20 +158,20 @@ function StartPartnership({ me }: { me: Me }) {
             }}
           />
         </FieldSet>
-        <TextArea label="A message to the people you invite (optional)" rows={3} value={message} onChange={(e) => setMessage(e.target.value)} error={err?.fieldMessage('message')} />
+        <TextArea label={t('message')} rows={3} value={message} onChange={(e) => setMessage(e.target.value)} error={err?.fieldMessage('message')} />
         {dualRoleWarning ? (
-          <Alert tone="warning" title="Supervision and coaching overlap here">
+          <Alert tone="warning" title={t('dualTitle')}>
             <p>{dualRoleWarning}</p>
             <Checkbox
-              label="Everyone involved knows about the dual role, and we want to go ahead."
+              label={t('dualAcknowledge')}
               checked={acknowledged}
               onChange={(e) => setAcknowledged(e.target.checked)}
-              error={isDualRoleError && !acknowledged ? 'Tick this box to continue.' : undefined}
+              error={isDualRoleError && !acknowledged ? t('dualTick') : undefined}
             />
           </Alert>
         ) : null}
         <Button type="submit" busy={create.isPending}>
-          Send the invitations
+          {t('send')}
         </Button>
       </form>
     </div>

@@ -4,10 +4,6 @@ import { catalog } from '../../../../shared/src/i18n';
 export const m = catalog({
   en: {
     loading: 'the partnership',
-    startTitle: 'Start a partnership',
-    startNotForYou: 'Partnerships are started by the people who take part in coaching — coaches, mentor coaches and coachees — and by your program leader. You support coaching from outside the partnerships, so there is nothing for you to start here.',
-    startNotForYouNext: 'Would you like coaching yourself, or to coach a colleague? Your program leader can set that up with you.',
-    startBackHome: 'Back to Home',
     fallbackTitle: 'Partnership',
     titleCoachee: 'Coaching with {names}',
     titleCoach: 'Coaching {names}',
@@ -144,10 +140,6 @@ export const m = catalog({
     changed: '{status, select, active {Coaching is under way.} paused {The partnership is paused.} closed {The partnership is closed.} building {The partnership is getting started again.} other {The status has changed.}}',
   },
   es: {
-    startTitle: 'Empezar un acompañamiento',
-    startNotForYou: 'Los acompañamientos los empiezan las personas que participan en el coaching — coaches, coaches mentores y personas acompañadas — y la dirección de tu programa. Tú apoyas el coaching desde fuera de los acompañamientos, así que aquí no tienes nada que empezar.',
-    startNotForYouNext: '¿Te gustaría recibir coaching o acompañar a un/a colega? La dirección de tu programa puede organizarlo contigo.',
-    startBackHome: 'Volver al inicio',
     loading: 'el acompañamiento',
     fallbackTitle: 'Acompañamiento',
     titleCoachee: 'Coaching con {names}',
