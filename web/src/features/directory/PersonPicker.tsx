@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import type { OrgRole } from '../../../../shared/src/domain';
-import { DEFAULT_LANGUAGE, type Language } from '../../../../shared/src/i18n';
+import type { Language } from '../../../../shared/src/i18n';
 import { format } from '../../../../shared/src/i18n-format';
 import { type DirectoryEntry, type Page, api, query } from '../../api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { ORG_ROLE_LABEL } from '../../ui/format';
+import { labelsIn } from '../../ui/format';
 import { m } from './messages';
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -20,9 +20,9 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** "your supervisor · Coach · Maple Street", in the reader's language (pass it: `useLanguage().language`). */
-export function describeEntry(p: DirectoryEntry, language: Language = DEFAULT_LANGUAGE): string {
+export function describeEntry(p: DirectoryEntry, language: Language): string {
   // "your supervisor" says more than the role word, so the role is not repeated.
-  const roles = p.roles.filter((r) => !(p.supervisesMe && r === 'supervisor')).map((r) => ORG_ROLE_LABEL[r]);
+  const roles = p.roles.filter((r) => !(p.supervisesMe && r === 'supervisor')).map(labelsIn(language).orgRole);
   return [p.supervisesMe ? format(language, m, 'yourSupervisor') : '', roles.join(', '), p.site].filter(Boolean).join(' · ');
 }
 

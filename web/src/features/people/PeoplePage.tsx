@@ -8,7 +8,7 @@ import { CopyField } from '../../ui/CopyField';
 import { Checkbox, FieldSet, SelectField, TextField } from '../../ui/Field';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
-import { ORG_ROLE_LABEL, formatDateTime } from '../../ui/format';
+import { formatDateTime, useLabels } from '../../ui/format';
 import { useLanguage, useT } from '../../i18n';
 import { hasRole, useSignedIn } from '../session/session';
 import { ImportPeople } from './ImportPeople';
@@ -21,6 +21,7 @@ function useSites() {
 /** Program leaders: find, add, import and change people; invitation links; who supervises whom. */
 export function PeoplePage() {
   const t = useT(m);
+  const labels = useLabels();
   const me = useSignedIn();
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
@@ -60,7 +61,7 @@ export function PeoplePage() {
           <option value="">{t('anyRole')}</option>
           {ORG_ROLES.map((r) => (
             <option key={r} value={r}>
-              {ORG_ROLE_LABEL[r]}
+              {labels.orgRole(r)}
             </option>
           ))}
         </SelectField>
@@ -104,6 +105,7 @@ export function PeoplePage() {
 
 function PersonRow({ p, siteName, open, onToggle, sites, all }: { p: Person; siteName: string; open: boolean; onToggle: () => void; sites: Site[]; all: Person[] }) {
   const t = useT(m);
+  const labels = useLabels();
   return (
     <>
       <tr className={p.active ? undefined : 'inactive'}>
@@ -112,7 +114,7 @@ function PersonRow({ p, siteName, open, onToggle, sites, all }: { p: Person; sit
           {p.title ? <span className="muted"> · {p.title}</span> : null}
         </td>
         <td data-label={t('email')}>{p.email}</td>
-        <td data-label={t('roles')}>{p.roles.map((r) => ORG_ROLE_LABEL[r]).join(', ')}</td>
+        <td data-label={t('roles')}>{p.roles.map(labels.orgRole).join(', ')}</td>
         <td data-label={t('site')}>{siteName}</td>
         <td data-label={t('account')}>{t('accountState', { state: !p.active ? 'inactive' : p.hasAccount ? 'signedUp' : 'notYet' })}</td>
         <td data-label={t('actions')}>
@@ -134,11 +136,12 @@ function PersonRow({ p, siteName, open, onToggle, sites, all }: { p: Person; sit
 }
 
 function RoleChecks({ roles, setRoles, error, legend }: { roles: OrgRole[]; setRoles: (r: OrgRole[]) => void; error?: string; legend: string }) {
+  const labels = useLabels();
   return (
     <FieldSet legend={legend} error={error}>
       <div className="check-grid">
         {ORG_ROLES.map((r) => (
-          <Checkbox key={r} label={ORG_ROLE_LABEL[r]} checked={roles.includes(r)} onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} />
+          <Checkbox key={r} label={labels.orgRole(r)} checked={roles.includes(r)} onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} />
         ))}
       </div>
     </FieldSet>

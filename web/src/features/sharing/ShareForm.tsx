@@ -86,7 +86,7 @@ export function ShareForm({ partnershipId, target, exclude, onDone }: { partners
         <p>
           {withBefore}
           <strong>{grantee.name}</strong>
-          {withAfter} <span className="muted">({describeEntry(grantee)})</span>{' '}
+          {withAfter} <span className="muted">({describeEntry(grantee, language)})</span>{' '}
           <Button variant="quiet" onClick={() => setGrantee(null)}>
             {t('chooseSomeoneElse')}
           </Button>

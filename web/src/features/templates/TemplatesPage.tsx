@@ -5,9 +5,9 @@ import { ApiError, type AgreementTemplate, type CommitmentSet, api } from '../..
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextArea } from '../../ui/Field';
-import { useLanguage, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { Loading, PageTitle, Section } from '../../ui/Page';
-import { FORMAT_LABEL, formatDateTime } from '../../ui/format';
+import { useLabels } from '../../ui/format';
 import { m } from './messages';
 
 const PARTIES: Record<Format, Array<keyof CommitmentSet>> = {
@@ -35,7 +35,7 @@ export function TemplatesPage() {
 
 function TemplateForm({ template }: { template: AgreementTemplate }) {
   const t = useT(m);
-  const { language } = useLanguage();
+  const labels = useLabels();
   const client = useQueryClient();
   const [text, setText] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(template.commitments).map(([k, v]) => [k, v.join('\n')])));
   const save = useMutation({
@@ -55,8 +55,8 @@ function TemplateForm({ template }: { template: AgreementTemplate }) {
   });
   const err = save.error instanceof ApiError ? save.error : null;
   return (
-    <Section title={FORMAT_LABEL[template.format]} id={`template-${template.format}`}>
-      <p className="meta">{t('lastChanged', { date: formatDateTime(template.updatedAt, language) })}</p>
+    <Section title={labels.format(template.format)} id={`template-${template.format}`}>
+      <p className="meta">{t('lastChanged', { date: labels.dateTime(template.updatedAt) })}</p>
       <form
         className="form"
         noValidate
