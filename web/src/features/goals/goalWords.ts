@@ -71,36 +71,3 @@ export function progressText(t: GoalsT, g: Goal): string {
   const { total, done, overdue } = g.progress;
   return total === 0 ? t('noSteps') : t('progress', { total, done, overdue });
 }
-
-/**
- * Who a step belongs to, in English only: kept for pages not translated yet (reflections).
- * Translated pages use responsibleText(t, …); remove this once nothing calls it.
- */
-export function responsibleLabel(r: Responsible, p: PartnershipDetail, subjectId: string, meId: string): string {
-  const active = p.members.filter((m) => m.state !== 'declined');
-  const subject = p.members.find((m) => m.personId === subjectId);
-  const one = (role: string) => active.filter((m) => m.role === role);
-  switch (r) {
-    case 'coachee':
-      if (subjectId === meId || p.format === 'self') return 'Me';
-      return subject ? `${subject.name} (${p.format === 'peer' ? 'whose goal it is' : 'the coachee'})` : 'The coachee';
-    case 'coach': {
-      const coach = one('coach')[0];
-      if (coach?.personId === meId) return 'Me (the coach)';
-      return coach ? `The coach, ${coach.name}` : 'The coach';
-    }
-    case 'mentor': {
-      const mentor = one('mentor')[0];
-      if (mentor?.personId === meId) return 'Me (the mentor coach)';
-      return mentor ? `The mentor coach, ${mentor.name}` : 'The mentor coach';
-    }
-    case 'peer': {
-      const peers = one('peer').filter((m) => m.personId !== subjectId);
-      if (peers.some((m) => m.personId === meId)) return 'Me (the peer coach)';
-      if (subjectId === meId) return peers.length === 1 ? `My peer, ${peers[0].name}` : 'My peer';
-      return peers.length === 1 ? `The peer coach, ${peers[0].name}` : 'The peer coach';
-    }
-    case 'both':
-      return 'Both of us';
-  }
-}

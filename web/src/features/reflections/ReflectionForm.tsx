@@ -6,7 +6,8 @@ import { ApiError, type CreateReflectionBody, type Goal, type Meeting, type Obse
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { SelectField, TextArea, TextField } from '../../ui/Field';
-import { GOAL_ORDER, firstName, goalsKey, responsibleLabel, responsibleOptions, subjectsOf } from '../goals/goalWords';
+import { GOAL_ORDER, firstName, goalsKey, responsibleOptions, responsibleText, subjectsOf } from '../goals/goalWords';
+import { m as goalWords } from '../goals/messages';
 import { plansKey } from '../observations/observationWords';
 import { useSignedIn } from '../session/session';
 import { meetingsKey } from '../sessions/sessionWords';
@@ -31,6 +32,8 @@ const blankStep = (): StepDraft => ({ key: `s-${++nextKey}`, description: '', re
  */
 export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDetail; reflections: Reflection[]; onSaved: (r: Reflection) => void }) {
   const t = useT(words);
+  // Who carries a next step is said as Goals says it: the step goes into a goal's plan.
+  const tGoals = useT(goalWords);
   const { language } = useLanguage();
   const me = useSignedIn();
   const client = useQueryClient();
@@ -259,7 +262,7 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
                     <SelectField label={t('whoDoesIt')} value={s.responsible} onChange={(e) => updateStep(s.key, { responsible: e.target.value as Responsible })} error={fieldError(`nextSteps.${i}.responsible`)}>
                       {parties.map((r) => (
                         <option key={r} value={r}>
-                          {responsibleLabel(r, p, subjectId, me.personId)}
+                          {responsibleText(tGoals, r, p, subjectId, me.personId)}
                         </option>
                       ))}
                     </SelectField>

@@ -14,18 +14,6 @@ export const meetingsKey = (partnershipId: string) => ['meetings', partnershipId
 /** One session opened (with its agenda, a logged read): apart from the lists, so refreshing a list does not read it again. */
 export const meetingKey = (meetingId: string) => ['meeting', meetingId] as const;
 
-/**
- * English only, kept for sessionName() below (the reflection screens not translated yet);
- * translated pages use t('kind', { kind }). Remove with sessionName().
- */
-export const KIND_LABEL: Record<MeetingKind, string> = {
-  coaching_meeting: 'Coaching meeting',
-  observation: 'Observation',
-  support_visit: 'Support visit',
-  mentor_checkin: 'Mentor check-in',
-  supervisor_checkin: 'Supervisor check-in',
-};
-
 /** Kinds that can be scheduled here: a mentor check-in only when the partnership has a mentor coach. */
 export function kindsFor(p: PartnershipDetail): MeetingKind[] {
   const hasMentor = p.members.some((m) => m.role === 'mentor' && m.state === 'accepted');
@@ -51,29 +39,24 @@ export function toInstant(date: string, time: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-/** "Thu, 12 Mar 2026" in the reader's own format (in their language when given). */
-export function formatDay(iso: string, language?: Language): string {
+/** "Thu, 12 Mar 2026" in the reader's own format (in their language). */
+export function formatDay(iso: string, language: Language): string {
   return new Date(iso).toLocaleDateString(language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 }
 
-/** "9:00 AM" in the reader's own format (in their language when given). */
-export function formatTime(iso: string, language?: Language): string {
+/** "9:00 AM" in the reader's own format (in their language). */
+export function formatTime(iso: string, language: Language): string {
   return new Date(iso).toLocaleTimeString(language, { hour: 'numeric', minute: '2-digit' });
 }
 
-/** "Thu, 12 Mar 2026, 9:00 – 9:45 AM" (in the reader's language when given). */
-export function formatWhen(m: Pick<Meeting, 'startsAt' | 'endsAt'>, language?: Language): string {
+/** "Thu, 12 Mar 2026, 9:00 – 9:45 AM" (in the reader's language). */
+export function formatWhen(m: Pick<Meeting, 'startsAt' | 'endsAt'>, language: Language): string {
   return `${formatDay(m.startsAt, language)}, ${formatTime(m.startsAt, language)} – ${formatTime(m.endsAt, language)}`;
 }
 
 /** "observation on Thu, 12 Mar 2026" — names a session for buttons and announcements, in the reader's language. */
 export function sessionLabel(t: SessionsT, language: Language, m: Pick<Meeting, 'kind' | 'startsAt'>): string {
   return t('sessionName', { kind: m.kind, day: formatDay(m.startsAt, language) });
-}
-
-/** "coaching meeting on Tue, 8 Dec" in English, for screens not translated yet (the others use sessionLabel). */
-export function sessionName(m: Pick<Meeting, 'kind' | 'startsAt'>): string {
-  return `${KIND_LABEL[m.kind].toLowerCase()} on ${formatDay(m.startsAt)}`;
 }
 
 /** "Taylor Nguyen" → "Taylor". */
