@@ -100,7 +100,7 @@ export async function completeSetup(
     const orgId = await createOrganization(trx, clock, org.name, settingsOf(org));
     const userId = newId();
     await trx.insertInto('users').values({ id: userId, email, password_hash: passwordHash, created_at: now, disabled_at: null }).execute();
-    const personId = await addPerson(trx, clock, orgId, { name: leader.name, email, roles: ['leader'], title: 'Program leader' }, userId);
+    const personId = await addPerson(trx, clock, orgId, { name: leader.name, email, roles: ['leader'] }, userId);
     return { orgId, userId, personId };
   });
 }
@@ -124,7 +124,7 @@ export async function createOrganizationWithLeader(
     const clash = await trx.selectFrom('organizations').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', org.name.toLowerCase())).executeTakeFirst();
     if (clash) throw new AppError('ALREADY_EXISTS', { key: 'organizationNameTaken', values: { name: org.name } });
     const orgId = await createOrganization(trx, clock, org.name, settingsOf(org));
-    const personId = await addPerson(trx, clock, orgId, { name: leader.name, email: leader.email, roles: ['leader'], title: 'Program leader' }, null);
+    const personId = await addPerson(trx, clock, orgId, { name: leader.name, email: leader.email, roles: ['leader'] }, null);
     // Nobody is signed in to invite them: the invitation is recorded as the leader's own.
     const invitation = await issueInvitation(trx, clock, baseUrl, { orgId, personId, createdBy: personId });
     return { orgId, personId, invitation };

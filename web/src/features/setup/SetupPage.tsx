@@ -4,8 +4,9 @@ import { useNavigate } from 'react-router';
 import { ApiError, type Me, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { FieldSet, TextField } from '../../ui/Field';
-import { useT } from '../../i18n';
+import { FieldSet, SelectField, TextField } from '../../ui/Field';
+import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../../shared/src/i18n';
+import { useLanguage, useT } from '../../i18n';
 import { PageTitle } from '../../ui/Page';
 import { TimeZoneField, deviceTimeZone } from '../organization/TimeZoneField';
 import { useStartSession } from '../session/session';
@@ -24,6 +25,9 @@ export function SetupPage() {
   const [token, setToken] = useState('');
   const [orgName, setOrgName] = useState('');
   const [timeZone, setTimeZone] = useState(deviceTimeZone);
+  // The language the page is read in is the best first guess for the program's.
+  const { language: reading } = useLanguage();
+  const [language, setLanguage] = useState<Language>(reading);
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [name, setName] = useState('');
@@ -35,7 +39,7 @@ export function SetupPage() {
     mutationFn: () =>
       api.post<Me>('/api/setup', {
         token: token.trim(),
-        organization: { name: orgName, timeZone, schoolYearStart: start || null, schoolYearEnd: end || null },
+        organization: { name: orgName, timeZone, schoolYearStart: start || null, schoolYearEnd: end || null, defaultLanguage: language },
         leader: { name, email, password },
       }),
     onSuccess: (me) => {
@@ -107,6 +111,13 @@ export function SetupPage() {
             <TextField label={t('firstDay')} type="date" value={start} onChange={(e) => setStart(e.target.value)} error={err?.fieldMessage('organization.schoolYearStart')} />
             <TextField label={t('lastDay')} type="date" value={end} onChange={(e) => setEnd(e.target.value)} error={err?.fieldMessage('organization.schoolYearEnd')} />
           </FieldSet>
+          <SelectField label={t('language')} hint={t('languageHint')} value={language} onChange={(e) => setLanguage(e.target.value as Language)} error={err?.fieldMessage('organization.defaultLanguage')}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </SelectField>
         </FieldSet>
         <FieldSet legend={t('leaderLegend')} className="field-group">
           <TextField label={t('yourName')} required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('leader.name')} />
