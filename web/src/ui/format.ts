@@ -2,27 +2,13 @@
  * Plain-language labels and local date formats used across the app, in the reader's language:
  * `const l = useLabels(); l.status(p.status); l.date(p.reviewOn)`. The words are in ./messages.
  */
-import {
-  CHALLENGES,
-  type Challenge,
-  FORMATS,
-  type Format,
-  MEMBER_ROLES,
-  type MemberRole,
-  ORG_ROLES,
-  ORIGINS,
-  type Origin,
-  type OrgRole,
-  type PartnershipStatus,
-  STATUSES,
-} from '../../../shared/src/domain';
+import type { Challenge, Format, MemberRole, Origin, OrgRole, PartnershipStatus } from '../../../shared/src/domain';
 import type { Language } from '../../../shared/src/i18n';
 import { format as formatMessage } from '../../../shared/src/i18n-format';
 import { useLanguage } from '../language';
 import { m } from './messages';
 
 export type MemberState = 'invited' | 'accepted' | 'declined';
-const MEMBER_STATES: readonly MemberState[] = ['invited', 'accepted', 'declined'];
 
 /** Labels and phrases in one language. */
 export interface Labels {
@@ -83,29 +69,16 @@ export function useLabels(): Labels {
   return labelsIn(useLanguage().language);
 }
 
-const byKey = <K extends string>(keys: readonly K[], label: (key: K) => string) => Object.fromEntries(keys.map((k) => [k, label(k)])) as Record<K, string>;
-const english = labelsIn('en');
-
-// English only, as before: kept for pages that do not use useLabels() yet.
-export const FORMAT_LABEL: Record<Format, string> = byKey(FORMATS, english.format);
-export const FORMAT_EXPLAIN: Record<Format, string> = byKey(FORMATS, english.formatExplain);
-export const STATUS_LABEL: Record<PartnershipStatus, string> = byKey(STATUSES, english.status);
-export const ORIGIN_LABEL: Record<Origin, string> = byKey(ORIGINS, english.origin);
-export const MEMBER_ROLE_LABEL: Record<MemberRole, string> = byKey(MEMBER_ROLES, english.memberRole);
-export const ORG_ROLE_LABEL: Record<OrgRole, string> = byKey(ORG_ROLES, english.orgRole);
-export const CHALLENGE_LABEL: Record<Challenge, string> = byKey(CHALLENGES, english.challenge);
-export const MEMBER_STATE_LABEL: Record<MemberState, string> = byKey(MEMBER_STATES, english.memberState);
-
-/** "Dec 4, 2026, 10:42 AM" in the reader's own format (in their language when given). */
-export function formatDateTime(iso: string | null | undefined, language?: string): string {
+/** "Dec 4, 2026, 10:42 AM" in the reader's own format, in their language. */
+export function formatDateTime(iso: string | null | undefined, language: Language): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** "Dec 4, 2026" in the reader's own format (in their language when given). */
-export function formatDate(iso: string | null | undefined, language?: string): string {
+/** "Dec 4, 2026" in the reader's own format, in their language. */
+export function formatDate(iso: string | null | undefined, language: Language): string {
   if (!iso) return '';
   // A plain date (YYYY-MM-DD) is a calendar day, not an instant: don't shift it by time zone.
   const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00`) : new Date(iso);
@@ -113,8 +86,8 @@ export function formatDate(iso: string | null | undefined, language?: string): s
   return d.toLocaleDateString(language, { dateStyle: 'medium' });
 }
 
-/** "9:05 AM" or "09:05": a clock time in the reader's own format (in their language when given). */
-export function formatTime(iso: string, language?: string): string {
+/** "9:05 AM" or "09:05": a clock time in the reader's own format, in their language. */
+export function formatTime(iso: string, language: Language): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   return d.toLocaleTimeString(language, { hour: 'numeric', minute: '2-digit' });
@@ -122,10 +95,10 @@ export function formatTime(iso: string, language?: string): string {
 
 /**
  * "today", "yesterday" or "on 4 Dec" (with the year when it is not this year): the reader's own calendar day of an instant.
- * In English unless a language is given. A phrase to put into a sentence: a catalog's own
- * `{day, select, …}` reads better in languages whose sentences put it elsewhere.
+ * A phrase to put into a sentence: a catalog's own `{day, select, …}` reads better in
+ * languages whose sentences put it elsewhere.
  */
-export function dayPhrase(iso: string, now = new Date(), language?: Language): string {
+export function dayPhrase(iso: string, now = new Date(), language: Language): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   const midnight = (x: Date) => new Date(x.getFullYear(), x.getMonth(), x.getDate()).getTime();
@@ -133,7 +106,7 @@ export function dayPhrase(iso: string, now = new Date(), language?: Language): s
   const day = daysAgo === 0 ? 'today' : daysAgo === 1 ? 'yesterday' : 'other';
   const sameYear = d.getFullYear() === now.getFullYear();
   const date = day === 'other' ? d.toLocaleDateString(language, sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' }) : '';
-  return formatMessage(language ?? 'en', m, 'dayPhrase', { day, date });
+  return formatMessage(language, m, 'dayPhrase', { day, date });
 }
 
 /** True when two instants fall on the same calendar day for the reader. */
@@ -147,8 +120,8 @@ export function firstWords(text: string, max = 80): string {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 
-/** "once", "twice", "5 times" (in English unless a language is given). */
-export function timesText(count: number, language: Language = 'en'): string {
+/** "once", "twice", "5 times", in the reader's language. */
+export function timesText(count: number, language: Language): string {
   return formatMessage(language, m, 'times', { count });
 }
 
