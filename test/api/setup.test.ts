@@ -99,7 +99,7 @@ describe('first set-up of an empty install', () => {
     expect(res.statusCode, res.body).toBe(201);
     const me = res.json();
     expect(me).toMatchObject({ organization: ORG.name, name: LEADER.name, email: 'dana@lakeside.example', roles: ['leader'], mustAcknowledgeRoles: true });
-    expect(await counts(w.db)).toEqual({ organizations: 1, users: 1, people: 1, roles: 1, practices: DEFAULT_PRACTICES.length, templates: FORMATS.length, invitations: 0 });
+    expect(await counts(w.db)).toEqual({ organizations: 1, users: 1, people: 1, roles: 1, practices: DEFAULT_PRACTICES.en.length, templates: FORMATS.length, invitations: 0 });
     const org = await w.db.selectFrom('organizations').selectAll().executeTakeFirstOrThrow();
     expect(org).toMatchObject({ id: me.organizationId, name: ORG.name, time_zone: 'America/Chicago', school_year_start: '2026-08-15', school_year_end: '2027-06-10', default_language: 'en' });
     // Signed in: the cookie is a session of the new leader, who can run the program straight away.
@@ -143,7 +143,7 @@ describe('two set-ups at the same moment', () => {
     expect(loser.json().code).toBe('ALREADY_SET_UP');
     expect(loser.cookies.some((c) => c.name === 'tandem_session')).toBe(false);
     const c = await counts(w.db);
-    expect(c).toEqual({ organizations: 1, users: 1, people: 1, roles: 1, practices: DEFAULT_PRACTICES.length, templates: FORMATS.length, invitations: 0 });
+    expect(c).toEqual({ organizations: 1, users: 1, people: 1, roles: 1, practices: DEFAULT_PRACTICES.en.length, templates: FORMATS.length, invitations: 0 });
   });
 });
 
@@ -252,7 +252,7 @@ describe('the operator command', () => {
       expect(run.stdout).toContain('Created Lakeside Early Learning (time zone America/Chicago).');
       expect(linkIn(run.stdout)).toBeTruthy();
       db ??= openDatabase({ databaseUrl: null, dataDir: env.DATA_DIR });
-      expect(await counts(db)).toEqual({ organizations: 1, users: 0, people: 1, roles: 1, practices: DEFAULT_PRACTICES.length, templates: FORMATS.length, invitations: 1 });
+      expect(await counts(db)).toEqual({ organizations: 1, users: 0, people: 1, roles: 1, practices: DEFAULT_PRACTICES.en.length, templates: FORMATS.length, invitations: 1 });
       if (kind === 'postgres') expect(await setupTokenState(db, 'any')).toBe('done');
     });
 

@@ -3,6 +3,7 @@
  * exact version by its SHA-256 content hash; any change makes a new version
  * that needs new signatures.
  */
+import { DEFAULT_LANGUAGE, type Language, isLanguage } from '../../../shared/src/i18n';
 import { createHash } from 'node:crypto';
 import type { AgreementContent } from '../../../shared/src/api';
 import type { Format } from '../../../shared/src/domain';
@@ -29,7 +30,13 @@ export const contentHash = (content: AgreementContent) => createHash('sha256').u
 
 export async function templateFor(db: DB, orgId: string, format: Format): Promise<AgreementContent['commitments']> {
   const row = await db.selectFrom('agreement_templates').select('commitments').where('org_id', '=', orgId).where('format', '=', format).executeTakeFirst();
-  return row ? JSON.parse(row.commitments) : DEFAULT_COMMITMENTS[format];
+  return row ? JSON.parse(row.commitments) : DEFAULT_COMMITMENTS[await programLanguage(db, orgId)][format];
+}
+
+/** The organization's default language: the words a new agreement starts in. */
+async function programLanguage(db: DB, orgId: string): Promise<Language> {
+  const org = await db.selectFrom('organizations').select('default_language').where('id', '=', orgId).executeTakeFirst();
+  return isLanguage(org?.default_language) ? org.default_language : DEFAULT_LANGUAGE;
 }
 
 /** Writes a new version and copies its logistics onto the partnership. Call inside a transaction. */
@@ -48,7 +55,7 @@ export async function writeVersion(trx: DB, clock: Clock, actor: Actor, partners
 }
 
 export async function createFirstDraft(trx: DB, clock: Clock, actor: Actor, partnershipId: string, format: Format) {
-  await writeVersion(trx, clock, actor, partnershipId, 1, firstDraft(await templateFor(trx, actor.orgId, format)));
+  await writeVersion(trx, clock, actor, partnershipId, 1, firstDraft(await templateFor(trx, actor.orgId, format), await programLanguage(trx, actor.orgId)));
 }
 
 /** People who must sign: every accepted member, mentor included. */

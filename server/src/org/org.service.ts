@@ -4,6 +4,7 @@
  * a database or a transaction; callers that create several things pass one
  * transaction, so a failure leaves nothing half-made.
  */
+import { DEFAULT_LANGUAGE, isLanguage } from '../../../shared/src/i18n';
 import { FORMATS, type OrgRole } from '../../../shared/src/domain';
 import { DEFAULT_COMMITMENTS } from '../agreements/defaults';
 import type { Clock } from '../platform/clock';
@@ -39,10 +40,12 @@ export async function createOrganization(db: DB, clock: Clock, name: string, set
       ...(settings.defaultLanguage ? { default_language: settings.defaultLanguage } : {}),
     })
     .execute();
-  await seedDefaultPractices(db, id);
+  // The practice framework and agreement templates start in the program's language; the leader edits them from there.
+  const language = isLanguage(settings.defaultLanguage) ? settings.defaultLanguage : DEFAULT_LANGUAGE;
+  await seedDefaultPractices(db, id, language);
   await db
     .insertInto('agreement_templates')
-    .values(FORMATS.map((format) => ({ org_id: id, format, commitments: JSON.stringify(DEFAULT_COMMITMENTS[format]), updated_at: now })))
+    .values(FORMATS.map((format) => ({ org_id: id, format, commitments: JSON.stringify(DEFAULT_COMMITMENTS[language][format]), updated_at: now })))
     .execute();
   return id;
 }

@@ -5,15 +5,16 @@ import type { DB } from '../platform/db';
 import { notFound } from '../platform/errors';
 import { type App, type Services, actorOf, requireRole } from '../platform/http';
 import { newId } from '../platform/ids';
+import type { Language } from '../../../shared/src/i18n';
 import { DEFAULT_PRACTICES } from './defaults';
 
 type Row = { id: string; category: string; name: string; description: string; position: number; archived: number };
 const present = (r: Row) => ({ id: r.id, category: r.category, name: r.name, description: r.description, position: r.position, archived: r.archived === 1 });
 
-export async function seedDefaultPractices(db: DB, orgId: string): Promise<void> {
+export async function seedDefaultPractices(db: DB, orgId: string, language: Language): Promise<void> {
   await db
     .insertInto('practices')
-    .values(DEFAULT_PRACTICES.map((p, i) => ({ id: newId(), org_id: orgId, ...p, position: (i + 1) * 10, archived: 0 })))
+    .values(DEFAULT_PRACTICES[language].map((p, i) => ({ id: newId(), org_id: orgId, ...p, position: (i + 1) * 10, archived: 0 })))
     .execute();
 }
 
