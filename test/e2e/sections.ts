@@ -6,13 +6,14 @@
  */
 import type { Page } from 'playwright-core';
 
-export const sectionNav = (page: Page) => page.getByRole('navigation', { name: 'Partnership sections' });
+/** The partnership's section navigation; its name is the one the page is read in ("Partnership sections" in English). */
+export const sectionNav = (page: Page, label = 'Partnership sections') => page.getByRole('navigation', { name: label });
 
 const exactly = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 /** Opens the section by its name; answers how many taps it took. */
-export async function openSection(page: Page, name: string): Promise<number> {
-  const nav = sectionNav(page);
+export async function openSection(page: Page, name: string, navLabel?: string): Promise<number> {
+  const nav = sectionNav(page, navLabel);
   await nav.waitFor();
   const link = nav.getByRole('link', { name, exact: true });
   if (await link.isVisible()) {

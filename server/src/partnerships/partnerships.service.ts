@@ -134,9 +134,10 @@ export async function respond(db: DB, clock: Clock, ctx: PartnershipContext, acc
       .execute();
     const remaining = ctx.members.map((m) => (m.personId === me.personId ? { ...m, state: accept ? 'accepted' : 'declined' } : m)).filter((m) => m.state !== 'declined');
     if (!accept && checkShape(ctx.partnership.format, remaining.map((m) => m.role))) {
-      await recordStatus(trx, ctx, clock, 'closed', `${me.name} declined the invitation${reason?.trim() ? `: ${reason.trim()}` : '.'}`);
+      // Who declined is the event's author; the reason is theirs, in their words (the page says "declined" in the reader's language).
+      await recordStatus(trx, ctx, clock, 'closed', reason?.trim() || null);
     } else if (remaining.every((m) => m.state === 'accepted')) {
-      await recordStatus(trx, ctx, clock, 'building', 'Everyone accepted.');
+      await recordStatus(trx, ctx, clock, 'building', null);
     }
   });
 }

@@ -55,7 +55,7 @@ export function StatusSection({ p }: { p: PartnershipDetail }) {
         {p.statusHistory.map((h, i) => (
           <li key={`${h.at}-${i}`}>
             <span className="meta">{new Date(h.at).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' })}</span> —{' '}
-            {h.from ? t('historyMove', { by: h.by, from: statusWord(t, h.from), to: statusWord(t, h.to) }) : t('historyStart', { by: h.by, to: statusWord(t, h.to) })}
+            {historyLine(t, h)}
             {h.reason ? <span className="reason"> “{h.reason}”</span> : null}
           </li>
         ))}
@@ -126,4 +126,13 @@ function StatusControl({ p, onChanged }: { p: PartnershipDetail; onChanged: (to:
       </form>
     </div>
   );
+}
+
+/** One step of the lifecycle in words; answering the invitation (the last acceptance, or a refusal) says so. */
+function historyLine(t: T, h: PartnershipDetail['statusHistory'][number]): string {
+  const to = statusWord(t, h.to);
+  if (!h.from) return t('historyStart', { by: h.by, to });
+  if (h.from === 'invited' && h.to === 'building') return t('historyAccepted', { by: h.by, to });
+  if (h.from === 'invited' && h.to === 'closed') return t('historyDeclined', { by: h.by, to });
+  return t('historyMove', { by: h.by, from: statusWord(t, h.from), to });
 }

@@ -128,6 +128,8 @@ export const m = catalog({
     historyTitle: 'History',
     historyStart: '{by}: started as “{to}”',
     historyMove: '{by}: “{from}” → “{to}”',
+    historyAccepted: '{by} accepted, and everyone is in: “{to}”',
+    historyDeclined: '{by} declined the invitation: “{to}”',
     changeSummary:
       '{status, select, active {Pause or close the partnership} paused {Restart or close the partnership} invited {Close the partnership} other {Start, pause or close the partnership}}',
     changeTitle: 'Change the status',
@@ -266,6 +268,8 @@ export const m = catalog({
     historyTitle: 'Historia',
     historyStart: '{by}: empezó como “{to}”',
     historyMove: '{by}: “{from}” → “{to}”',
+    historyAccepted: '{by} aceptó, y ya están todas las personas: “{to}”',
+    historyDeclined: '{by} rechazó la invitación: “{to}”',
     changeSummary:
       '{status, select, active {Pausar o cerrar el acompañamiento} paused {Retomar o cerrar el acompañamiento} invited {Cerrar el acompañamiento} other {Poner en marcha, pausar o cerrar el acompañamiento}}',
     changeTitle: 'Cambiar el estado',

@@ -14,6 +14,9 @@ const MAX_BYTES = 2_000_000;
 
 /** The header row of the roster file: the server reads these column names, in English, in every language. */
 const HEADER = 'name,email,roles,site,title,supervisor_email';
+/** Values of the roles column the server reads (org/roster-import.ts), typed as they are, in English. */
+const ROLE_WORDS = 'leader, supervisor, coach, mentor, coachee';
+const EVERYDAY_ROLE_WORDS = 'teacher, home visitor, principal, director, instructional coach, mentor coach';
 
 /**
  * A message whose placeholders stand for markup (<strong>, <code>): each is
@@ -105,16 +108,16 @@ export function ImportPeople() {
     <Section title={t('importTitle')} id="import-people">
       <p>
         {rich((v) => t('importIntro', v), {
-          name: <strong>name</strong>,
-          email: <strong>email</strong>,
-          roles: <strong>roles</strong>,
-          site: <strong>site</strong>,
-          title: <strong>title</strong>,
-          supervisor: <strong>supervisor_email</strong>,
+          name: <code>name</code>,
+          email: <code>email</code>,
+          roles: <code>roles</code>,
+          site: <code>site</code>,
+          title: <code>title</code>,
+          supervisor: <code>supervisor_email</code>,
         })}
       </p>
       <ul>
-        <li>{rich((v) => t('importRoles', v), { example: <code>coach;mentor</code> })}</li>
+        <li>{rich((v) => t('importRoles', v), { roles: <code>{ROLE_WORDS}</code>, everyday: <code>{EVERYDAY_ROLE_WORDS}</code>, example: <code>coach;mentor</code> })}</li>
         <li>{t('importNewSites')}</li>
         <li>{t('importSupervisors')}</li>
         <li>{t('importMatching')}</li>

@@ -52,8 +52,7 @@ export const m = catalog({
     importTitle: 'Import from a spreadsheet',
     importIntro:
       'Bring in your whole staff list at once. Save it from your spreadsheet as a CSV file whose first row names the columns: {name}, {email} and {roles} are needed; {site}, {title} and {supervisor} are optional.',
-    importRoles:
-      'Roles: leader, supervisor, coach, mentor or coachee. Everyday words work too — teacher, home visitor, principal, director, instructional coach, mentor coach. Put several roles in one cell with a semicolon, such as {example}.',
+    importRoles: 'Roles: {roles}. Everyday words work too — {everyday}. Put several roles in one cell with a semicolon, such as {example}.',
     importNewSites: 'A site that Tandem does not know yet is created for you.',
     importSupervisors: 'A supervisor must be in the same file or already in Tandem, with the supervisor role.',
     importMatching: 'People already here are matched by e-mail and updated. Importing never removes anyone.',
@@ -145,7 +144,7 @@ export const m = catalog({
     importIntro:
       'Trae toda tu lista de personal de una vez. Guárdala desde tu hoja de cálculo como archivo CSV, con los nombres de las columnas en la primera fila: {name}, {email} y {roles} son obligatorias; {site}, {title} y {supervisor} son opcionales. Escribe esos nombres en inglés, tal como aparecen aquí.',
     importRoles:
-      'Roles, también en inglés: leader, supervisor, coach, mentor o coachee. Sirven además palabras de uso diario — teacher, home visitor, principal, director, instructional coach, mentor coach. Para poner varios roles en una celda, sepáralos con punto y coma, por ejemplo {example}.',
+      'Roles, también en inglés: {roles}. Sirven además estas palabras de uso diario, en inglés: {everyday}. Para poner varios roles en una celda, sepáralos con punto y coma, por ejemplo {example}.',
     importNewSites: 'Si un centro todavía no está en Tandem, se crea por ti.',
     importSupervisors: 'Cada supervisor/a tiene que estar en el mismo archivo o ya en Tandem, con el rol de supervisor.',
     importMatching: 'A quienes ya están en Tandem se les reconoce por su correo electrónico y se actualizan sus datos. Importar nunca quita a nadie.',
