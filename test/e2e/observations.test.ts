@@ -129,8 +129,8 @@ describeBrowser('observation plans', () => {
     await expect.poll(() => mine.textContent()).toContain('More children talking during read-aloud');
     await expect.poll(() => columns(carmen, FOCUS)).toEqual(['Open question', 'A child answers', 'A child helps a friend count']);
     await expect.poll(() => mine.textContent()).toContain('Drafted by you');
-    // Focus is back on the button that opened the form.
-    await expect.poll(() => carmen.evaluate(() => document.activeElement?.textContent)).toBe('Plan an observation');
+    // Focus is on the plan just saved.
+    await expect.poll(() => carmen.evaluate(() => document.activeElement?.textContent)).toBe(FOCUS);
     await checkA11y(carmen, 'observation plans with a new draft');
     await carmen.context().close();
   });

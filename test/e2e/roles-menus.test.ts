@@ -123,4 +123,58 @@ describeBrowser('menus by role, the role page and focus', () => {
     await checkA11y(page, 'roles page in Spanish');
     await context.close();
   });
+
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const style = el ? getComputedStyle(el) : null;
+      return { tag: el?.tagName ?? '', text: el?.textContent ?? '', label: el?.getAttribute('aria-label') ?? '', role: el?.getAttribute('role') ?? '', invalid: el?.getAttribute('aria-invalid') ?? '', outlineStyle: style?.outlineStyle ?? '', outlineColor: style?.outlineColor ?? '' };
+    });
+
+  it('takes focus to the first problem after a refused save, and to what was saved after a save, with no error-like ring', async () => {
+    const taylor = await as('taylor@riverside.example', PHONE);
+    const list = (await (await taylor.request.get('/api/partnerships')).json()) as { items: Array<{ id: string; format: string }> };
+    const expert = list.items.find((p) => p.format === 'expert')!;
+    await taylor.goto(`/partnerships/${expert.id}/goals`);
+    await taylor.getByRole('heading', { name: 'Goals and action plans' }).waitFor();
+    await taylor.getByRole('button', { name: 'Write a goal' }).click();
+    const form = taylor.locator('form.goal-form');
+    await form.getByRole('heading', { name: 'Write a goal' }).waitFor();
+
+    // Keyboard focus shows a calm blue ring, not the old orange-red.
+    await taylor.keyboard.press('Tab');
+    await expect.poll(async () => (await focused(taylor)).outlineColor).toBe('rgb(43, 89, 195)');
+
+    // Nothing written: the server refuses, and focus goes to the first answer it asked about.
+    await form.getByRole('button', { name: 'Save the goal' }).click();
+    await form.getByText('Some answers need another look', { exact: false }).waitFor();
+    await expect.poll(async () => (await focused(taylor)).invalid).toBe('true');
+    await expect.poll(() => form.getByLabel('The goal').evaluate((el) => el === document.activeElement)).toBe(true);
+    await checkA11y(taylor, 'goal form refused, focus on the first problem');
+
+    // Written and saved: focus goes to the goal just saved, without a ring.
+    const TITLE = 'Children tidy up to a song';
+    await form.getByLabel('The goal').fill(TITLE);
+    await form.getByRole('group', { name: 'Step 1' }).getByLabel('What will happen').fill('Try the tidy-up song for a week');
+    await form.getByRole('button', { name: 'Save the goal' }).press('Enter');
+    await taylor.getByText(`Your goal “${TITLE}” is saved.`).waitFor();
+    const saved = taylor.locator('article.goal-card', { hasText: TITLE }).getByRole('heading', { level: 3 });
+    await expect.poll(() => saved.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await focused(taylor)).outlineStyle).toBe('none');
+    await checkA11y(taylor, 'goal saved, focus on it');
+    await taylor.context().close();
+  });
+
+  it('takes focus to the message when a refusal is not about one field (a wrong password)', async () => {
+    const { context, page } = await newPage(world, PHONE);
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail').fill('taylor@riverside.example');
+    await page.getByLabel('Password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That e-mail and password do not match an active account.').waitFor();
+    await expect.poll(async () => (await focused(page)).role).toBe('alert');
+    expect((await focused(page)).outlineStyle).toBe('none');
+    await checkA11y(page, 'sign-in refused, focus on the message');
+    await context.close();
+  });
 });

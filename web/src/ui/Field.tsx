@@ -95,11 +95,11 @@ export function Checkbox({ label, hint, error, className, ...input }: Common & O
   );
 }
 
-/** A group of checkboxes or radios with a visible legend. */
+/** A group of checkboxes or radios with a visible legend; with an error it is marked data-invalid, so focus can find it (ui/focus.ts). */
 export function FieldSet({ legend, hint, error, children, className }: { legend: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; className?: string }) {
   const d = useDescribed(hint, error);
   return (
-    <fieldset className={['fieldset', className].filter(Boolean).join(' ')} aria-describedby={d.describedBy}>
+    <fieldset className={['fieldset', className].filter(Boolean).join(' ')} aria-describedby={d.describedBy} data-invalid={error ? 'true' : undefined}>
       <legend>{legend}</legend>
       <Extras hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} />
       {children}

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Format } from '../../../../shared/src/domain';
 import { ApiError, type AgreementContent, type AgreementResponse, type CommitmentSet, type Practice, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, FieldSet, Radio, TextArea, TextField } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { modeLabel, partyLabel } from './AgreementView';
 import { agreementKey } from './useAgreement';
 import { useT } from '../../i18n';
@@ -82,16 +83,21 @@ export function AgreementForm({
   const field = (path: string) => err?.details.find((d) => d.path.startsWith(`content.${path}`))?.message;
   const notice = content.cancellationNoticeHours;
   const [noticeProblem, setNoticeProblem] = useState<string | undefined>();
+  // After a refused save, focus goes to the first answer that needs another look (or the message).
+  const [refused, setRefused] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, save.error, refused);
 
   return (
     <form
+      ref={formRef}
       className="form agreement-form"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (!Number.isInteger(notice) || notice < 0 || notice > 336) {
           setNoticeProblem(t('noticeProblem'));
-          document.getElementById('agreement-notice-hours')?.focus();
+          setRefused((n) => n + 1);
           return;
         }
         setNoticeProblem(undefined);

@@ -5,6 +5,7 @@ import { type AgreementResponse, type AgreementVersion, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Loading, Section } from '../../ui/Page';
+import { focusSaved } from '../../ui/focus';
 import { formatDateTime } from '../../ui/format';
 import { usePartnership } from '../partnerships/usePartnership';
 import { AgreementForm } from './AgreementForm';
@@ -49,6 +50,8 @@ export function AgreementSection() {
           onDone={(version) => {
             setEditing(false);
             setNotice(version ? t('savedVersion', { version }) : '');
+            // Saved: focus the notice that names the new version; cancelled: back to "Edit".
+            focusSaved(version ? 'agreement-saved' : 'agreement-edit');
           }}
         />
       </Section>
@@ -57,7 +60,11 @@ export function AgreementSection() {
 
   return (
     <Section title={t('title')} id="agreement">
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {notice ? (
+        <div id="agreement-saved">
+          <Alert tone="success">{notice}</Alert>
+        </div>
+      ) : null}
       <ErrorAlert error={sign.error} />
       {!current ? <p>{t('noneYet')}</p> : null}
       {current ? (
@@ -72,7 +79,7 @@ export function AgreementSection() {
           </Button>
         ) : null}
         {a.abilities.edit ? (
-          <Button variant="secondary" onClick={() => setEditing(true)}>
+          <Button id="agreement-edit" variant="secondary" onClick={() => setEditing(true)}>
             {t('edit')}
           </Button>
         ) : null}

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { CELEBRATION_KINDS, type CelebrationKind } from '../../../../shared/src/domain';
 import { ApiError, type Celebration, type CreateCelebrationBody, type Goal, type PartnershipDetail, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { FieldSet, Radio, SelectField, TextArea, TextField } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { useSignedIn } from '../session/session';
 import { GOAL_ORDER, firstName, goalsKey, subjectsOf } from '../goals/goalWords';
 import { celebrationsKey, todayLocal } from './celebrationWords';
@@ -31,7 +32,8 @@ export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved:
   const [happenedOn, setHappenedOn] = useState(todayLocal);
   const [goalId, setGoalId] = useState('');
   const [missing, setMissing] = useState<Partial<Record<FieldName, string>>>({});
-  const [focusFirstError, setFocusFirstError] = useState(0);
+  /** Bumped when the form refuses to send (an answer is missing), so focus goes to the first one. */
+  const [refused, setRefused] = useState(0);
   /** Once an answer changes, its old "please fill this in" message no longer applies. */
   const clear = (name: FieldName) => setMissing((was) => (was[name] ? { ...was, [name]: undefined } : was));
 
@@ -64,7 +66,6 @@ export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved:
       setGoalId('');
       onSaved(saved);
     },
-    onError: () => setFocusFirstError((n) => n + 1),
   });
 
   const err = save.error instanceof ApiError ? save.error : null;
@@ -72,14 +73,9 @@ export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved:
   const otherError = err && !err.details.some((d) => (FIELDS as readonly string[]).includes(d.path));
   const anyFieldError = FIELDS.some((f) => fieldError(f));
 
-  // After a refused save, take keyboard focus to the first answer that needs another look.
-  useEffect(() => {
-    if (!focusFirstError) return;
-    const first = FIELDS.find((f) => fieldError(f));
-    if (!first) return;
-    const el = document.getElementById(`${formId}-${first}`);
-    (el?.matches('input, textarea, select') ? el : el?.querySelector<HTMLElement>('input, textarea, select'))?.focus();
-  }, [focusFirstError]);
+  // After a refused save, keyboard focus goes to the first answer that needs another look (or the message).
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, save.error, refused);
 
   const subject = subjects.find((s) => s.personId === subjectId);
   const mine = subjectId === me.personId;
@@ -87,6 +83,7 @@ export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved:
 
   return (
     <form
+      ref={formRef}
       className="form celebration-form card"
       noValidate
       aria-labelledby={`${formId}-heading`}
@@ -98,7 +95,7 @@ export function CelebrationForm({ p, onSaved }: { p: PartnershipDetail; onSaved:
         setMissing(problems);
         if (Object.keys(problems).length) {
           save.reset();
-          setFocusFirstError((n) => n + 1);
+          setRefused((n) => n + 1);
           return;
         }
         save.mutate();

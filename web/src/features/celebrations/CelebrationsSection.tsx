@@ -4,6 +4,7 @@ import { type Celebration, type PartnershipDetail, api } from '../../api';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Loading, Section } from '../../ui/Page';
+import { focusSaved } from '../../ui/focus';
 import { firstWords, formatDate } from '../../ui/format';
 import { firstName, subjectsOf } from '../goals/goalWords';
 import { usePartnership } from '../partnerships/usePartnership';
@@ -51,6 +52,7 @@ export function CelebrationsSection() {
                 ? t('savedNoticeShared', { kind: c.kind, date, name: firstName(subject.name) })
                 : t('savedNotice', { kind: c.kind, date }),
             );
+            focusSaved(celebrationDomId(c.id));
           }}
         />
       ) : p.status === 'closed' ? (
@@ -83,6 +85,9 @@ export function CelebrationsSection() {
   );
 }
 
+/** The element id of one celebration in the timeline, where focus goes after it is saved. */
+export const celebrationDomId = (id: string) => `celebration-${id}`;
+
 /** One entry: what kind, when, what happened, the goal it belongs to, who recorded it; "Share…" for the coachee. */
 function CelebrationEntry({ c, p }: { c: Celebration; p: PartnershipDetail }) {
   const me = useSignedIn();
@@ -93,7 +98,7 @@ function CelebrationEntry({ c, p }: { c: Celebration; p: PartnershipDetail }) {
   const subject = p.members.find((x) => x.personId === c.subjectId);
   const showWhose = subjectsOf(p).length > 1;
   return (
-    <article aria-labelledby={`${id}-kind ${id}-date`}>
+    <article id={celebrationDomId(c.id)} aria-labelledby={`${id}-kind ${id}-date`}>
       <p className="celebration-head">
         <span id={`${id}-kind`} className={`celebration-kind kind-${c.kind}`}>
           {t('kind', { kind: c.kind })}

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
 import { ApiError, type Concern, type PartnershipDetail, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -9,7 +9,7 @@ import { todayLocal } from '../celebrations/celebrationWords';
 import { firstName } from '../goals/goalWords';
 import { useSignedIn } from '../session/session';
 import { MARK, type T, concernsKey, isAboutMe, statusLabel } from './concernWords';
-import { focusSoon } from '../../ui/focus';
+import { focusSoon, useFocusFirstError } from '../../ui/focus';
 import { useLanguage, useT } from '../../i18n';
 import { type Key, m } from './messages';
 
@@ -127,18 +127,18 @@ function DiscussionForm({ c, p, onDone }: { c: Concern; p: PartnershipDetail; on
       store(saved);
       onDone();
     },
-    onError: (e) => {
-      // Take keyboard focus to the first answer the server asked about, if any.
-      const first = ['summary', 'discussedOn', 'coacheeView'].find((f) => e instanceof ApiError && e.fieldMessage(f));
-      if (first) focusSoon(`${formId}-${first}`);
-    },
   });
   const err = save.error instanceof ApiError ? save.error : null;
+  // After a refused save, focus goes to the first answer that needs another look (or the message).
+  const [refused, setRefused] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, save.error, refused);
   const summaryError = missing.summary ?? err?.fieldMessage('summary');
   const dateError = missing.discussedOn ?? err?.fieldMessage('discussedOn');
   const viewError = err?.fieldMessage('coacheeView');
   return (
     <form
+      ref={formRef}
       className="form inner-form"
       noValidate
       aria-label={t('recordConversationWith', { name: subject })}
@@ -150,7 +150,7 @@ function DiscussionForm({ c, p, onDone }: { c: Concern; p: PartnershipDetail; on
         setMissing(problems);
         if (problems.summary || problems.discussedOn) {
           save.reset();
-          focusSoon(`${formId}-${problems.summary ? 'summary' : 'discussedOn'}`);
+          setRefused((n) => n + 1);
           return;
         }
         save.mutate();
@@ -314,16 +314,16 @@ function EscalationForm({
       store(saved);
       onDone(saved.escalation?.supervisorName ?? c.supervisors.find((s) => s.id === supervisorId)?.name ?? t('theSupervisor'));
     },
-    onError: (e) => {
-      const first = ['supervisorId', 'reason'].find((f) => e instanceof ApiError && e.fieldMessage(f));
-      if (first) focusSoon(`${formId}-${first}`);
-    },
   });
   const err = save.error instanceof ApiError ? save.error : null;
+  const [refused, setRefused] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, save.error, refused);
   const supervisorError = missing.supervisorId ?? err?.fieldMessage('supervisorId');
   const reasonError = missing.reason ?? err?.fieldMessage('reason');
   return (
     <form
+      ref={formRef}
       className="form inner-form"
       noValidate
       aria-label={t('raiseForm')}
@@ -335,7 +335,7 @@ function EscalationForm({
         setMissing(problems);
         if (problems.supervisorId || problems.reason) {
           save.reset();
-          focusSoon(`${formId}-${problems.supervisorId ? 'supervisorId' : 'reason'}`);
+          setRefused((n) => n + 1);
           return;
         }
         save.mutate();
@@ -392,6 +392,8 @@ function Resolution({ c, p, onDone }: { c: Concern; p: PartnershipDetail; onDone
       onDone();
     },
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, save.error);
   if (c.resolvedAt) {
     return (
       <Alert tone="success" title={t('resolvedOn', { date: formatDate(c.resolvedAt, language) })}>
@@ -411,6 +413,7 @@ function Resolution({ c, p, onDone }: { c: Concern; p: PartnershipDetail; onDone
   }
   return (
     <form
+      ref={formRef}
       className="form inner-form"
       aria-label={t('resolveForm')}
       onSubmit={(e) => {

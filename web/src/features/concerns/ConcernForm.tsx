@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, type Concern, type PartnershipDetail, api } from '../../api';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { SelectField, TextArea } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { firstName } from '../goals/goalWords';
 import { useSignedIn } from '../session/session';
 import { concernSubjects, concernsKey } from './concernWords';
@@ -22,9 +23,10 @@ export function ConcernForm({ p, onSaved, onCancel }: { p: PartnershipDetail; on
   const [missing, setMissing] = useState('');
   const subject = subjects.find((s) => s.personId === subjectId);
   const name = subject ? firstName(subject.name) : t('TheCoachee');
-  const focusText = () => document.getElementById(`${formId}-description`)?.focus();
+  const [refused, setRefused] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    focusText();
+    document.getElementById(`${formId}-description`)?.focus();
   }, []);
 
   const save = useMutation({
@@ -34,14 +36,16 @@ export function ConcernForm({ p, onSaved, onCancel }: { p: PartnershipDetail; on
       client.invalidateQueries({ queryKey: concernsKey(p.id) });
       onSaved(saved);
     },
-    onError: () => focusText(),
   });
   const err = save.error instanceof ApiError ? save.error : null;
+  // After a refused save, focus goes to the field with the problem (or the message).
+  useFocusFirstError(formRef, save.error, refused);
   const textError = missing || err?.fieldMessage('description');
   const subjectError = err?.fieldMessage('subjectId');
 
   return (
     <form
+      ref={formRef}
       className="form card concern-form"
       noValidate
       aria-labelledby={`${formId}-heading`}
@@ -50,7 +54,7 @@ export function ConcernForm({ p, onSaved, onCancel }: { p: PartnershipDetail; on
         if (!description.trim()) {
           setMissing(t('describeMissing'));
           save.reset();
-          focusText();
+          setRefused((n) => n + 1);
           return;
         }
         setMissing('');

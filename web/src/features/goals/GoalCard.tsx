@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { type GoalStatus, STEP_STATUSES, type StepStatus } from '../../../../shared/src/domain';
 import { ApiError, type Goal, type GoalStep, type PartnershipDetail, type Practice, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
@@ -14,6 +14,9 @@ import { firstName, goalsKey, progressText, responsibleText } from './goalWords'
 import { focusSoon } from '../../ui/focus';
 import { useLanguage, useT } from '../../i18n';
 import { m } from './messages';
+
+/** The base of the element ids of one goal's card (its title is `${base}-title`), so focus can find a goal just saved. */
+export const goalDomId = (id: string) => `goal-${id}`;
 
 /** Stands for a name in a message, so the name can be shown in bold wherever the language puts it. */
 const NAME_MARK = '\u0000';
@@ -36,7 +39,7 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
   const me = useSignedIn();
   const t = useT(m);
   const { language } = useLanguage();
-  const id = useId();
+  const id = goalDomId(goal.id);
   const [editing, setEditing] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const [sharing, setSharing] = useState(false);

@@ -5,6 +5,7 @@ import { ApiError, type Goal, type PartnershipDetail, type Practice, api } from 
 import { Alert, ConflictAlert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, FieldSet, SelectField, TextArea, TextField } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { useSignedIn } from '../session/session';
 import { firstName, goalsKey, responsibleOptions, responsibleText, subjectsOf } from './goalWords';
 import { SubjectOptions } from '../partnerships/SubjectOptions';
@@ -104,6 +105,9 @@ export function GoalForm({
     },
   });
   const err = save.error instanceof ApiError ? save.error : null;
+  // After a refused save, focus goes to the first answer that needs another look (or the message).
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, save.error);
   const conflict = err?.code === 'VERSION_CONFLICT';
   const fieldError = (path: string) => err?.fieldMessage(path);
   const shownPaths = ['title', 'successLooksLike', 'childOutcome', 'practiceIds', 'subjectId', 'steps'];
@@ -141,6 +145,7 @@ export function GoalForm({
   const heading = goal ? t('headingEdit') : own ? t('write') : t('headingPropose', { name: subjectFirst });
   return (
     <form
+      ref={formRef}
       className="form goal-form card"
       noValidate
       aria-labelledby={`${formId}-heading`}

@@ -7,10 +7,10 @@ import { Loading, Section } from '../../ui/Page';
 import { usePractices } from '../agreements/useAgreement';
 import { usePartnership } from '../partnerships/usePartnership';
 import { useSignedIn } from '../session/session';
-import { GoalCard } from './GoalCard';
+import { GoalCard, goalDomId } from './GoalCard';
 import { GoalForm } from './GoalForm';
 import { GOAL_ORDER, firstName, goalsKey, subjectsOf } from './goalWords';
-import { focusSoon } from '../../ui/focus';
+import { focusSaved, focusSoon } from '../../ui/focus';
 import { useT } from '../../i18n';
 import { m } from './messages';
 
@@ -72,7 +72,7 @@ export function GoalsSection() {
                   : t('proposalSentCoachee', { title: g.title })
                 : t('goalSaved', { title: g.title }),
             );
-            backToOpen();
+            focusSaved(`${goalDomId(g.id)}-title`);
           }}
           onCancel={() => {
             setWriting(false);

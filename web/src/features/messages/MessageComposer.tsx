@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { ApiError, type CreateMessageBody, type Message, type PartnershipDetail, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, SelectField, TextArea } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { useLabels } from '../../ui/format';
 import { firstName } from '../goals/goalWords';
 import { useSignedIn } from '../session/session';
@@ -42,19 +43,22 @@ export function MessageComposer({ p, onSent }: { p: PartnershipDetail; onSent: (
       setIsRequest(false);
       const asked = people.find((m) => m.personId === saved.requestedFrom);
       onSent(saved.kind === 'resource_request' ? (asked ? t('requestSentTo', { name: firstName(asked.name) }) : t('requestSent')) : t('sent'));
-      // Ready for the next message.
+      // Ready for the next message (a conversation goes on; the notice says it was sent).
       focusBody();
     },
-    onError: () => focusBody(),
   });
 
   const err = send.error instanceof ApiError ? send.error : null;
+  const [refused, setRefused] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, send.error, refused);
   const bodyError = missing || err?.fieldMessage('body');
   const askError = err?.fieldMessage('requestedFrom');
   const otherError = err && !bodyError && !askError;
 
   return (
     <form
+      ref={formRef}
       className="form card message-form"
       noValidate
       aria-labelledby={`${formId}-heading`}
@@ -64,7 +68,7 @@ export function MessageComposer({ p, onSent }: { p: PartnershipDetail; onSent: (
         if (!body.trim()) {
           setMissing(isRequest ? t('missingRequest') : t('missingMessage'));
           send.reset();
-          focusBody();
+          setRefused((n) => n + 1);
           return;
         }
         setMissing('');

@@ -1,9 +1,10 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type InfiniteData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { ApiError, type Note, type Page, type PartnershipDetail, api, query } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { SelectField, TextArea } from '../../ui/Field';
+import { focusSaved, useFocusFirstError } from '../../ui/focus';
 import { Loading, Section } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
 import { firstWords, formatDateTime } from '../../ui/format';
@@ -15,6 +16,8 @@ import { useLanguage, useT } from '../../i18n';
 import { m } from './messages';
 
 const SUBJECT_ROLES = ['coachee', 'peer', 'self'];
+/** The element id of one note, where focus goes after it is saved. */
+const noteDomId = (id: string) => `note-${id}`;
 
 /** The partnership's notes, newest first: write, edit your own, and (coachee) share. */
 export function NotesSection() {
@@ -58,15 +61,23 @@ function NewNote({ p }: { p: PartnershipDetail }) {
   const [saved, setSaved] = useState(false);
   const add = useMutation({
     mutationFn: () => api.post<Note>(`/api/partnerships/${p.id}/notes`, { body, subjectId: subjectId || undefined }),
-    onSuccess: () => {
+    onSuccess: (note) => {
       setBody('');
       setSaved(true);
+      // Shown at the top of the list at once (newest first), then the list is refreshed.
+      client.setQueryData<InfiniteData<Page<Note>>>(['notes', p.id], (old) =>
+        old && old.pages.length > 0 ? { ...old, pages: [{ ...old.pages[0], items: [note, ...old.pages[0].items.filter((n) => n.id !== note.id)] }, ...old.pages.slice(1)] } : old,
+      );
       client.invalidateQueries({ queryKey: ['notes', p.id] });
+      focusSaved(noteDomId(note.id));
     },
   });
   const err = add.error instanceof ApiError ? add.error : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, add.error);
   return (
     <form
+      ref={formRef}
       className="form card"
       noValidate
       onSubmit={(e) => {
@@ -107,11 +118,14 @@ function NoteItem({ note, p }: { note: Note; p: PartnershipDetail }) {
     onSuccess: () => {
       setEditing(false);
       client.invalidateQueries({ queryKey: ['notes', p.id] });
+      focusSaved(noteDomId(note.id));
     },
   });
   const err = edit.error instanceof ApiError ? edit.error : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, edit.error);
   return (
-    <article className="card note" aria-label={t('noteLabel', { name: note.authorName, when: formatDateTime(note.createdAt, language) })}>
+    <article id={noteDomId(note.id)} className="card note" aria-label={t('noteLabel', { name: note.authorName, when: formatDateTime(note.createdAt, language) })}>
       <p className="meta">
         {note.authorName} · {formatDateTime(note.createdAt, language)}
         {note.updatedAt !== note.createdAt ? ` · ${t('edited', { when: formatDateTime(note.updatedAt, language) })}` : ''}
@@ -119,6 +133,7 @@ function NoteItem({ note, p }: { note: Note; p: PartnershipDetail }) {
       </p>
       {editing ? (
         <form
+          ref={formRef}
           className="form"
           noValidate
           onSubmit={(e) => {

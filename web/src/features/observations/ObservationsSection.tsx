@@ -14,7 +14,7 @@ import { ShareForm } from '../sharing/ShareForm';
 import { DataFormPreview } from './DataFormPreview';
 import { formatDay, planOrder, planStatusText, plansKey, subjectFirstName, subjectOf } from './observationWords';
 import { PlanForm } from './PlanForm';
-import { focusSoon } from '../../ui/focus';
+import { focusSaved, focusSoon } from '../../ui/focus';
 import { useLanguage, useT } from '../../i18n';
 import { m } from './messages';
 
@@ -67,7 +67,7 @@ export function ObservationsSection() {
             setWriting(false);
             const subject = subjectOf(saved, p);
             setNotice(saved.status === 'confirmed' ? t('savedConfirmed') : t('savedDraft', { name: subject ? firstName(subject.name) : t('TheCoachee') }));
-            backToOpen();
+            focusSaved(`${planDomId(saved.id)}-title`);
           }}
           onCancel={() => {
             setWriting(false);
@@ -89,12 +89,15 @@ export function ObservationsSection() {
   );
 }
 
+/** The base of the element ids of one plan's card (its title is `${base}-title`), so focus can find a plan just saved. */
+const planDomId = (id: string) => `plan-${id}`;
+
 /** One plan: its status, the answers to the focus conversation, the data form, and what the viewer may do. */
 function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) {
   const t = useT(m);
   const { language } = useLanguage();
   const me = useSignedIn();
-  const id = useId();
+  const id = planDomId(plan.id);
   const [editing, setEditing] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const [sharing, setSharing] = useState(false);

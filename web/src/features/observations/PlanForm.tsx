@@ -6,6 +6,7 @@ import { ApiError, type CreateObservationPlanBody, type Goal, type Meeting, type
 import { Alert, ConflictAlert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { FieldSet, Radio, SelectField, TextArea, TextField } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { GOAL_ORDER, goalsKey, subjectsOf } from '../goals/goalWords';
 import { useSignedIn } from '../session/session';
 import { meetingsKey } from '../sessions/sessionWords';
@@ -69,7 +70,8 @@ export function PlanForm({
   const [goalId, setGoalId] = useState(plan?.goalId ?? '');
   const [missing, setMissing] = useState<Record<string, string>>({});
   const [announce, setAnnounce] = useState('');
-  const [focusFirstError, setFocusFirstError] = useState(0);
+  /** Bumped when the form refuses to send (an answer is missing), so focus goes to the first one. */
+  const [refused, setRefused] = useState(0);
   const focusNext = useRef<string | null>(null);
 
   const meetings = useQuery({
@@ -118,7 +120,6 @@ export function PlanForm({
       client.invalidateQueries({ queryKey: plansKey(p.id) });
       onSaved(saved);
     },
-    onError: () => setFocusFirstError((n) => n + 1),
   });
 
   const err = save.error instanceof ApiError ? save.error : null;
@@ -130,13 +131,9 @@ export function PlanForm({
   const otherError = err && !conflict && !err.details.some((d) => known(d.path));
   const anyFieldError = Object.values(missing).some(Boolean) || (err && !conflict && !otherError);
 
-  // After a refused save, take keyboard focus to the first answer that needs another look.
-  useEffect(() => {
-    if (!focusFirstError) return;
-    const first = ORDER.find((path) => (path === 'dataForm.fields' ? fieldsProblem : fieldError(path)));
-    const target = first ? document.getElementById(`${formId}-${first.replace('dataForm.', '')}`) : document.getElementById(`${formId}-problems`);
-    (target?.matches('input, textarea, select') ? target : (target?.querySelector<HTMLElement>('input, textarea, select') ?? target))?.focus();
-  }, [focusFirstError]);
+  // After a refused save, keyboard focus goes to the first answer that needs another look (or the message).
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, save.error, refused);
 
   const clear = (name: string) => setMissing((m) => (m[name] ? { ...m, [name]: '' } : m));
   const chooseMethod = (m: DataMethod) => {
@@ -186,6 +183,7 @@ export function PlanForm({
 
   return (
     <form
+      ref={formRef}
       className="form plan-form card"
       noValidate
       aria-labelledby={`${formId}-heading`}
@@ -199,7 +197,7 @@ export function PlanForm({
         setMissing(problems);
         if (Object.keys(problems).length) {
           save.reset();
-          setFocusFirstError((n) => n + 1);
+          setRefused((n) => n + 1);
           return;
         }
         save.mutate();
@@ -353,7 +351,7 @@ export function PlanForm({
         ))}
       </SelectField>
 
-      <div id={`${formId}-problems`} tabIndex={-1}>
+      <div id={`${formId}-problems`} tabIndex={-1} data-error-summary>
         {conflict ? (
           <ConflictAlert
             message={err!.message}

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../../shared/src/i18n';
 import { ApiError, type Organization, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { FieldSet, SelectField, TextField } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { useLanguage, useT } from '../../i18n';
 import { Loading, PageTitle } from '../../ui/Page';
 import { formatDate } from '../../ui/format';
@@ -69,7 +70,7 @@ function SettingsForm({ org }: { org: Organization }) {
   const [end, setEnd] = useState(org.schoolYearEnd ?? '');
   const [language, setLanguage] = useState<Language>(org.defaultLanguage);
   const [saved, setSaved] = useState('');
-  const problemRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const save = useMutation({
     mutationFn: () =>
       api.patch<Organization>('/api/organization', { name, timeZone, schoolYearStart: start || null, schoolYearEnd: end || null, defaultLanguage: language }),
@@ -84,9 +85,8 @@ function SettingsForm({ org }: { org: Organization }) {
   });
   const err = save.error instanceof ApiError ? save.error : null;
   const fieldErrors = !!err?.details.length;
-  useEffect(() => {
-    if (save.error) problemRef.current?.focus();
-  }, [save.error]);
+  // After a refused save, focus goes to the first answer that needs another look (or the message).
+  useFocusFirstError(formRef, save.error);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -96,7 +96,7 @@ function SettingsForm({ org }: { org: Organization }) {
   return (
     <>
       <p className="lead">{t('formLead', { name: org.name })}</p>
-      <form className="form" noValidate onSubmit={submit}>
+      <form ref={formRef} className="form" noValidate onSubmit={submit}>
         <TextField label={t('orgName')} required value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
         <TimeZoneField value={timeZone} onChange={setTimeZone} error={err?.fieldMessage('timeZone')} hint={t('timeZoneHint')} />
         <FieldSet legend={t('schoolYear')} hint={t('schoolYearHint')} className="field-group">
@@ -116,7 +116,7 @@ function SettingsForm({ org }: { org: Organization }) {
             </option>
           ))}
         </SelectField>
-        <div ref={problemRef} tabIndex={-1} className="form-problems">
+        <div tabIndex={-1} className="form-problems" data-error-summary>
           {fieldErrors ? <Alert tone="error">{t('needsAnotherLook')}</Alert> : <ErrorAlert error={save.error} />}
         </div>
         <div role="status">{saved ? <p className="success-text">{saved}</p> : null}</div>

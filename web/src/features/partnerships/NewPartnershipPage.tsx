@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { FORMATS, FORMAT_SHAPE, type Format, type MemberRole, type Origin } from '../../../../shared/src/domain';
 import { ApiError, type Me, type PartnershipDetail, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, FieldSet, Radio, SelectField, TextArea } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { PageTitle } from '../../ui/Page';
 import { useLabels } from '../../ui/format';
 import { PersonPicker } from '../directory/PersonPicker';
@@ -95,6 +96,9 @@ function StartPartnership({ me }: { me: Me }) {
   });
   const err = create.error instanceof ApiError ? create.error : null;
   const isDualRoleError = !!err?.fieldMessage('acknowledgeDualRole');
+  // A refused start: focus the first answer with a problem (the dual-role box included), or the message.
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusFirstError(ref, create.error);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -107,7 +111,7 @@ function StartPartnership({ me }: { me: Me }) {
   );
 
   return (
-    <div>
+    <div ref={ref}>
       <PageTitle title={t('title')}>{t('title')}</PageTitle>
       <p className="lead">{t('lead')}</p>
       {err && !isDualRoleError ? <ErrorAlert error={err} /> : null}

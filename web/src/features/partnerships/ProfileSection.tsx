@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { CHALLENGES, type Challenge } from '../../../../shared/src/domain';
 import { ApiError, type PartnershipDetail, type Profile, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, FieldSet, TextArea } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { Section } from '../../ui/Page';
 import { useLabels } from '../../ui/format';
 import { useT } from '../../i18n';
@@ -55,6 +56,8 @@ function ProfileForm({ p, profile, canEdit }: { p: PartnershipDetail; profile: P
     },
   });
   const err = save.error instanceof ApiError ? save.error : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, save.error);
   const set = <K extends keyof Profile>(key: K, value: Profile[K]) => {
     setSaved(false);
     setDraft((d) => ({ ...d, [key]: value }));
@@ -62,6 +65,7 @@ function ProfileForm({ p, profile, canEdit }: { p: PartnershipDetail; profile: P
   const toggle = (c: Challenge, on: boolean) => set('challenges', on ? [...draft.challenges, c] : draft.challenges.filter((x) => x !== c));
   return (
     <form
+      ref={formRef}
       className="form card"
       noValidate
       onSubmit={(e) => {

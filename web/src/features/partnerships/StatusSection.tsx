@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { TRANSITIONS, type PartnershipStatus, STATUSES } from '../../../../shared/src/domain';
 import { ApiError, type PartnershipDetail, api } from '../../api';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { SelectField, TextArea } from '../../ui/Field';
+import { focusSaved, useFocusFirstError } from '../../ui/focus';
 import { useLanguage, useT } from '../../i18n';
 import { useSignedIn } from '../session/session';
 import { DualRoleNote, Logistics } from './OverviewSection';
@@ -61,7 +62,13 @@ export function StatusSection({ p }: { p: PartnershipDetail }) {
         ))}
       </ol>
 
-      <div role="status">{changed ? <p className="success-text">{t('changed', { status: changed })}</p> : null}</div>
+      <div role="status">
+        {changed ? (
+          <p id="status-changed" className="success-text">
+            {t('changed', { status: changed })}
+          </p>
+        ) : null}
+      </div>
       {p.abilities.changeStatus && TRANSITIONS[p.status].length > 0 ? (
         <details className="status-change">
           <summary>{t('changeSummary', { status: p.status })}</summary>
@@ -87,11 +94,15 @@ function StatusControl({ p, onChanged }: { p: PartnershipDetail; onChanged: (to:
       setReason('');
       onChanged(next.status);
       setTo(TRANSITIONS[next.status][0] ?? to);
+      // Focus the news of the change (closing takes this form away).
+      focusSaved('status-changed');
     },
   });
   const err = change.error instanceof ApiError ? change.error : null;
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusFirstError(ref, change.error);
   return (
-    <div className="status-change-body">
+    <div ref={ref} className="status-change-body">
       <h3>{t('changeTitle')}</h3>
       <p className="muted">{t('changeLead')}</p>
       <ErrorAlert error={change.error} />

@@ -1,11 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ORG_ROLES, type OrgRole } from '../../../../shared/src/domain';
 import { ApiError, type InvitationLink, type Page, type Person, type Site, type SupervisionLink, api, query } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { CopyField } from '../../ui/CopyField';
 import { Checkbox, FieldSet, SelectField, TextField } from '../../ui/Field';
+import { focusSaved, useFocusFirstError } from '../../ui/focus';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
 import { formatDateTime, useLabels } from '../../ui/format';
@@ -170,6 +171,10 @@ function ManagePerson({ p, sites, all }: { p: Person; sites: Site[]; all: Person
     onSuccess: setLink,
   });
   const err = update.error instanceof ApiError ? update.error : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  const inviteRef = useRef<HTMLDivElement>(null);
+  useFocusFirstError(formRef, update.error);
+  useFocusFirstError(inviteRef, invite.error);
   function submit(e: FormEvent) {
     e.preventDefault();
     update.mutate();
@@ -177,7 +182,7 @@ function ManagePerson({ p, sites, all }: { p: Person; sites: Site[]; all: Person
   return (
     <div className="manage">
       <h2 className="h3">{t('manageTitle', { name: p.name })}</h2>
-      <form className="form" noValidate onSubmit={submit}>
+      <form ref={formRef} className="form" noValidate onSubmit={submit}>
         <RoleChecks legend={t('rolesOf', { name: p.name })} roles={roles} setRoles={setRoles} error={err?.fieldMessage('roles')} />
         <SiteSelect sites={sites} value={siteId} onChange={setSiteId} />
         <Checkbox label={t('active')} checked={active} onChange={(e) => setActive(e.target.checked)} />
@@ -189,7 +194,9 @@ function ManagePerson({ p, sites, all }: { p: Person; sites: Site[]; all: Person
       </form>
       <h3>{t('invitationTitle')}</h3>
       <p>{t('invitationIntro', { name: p.name })}</p>
-      <ErrorAlert error={invite.error} />
+      <div ref={inviteRef}>
+        <ErrorAlert error={invite.error} />
+      </div>
       {link ? (
         <>
           <CopyField label={t('invitationLinkFor', { name: p.name })} value={link.url} />
@@ -220,8 +227,10 @@ function Supervisors({ p, all }: { p: Person; all: Person[] }) {
   };
   const add = useMutation({ mutationFn: () => api.post('/api/supervision-links', { supervisorId: choice, superviseeId: p.id }), onSuccess: () => { setChoice(''); refresh(); } });
   const remove = useMutation({ mutationFn: (id: string) => api.delete(`/api/supervision-links/${id}`), onSuccess: refresh });
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusFirstError(ref, add.error, remove.error);
   return (
-    <div>
+    <div ref={ref}>
       <h3>{t('supervisedBy')}</h3>
       {mine.length === 0 ? <p className="muted">{t('nobodyRecorded')}</p> : null}
       <ul>
@@ -279,26 +288,34 @@ function AddPerson({ sites }: { sites: Site[] }) {
       setEmail('');
       setTitle('');
       client.invalidateQueries({ queryKey: ['people'] });
+      // Focus the notice that names who was added: their invitation link is made right there.
+      focusSaved('person-added');
     },
   });
   const invite = useMutation({ mutationFn: (id: string) => api.post<InvitationLink>(`/api/people/${id}/invitations`), onSuccess: setLink });
   const err = create.error instanceof ApiError ? create.error : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  const addedRef = useRef<HTMLDivElement>(null);
+  useFocusFirstError(formRef, create.error);
+  useFocusFirstError(addedRef, invite.error);
   return (
     <Section title={t('addTitle')} id="add-person">
       {added ? (
-        <Alert tone="success" title={t('added', { name: added.name })}>
-          {link ? (
-            <CopyField label={t('invitationLinkFor', { name: added.name })} value={link.url} />
-          ) : (
-            <Button variant="secondary" busy={invite.isPending} onClick={() => invite.mutate(added.id)}>
-              {t('createLinkFor', { name: added.name })}
-            </Button>
-          )}
-          <ErrorAlert error={invite.error} />
-        </Alert>
+        <div id="person-added" ref={addedRef}>
+          <Alert tone="success" title={t('added', { name: added.name })}>
+            {link ? (
+              <CopyField label={t('invitationLinkFor', { name: added.name })} value={link.url} />
+            ) : (
+              <Button variant="secondary" busy={invite.isPending} onClick={() => invite.mutate(added.id)}>
+                {t('createLinkFor', { name: added.name })}
+              </Button>
+            )}
+            <ErrorAlert error={invite.error} />
+          </Alert>
+        </div>
       ) : null}
-      <ErrorAlert error={create.error} />
       <form
+        ref={formRef}
         className="form"
         noValidate
         onSubmit={(e) => {
@@ -306,6 +323,7 @@ function AddPerson({ sites }: { sites: Site[] }) {
           create.mutate();
         }}
       >
+        <ErrorAlert error={create.error} />
         <TextField label={t('fullName')} required autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={err?.fieldMessage('name')} />
         <TextField label={t('email')} type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} error={err?.fieldMessage('email')} />
         <TextField label={t('jobTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={err?.fieldMessage('title')} />

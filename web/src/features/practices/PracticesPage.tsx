@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError, type Practice, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextArea, TextField } from '../../ui/Field';
+import { focusSaved, useFocusFirstError } from '../../ui/focus';
 import { useT } from '../../i18n';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { hasRole, useSignedIn } from '../session/session';
@@ -41,6 +42,9 @@ export function PracticesPage() {
   );
 }
 
+/** The element id of one practice's name, where focus goes after it is saved. */
+const practiceDomId = (id: string) => `practice-${id}`;
+
 function PracticeItem({ p, canEdit }: { p: Practice; canEdit: boolean }) {
   const t = useT(m);
   const client = useQueryClient();
@@ -50,14 +54,18 @@ function PracticeItem({ p, canEdit }: { p: Practice; canEdit: boolean }) {
   const [description, setDescription] = useState(p.description);
   const update = useMutation({
     mutationFn: (body: Partial<Practice>) => api.patch<Practice>(`/api/practices/${p.id}`, body),
-    onSuccess: () => {
+    onSuccess: (_, body) => {
       setEditing(false);
       client.invalidateQueries({ queryKey: ['practices'] });
+      // After an edit, focus the saved practice; archiving keeps focus on its button.
+      if ('name' in body) focusSaved(practiceDomId(p.id));
     },
   });
   const err = update.error instanceof ApiError ? update.error : null;
+  const ref = useRef<HTMLElement>(null);
+  useFocusFirstError(ref, update.error);
   return (
-    <article className={p.archived ? 'card practice archived' : 'card practice'}>
+    <article ref={ref} className={p.archived ? 'card practice archived' : 'card practice'}>
       {editing ? (
         <form
           className="form"
@@ -82,7 +90,7 @@ function PracticeItem({ p, canEdit }: { p: Practice; canEdit: boolean }) {
         </form>
       ) : (
         <>
-          <h3>
+          <h3 id={practiceDomId(p.id)}>
             {p.name}
             {p.archived ? <span className="badge">{t('archived')}</span> : null}
           </h3>
@@ -113,18 +121,21 @@ function AddPractice({ categories }: { categories: string[] }) {
   const [description, setDescription] = useState('');
   const add = useMutation({
     mutationFn: () => api.post<Practice>('/api/practices', { category, name, description }),
-    onSuccess: () => {
+    onSuccess: (practice) => {
       setName('');
       setDescription('');
       client.invalidateQueries({ queryKey: ['practices'] });
+      focusSaved(practiceDomId(practice.id));
     },
   });
   const err = add.error instanceof ApiError ? add.error : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, add.error);
   return (
     <Section title={t('addTitle')} id="add-practice">
       {add.isSuccess ? <Alert tone="success">{t('added')}</Alert> : null}
-      <ErrorAlert error={add.error} />
       <form
+        ref={formRef}
         className="form"
         noValidate
         onSubmit={(e) => {
@@ -132,6 +143,7 @@ function AddPractice({ categories }: { categories: string[] }) {
           add.mutate();
         }}
       >
+        <ErrorAlert error={add.error} />
         <TextField label={t('category')} required list="practice-categories" value={category} onChange={(e) => setCategory(e.target.value)} error={err?.fieldMessage('category')} hint={t('categoryHint')} />
         <datalist id="practice-categories">
           {categories.map((c) => (

@@ -6,6 +6,7 @@ import { ApiError, type CreateReflectionBody, type Goal, type Meeting, type Obse
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { SelectField, TextArea, TextField } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { GOAL_ORDER, firstName, goalsKey, responsibleOptions, responsibleText, subjectsOf } from '../goals/goalWords';
 import { m as goalWords } from '../goals/messages';
 import { plansKey } from '../observations/observationWords';
@@ -46,7 +47,8 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
   const [steps, setSteps] = useState<StepDraft[]>([]);
   const [goalId, setGoalId] = useState('');
   const [missing, setMissing] = useState<Record<string, string>>({});
-  const [focusFirstError, setFocusFirstError] = useState(0);
+  /** Bumped when the form refuses to send (an answer is missing), so focus goes to the first one. */
+  const [refused, setRefused] = useState(0);
   const [announce, setAnnounce] = useState('');
   const focusNext = useRef<string | null>(null);
 
@@ -100,7 +102,6 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
       setPlanId('');
       onSaved(saved);
     },
-    onError: () => setFocusFirstError((n) => n + 1),
   });
 
   const err = save.error instanceof ApiError ? save.error : null;
@@ -111,16 +112,9 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
   const otherError = err && !coacheeFirst && !err.details.some((d) => known(d.path));
   const anyFieldError = Object.values(missing).some(Boolean) || (err && !coacheeFirst && !otherError);
 
-  // After a refused save, focus the first answer that needs another look (or the message).
-  useEffect(() => {
-    if (!focusFirstError) return;
-    const stepProblem = steps.findIndex((s, i) => fieldError(`nextSteps.${i}.description`) || fieldError(`nextSteps.${i}.responsible`) || fieldError(`nextSteps.${i}.dueOn`));
-    const found = ORDER.find((path) => fieldError(path));
-    const first = found === 'answers' ? `answers.${prompts[0].key}` : found;
-    const targetId = first === 'goalId' && stepProblem >= 0 ? `${formId}-${steps[stepProblem].key}` : first ? `${formId}-${first}` : stepProblem >= 0 ? `${formId}-${steps[stepProblem].key}` : `${formId}-problems`;
-    const el = document.getElementById(targetId);
-    (el?.matches('input, textarea, select') ? el : (el?.querySelector<HTMLElement>('textarea, input, select') ?? el))?.focus();
-  }, [focusFirstError]);
+  // After a refused save, keyboard focus goes to the first answer that needs another look (or the message).
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, save.error, refused);
 
   const clear = (name: string) => setMissing((m) => (m[name] ? { ...m, [name]: '' } : m));
   const updateStep = (key: string, patch: Partial<StepDraft>) => setSteps((all) => all.map((s) => (s.key === key ? { ...s, ...patch } : s)));
@@ -139,6 +133,7 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
 
   return (
     <form
+      ref={formRef}
       className="form reflection-form card"
       noValidate
       aria-labelledby={`${formId}-heading`}
@@ -156,7 +151,7 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
         setMissing(problems);
         if (Object.values(problems).some(Boolean)) {
           save.reset();
-          setFocusFirstError((n) => n + 1);
+          setRefused((n) => n + 1);
           return;
         }
         save.mutate();
@@ -306,7 +301,7 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
         </fieldset>
       ) : null}
 
-      <div id={`${formId}-problems`} tabIndex={-1}>
+      <div id={`${formId}-problems`} tabIndex={-1} data-error-summary>
         {coacheeFirst ? (
           <Alert tone="info" title={t('reflectsFirst', { name: subject ? subjectFirst : t('TheCoachee') })}>
             <p>{err!.message}</p>

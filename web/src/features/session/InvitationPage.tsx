@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, type InvitationPreview, type Me, api } from '../../api';
 import { useT } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { Loading, PageTitle } from '../../ui/Page';
 import { m } from './welcome/messages';
 import { useStartSession } from './session';
@@ -45,6 +46,8 @@ export function InvitationPage() {
     },
   });
   const err = accept.error instanceof ApiError ? accept.error : null;
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusFirstError(ref, accept.error);
 
   if (token.length < 10) {
     return (
@@ -69,7 +72,7 @@ export function InvitationPage() {
   const inv = preview.data;
   const [beforeEmail, afterEmail] = t('invitationFor', { email: MARK }).split(MARK);
   return (
-    <div className="narrow">
+    <div ref={ref} className="narrow">
       <PageTitle title={t('joinTitle')}>{t('joinHeading', { organization: inv.organization })}</PageTitle>
       <p>
         {beforeEmail}

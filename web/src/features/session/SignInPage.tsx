@@ -1,12 +1,13 @@
 import { LanguagePicker } from '../language/LanguagePicker';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, type Me, api } from '../../api';
 import { useT } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
+import { focusSaved, useFocusFirstError } from '../../ui/focus';
 import { PageTitle } from '../../ui/Page';
 import { m } from './messages';
 import { useStartSession } from './session';
@@ -31,12 +32,15 @@ export function SignInPage() {
     },
   });
   const err = signIn.error instanceof ApiError ? signIn.error : null;
+  // A refused sign-in: focus the field with the problem, or the message (a wrong password is not one field's).
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusFirstError(ref, signIn.error);
   function submit(e: FormEvent) {
     e.preventDefault();
     signIn.mutate();
   }
   return (
-    <div className="narrow">
+    <div ref={ref} className="narrow">
       <PageTitle title={t('signInTitle')}>{t('signInHeading')}</PageTitle>
       <p>{t('signInLead')}</p>
       {params.get('signedOut') ? <Alert tone="success">{t('signedOut')}</Alert> : null}
@@ -78,15 +82,20 @@ export function SignInPage() {
 export function ForgotPasswordPage() {
   const t = useT(m);
   const [email, setEmail] = useState('');
-  const send = useMutation({ mutationFn: () => api.post('/api/auth/password-reset', { email }) });
+  // Sent: the form gives way to "Check your e-mail", and focus goes there.
+  const send = useMutation({ mutationFn: () => api.post('/api/auth/password-reset', { email }), onSuccess: () => focusSaved('reset-link-sent') });
   const err = send.error instanceof ApiError ? send.error : null;
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusFirstError(ref, send.error);
   return (
-    <div className="narrow">
+    <div ref={ref} className="narrow">
       <PageTitle title={t('forgotTitle')}>{t('forgotQuestion')}</PageTitle>
       {send.isSuccess ? (
-        <Alert tone="success" title={t('checkEmail')}>
-          <p>{t('linkOnItsWay', { email })}</p>
-        </Alert>
+        <div id="reset-link-sent">
+          <Alert tone="success" title={t('checkEmail')}>
+            <p>{t('linkOnItsWay', { email })}</p>
+          </Alert>
+        </div>
       ) : (
         <>
           <p>{t('forgotLead')}</p>
@@ -128,8 +137,10 @@ export function ResetPasswordPage() {
     },
   });
   const err = reset.error instanceof ApiError ? reset.error : null;
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusFirstError(ref, reset.error);
   return (
-    <div className="narrow">
+    <div ref={ref} className="narrow">
       <PageTitle title={t('newPasswordTitle')}>{t('newPasswordTitle')}</PageTitle>
       {!token ? (
         <Alert tone="error">{t('linkMissingCode')}</Alert>

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, type Meeting, type PartnershipDetail, api } from '../../api';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, FieldSet, TextField } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { useSignedIn } from '../session/session';
 import { useStoreMeeting } from './SessionForms';
 import { firstName, meetingsKey, participantsOf, sessionLabel } from './sessionWords';
@@ -53,10 +54,13 @@ export function AttendanceForm({ meeting, p, onSaved, onCancel }: { meeting: Mee
     },
   });
   const err = save.error instanceof ApiError ? save.error : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, save.error);
   const set = (personId: string, patch: Partial<Entry>) => setEntries((all) => all.map((e) => (e.personId === personId ? { ...e, ...patch } : e)));
 
   return (
     <form
+      ref={formRef}
       className="form session-form inner-form"
       noValidate
       aria-label={t('attendanceFor', { name: sessionLabel(t, language, meeting) })}

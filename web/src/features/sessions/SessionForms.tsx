@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { MeetingKind } from '../../../../shared/src/domain';
 import { ApiError, type Meeting, type PartnershipDetail, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { FieldSet, SelectField, TextArea, TextField } from '../../ui/Field';
 import { MAX_HOURS, checkTimes, kindsFor, localParts, meetingKey, meetingsKey, sessionLabel, toInstant } from './sessionWords';
-import { focusSoon } from '../../ui/focus';
+import { useFocusFirstError } from '../../ui/focus';
 import { useLanguage, useT } from '../../i18n';
 import { m as words } from './messages';
 
@@ -68,12 +68,6 @@ function TimeFields({
   );
 }
 
-/** Moves focus to the first field with a problem, after React has shown the messages. */
-function focusFirstProblem(formId: string, order: string[], problems: Record<string, string | undefined>) {
-  const first = order.find((k) => problems[k]);
-  if (first) focusSoon(`${formId}-${first}`);
-}
-
 /** "9:00" plus 45 minutes, for a sensible default end time. */
 function addMinutes(time: string, minutes: number): string {
   const [h, m] = time.split(':').map(Number);
@@ -105,11 +99,11 @@ export function ScheduleForm({ p, onSaved, onCancel }: { p: PartnershipDetail; o
       store(saved);
       onSaved(saved);
     },
-    onError: (e) => {
-      if (e instanceof ApiError) focusFirstProblem(formId, ['kind', 'start', 'end', 'location', 'agenda'], { kind: e.fieldMessage('kind'), ...serverTimeProblems(e), location: e.fieldMessage('location'), agenda: e.fieldMessage('agenda') });
-    },
   });
   const err = save.error instanceof ApiError ? save.error : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refused, setRefused] = useState(0);
+  useFocusFirstError(formRef, save.error, refused);
   const server = serverTimeProblems(err);
   const shown: TimeProblems = { date: problems.date, start: problems.start ?? server.start, end: problems.end ?? server.end };
   const known = ['kind', 'startsAt', 'endsAt', 'location', 'agenda'];
@@ -117,6 +111,7 @@ export function ScheduleForm({ p, onSaved, onCancel }: { p: PartnershipDetail; o
 
   return (
     <form
+      ref={formRef}
       className="form session-form"
       noValidate
       aria-labelledby={`${formId}-title`}
@@ -126,7 +121,7 @@ export function ScheduleForm({ p, onSaved, onCancel }: { p: PartnershipDetail; o
         setProblems(found);
         save.reset();
         if (Object.keys(found).length) {
-          focusFirstProblem(formId, ['date', 'start', 'end'], found);
+          setRefused((n) => n + 1);
           return;
         }
         save.mutate();
@@ -207,10 +202,12 @@ export function RescheduleForm({ meeting, onSaved, onCancel }: { meeting: Meetin
     },
     onError: (e) => {
       if (e instanceof ApiError && e.status === 409) client.invalidateQueries({ queryKey: meetingsKey(meeting.partnershipId) });
-      if (e instanceof ApiError) focusFirstProblem(formId, ['start', 'end', 'reason'], { ...serverTimeProblems(e), reason: e.fieldMessage('reason') });
     },
   });
   const err = save.error instanceof ApiError ? save.error : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refused, setRefused] = useState(0);
+  useFocusFirstError(formRef, save.error, refused);
   const server = serverTimeProblems(err);
   const shown = { date: problems.date, start: problems.start ?? server.start, end: problems.end ?? server.end };
   const reasonError = problems.reason ?? err?.fieldMessage('reason');
@@ -218,6 +215,7 @@ export function RescheduleForm({ meeting, onSaved, onCancel }: { meeting: Meetin
 
   return (
     <form
+      ref={formRef}
       className="form session-form inner-form"
       noValidate
       aria-label={t('moveTheSession', { name: sessionLabel(t, language, meeting) })}
@@ -228,7 +226,7 @@ export function RescheduleForm({ meeting, onSaved, onCancel }: { meeting: Meetin
         setProblems(found);
         save.reset();
         if (Object.keys(found).length) {
-          focusFirstProblem(formId, ['date', 'start', 'end', 'reason'], found);
+          setRefused((n) => n + 1);
           return;
         }
         save.mutate();
@@ -274,10 +272,14 @@ export function CancelForm({ meeting, onSaved, onCancel }: { meeting: Meeting; o
     },
   });
   const err = save.error instanceof ApiError ? save.error : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refused, setRefused] = useState(0);
+  useFocusFirstError(formRef, save.error, refused);
   const reasonError = problem || err?.fieldMessage('reason');
 
   return (
     <form
+      ref={formRef}
       className="form session-form inner-form"
       noValidate
       aria-label={t('cancelTheSession', { name: sessionLabel(t, language, meeting) })}
@@ -286,7 +288,7 @@ export function CancelForm({ meeting, onSaved, onCancel }: { meeting: Meeting; o
         save.reset();
         if (!reason.trim()) {
           setProblem(t('reasonMissingCancel'));
-          document.getElementById(`${formId}-reason`)?.focus();
+          setRefused((n) => n + 1);
           return;
         }
         setProblem('');

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, type Me, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { FieldSet, SelectField, TextField } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../../shared/src/i18n';
 import { useLanguage, useT } from '../../i18n';
 import { PageTitle } from '../../ui/Page';
@@ -33,7 +34,7 @@ export function SetupPage() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const problemRef = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
 
   const setUp = useMutation({
     mutationFn: () =>
@@ -50,9 +51,8 @@ export function SetupPage() {
   });
   const err = setUp.error instanceof ApiError ? setUp.error : null;
   const done = err?.code === 'ALREADY_SET_UP';
-  useEffect(() => {
-    if (setUp.error) problemRef.current?.focus();
-  }, [setUp.error]);
+  // A refused set-up: focus the first answer that needs another look, or the message above the form.
+  useFocusFirstError(ref, setUp.error);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -65,10 +65,10 @@ export function SetupPage() {
   }
 
   return (
-    <div className="narrow">
+    <div ref={ref} className="narrow">
       <PageTitle title={t('documentTitle')}>{t('heading')}</PageTitle>
       <p className="lead">{t('lead')}</p>
-      <div ref={problemRef} tabIndex={-1} className="form-problems">
+      <div tabIndex={-1} className="form-problems" data-error-summary>
         {done ? (
           <Alert tone="info" title={t('alreadyTitle')}>
             <p>{t('alreadyBody')}</p>

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ShareCategory } from '../../../../shared/src/domain';
 import { ApiError, type DirectoryEntry, type Share, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextArea, TextField } from '../../ui/Field';
+import { focusSaved, useFocusFirstError } from '../../ui/focus';
 import { endOfDay } from '../../ui/format';
 import { PersonPicker, describeEntry } from '../directory/PersonPicker';
 import { useLanguage, useT } from '../../i18n';
@@ -38,6 +39,7 @@ export function ShareForm({ partnershipId, target, exclude, onDone }: { partners
   const [expires, setExpires] = useState('');
   const [note, setNote] = useState('');
   const [done, setDone] = useState<Share | null>(null);
+  const doneId = useId();
   const share = useMutation({
     mutationFn: () =>
       api.post<Share>(`/api/partnerships/${partnershipId}/shares`, {
@@ -49,28 +51,35 @@ export function ShareForm({ partnershipId, target, exclude, onDone }: { partners
     onSuccess: (s) => {
       setDone(s);
       client.invalidateQueries({ queryKey: ['shares', partnershipId] });
+      // The form gives way to what was shared, with whom: focus goes there.
+      focusSaved(doneId);
     },
   });
   const err = share.error instanceof ApiError ? share.error : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, share.error);
   const what = targetOf(target);
   if (done) {
     return (
-      <Alert tone="success" title={t('sharedTitle')}>
-        <p>
-          {done.expiresAt
-            ? t('sharedBodyUntil', { name: done.granteeName, target: what, date: new Date(done.expiresAt).toLocaleDateString(language) })
-            : t('sharedBody', { name: done.granteeName, target: what })}
-        </p>
-        <Button variant="secondary" onClick={onDone}>
-          {t('close')}
-        </Button>
-      </Alert>
+      <div id={doneId}>
+        <Alert tone="success" title={t('sharedTitle')}>
+          <p>
+            {done.expiresAt
+              ? t('sharedBodyUntil', { name: done.granteeName, target: what, date: new Date(done.expiresAt).toLocaleDateString(language) })
+              : t('sharedBody', { name: done.granteeName, target: what })}
+          </p>
+          <Button variant="secondary" onClick={onDone}>
+            {t('close')}
+          </Button>
+        </Alert>
+      </div>
     );
   }
   const [, strong, rest] = t('shareIntro', { strong: MARK, target: what }).split(MARK);
   const [withBefore, withAfter] = t('sharingWith', { name: MARK }).split(MARK);
   return (
     <form
+      ref={formRef}
       className="form share-form card"
       noValidate
       onSubmit={(e) => {

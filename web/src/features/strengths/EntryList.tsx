@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { StrengthType } from '../../../../shared/src/domain';
 import { type AddStrengthBody, ApiError, type PartnershipDetail, type StrengthEntry, type StrengthsResponse, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
@@ -13,7 +13,7 @@ import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
 import { byCategory, strengthsKey } from './strengthWords';
 import { SubjectOptions } from '../partnerships/SubjectOptions';
-import { focusSoon } from '../../ui/focus';
+import { focusSoon, useFocusFirstError } from '../../ui/focus';
 import { useLanguage, useT } from '../../i18n';
 import { m } from './messages';
 
@@ -171,9 +171,10 @@ function AddEntryForm({ p, type, onSaved, onCancel }: { p: PartnershipDetail; ty
   const [practiceId, setPracticeId] = useState('');
   const [missing, setMissing] = useState('');
   const textId = `${formId}-text`;
-  const focusText = () => document.getElementById(textId)?.focus();
+  const [refused, setRefused] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    focusText();
+    document.getElementById(textId)?.focus();
   }, []);
 
   const save = useMutation({
@@ -185,15 +186,17 @@ function AddEntryForm({ p, type, onSaved, onCancel }: { p: PartnershipDetail; ty
       store(saved);
       onSaved(saved);
     },
-    onError: () => requestAnimationFrame(focusText),
   });
   const err = save.error instanceof ApiError ? save.error : null;
+  // After a refused save, focus goes to the answer with the problem, or the message.
+  useFocusFirstError(formRef, save.error, refused);
   const shown = ['text', 'practiceId', 'subjectId', 'type'];
   const otherError = err && !err.details.some((d) => shown.includes(d.path));
   const visible = (practices.data?.items ?? []).filter((pr) => !pr.archived);
 
   return (
     <form
+      ref={formRef}
       className="form card entry-form"
       noValidate
       aria-labelledby={`${formId}-heading`}
@@ -202,7 +205,7 @@ function AddEntryForm({ p, type, onSaved, onCancel }: { p: PartnershipDetail; ty
         if (!text.trim()) {
           save.reset();
           setMissing(t('missingText', { type }));
-          focusText();
+          setRefused((n) => n + 1);
           return;
         }
         setMissing('');

@@ -5,6 +5,7 @@ import { ApiError, type Goal, type PartnershipDetail, type Practice, type Practi
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { FieldSet, Radio, SelectField, TextArea } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
 import { Loading } from '../../ui/Page';
 import { goalsKey } from '../goals/goalWords';
 import { byCategory, levelLabel, shortDate, strengthsKey } from './strengthWords';
@@ -52,7 +53,8 @@ export function RatingForm({
   const [justAdded, setJustAdded] = useState('');
   const [missing, setMissing] = useState('');
   const sent = useRef<string[]>([]);
-  const problemRef = useRef<HTMLDivElement>(null);
+  /** Bumped when the form refuses to send (nothing chosen), so focus goes to the message. */
+  const [refused, setRefused] = useState(0);
 
   const goals = useQuery({
     queryKey: goalsKey(p.id),
@@ -101,10 +103,11 @@ export function RatingForm({
       client.setQueryData(strengthsKey(p.id), next);
       onSaved(sent.current.length);
     },
-    onError: () => requestAnimationFrame(() => problemRef.current?.focus()),
   });
 
   const err = save.error instanceof ApiError ? save.error : null;
+  // After a refused save, focus goes to the practice with a problem, or the message.
+  useFocusFirstError(formRef, save.error, refused);
   /** Server problems come as ratings.<index>.<field>; find the practice by what was sent. */
   const problemFor = (practiceId: string, field: 'level' | 'comment' | 'practiceId') => {
     const i = sent.current.indexOf(practiceId);
@@ -130,7 +133,7 @@ export function RatingForm({
         if (chosenCount === 0) {
           save.reset();
           setMissing(t('chooseOne'));
-          requestAnimationFrame(() => problemRef.current?.focus());
+          setRefused((n) => n + 1);
           return;
         }
         setMissing('');
@@ -228,7 +231,7 @@ export function RatingForm({
           </Button>
         </div>
       ) : null}
-      <div ref={problemRef} tabIndex={-1} className="form-problems">
+      <div tabIndex={-1} className="form-problems" data-error-summary>
         {missing ? <Alert tone="error">{missing}</Alert> : null}
         {otherError ? <ErrorAlert error={err} /> : null}
         {err && !otherError ? <Alert tone="error">{t('checkAnswers')}</Alert> : null}
