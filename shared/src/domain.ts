@@ -91,12 +91,6 @@ export type CelebrationKind = (typeof CELEBRATION_KINDS)[number];
  * partner adds a strength or a priority they see together.
  */
 export const SELF_RATING_LEVELS = [1, 2, 3, 4] as const;
-export const SELF_RATING_LABELS: Record<number, string> = {
-  1: 'New to me',
-  2: 'Trying it out',
-  3: 'Part of my routine',
-  4: 'I could show others',
-};
 export const STRENGTH_TYPES = ['strength', 'priority'] as const;
 export type StrengthType = (typeof STRENGTH_TYPES)[number];
 

@@ -88,7 +88,7 @@ describe('goals and action plans', () => {
     const share = (await t.post(`/api/partnerships/${partnership}/shares`, { granteeId: supervisor, itemType: 'goal', itemId: goal.id })).json();
     const seen = (await sup.get('/api/shared-with-me')).json().items.find((i: { itemId: string }) => i.itemId === goal.id);
     expect(seen).toMatchObject({ itemType: 'goal', title: expect.stringContaining('Share me') });
-    expect((await sup.get(`/api/shared-with-me/${share.id}/${goal.id}`)).json().body).toContain('Goal: Share me');
+    expect((await sup.get(`/api/shared-with-me/${share.id}/${goal.id}`)).json()).toMatchObject({ title: 'Share me', body: 'What success looks like: Calm mornings\nStatus: active' });
     expect((await sup.get(`/api/goals/${goal.id}`)).json().abilities).toEqual({ edit: false, decide: false, share: false });
     await t.delete(`/api/shares/${share.id}`);
     expect((await sup.get(`/api/goals/${goal.id}`)).statusCode).toBe(404);

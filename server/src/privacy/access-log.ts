@@ -112,7 +112,7 @@ export async function listAccessFor(db: DB, actor: Actor, opts: AccessLogFilter)
   const result = page(rows, opts.limit, (r) => [r.last_at, r.id]);
   const shareIds = [...new Set(result.items.filter((r) => r.action === 'share' || r.action === 'revoke').map((r) => r.basis.slice('share:'.length)))];
   const [titles, people, partners, grantees] = await Promise.all([
-    titlesOf(db, actor.orgId, result.items.map((r) => ({ kind: r.item_type, id: r.item_id }))),
+    titlesOf(db, actor.orgId, result.items.map((r) => ({ kind: r.item_type, id: r.item_id })), actor.language),
     namesOf(db, actor.orgId, [...new Set(result.items.map((r) => r.actor_id))]),
     partnersOf(db, actor, [...new Set(result.items.map((r) => r.partnership_id))]),
     granteesOf(db, actor, shareIds),

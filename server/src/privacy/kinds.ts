@@ -8,8 +8,12 @@
  * with me" (privacy.routes.ts) and the access log's titles (access-log.ts).
  */
 import type { ContentKind, ShareCategory } from '../../../shared/src/domain';
-import { SELF_RATING_LABELS } from '../../../shared/src/domain';
+import type { Language } from '../../../shared/src/i18n';
+import { format } from '../../../shared/src/i18n-format';
+import { DATA_METHOD_INFO } from '../../../shared/src/prompts';
+import { humanDate } from '../platform/dates';
 import type { DB } from '../platform/db';
+import { itemWords } from './messages';
 
 /** How a kind may leave the partnership: as single items, and/or as a whole category. */
 export type Shareable = { item: boolean; category: ShareCategory | null };
@@ -31,9 +35,9 @@ export interface KindInfo {
    * Titles for the access log and lists of shared items: the item's own title,
    * or its first words. Reading them is the coachee's own read (not logged).
    */
-  titles(db: DB, orgId: string, ids: string[]): Promise<Map<string, string>>;
-  /** The item as display text, for a person it was shared with (each read logged by the caller). */
-  text?(db: DB, orgId: string, partnershipId: string, id: string): Promise<ItemText | null>;
+  titles(db: DB, orgId: string, ids: string[], language: Language): Promise<Map<string, string>>;
+  /** The item as display text, for a person it was shared with (each read logged by the caller), labelled in the reader's language. */
+  text?(db: DB, orgId: string, partnershipId: string, id: string, language: Language): Promise<ItemText | null>;
 }
 
 export interface ItemText {
@@ -53,8 +57,8 @@ export function firstWords(text: string, max = 80): string {
 
 type TitleRow = { id: string; title: string };
 /** Titles from one table: a column, or a function of some columns. */
-function titlesFrom<T extends string>(table: T, idColumn: string, columns: string[], make: (row: Record<string, string>) => string) {
-  return async (db: DB, orgId: string, ids: string[]): Promise<Map<string, string>> => {
+function titlesFrom<T extends string>(table: T, idColumn: string, columns: string[], make: (row: Record<string, string>, language: Language) => string) {
+  return async (db: DB, orgId: string, ids: string[], language: Language): Promise<Map<string, string>> => {
     const out = new Map<string, string>();
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 500) {
@@ -64,18 +68,18 @@ function titlesFrom<T extends string>(table: T, idColumn: string, columns: strin
         .where('org_id', '=', orgId)
         .where(idColumn as 'id', 'in', unique.slice(i, i + 500))
         .execute()) as unknown as Array<Record<string, string>>;
-      for (const r of rows) out.set(String(r.id), make(r));
+      for (const r of rows) out.set(String(r.id), make(r, language));
     }
     return out;
   };
 }
 
-/** "Tue 8 Dec 2026" (UTC): a date a person reads, in a title. */
-const dateOf = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** The labels around an item's own words, in the reader's language. */
+const say = (language: Language, key: keyof typeof itemWords.en, values?: Record<string, string | number>) => format(language, itemWords, key, values);
 
 /** Display text of one item, read from one table (for "shared with me"). */
-function textFrom(table: string, columns: string[], title: (r: Record<string, string>) => string, body: (r: Record<string, string>) => string) {
-  return async (db: DB, orgId: string, partnershipId: string, id: string): Promise<ItemText | null> => {
+function textFrom(table: string, columns: string[], title: (r: Record<string, string>, language: Language) => string, body: (r: Record<string, string>, language: Language) => string) {
+  return async (db: DB, orgId: string, partnershipId: string, id: string, language: Language): Promise<ItemText | null> => {
     const r = (await db
       .selectFrom(table as 'notes')
       .select(['subject_id', 'created_at', ...columns] as never[])
@@ -83,20 +87,35 @@ function textFrom(table: string, columns: string[], title: (r: Record<string, st
       .where('partnership_id', '=', partnershipId)
       .where('id', '=', id)
       .executeTakeFirst()) as unknown as Record<string, string> | undefined;
-    return r ? { subjectId: r.subject_id, createdAt: r.created_at, title: title(r), body: body(r) } : null;
+    return r ? { subjectId: r.subject_id, createdAt: r.created_at, title: title(r, language), body: body(r, language) } : null;
   };
 }
 
-const goalText = (r: Record<string, string>) =>
-  [`Goal: ${r.title}`, r.child_outcome && `For the children: ${r.child_outcome}`, r.success_looks_like && `What success looks like: ${r.success_looks_like}`, `Status: ${r.status.replace('_', ' ')}`].filter(Boolean).join('\n');
-const planText = (r: Record<string, string>) => {
-  const form = JSON.parse(r.data_form) as { method: string; fields?: string[] };
-  return [`Observation plan: ${r.focus}`, r.current_picture && `Where we are now: ${r.current_picture}`, r.success_looks_like && `What success looks like: ${r.success_looks_like}`, r.look_for && `What to look for: ${r.look_for}`, `Data: ${form.method.replace('_', ' ')}${form.fields?.length ? ` (${form.fields.join(', ')})` : ''}`]
+/** A goal written out below its title: what it changes for children, what success looks like, where it stands. */
+const goalText = (r: Record<string, string>, language: Language) =>
+  [
+    r.child_outcome && say(language, 'goalForChildren', { text: r.child_outcome }),
+    r.success_looks_like && say(language, 'goalSuccess', { text: r.success_looks_like }),
+    say(language, 'goalStatus', { status: r.status }),
+  ]
+    .filter(Boolean)
+    .join('\n');
+/** An observation plan written out below its focus (the title). */
+const planText = (r: Record<string, string>, language: Language) => {
+  const form = JSON.parse(r.data_form) as { method: keyof (typeof DATA_METHOD_INFO)['en']; fields?: string[] };
+  const method = DATA_METHOD_INFO[language][form.method]?.label ?? form.method;
+  return [
+    r.current_picture && say(language, 'planNow', { text: r.current_picture }),
+    r.success_looks_like && say(language, 'planSuccess', { text: r.success_looks_like }),
+    r.look_for && say(language, 'planLookFor', { text: r.look_for }),
+    say(language, 'planData', { method, hasFields: form.fields?.length ? 'yes' : 'no', fields: form.fields?.join(', ') ?? '' }),
+  ]
     .filter(Boolean)
     .join('\n');
 };
 const answersOf = (json: string) => JSON.parse(json) as Array<{ prompt: string; answer: string }>;
-const reflectionTitle = (r: Record<string, string>) => `Reflection: ${firstWords(answersOf(r.answers).find((a) => a.answer.trim())?.answer ?? '', 60)}`;
+const reflectionTitle = (r: Record<string, string>, language: Language) => say(language, 'reflectionTitle', { text: firstWords(answersOf(r.answers).find((a) => a.answer.trim())?.answer ?? '', 60) });
+const strengthTitle = (r: Record<string, string>, language: Language, max = 60) => say(language, 'strengthTitle', { type: r.type, text: max ? firstWords(r.text, max) : r.text });
 
 export const KINDS: Record<ContentKind, KindInfo> = {
   note: {
@@ -113,19 +132,19 @@ export const KINDS: Record<ContentKind, KindInfo> = {
     share: { item: true, category: null },
     oneOf: 'your getting-to-know-you profile',
     contentFields: ['profiles', 'strengths', 'learningStyle', 'needs', 'challenges', 'challengeNotes'],
-    titles: async (_db, _org, ids) => new Map(ids.map((id) => [id, 'Getting-to-know-you profile'])),
-    text: async (db, orgId, partnershipId, id) => {
+    titles: async (_db, _org, ids, language) => new Map(ids.map((id) => [id, say(language, 'profileTitle')])),
+    text: async (db, orgId, partnershipId, id, language) => {
       const r = await db.selectFrom('partnership_profiles').selectAll().where('org_id', '=', orgId).where('partnership_id', '=', partnershipId).where('subject_id', '=', id).executeTakeFirst();
       if (!r) return null;
-      const challenges = (JSON.parse(r.challenges) as string[]).map((c) => c.replace('_', ' '));
+      const challenges = (JSON.parse(r.challenges) as string[]).map((challenge) => say(language, 'challenge', { challenge }));
       const body = [
-        r.strengths && `Strengths: ${r.strengths}`,
-        r.learning_style && `How I like to learn: ${r.learning_style}`,
-        r.needs && `What I need: ${r.needs}`,
-        challenges.length && `Challenges: ${challenges.join(', ')}`,
-        r.challenge_notes && `About the challenges: ${r.challenge_notes}`,
+        r.strengths && say(language, 'profileStrengths', { text: r.strengths }),
+        r.learning_style && say(language, 'profileLearning', { text: r.learning_style }),
+        r.needs && say(language, 'profileNeeds', { text: r.needs }),
+        challenges.length && say(language, 'profileChallenges', { list: new Intl.ListFormat(language, { type: 'conjunction' }).format(challenges) }),
+        r.challenge_notes && say(language, 'profileChallengeNotes', { text: r.challenge_notes }),
       ].filter(Boolean).join('\n');
-      return { subjectId: r.subject_id, createdAt: r.updated_at, title: 'Getting-to-know-you profile', body };
+      return { subjectId: r.subject_id, createdAt: r.updated_at, title: say(language, 'profileTitle'), body };
     },
   },
   goal: {
@@ -142,7 +161,7 @@ export const KINDS: Record<ContentKind, KindInfo> = {
     share: NOT_SHARED,
     oneOf: 'a session agenda',
     contentFields: ['agenda', 'cancelReason', 'lastRescheduleReason', 'location', 'note'],
-    titles: titlesFrom('meetings', 'id', ['kind', 'starts_at'], (r) => `Agenda of the ${r.kind.replace(/_/g, ' ')} on ${dateOf(r.starts_at)}`),
+    titles: titlesFrom('meetings', 'id', ['kind', 'starts_at'], (r, language) => say(language, 'meetingTitle', { kind: r.kind, date: humanDate(r.starts_at, language) })),
   },
   agreement: {
     // Named by its version number; the guidelines are the content.
@@ -150,7 +169,7 @@ export const KINDS: Record<ContentKind, KindInfo> = {
     share: NOT_SHARED,
     oneOf: 'your coaching agreement',
     contentFields: ['guidelines'],
-    titles: async (_db, _org, ids) => new Map(ids.map((id) => [id, `Coaching agreement, version ${id}`])),
+    titles: async (_db, _org, ids, language) => new Map(ids.map((id) => [id, say(language, 'agreementTitle', { version: id })])),
   },
   celebration: {
     table: 'celebrations', id: 'id', subject: 'subject_id', created: 'created_at',
@@ -158,7 +177,7 @@ export const KINDS: Record<ContentKind, KindInfo> = {
     oneOf: 'one of your celebrations',
     contentFields: ['text', 'goalTitle'],
     titles: titlesFrom('celebrations', 'id', ['text'], (r) => firstWords(r.text)),
-    text: textFrom('celebrations', ['kind', 'text', 'happened_on'], (r) => firstWords(r.text), (r) => `Celebration (${r.kind.replace('_', ' ')}, ${r.happened_on}): ${r.text}`),
+    text: textFrom('celebrations', ['kind', 'text', 'happened_on'], (r) => firstWords(r.text), (r, language) => say(language, 'celebrationBody', { kind: r.kind, date: humanDate(r.happened_on, language), text: r.text })),
   },
   strength: {
     // Strengths and priorities (strength_entries) and the coachee's self-ratings (self_ratings) share one kind.
@@ -166,8 +185,8 @@ export const KINDS: Record<ContentKind, KindInfo> = {
     share: { item: true, category: 'strengths' },
     oneOf: 'one of your strengths or priorities',
     contentFields: ['text', 'comment', 'level'],
-    titles: async (db, orgId, ids) => {
-      const entries = await titlesFrom('strength_entries', 'id', ['type', 'text'], (r) => `${r.type === 'strength' ? 'Strength' : 'Priority'}: ${firstWords(r.text, 60)}`)(db, orgId, ids);
+    titles: async (db, orgId, ids, language) => {
+      const entries = await titlesFrom('strength_entries', 'id', ['type', 'text'], strengthTitle)(db, orgId, ids, language);
       const missing = ids.filter((id) => !entries.has(id));
       if (!missing.length) return entries;
       const ratings = (await db
@@ -177,18 +196,18 @@ export const KINDS: Record<ContentKind, KindInfo> = {
         .where('r.org_id', '=', orgId)
         .where('r.id', 'in', missing.slice(0, 1000))
         .execute());
-      for (const r of ratings) entries.set(r.id, `Self-rating of ${r.name}: ${SELF_RATING_LABELS[r.level] ?? r.level}`);
+      for (const r of ratings) entries.set(r.id, say(language, 'selfRatingTitle', { practice: r.name, level: String(r.level) }));
       return entries;
     },
-    text: textFrom('strength_entries', ['type', 'text'], (r) => `${r.type === 'strength' ? 'Strength' : 'Priority'}: ${firstWords(r.text, 60)}`, (r) => `${r.type === 'strength' ? 'Strength' : 'Priority'}: ${r.text}`),
+    text: textFrom('strength_entries', ['type', 'text'], (r, language) => strengthTitle(r, language), (r, language) => strengthTitle(r, language, 0)),
   },
   observation_plan: {
     table: 'observation_plans', id: 'id', subject: 'subject_id', created: 'created_at',
     share: { item: true, category: 'observation_plans' },
     oneOf: 'one of your observation plans',
     contentFields: ['focus', 'currentPicture', 'successLooksLike', 'lookFor', 'when', 'dataForm', 'goalTitle'],
-    titles: titlesFrom('observation_plans', 'id', ['focus'], (r) => `Observation plan: ${firstWords(r.focus, 60)}`),
-    text: textFrom('observation_plans', ['focus', 'current_picture', 'success_looks_like', 'look_for', 'data_form'], (r) => `Observation plan: ${firstWords(r.focus, 60)}`, planText),
+    titles: titlesFrom('observation_plans', 'id', ['focus'], (r, language) => say(language, 'planTitle', { text: firstWords(r.focus, 60) })),
+    text: textFrom('observation_plans', ['focus', 'current_picture', 'success_looks_like', 'look_for', 'data_form'], (r, language) => say(language, 'planTitle', { text: firstWords(r.focus, 60) }), planText),
   },
   reflection: {
     table: 'reflections', id: 'id', subject: 'subject_id', created: 'created_at',
@@ -203,14 +222,14 @@ export const KINDS: Record<ContentKind, KindInfo> = {
     share: NOT_SHARED,
     oneOf: 'a message',
     contentFields: ['body', 'fulfilmentNote'],
-    titles: titlesFrom('messages', 'id', ['body'], (r) => `Message: ${firstWords(r.body, 60)}`),
+    titles: titlesFrom('messages', 'id', ['body'], (r, language) => say(language, 'messageTitle', { text: firstWords(r.body, 60) })),
   },
   concern: {
     table: 'concerns', id: 'id', subject: 'subject_id', created: 'created_at',
     share: NOT_SHARED,
     oneOf: 'a concern',
     contentFields: ['description', 'discussionSummary', 'coacheeView', 'escalationReason', 'resolutionNote'],
-    titles: titlesFrom('concerns', 'id', ['description'], (r) => `Concern: ${firstWords(r.description, 60)}`),
+    titles: titlesFrom('concerns', 'id', ['description'], (r, language) => say(language, 'concernTitle', { text: firstWords(r.description, 60) })),
   },
 };
 
@@ -225,8 +244,8 @@ export const kindsIn = (category: ShareCategory): ContentKind[] => (Object.keys(
 
 export const isContentKind = (kind: string): kind is ContentKind => kind in KINDS;
 
-/** Titles for many (kind, id) pairs at once; unknown kinds and missing items are left out. */
-export async function titlesOf(db: DB, orgId: string, refs: Array<{ kind: string; id: string | null }>): Promise<Map<string, string>> {
+/** Titles for many (kind, id) pairs at once, labelled in the reader's language; unknown kinds and missing items are left out. */
+export async function titlesOf(db: DB, orgId: string, refs: Array<{ kind: string; id: string | null }>, language: Language): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const byKind = new Map<ContentKind, string[]>();
   for (const r of refs) {
@@ -235,7 +254,7 @@ export async function titlesOf(db: DB, orgId: string, refs: Array<{ kind: string
   }
   await Promise.all(
     [...byKind].map(async ([kind, ids]) => {
-      for (const [id, title] of await KINDS[kind].titles(db, orgId, ids)) out.set(`${kind}:${id}`, title);
+      for (const [id, title] of await KINDS[kind].titles(db, orgId, ids, language)) out.set(`${kind}:${id}`, title);
     }),
   );
   return out;

@@ -50,3 +50,65 @@ export const receiptMessages = catalog({
     oneOf_concern: 'una preocupación',
   },
 });
+
+/**
+ * How an item of coaching content is named and written out for a person outside the
+ * partnership it was shared with, and in the coachee's access log: the labels around the
+ * coachee's own words, in the reader's language (the words themselves stay as written).
+ */
+export const itemWords = catalog({
+  en: {
+    profileTitle: 'Getting-to-know-you profile',
+    profileStrengths: 'Strengths: {text}',
+    profileLearning: 'How I like to learn: {text}',
+    profileNeeds: 'What I need: {text}',
+    profileChallenges: 'What gets in the way: {list}',
+    profileChallengeNotes: 'About those challenges: {text}',
+    challenge:
+      '{challenge, select, space {space} behaviour {children’s behaviour} staffing {staffing} materials {materials} time {time} family_engagement {family engagement} other {something else}}',
+    goalForChildren: 'What it changes for children: {text}',
+    goalSuccess: 'What success looks like: {text}',
+    goalStatus: 'Status: {status, select, proposed {proposed} active {active} achieved {achieved} other {set aside}}',
+    meetingTitle:
+      'Agenda of the {kind, select, observation {observation} coaching_meeting {coaching meeting} support_visit {support visit} mentor_checkin {mentor check-in} other {supervisor check-in}} on {date}',
+    agreementTitle: 'Coaching agreement, version {version}',
+    celebrationBody: '{kind, select, risk_taken {A risk taken} progress {Progress} other {A success}} ({date}): {text}',
+    strengthTitle: '{type, select, strength {Strength} other {Priority}}: {text}',
+    selfRatingTitle: 'Self-rating of {practice}: {level, select, 1 {new to me} 2 {trying it out} 3 {part of my routine} other {I could show others}}',
+    planTitle: 'Observation plan: {text}',
+    planNow: 'Where we are now: {text}',
+    planSuccess: 'What success looks like: {text}',
+    planLookFor: 'What to look for: {text}',
+    planData: 'Data: {method}{hasFields, select, yes { ({fields})} other {}}',
+    reflectionTitle: 'Reflection: {text}',
+    messageTitle: 'Message: {text}',
+    concernTitle: 'Concern: {text}',
+  },
+  es: {
+    profileTitle: 'Perfil para conocernos',
+    profileStrengths: 'Fortalezas: {text}',
+    profileLearning: 'Cómo me gusta aprender: {text}',
+    profileNeeds: 'Lo que necesito: {text}',
+    profileChallenges: 'Lo que se interpone: {list}',
+    profileChallengeNotes: 'Sobre esas dificultades: {text}',
+    challenge:
+      '{challenge, select, space {el espacio} behaviour {el comportamiento de las niñas y los niños} staffing {el personal} materials {los materiales} time {el tiempo} family_engagement {la participación de las familias} other {otra cosa}}',
+    goalForChildren: 'Lo que cambia para las niñas y los niños: {text}',
+    goalSuccess: 'Cómo se ve el éxito: {text}',
+    goalStatus: 'Estado: {status, select, proposed {propuesta} active {activa} achieved {lograda} other {dejada de lado}}',
+    meetingTitle:
+      'Agenda de {kind, select, observation {la observación} coaching_meeting {la reunión de coaching} support_visit {la visita de apoyo} mentor_checkin {la reunión con coach mentor/a} other {la reunión breve con supervisión}} del {date}',
+    agreementTitle: 'Acuerdo de coaching, versión {version}',
+    celebrationBody: '{kind, select, risk_taken {Un riesgo asumido} progress {Un avance} other {Un logro}} ({date}): {text}',
+    strengthTitle: '{type, select, strength {Fortaleza} other {Prioridad}}: {text}',
+    selfRatingTitle: 'Autovaloración de {practice}: {level, select, 1 {es nuevo para mí} 2 {lo estoy probando} 3 {es parte de mi rutina} other {podría mostrárselo a otras personas}}',
+    planTitle: 'Plan de observación: {text}',
+    planNow: 'Dónde estamos ahora: {text}',
+    planSuccess: 'Cómo se ve el éxito: {text}',
+    planLookFor: 'Qué observar: {text}',
+    planData: 'Datos: {method}{hasFields, select, yes { ({fields})} other {}}',
+    reflectionTitle: 'Reflexión: {text}',
+    messageTitle: 'Mensaje: {text}',
+    concernTitle: 'Preocupación: {text}',
+  },
+});

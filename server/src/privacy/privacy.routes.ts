@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AccessEvent, AccessLogQuery, CreateShareBody, IdParams, PageQuery, Share, SharedItem, SharedItemParams, SharedItemText, pageOf } from '../../../shared/src/api';
 import type { ContentKind, ShareCategory } from '../../../shared/src/domain';
+import { format } from '../../../shared/src/i18n-format';
 import type { Actor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
@@ -12,6 +13,7 @@ import { listAccessFor } from './access-log';
 import { readOne } from './content';
 import { ITEM_SHAREABLE, KINDS, kindsIn, titlesOf } from './kinds';
 import { createShare, listShares, revokeShare } from './shares';
+import { receiptMessages } from './messages';
 
 export default async function privacyRoutes(app: App, s: Services) {
   const { db, clock } = s;
@@ -37,9 +39,9 @@ export default async function privacyRoutes(app: App, s: Services) {
       .sort((a, b) => (a.createdAt === b.createdAt ? (a.itemId < b.itemId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))
       .filter((c) => !after || c.createdAt < after[0] || (c.createdAt === after[0] && c.itemId < after[1]));
     const result = page(ordered, limit, (c) => [c.createdAt, c.itemId]);
-    const titles = await titlesOf(db, actor.orgId, result.items.map((c) => ({ kind: c.itemType, id: c.itemId })));
+    const titles = await titlesOf(db, actor.orgId, result.items.map((c) => ({ kind: c.itemType, id: c.itemId })), actor.language);
     return {
-      items: result.items.map((c) => ({ shareId: c.shareId, partnershipId: c.partnershipId, from: c.from, itemType: c.itemType, itemId: c.itemId, title: titles.get(`${c.itemType}:${c.itemId}`) ?? KINDS[c.itemType].oneOf, createdAt: c.createdAt, expiresAt: c.expiresAt })),
+      items: result.items.map((c) => ({ shareId: c.shareId, partnershipId: c.partnershipId, from: c.from, itemType: c.itemType, itemId: c.itemId, title: titles.get(`${c.itemType}:${c.itemId}`) ?? format(actor.language, receiptMessages, `oneOf_${c.itemType}`), createdAt: c.createdAt, expiresAt: c.expiresAt })),
       nextCursor: result.nextCursor,
     };
   });
@@ -56,7 +58,7 @@ export default async function privacyRoutes(app: App, s: Services) {
       .executeTakeFirst();
     const kind = share?.category ? kindsIn(share.category as ShareCategory)[0] : (share?.item_type as ContentKind | undefined);
     if (!share || !kind || (share.item_id && share.item_id !== request.params.itemId)) throw notFound();
-    const item = await KINDS[kind].text?.(db, actor.orgId, share.partnership_id, request.params.itemId);
+    const item = await KINDS[kind].text?.(db, actor.orgId, share.partnership_id, request.params.itemId, actor.language);
     // decideAccess re-checks the share (live, from this coachee, covering this item) before anything is returned.
     await readOne(db, clock, actor, item ? { kind, id: request.params.itemId, partnershipId: share.partnership_id, subjectId: item.subjectId } : undefined);
     return { shareId: share.id, partnershipId: share.partnership_id, from: share.from_name, itemType: kind, itemId: request.params.itemId, title: item!.title, body: item!.body, createdAt: item!.createdAt, expiresAt: share.expires_at };

@@ -160,7 +160,7 @@ export async function listShares(db: DB, clock: Clock, actor: Actor, partnership
     .limit(500)
     .execute();
   // Titles let the coachee recognise what they shared: their own read, not logged.
-  const titles = await titlesOf(db, actor.orgId, rows.map((r) => ({ kind: r.item_type ?? '', id: r.item_id })));
+  const titles = await titlesOf(db, actor.orgId, rows.map((r) => ({ kind: r.item_type ?? '', id: r.item_id })), actor.language);
   const excerpt = (r: { item_type: string | null; item_id: string | null }) => titles.get(`${r.item_type}:${r.item_id}`) ?? null;
   const now = clock.now();
   return rows.map((r) => ({ ...present(r, now), itemExcerpt: excerpt(r) }));

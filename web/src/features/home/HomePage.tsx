@@ -1,7 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { CELEBRATION_KINDS } from '../../../../shared/src/domain';
 import { type Me, type Page, type PartnershipSummary, type SharedItem, type SharedItemText, api, query } from '../../api';
 import { useT } from '../../i18n';
 import { ErrorAlert } from '../../ui/Alert';
@@ -209,29 +208,7 @@ function SharedEntry({ item }: { item: SharedItem }) {
   );
 }
 
-/** The whole text, with line breaks kept; a goal or plan without its title line again, a celebration with its kind and day. */
+/** The whole text, with line breaks kept: the server labels it in the reader's language (kind, date, headings), around the coachee's own words. */
 function SharedText({ item }: { item: SharedItemText }) {
-  const t = useT(m);
-  const labels = useLabels();
-  if (item.itemType === 'celebration') {
-    // The server sends "Celebration (risk taken, 2026-11-20): what happened".
-    const parts = /^Celebration \(([^,]+), (\d{4}-\d{2}-\d{2})\): ([\s\S]*)$/.exec(item.body);
-    const kind = parts?.[1].replace(/ /g, '_');
-    if (parts && kind && (CELEBRATION_KINDS as readonly string[]).includes(kind)) {
-      return (
-        <>
-          <p className="meta">
-            {t('celebrationKind', { kind })} · <time dateTime={parts[2]}>{labels.date(parts[2])}</time>
-          </p>
-          <p className="note-body">{parts[3]}</p>
-        </>
-      );
-    }
-  }
-  if (item.itemType === 'goal' || item.itemType === 'observation_plan') {
-    // "Goal: …" and "Observation plan: …" repeat the title shown above.
-    const [first = '', ...rest] = item.body.split('\n');
-    if (/^(Goal|Observation plan): /.test(first) && rest.length) return <p className="note-body">{rest.join('\n')}</p>;
-  }
   return <p className="note-body">{item.body}</p>;
 }

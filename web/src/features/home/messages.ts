@@ -51,7 +51,6 @@ export const m = catalog({
     read: 'Read',
     hide: 'Hide',
     loadingText: 'the text',
-    celebrationKind: '{kind, select, risk_taken {A risk taken} progress {Progress} other {A success}}',
 
     attention: 'What needs your attention',
     loadingAttention: 'what needs your attention',
@@ -144,7 +143,6 @@ export const m = catalog({
     read: 'Leer',
     hide: 'Ocultar',
     loadingText: 'el texto',
-    celebrationKind: '{kind, select, risk_taken {Un riesgo asumido} progress {Un avance} other {Un logro}}',
 
     attention: 'Lo que necesita tu atención',
     loadingAttention: 'lo que necesita tu atención',

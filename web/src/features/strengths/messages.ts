@@ -1,6 +1,7 @@
 /**
  * Words of strengths and needs, in every language Tandem speaks. The self-rating scale
- * (shared/src/domain.ts SELF_RATING_LABELS, which the server also uses) is worded here for the page.
+ * (SELF_RATING_LEVELS in shared/src/domain.ts) is worded here for the page, and in
+ * server/src/privacy/messages.ts for access-log titles.
  */
 import { catalog } from '../../../../shared/src/i18n';
 
