@@ -45,8 +45,17 @@ describe('start a partnership', () => {
     expect((await abilitiesOf(coach)).startPartnership).toBe(true);
   });
 
-  it('is not offered to a supervisor who takes no part in coaching', async () => {
+  it('is not offered to a supervisor who takes no part in coaching, and the API refuses one they would coach in', async () => {
     expect((await abilitiesOf(supervisor)).startPartnership).toBe(false);
+    const colleague = await w.given.person(org, ['coachee']);
+    const res = await (await w.as(supervisor)).post('/api/partnerships', {
+      format: 'expert',
+      origin: 'volunteered',
+      members: [{ personId: supervisor, role: 'coach' }, { personId: colleague, role: 'coachee' }],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().message).toMatch(/coaches, mentor coaches, coachees and program leaders/);
+    expect(await w.db.selectFrom('partnerships').select('id').where('created_by', '=', supervisor).execute()).toEqual([]);
   });
 
   it('is offered to a program leader, who sets partnerships up for others, and the API accepts one', async () => {
@@ -60,10 +69,10 @@ describe('start a partnership', () => {
     expect(res.statusCode).toBe(201);
   });
 
-  it('is offered to a supervisor who also coaches in a partnership (a dual role set up knowingly)', async () => {
+  it('is offered to a supervisor who also coaches in a partnership (a dual role a program leader set up knowingly)', async () => {
     const principal = await w.given.person(org, ['supervisor']);
     const other = await w.given.person(org, ['coachee']);
-    await w.given.partnership(principal, 'expert', [
+    await w.given.partnership(leader, 'expert', [
       { personId: principal, role: 'coach' },
       { personId: other, role: 'coachee' },
     ]);

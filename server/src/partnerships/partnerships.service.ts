@@ -12,7 +12,8 @@ import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
 import { AppError, type ErrorText, unprocessable } from '../platform/errors';
 import { newId } from '../platform/ids';
-import type { PartnershipContext } from '../privacy/relations';
+import { canAsPerson } from '../privacy/policy';
+import { type PartnershipContext, loadPersonFacts } from '../privacy/relations';
 
 type CreateInput = z.infer<typeof CreatePartnershipBody>;
 
@@ -37,6 +38,8 @@ export async function createPartnership(db: DB, clock: Clock, actor: Actor, inpu
   if (people.length !== ids.length || people.some((p) => !p.active)) {
     throw unprocessable('membersActive', 'members');
   }
+  // The same rule as the menu's "Start a partnership" (privacy/policy.ts), so the app never offers what this refuses.
+  if (!canAsPerson(await loadPersonFacts(db, actor), 'startPartnership')) throw unprocessable('startNeedsRole', 'members');
   const isMember = ids.includes(actor.personId);
   if (!isMember && !actor.roles.has('leader')) {
     throw unprocessable('startOwnPartnership', 'members');

@@ -104,6 +104,7 @@ const en = {
   partnershipStrayRole: 'A {format} partnership has no "{role}" role.',
   membersActive: 'Every member must be an active person in your organization.',
   startOwnPartnership: 'You can start a partnership you take part in; program leaders can also set one up for others.',
+  startNeedsRole: 'Starting a partnership is for coaches, mentor coaches, coachees and program leaders. If you coach, ask a program leader to add the coach role to your profile.',
   assignedByLeader: 'Only a program leader records a partnership as assigned.',
   dualRole:
     '{supervisor} supervises {supervisee}. Coaching works best apart from supervision. To go ahead anyway, confirm that everyone knows about the dual role.',
@@ -286,6 +287,7 @@ export const errorMessages = catalog({
     partnershipStrayRole: `Un acompañamiento de ${format} no tiene el papel «${party}».`,
     membersActive: 'Cada participante tiene que ser una persona activa de tu organización.',
     startOwnPartnership: 'Puedes empezar un acompañamiento en el que participas; quienes dirigen el programa también pueden crearlo para otras personas.',
+    startNeedsRole: 'Empezar un acompañamiento es para coaches, coaches mentores, personas acompañadas y quienes dirigen el programa. Si haces coaching, pide a la dirección del programa que añada el rol de coach a tu perfil.',
     assignedByLeader: 'Solo quien dirige el programa puede registrar un acompañamiento como asignado.',
     dualRole:
       '{supervisor} supervisa a {supervisee}. El coaching funciona mejor separado de la supervisión. Si quieren seguir de todos modos, confirma que todos saben de este doble papel.',
