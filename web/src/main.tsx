@@ -6,8 +6,7 @@ import { ApiError, whenSignedOut } from './api';
 import { LanguageProvider } from './language';
 import { AppHeader } from './features/session/AppHeader';
 import { RequireSession } from './features/session/RequireSession';
-import { ME_KEY, fetchMe } from './features/session/session';
-import { ForgotPasswordPage, ResetPasswordPage, SignInPage } from './features/session/SignInPage';
+import { ME_KEY, fetchMe, probablySignedIn } from './features/session/session';
 import { SetupGate } from './features/setup/SetupGate';
 import { useT } from './i18n';
 import { Layout, Loading, PageTitle } from './ui/Page';
@@ -15,9 +14,9 @@ import { m as uiWords } from './ui/messages';
 import './styles.css';
 
 /**
- * Pages and tabs load on first use, so the first screen downloads only what it shows: sign-in
- * is in the first file (it must appear fast on a slow tablet); every other page, Home included,
- * is its own file. The first-load budget (100 KB of compressed JavaScript for sign-in and for
+ * Pages and tabs load on first use, so the first screen downloads only what it shows: every
+ * page, sign-in and Home included, is its own file, and the one a visit most likely starts on
+ * is fetched alongside the first request (below). The first-load budget (100 KB of compressed JavaScript for sign-in and for
  * Home) is checked by test/api/static-assets.test.ts and measured by `npm run bench`.
  */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -36,6 +35,9 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
   return Object.assign(Page, { preload: () => fetchFile().catch(() => undefined) });
 }
 const HomePage = page(() => import('./features/home/HomePage'), 'HomePage');
+const SignInPage = page(() => import('./features/session/SignInPage'), 'SignInPage');
+const ForgotPasswordPage = page(() => import('./features/session/SignInPage'), 'ForgotPasswordPage');
+const ResetPasswordPage = page(() => import('./features/session/SignInPage'), 'ResetPasswordPage');
 const PartnershipPage = page(() => import('./features/partnerships/PartnershipPage'), 'PartnershipPage');
 const OverviewSection = page(() => import('./features/partnerships/PartnershipPage'), 'OverviewSection');
 const InvitationPage = page(() => import('./features/session/InvitationPage'), 'InvitationPage');
@@ -84,9 +86,12 @@ const client = new QueryClient({
 });
 
 // Start the first requests now rather than after the first render: who is signed in and, where
-// most visits start, Home's file (fetched while the session is checked, not after).
+// most visits start, Home's file or the sign-in page's (fetched while the session is checked, not
+// after). A browser that was signed in last time fetches Home; any other fetches sign-in.
 void client.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, retry: false });
-if (window.location.pathname === '/') void HomePage.preload();
+const SIGNED_OUT_PAGES = ['/sign-in', '/forgot-password', '/reset-password'];
+if (SIGNED_OUT_PAGES.includes(window.location.pathname) || !probablySignedIn()) void SignInPage.preload();
+if (window.location.pathname === '/' && probablySignedIn()) void HomePage.preload();
 
 /** When any request learns the session ended, forget it and go to sign-in. */
 function SignedOutWatcher() {
