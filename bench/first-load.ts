@@ -123,9 +123,9 @@ async function round(browser: Browser, baseUrl: string, email: string, password:
   await page.getByRole('button', { name: 'Sign in' }).click();
   const homeAt = (await (await page.waitForFunction(homeUsable, undefined, { polling: 'raf' })).jsonValue()) as number;
 
-  // The signed-in person opens Tandem on a tablet with an empty cache, then again later.
-  const member = await browser.newContext({ baseURL: baseUrl });
-  await member.addCookies(await visitor.cookies());
+  // The signed-in person opens Tandem on a tablet with an empty HTTP cache, then again later: the
+  // same browser's cookies and local storage (which tells the app it was signed in), no cached files.
+  const member = await browser.newContext({ baseURL: baseUrl, storageState: await visitor.storageState() });
   const homeCold = await visit(member, `${baseUrl}/`, homeUsable);
   const homeJs = await scriptBodyBytes(homeCold.page);
   await homeCold.page.close();

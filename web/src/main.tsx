@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { type ComponentType, type ReactNode, StrictMode, Suspense, lazy, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Navigate, Route, Routes, useNavigate } from 'react-router';
-import { ApiError, whenSignedOut } from './api';
+import { ApiError, api, whenSignedOut } from './api';
 import { LanguageProvider } from './language';
 import { AppHeader } from './features/session/AppHeader';
 import { RequireSession } from './features/session/RequireSession';
@@ -91,7 +91,13 @@ const client = new QueryClient({
 void client.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, retry: false });
 const SIGNED_OUT_PAGES = ['/sign-in', '/forgot-password', '/reset-password'];
 if (SIGNED_OUT_PAGES.includes(window.location.pathname) || !probablySignedIn()) void SignInPage.preload();
-if (window.location.pathname === '/' && probablySignedIn()) void HomePage.preload();
+if (window.location.pathname === '/' && probablySignedIn()) {
+  void HomePage.preload();
+  // Home's first answer too ("what needs my attention", under Home's key in home/AttentionSection), so it
+  // arrives with the session check instead of after Home's file. A stale hint gets a 401, which the
+  // session check handles.
+  void client.prefetchQuery({ queryKey: ['attention'], queryFn: () => api.get('/api/attention'), retry: false });
+}
 
 /** When any request learns the session ended, forget it and go to sign-in. */
 function SignedOutWatcher() {
