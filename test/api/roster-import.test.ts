@@ -44,12 +44,21 @@ describe('roster import', () => {
     const preview = (await lead.post('/api/people/import', { csv: bad })).json();
     expect(preview.rows).toEqual([
       { line: 2, email: 'good@school.test', action: 'create', message: null },
-      { line: 3, email: 'not-an-email', action: 'error', message: '"not-an-email" is not an e-mail address.' },
-      { line: 4, email: 'odd@school.test', action: 'error', message: 'Unknown role "wizard". Use: leader, supervisor, coach, mentor, coachee.' },
+      { line: 3, email: 'not-an-email', action: 'error', message: '“not-an-email” is not an e-mail address.' },
+      { line: 4, email: 'odd@school.test', action: 'error', message: 'Unknown role “wizard”. Use: leader, supervisor, coach, mentor, coachee.' },
     ]);
     const applied = await lead.post('/api/people/import', { csv: bad, dryRun: false });
     expect(applied.statusCode).toBe(422);
     expect((await lead.get('/api/people?q=good@school')).json().items).toHaveLength(0);
+    // A leader who reads Tandem in Spanish is told the same in Spanish; the values stay as typed.
+    expect((await lead.put('/api/me/language', { language: 'es' })).statusCode).toBe(200);
+    const enEspañol = (await lead.post('/api/people/import', { csv: bad })).json();
+    expect(enEspañol.rows.map((r: { message: string | null }) => r.message)).toEqual([
+      null,
+      '“not-an-email” no es una dirección de correo electrónico.',
+      'No conocemos el rol “wizard”. Usa: leader, supervisor, coach, mentor, coachee.',
+    ]);
+    await lead.put('/api/me/language', { language: null });
   });
 
   it('asks for the required columns', async () => {

@@ -37,7 +37,7 @@ describeBrowser('importing staff from a spreadsheet', () => {
     const first = rows.first();
     await expect.poll(() => first.textContent()).toContain('Needs fixing');
     await expect.poll(() => first.locator('td[data-label="Line"]').textContent()).toBe('3');
-    await expect.poll(() => first.textContent()).toContain('Unknown role "wizard"');
+    await expect.poll(() => first.textContent()).toContain('Unknown role “wizard”');
     await expect.poll(() => rows.nth(1).textContent()).toContain('Will be added');
     const importButton = section.getByRole('button', { name: /^Import \d+ (person|people)$/ });
     expect(await importButton.isDisabled()).toBe(true);

@@ -4,6 +4,9 @@
  * — all rows or none. Import never deactivates anyone (a roster missing a row is
  * not a reason to lock a person out) and never creates partnerships.
  */
+import type { Values } from '../../../shared/src/i18n';
+import { format } from '../../../shared/src/i18n-format';
+import { rosterMessages } from './messages';
 import { parse } from 'csv-parse/sync';
 import { ORG_ROLES, type OrgRole } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
@@ -32,7 +35,11 @@ interface Planned {
   existingId?: string;
 }
 
+type RosterProblem = keyof typeof rosterMessages.en;
+
 export async function importRoster(db: DB, clock: Clock, actor: Actor, csv: string, dryRun: boolean) {
+  // Row problems are read by the program leader doing the import, in their language; the values in them (e-mails, role words) stay as typed.
+  const say = (key: RosterProblem, values?: Values) => format(actor.language, rosterMessages, key, values);
   let records: Record<string, string>[];
   try {
     records = parse(csv, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase().replace(/\s+/g, '_')), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
@@ -60,16 +67,16 @@ export async function importRoster(db: DB, clock: Clock, actor: Actor, csv: stri
     const line = i + 2;
     const email = (r.email ?? '').toLowerCase();
     const base = { line, email, name: r.name ?? '', roles: [] as OrgRole[], site: r.site || null, title: r.title || null, supervisorEmail: (r.supervisor_email || '').toLowerCase() || null };
-    const fail = (message: string): Planned => ({ ...base, action: 'error', message });
-    if (!base.name) return fail('The name is empty.');
-    if (base.name.length > 120) return fail('The name is longer than 120 characters.');
-    if (!EMAIL.test(email) || email.length > 254) return fail(`"${r.email}" is not an e-mail address.`);
-    if (seen.has(email)) return fail('This e-mail appears twice in the file.');
+    const fail = (key: RosterProblem, values?: Values): Planned => ({ ...base, action: 'error', message: say(key, values) });
+    if (!base.name) return fail('nameEmpty');
+    if (base.name.length > 120) return fail('nameTooLong');
+    if (!EMAIL.test(email) || email.length > 254) return fail('notEmail', { email: r.email });
+    if (seen.has(email)) return fail('emailTwice');
     seen.add(email);
     const words = (r.roles ?? '').split(/[;|]/).map((w) => w.trim().toLowerCase()).filter(Boolean);
     const unknown = words.filter((w) => !ROLE_WORDS[w]);
-    if (words.length === 0) return fail(`Give at least one role (${ORG_ROLES.join(', ')}).`);
-    if (unknown.length) return fail(`Unknown role "${unknown[0]}". Use: ${ORG_ROLES.join(', ')}.`);
+    if (words.length === 0) return fail('noRole', { roles: ORG_ROLES.join(', ') });
+    if (unknown.length) return fail('unknownRole', { role: unknown[0], roles: ORG_ROLES.join(', ') });
     const roles = [...new Set(words.map((w) => ROLE_WORDS[w]))];
     const prior = byEmail.get(email);
     if (!prior) return { ...base, roles, action: 'create', message: null };
@@ -85,9 +92,9 @@ export async function importRoster(db: DB, clock: Clock, actor: Actor, csv: stri
     const inFile = fileByEmail.get(p.supervisorEmail);
     const prior = byEmail.get(p.supervisorEmail);
     const isSupervisor = inFile ? inFile.roles.includes('supervisor') : prior ? rolesOf.get(prior.id)?.has('supervisor') : false;
-    if (!inFile && !prior) Object.assign(p, { action: 'error', message: `Supervisor ${p.supervisorEmail} is neither in the file nor in the organization.` });
-    else if (!isSupervisor) Object.assign(p, { action: 'error', message: `${p.supervisorEmail} does not have the supervisor role.` });
-    else if (p.supervisorEmail === p.email) Object.assign(p, { action: 'error', message: 'A person cannot supervise themself.' });
+    if (!inFile && !prior) Object.assign(p, { action: 'error', message: say('supervisorMissing', { email: p.supervisorEmail }) });
+    else if (!isSupervisor) Object.assign(p, { action: 'error', message: say('notSupervisor', { email: p.supervisorEmail }) });
+    else if (p.supervisorEmail === p.email) Object.assign(p, { action: 'error', message: say('selfSupervision') });
   }
   const newSites = [...new Set(planned.filter((p) => p.action !== 'error' && p.site && !siteByName.has(p.site.toLowerCase())).map((p) => p.site!))];
   const count = (a: Planned['action']) => planned.filter((p) => p.action === a).length;
