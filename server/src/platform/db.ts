@@ -14,6 +14,7 @@ import * as celebrations from '../migrations/20261124_0004_celebrations';
 import * as cycle from '../migrations/20261124_0005_cycle';
 import * as setup from '../migrations/20261202_0006_setup';
 import * as language from '../migrations/20261202_0007_language';
+import * as observations from '../migrations/20261202_0008_observations';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -128,6 +129,7 @@ const migrations: Record<string, Migration> = {
   '20261124_0005_cycle': cycle,
   '20261202_0006_setup': setup,
   '20261202_0007_language': language,
+  '20261202_0008_observations': observations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

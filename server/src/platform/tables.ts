@@ -334,4 +334,65 @@ export interface Database {
     dismissed_at: string | null;
   };
   reminder_preferences: { person_id: string; email: number };
+  /** A seating chart or room map of one coachee's classroom; `version` is the current one (classroom_layout_versions). */
+  classroom_layouts: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    subject_id: string;
+    /** 'seating_chart' or 'room_map'. */
+    kind: string;
+    name: string;
+    version: number;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Every saved version of a layout, never changed. */
+  classroom_layout_versions: {
+    layout_id: string;
+    version: number;
+    org_id: string;
+    name: string;
+    /** JSON array of {id, type, label, x, y, w, h}. */
+    elements: string;
+    created_by: string;
+    created_at: string;
+  };
+  /** An observation carried out (coaching content of kind "observation"). */
+  observations: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    subject_id: string;
+    plan_id: string | null;
+    meeting_id: string | null;
+    focus: string;
+    /** 'live' or 'recorded'. */
+    mode: string;
+    /** 'recording' or 'ended'. */
+    status: string;
+    /** JSON array of the tools in use with their configuration. */
+    tools: string;
+    started_at: string;
+    ended_at: string | null;
+    ended_by: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+    version: number;
+  };
+  /** What was recorded, append-only; the id comes from the device. */
+  observation_events: {
+    id: string;
+    org_id: string;
+    observation_id: string;
+    tool: string;
+    type: string;
+    /** JSON, as validated for the tool and type. */
+    payload: string;
+    device_at: string;
+    received_at: string;
+    author_id: string;
+  };
 }
