@@ -45,11 +45,11 @@ export const CHALLENGES = ['space', 'behaviour', 'staffing', 'materials', 'time'
 export type Challenge = (typeof CHALLENGES)[number];
 
 /** Kinds of coaching content. A new kind is added here and described in server/src/privacy/kinds.ts (the registry). */
-export const CONTENT_KINDS = ['note', 'profile', 'goal', 'meeting', 'agreement', 'celebration', 'strength', 'observation_plan', 'reflection', 'message', 'concern'] as const;
+export const CONTENT_KINDS = ['note', 'profile', 'goal', 'meeting', 'agreement', 'celebration', 'strength', 'observation_plan', 'observation', 'reflection', 'message', 'concern'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** Categories a coachee can share as a whole. */
-export const SHARE_CATEGORIES = ['notes', 'goals', 'celebrations', 'strengths', 'observation_plans', 'reflections'] as const;
+export const SHARE_CATEGORIES = ['notes', 'goals', 'celebrations', 'strengths', 'observation_plans', 'observations', 'reflections'] as const;
 export type ShareCategory = (typeof SHARE_CATEGORIES)[number];
 
 export const ACCESS_ACTIONS = ['view', 'export', 'print', 'share', 'revoke'] as const;
@@ -101,6 +101,19 @@ export const OBSERVATION_MODES = ['live', 'recorded'] as const;
 export type ObservationMode = (typeof OBSERVATION_MODES)[number];
 export const PLAN_STATUSES = ['draft', 'confirmed'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** The data methods that record during a visit, one tool each (artifact review and video are uploaded, not tapped). */
+export const OBSERVATION_TOOLS = ['selective_verbatim', 'verbal_flow', 'event_count', 'duration', 'physical_map', 'time_sample'] as const satisfies readonly DataMethod[];
+export type ObservationTool = (typeof OBSERVATION_TOOLS)[number];
+/** An observation records until it is ended; events recorded before the end may still arrive afterwards. */
+export const OBSERVATION_STATUSES = ['recording', 'ended'] as const;
+export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
+/** A seating chart (verbal flow) or a room map (physical map) of one classroom, reused across visits. */
+export const LAYOUT_KINDS = ['seating_chart', 'room_map'] as const;
+export type LayoutKind = (typeof LAYOUT_KINDS)[number];
+/** What can be placed on a layout; seats carry a label or code the coach chooses, never a required name. */
+export const LAYOUT_ELEMENT_TYPES = ['seat', 'desk', 'table', 'centre', 'rug', 'door', 'board', 'teacher_desk', 'window', 'shelf', 'zone'] as const;
+export type LayoutElementType = (typeof LAYOUT_ELEMENT_TYPES)[number];
 
 /** Messages inside a partnership; a resource request waits until the person asked marks it fulfilled. */
 export const MESSAGE_KINDS = ['message', 'resource_request'] as const;

@@ -113,6 +113,22 @@ const planText = (r: Record<string, string>, language: Language) => {
     .filter(Boolean)
     .join('\n');
 };
+/** An observation's title: its focus, or the day of the visit when it had none. */
+const observationTitle = (r: Record<string, string>, language: Language) =>
+  r.focus ? say(language, 'observationTitle', { text: firstWords(r.focus, 60) }) : say(language, 'observationOn', { date: humanDate(r.started_at, language) });
+/** An observation written out: the visit, then how much each tool recorded (undone taps left out). */
+async function observationText(db: DB, orgId: string, partnershipId: string, id: string, language: Language): Promise<ItemText | null> {
+  const r = await db.selectFrom('observations').selectAll().where('org_id', '=', orgId).where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
+  if (!r) return null;
+  const events = await db.selectFrom('observation_events').select(['id', 'tool', 'type', 'payload']).where('org_id', '=', orgId).where('observation_id', '=', id).execute();
+  const undone = new Set(events.filter((e) => e.type === 'undo').map((e) => (JSON.parse(e.payload) as { eventId: string }).eventId));
+  const tools = JSON.parse(r.tools) as Array<{ tool: keyof (typeof DATA_METHOD_INFO)['en'] }>;
+  const lines = tools.map(({ tool }) =>
+    say(language, 'observationTool', { tool: DATA_METHOD_INFO[language][tool]?.label ?? tool, count: events.filter((e) => e.tool === tool && e.type !== 'undo' && !undone.has(e.id)).length }),
+  );
+  const visit = say(language, 'observationVisit', { mode: r.mode, date: humanDate(r.started_at, language), ended: r.ended_at ? 'yes' : 'no', planned: r.plan_id ? 'yes' : 'no' });
+  return { subjectId: r.subject_id, createdAt: r.created_at, title: observationTitle(r as unknown as Record<string, string>, language), body: [visit, ...lines].join('\n') };
+}
 const answersOf = (json: string) => JSON.parse(json) as Array<{ prompt: string; answer: string }>;
 const reflectionTitle = (r: Record<string, string>, language: Language) => say(language, 'reflectionTitle', { text: firstWords(answersOf(r.answers).find((a) => a.answer.trim())?.answer ?? '', 60) });
 const strengthTitle = (r: Record<string, string>, language: Language, max = 60) => say(language, 'strengthTitle', { type: r.type, text: max ? firstWords(r.text, max) : r.text });
@@ -208,6 +224,15 @@ export const KINDS: Record<ContentKind, KindInfo> = {
     contentFields: ['focus', 'currentPicture', 'successLooksLike', 'lookFor', 'when', 'dataForm', 'goalTitle'],
     titles: titlesFrom('observation_plans', 'id', ['focus'], (r, language) => say(language, 'planTitle', { text: firstWords(r.focus, 60) })),
     text: textFrom('observation_plans', ['focus', 'current_picture', 'success_looks_like', 'look_for', 'data_form'], (r, language) => say(language, 'planTitle', { text: firstWords(r.focus, 60) }), planText),
+  },
+  observation: {
+    // What was recorded during a visit: the tools and their categories, the layouts used, every event.
+    table: 'observations', id: 'id', subject: 'subject_id', created: 'created_at',
+    share: { item: true, category: 'observations' },
+    oneOf: 'one of your observations',
+    contentFields: ['focus', 'tools', 'events', 'layouts', 'eventCounts'],
+    titles: titlesFrom('observations', 'id', ['focus', 'started_at'], observationTitle),
+    text: observationText,
   },
   reflection: {
     table: 'reflections', id: 'id', subject: 'subject_id', created: 'created_at',

@@ -38,6 +38,9 @@ export type PartnershipAction =
   | 'plan.create'
   | 'plan.edit'
   | 'plan.confirm'
+  | 'observation.start'
+  | 'observation.record'
+  | 'layout.edit'
   | 'reflection.create'
   | 'message.create'
   | 'message.fulfil'
@@ -97,6 +100,12 @@ const RULES: Record<PartnershipAction, Predicate> = {
   'plan.edit': and(sameOrganization, isAcceptedMember, isOpen),
   // Plus, per plan: only the coachee whose classroom is observed confirms (ITEM_RULES).
   'plan.confirm': and(sameOrganization, isSubject, isOpen),
+  // Plus, per observation: who observes whom (ITEM_RULES 'observation.record').
+  'observation.start': and(sameOrganization, isAcceptedMember, isOpen),
+  // Not only while open: taps recorded before a partnership closed still arrive, and are kept.
+  'observation.record': and(sameOrganization, isAcceptedMember),
+  // The coachee's classroom, drawn by either partner.
+  'layout.edit': and(sameOrganization, isAcceptedMember, isOpen),
   'reflection.create': and(sameOrganization, isAcceptedMember, isOpen),
   'message.create': and(sameOrganization, isAcceptedMember, isOpen),
   // Plus, per request: only the person asked, or the person who asked (ITEM_RULES).
@@ -129,15 +138,28 @@ export interface ItemFacts {
   authorId?: string;
   /** For a resource request: the member asked. */
   requestedFrom?: string | null;
+  /** For an observation: a recorded lesson (the coachee's own video) rather than a live visit. */
+  recorded?: boolean;
 }
 
-export type ItemAction = 'goal.decide' | 'plan.confirm' | 'note.edit' | 'message.fulfil' | 'concern.followUp' | 'item.share' | 'item.accessLog';
+export type ItemAction = 'goal.decide' | 'plan.confirm' | 'observation.start' | 'observation.record' | 'note.edit' | 'message.fulfil' | 'concern.followUp' | 'item.share' | 'item.accessLog';
 
 type ItemPredicate = (ctx: PartnershipContext, item: ItemFacts) => boolean;
 const isMine = (field: keyof ItemFacts): ItemPredicate => (ctx, item) => !!item[field] && item[field] === ctx.actor.personId;
 const allows = (action: PartnershipAction): ItemPredicate => (ctx) => RULES[action](ctx);
 const both = (...ps: ItemPredicate[]): ItemPredicate => (ctx, item) => ps.every((p) => p(ctx, item));
 const either = (...ps: ItemPredicate[]): ItemPredicate => (ctx, item) => ps.some((p) => p(ctx, item));
+const notMine = (field: keyof ItemFacts): ItemPredicate => (ctx, item) => !!item[field] && item[field] !== ctx.actor.personId;
+const asSupporter: ItemPredicate = (ctx) => isSupporter(ctx);
+const isRecordedLesson: ItemPredicate = (_ctx, item) => item.recorded === true;
+const asSelfCoach: ItemPredicate = (ctx) => ctx.membership?.role === 'self';
+/**
+ * Who records an observation of a coachee's classroom: someone supporting them (coach, mentor
+ * coach, a peer) watching another person teach; or the coachee themselves, on their own video
+ * of a lesson or as a self-coach. Threat: a coachee "adding" taps to what their coach saw, or
+ * anyone but the partners writing evidence about a teacher.
+ */
+const observes: ItemPredicate = either(both(asSupporter, notMine('subjectId')), both(isMine('subjectId'), either(isRecordedLesson, asSelfCoach)));
 
 /**
  * Rules about one item inside a partnership: the partnership rule, plus who
@@ -149,6 +171,9 @@ const ITEM_RULES: Record<ItemAction, ItemPredicate> = {
   'goal.decide': both(allows('goal.decide'), isMine('subjectId')),
   // The coachee whose classroom is observed confirms the plan and its data form.
   'plan.confirm': both(allows('plan.confirm'), isMine('subjectId')),
+  // Starting a visit, and adding what it records (taps, lines, the end).
+  'observation.start': both(allows('observation.start'), observes),
+  'observation.record': both(allows('observation.record'), observes),
   // A note is its author's words: only the author edits it.
   'note.edit': both(allows('note.create'), isMine('authorId')),
   // A request is closed by the member asked, or by the member who asked.

@@ -44,9 +44,9 @@ export const m = catalog({
     loadingShared: 'what was shared with you',
     nothingShared: 'Nothing has been shared with you right now.',
     sharedKind:
-      '{kind, select, note {Note} goal {Goal} profile {Getting-to-know-you profile} meeting {Session} agreement {Coaching agreement} celebration {Celebration} strength {Strength or priority} observation_plan {Observation plan} reflection {Reflection} message {Message} concern {Concern} other {Shared item}}',
+      '{kind, select, note {Note} goal {Goal} profile {Getting-to-know-you profile} meeting {Session} agreement {Coaching agreement} celebration {Celebration} strength {Strength or priority} observation_plan {Observation plan} observation {Observation record} reflection {Reflection} message {Message} concern {Concern} other {Shared item}}',
     sharedFrom:
-      'from {from} · {kind, select, note {written} goal {set} profile {started} meeting {planned} agreement {agreed} celebration {recorded} strength {added} observation_plan {planned} reflection {written} message {sent} concern {recorded} other {added}} {when}',
+      'from {from} · {kind, select, note {written} goal {set} profile {started} meeting {planned} agreement {agreed} celebration {recorded} strength {added} observation_plan {planned} observation {recorded} reflection {written} message {sent} concern {recorded} other {added}} {when}',
     availableUntil: 'available until {when}',
     read: 'Read',
     hide: 'Hide',
@@ -136,9 +136,9 @@ export const m = catalog({
     loadingShared: 'lo que compartieron contigo',
     nothingShared: 'Por ahora nadie ha compartido nada contigo.',
     sharedKind:
-      '{kind, select, note {Nota} goal {Meta} profile {Perfil para conocernos} meeting {Sesión} agreement {Acuerdo de coaching} celebration {Celebración} strength {Fortaleza o prioridad} observation_plan {Plan de observación} reflection {Reflexión} message {Mensaje} concern {Preocupación} other {Algo compartido}}',
+      '{kind, select, note {Nota} goal {Meta} profile {Perfil para conocernos} meeting {Sesión} agreement {Acuerdo de coaching} celebration {Celebración} strength {Fortaleza o prioridad} observation_plan {Plan de observación} observation {Registro de observación} reflection {Reflexión} message {Mensaje} concern {Preocupación} other {Algo compartido}}',
     sharedFrom:
-      'de {from} · {kind, select, note {escrita} goal {fijada} profile {empezado} meeting {planeada} agreement {acordado} celebration {registrada} strength {añadida} observation_plan {preparado} reflection {escrita} message {enviado} concern {registrada} other {añadido}} el {when}',
+      'de {from} · {kind, select, note {escrita} goal {fijada} profile {empezado} meeting {planeada} agreement {acordado} celebration {registrada} strength {añadida} observation_plan {preparado} observation {registrado} reflection {escrita} message {enviado} concern {registrada} other {añadido}} el {when}',
     availableUntil: 'disponible hasta el {when}',
     read: 'Leer',
     hide: 'Ocultar',
