@@ -21,7 +21,9 @@ import attentionRoutes from './attention/attention.routes';
 import calendarRoutes from './calendar/calendar.routes';
 import celebrationRoutes from './celebrations/celebrations.routes';
 import concernRoutes from './concerns/concerns.routes';
+import layoutRoutes from './observations/layouts.routes';
 import observationRoutes from './observations/observations.routes';
+import observationRecordRoutes from './observations/records.routes';
 import strengthRoutes from './strengths/strengths.routes';
 import goalRoutes from './goals/goals.routes';
 import meetingRoutes from './meetings/meetings.routes';
@@ -162,6 +164,8 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => celebrationRoutes(api as App, services));
   await app.register(async (api) => strengthRoutes(api as App, services));
   await app.register(async (api) => observationRoutes(api as App, services));
+  await app.register(async (api) => observationRecordRoutes(api as App, services));
+  await app.register(async (api) => layoutRoutes(api as App, services));
   await app.register(async (api) => reflectionRoutes(api as App, services));
   await app.register(async (api) => messageRoutes(api as App, services));
   await app.register(async (api) => concernRoutes(api as App, services));

@@ -10,8 +10,12 @@ import {
   CHALLENGES,
   CONCERN_STATUSES,
   DATA_METHODS,
+  LAYOUT_ELEMENT_TYPES,
+  LAYOUT_KINDS,
   MESSAGE_KINDS,
   OBSERVATION_MODES,
+  OBSERVATION_STATUSES,
+  OBSERVATION_TOOLS,
   PLAN_STATUSES,
   REMINDER_KINDS,
   SELF_RATING_LEVELS,
@@ -867,6 +871,222 @@ export const ObservationPlan = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities: z.object({ edit: z.boolean(), confirm: z.boolean(), share: z.boolean() }),
+});
+
+// ---------- observation records: classroom layouts, observations, their events ----------
+/** A category, kind of interaction, activity or other code from the data form (same limit as a data form field). */
+const code = requiredText(120);
+/** A short code for who speaks or moves: T, S07, Group A. */
+const personCode = requiredText(40);
+/** An element's id inside a layout, chosen on the device and kept across versions so a seat keeps its taps. */
+const elementKey = z.string().trim().min(1).max(40);
+/** A position on a layout, in the layout's own units (0 to 2,000 across and down). */
+const coordinate = z.number().min(0).max(2000);
+
+export const LayoutElement = z.object({
+  /** Stable id within the layout (S07, door). */
+  id: elementKey,
+  type: z.enum(LAYOUT_ELEMENT_TYPES),
+  /** A label or code the coach chooses (S07, Table 3, Blocks); never a required name. */
+  label: text(60).default(''),
+  x: coordinate,
+  y: coordinate,
+  w: coordinate,
+  h: coordinate,
+});
+export const CreateLayoutBody = z.object({
+  /** How the partners call the layout: "Room 12, rows", "Pre-K room". */
+  name: requiredText(120),
+  kind: z.enum(LAYOUT_KINDS),
+  elements: z.array(LayoutElement).max(300),
+  /** Whose classroom; defaults to the only coachee, or you in a peer partnership. */
+  subjectId: id.optional(),
+});
+export const UpdateLayoutBody = z.object({
+  name: requiredText(120),
+  elements: z.array(LayoutElement).max(300),
+  /** The version this change was made on; a newer one saved meanwhile is a 409. */
+  baseVersion: z.number().int().min(1),
+});
+export const ClassroomLayout = z.object({
+  id,
+  partnershipId: id,
+  subjectId: id,
+  kind: z.enum(LAYOUT_KINDS),
+  name: z.string(),
+  /** The current version; observations keep the version they used. */
+  version: z.number(),
+  elements: z.array(LayoutElement),
+  createdById: id,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: z.object({ edit: z.boolean() }),
+});
+/** One version of a layout as an observation used it. */
+export const LayoutSnapshot = z.object({ layoutId: id, version: z.number(), kind: z.enum(LAYOUT_KINDS), name: z.string(), elements: z.array(LayoutElement) });
+
+/** A tool to use in the visit. Codes left out are taken from the plan's data form when the tool is the plan's method. */
+export const ToolConfigInput = z.object({
+  tool: z.enum(OBSERVATION_TOOLS),
+  /** Selective verbatim, event count, time sample: the categories to record. */
+  categories: z.array(code).max(12).optional(),
+  /** Selective verbatim: quick keys for speakers (T, S07, Group A). */
+  speakers: z.array(personCode).max(12).optional(),
+  /** Verbal flow: the kinds of interaction (teacher question, student response…). */
+  kinds: z.array(code).max(12).optional(),
+  /** Duration: the activities timed (whole group, transition…). */
+  activities: z.array(code).max(12).optional(),
+  /** Duration: starting one activity stops the other (default), or they overlap. */
+  exclusive: z.boolean().optional(),
+  /** Physical map: who is followed (T, a student code); empty: marks name nobody. */
+  tracked: z.array(personCode).max(12).optional(),
+  /** Time sample: minutes per interval (default: the plan's, else 5). */
+  intervalMinutes: z.number().int().min(1).max(60).optional(),
+  /** Verbal flow and physical map: the classroom layout (its current version is kept with the observation). */
+  layoutId: id.optional(),
+});
+/** A tool as configured for one observation; every event is checked against it. */
+export const ToolConfig = z.object({
+  tool: z.enum(OBSERVATION_TOOLS),
+  categories: z.array(z.string()),
+  speakers: z.array(z.string()),
+  kinds: z.array(z.string()),
+  activities: z.array(z.string()),
+  exclusive: z.boolean().nullable(),
+  tracked: z.array(z.string()),
+  intervalMinutes: z.number().nullable(),
+  layoutId: z.string().nullable(),
+  layoutVersion: z.number().nullable(),
+});
+export const StartObservationBody = z.object({
+  /** Made on the device, so a visit started offline is created once however often it is sent. */
+  id: id.optional(),
+  /** The confirmed plan this visit carries out; null: a visit without a plan. */
+  planId: id.nullable().default(null),
+  /** The observation visit on the schedule, if any (defaults to the plan's). */
+  meetingId: id.nullable().default(null),
+  /** Whose classroom; defaults to the plan's coachee, or the only coachee. */
+  subjectId: id.optional(),
+  /** What the visit looks at; defaults to the plan's focus. */
+  focus: text(1000).optional(),
+  /** Defaults to the plan's mode, else live. */
+  mode: z.enum(OBSERVATION_MODES).optional(),
+  /** When the visit started on the device (at most 5 minutes ahead of the server); defaults to now. */
+  startedAt: isoDateTime.optional(),
+  /** The tools in use; defaults to the plan's data method with its fields. */
+  tools: z.array(ToolConfigInput).min(1).max(6).optional(),
+});
+export const EndObservationBody = z.object({
+  /** When the visit ended on the device; defaults to now. */
+  endedAt: isoDateTime.optional(),
+});
+
+/** What each tool records: event types and their payloads. Every tool also records `undo` ({eventId}). */
+export const EVENT_PAYLOADS = {
+  selective_verbatim: {
+    /** A line said, typed as said, with its speaker and optionally a category. */
+    line: z.strictObject({ text: requiredText(2000), speaker: personCode, category: code.nullable().default(null) }),
+  },
+  verbal_flow: {
+    /** A tap on a seat: who spoke, the kind of interaction, and for student-to-student the seat spoken to. */
+    interaction: z.strictObject({ seatId: elementKey, kind: code, toSeatId: elementKey.nullable().default(null) }),
+  },
+  event_count: {
+    /** One tap on a counter. */
+    count: z.strictObject({ category: code }),
+  },
+  duration: {
+    segment_start: z.strictObject({ activity: code }),
+    segment_stop: z.strictObject({ activity: code }),
+  },
+  physical_map: {
+    /** Where someone is now: a point, optionally on a placed element. */
+    mark: z.strictObject({ x: coordinate, y: coordinate, elementId: elementKey.nullable().default(null), who: personCode.nullable().default(null) }),
+    /** A note pinned to a place. */
+    note: z.strictObject({ text: requiredText(1000), x: coordinate.nullable().default(null), y: coordinate.nullable().default(null), elementId: elementKey.nullable().default(null) }),
+  },
+  time_sample: {
+    /** The record for one interval (1 = the first); missed intervals have none. */
+    interval_record: z.strictObject({ interval: z.number().int().min(1).max(1000), category: code, note: text(500).default('') }),
+  },
+} as const;
+/** Cancels an earlier event of the same tool; nothing is deleted. */
+export const UndoPayload = z.strictObject({ eventId: id });
+/** One event as the device sends it (each is checked on its own: one bad event never refuses the others). */
+export const ObservationEventInput = z.object({
+  /** Made on the device (UUID): sending it again is recognised as the same event. */
+  id,
+  tool: z.string().max(40),
+  type: z.string().max(40),
+  payload: z.record(z.string(), z.unknown()),
+  /** The device's clock when the tap happened. */
+  deviceAt: isoDateTime,
+});
+export const IngestEventsBody = z.object({
+  /** Up to 1,000 events, each shaped as ObservationEventInput; in any order, any number of times. */
+  events: z.array(z.unknown()).min(1).max(1000),
+});
+export const EVENT_OUTCOMES = ['accepted', 'duplicate', 'conflict', 'rejected'] as const;
+export const EVENT_REJECTIONS = ['malformed', 'unknown_tool', 'unknown_type', 'unknown_code', 'unknown_place', 'in_future', 'before_start', 'after_end', 'undo_target', 'conflict'] as const;
+export const IngestEventsResponse = z.object({
+  results: z.array(
+    z.object({
+      /** Position in the batch. */
+      index: z.number(),
+      id: z.string().nullable(),
+      /** accepted: stored now; duplicate: stored before, same content; conflict: the id holds a different event; rejected: not stored (see reason). */
+      status: z.enum(EVENT_OUTCOMES),
+      reason: z.enum(EVENT_REJECTIONS).nullable(),
+      /** What to do about it, in the reader's language. */
+      message: z.string().nullable(),
+    }),
+  ),
+  accepted: z.number(),
+  duplicates: z.number(),
+  conflicts: z.number(),
+  rejected: z.number(),
+});
+export const ObservationEvent = z.object({
+  id,
+  tool: z.enum(OBSERVATION_TOOLS),
+  type: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  deviceAt: z.string(),
+  receivedAt: z.string(),
+  authorId: id,
+  /** The undo event that cancelled this one, if any (the event itself is kept). */
+  undoneBy: z.string().nullable(),
+});
+const ObservationAbilities = z.object({ record: z.boolean(), end: z.boolean(), share: z.boolean() });
+export const ObservationSummary = z.object({
+  id,
+  partnershipId: id,
+  subjectId: id,
+  planId: z.string().nullable(),
+  /** False for a visit without a plan. */
+  planned: z.boolean(),
+  meetingId: z.string().nullable(),
+  focus: z.string(),
+  mode: z.enum(OBSERVATION_MODES),
+  status: z.enum(OBSERVATION_STATUSES),
+  /** Which tools were in use (their codes come with the observation itself). */
+  toolKinds: z.array(z.enum(OBSERVATION_TOOLS)),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  createdById: id,
+  createdBy: z.string(),
+  version: z.number(),
+  abilities: ObservationAbilities,
+});
+export const Observation = ObservationSummary.extend({
+  tools: z.array(ToolConfig),
+  /** The layout versions the tools use, as they were then. */
+  layouts: z.array(LayoutSnapshot),
+  /** Every event in device-time order, undo events included. */
+  events: z.array(ObservationEvent),
+  endedById: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 
 // ---------- reflection ----------

@@ -121,3 +121,10 @@ export function validationBody(language: Language, context: string | undefined, 
     details,
   };
 }
+
+/** One zod issue as "path — problem" in a language, for answers that report problems per item (an event of a batch). */
+export function issueText(language: Language, issue: { code: string; message: string; path: PropertyKey[] }): string {
+  const where = issue.path.map(String).join('.');
+  const problem = issueMessage(language, { keyword: issue.code, message: issue.message, params: issue as unknown as Record<string, unknown> });
+  return where ? `${where} — ${problem}` : problem;
+}

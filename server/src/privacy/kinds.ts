@@ -230,7 +230,7 @@ export const KINDS: Record<ContentKind, KindInfo> = {
     table: 'observations', id: 'id', subject: 'subject_id', created: 'created_at',
     share: { item: true, category: 'observations' },
     oneOf: 'one of your observations',
-    contentFields: ['focus', 'tools', 'events', 'layouts', 'eventCounts'],
+    contentFields: ['focus', 'tools', 'events', 'layouts'],
     titles: titlesFrom('observations', 'id', ['focus', 'started_at'], observationTitle),
     text: observationText,
   },
