@@ -38,13 +38,17 @@ interface Scene {
   plan?: string;
   planVersion?: number;
   reflection?: string;
+  /** An observation the coach started with a seating chart, with events recorded. */
+  observation?: string;
+  layout?: string;
+  layoutVersion?: number;
   /** A resource request from the coachee to the mentor coach. */
   request?: string;
   /** A concern the coach recorded about the coachee (escalated to the coachee's supervisor for 'concernEscalated'). */
   concern?: string;
 }
 
-type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'reflection' | 'message' | 'concern' | 'concernEscalated';
+type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'message' | 'concern' | 'concernEscalated';
 
 /**
  * Planted markers: every free-text field of every scene carries "MARK-<kind>-<scene>", so
@@ -53,7 +57,7 @@ type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 
  */
 let sceneNo = 0;
 const mark = (kind: MarkerKind, n: number, field: string) => `MARK-${kind}-${n} ${field}`;
-type MarkerKind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'reflection' | 'message' | 'concern' | 'meeting' | 'attendance' | 'status' | 'profile';
+type MarkerKind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'message' | 'concern' | 'meeting' | 'attendance' | 'status' | 'profile';
 
 /** The item each kind adds to the scene, created by the partner who would write it. */
 const EXTRA: Partial<Record<Kind, (partnership: string, n: number, goal: string) => Promise<Partial<Scene>>>> = {
@@ -66,6 +70,23 @@ const EXTRA: Partial<Record<Kind, (partnership: string, n: number, goal: string)
     });
     expect(res.statusCode).toBe(201);
     return { plan: res.json().id, planVersion: res.json().version };
+  },
+  observation: async (p, n) => {
+    const m = (field: string) => mark('observation', n, field);
+    const coach = await client('coach');
+    const layout = await coach.post(`/api/partnerships/${p}/classroom-layouts`, { name: m('Room 12'), kind: 'seating_chart', elements: [{ id: 'S01', type: 'seat', label: m('S01'), x: 0, y: 0, w: 50, h: 50 }] });
+    expect(layout.statusCode).toBe(201);
+    const res = await coach.post(`/api/partnerships/${p}/observations`, {
+      focus: m('Wait time after questions'),
+      tools: [{ tool: 'selective_verbatim', categories: [m('Open question')], speakers: [m('T')] }, { tool: 'verbal_flow', kinds: [m('Student response')], layoutId: layout.json().id }],
+    });
+    expect(res.statusCode).toBe(201);
+    const events = [
+      { id: newId(), tool: 'selective_verbatim', type: 'line', payload: { text: m('Take a moment to think.'), speaker: 'T', category: m('Open question') }, deviceAt: w.clock.now().toISOString() },
+      { id: newId(), tool: 'verbal_flow', type: 'interaction', payload: { seatId: 'S01', kind: m('Student response') }, deviceAt: w.clock.now().toISOString() },
+    ];
+    expect((await coach.post(`/api/observations/${res.json().id}/events`, { events })).json().accepted).toBe(2);
+    return { observation: res.json().id, layout: layout.json().id, layoutVersion: 1 };
   },
   reflection: async (p, n, goal) => {
     const res = await (await client('coachee')).post(`/api/partnerships/${p}/reflections`, { answers: [{ key: 'noticed', answer: mark('reflection', n, 'More hands went up after I waited.') }], goalId: goal, nextSteps: [{ description: mark('goal', n, 'Wait five seconds'), responsible: 'coachee' }] });
@@ -172,7 +193,7 @@ async function scene(share: ShareState, kind: Kind = 'note'): Promise<Scene> {
   const goalStep = proposed.json().steps[0].id as string;
   const celebration = (await coach.post(`/api/partnerships/${partnership}/celebrations`, { kind: 'risk_taken', text: mark('celebration', n, 'Tried a brand-new transition song.'), goalId: goal })).json().id as string;
   const extra = (await EXTRA[kind]?.(partnership, n, goal)) ?? {};
-  const item = { note, goal, celebration, strength: extra.strength, observation_plan: extra.plan, reflection: extra.reflection }[kind as 'note'];
+  const item = { note, goal, celebration, strength: extra.strength, observation_plan: extra.plan, observation: extra.observation, reflection: extra.reflection }[kind as 'note'];
   const mm = (field: string) => mark('meeting', n, field);
   const at = (days: number, hours = 1) => ({ startsAt: new Date(w.clock.now().getTime() + days * 86400_000).toISOString(), endsAt: new Date(w.clock.now().getTime() + days * 86400_000 + hours * 3600_000).toISOString() });
   const meeting = (await coach.post(`/api/partnerships/${partnership}/meetings`, { kind: 'coaching_meeting', ...at(2), location: mm('Room 12'), agenda: mm('Look at the question tally together') })).json().id as string;
@@ -425,6 +446,26 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
   'plan.read': async (c, s) => ({ res: await c.get(`/api/observation-plans/${s.plan}`) }),
   'plan.edit': async (c, s) => ({ res: await c.put(`/api/observation-plans/${s.plan}`, { focus: 'Questions during read-aloud and songs', mode: 'live', dataForm: { method: 'event_count', fields: ['Open question'] }, baseVersion: s.planVersion }) }),
   'plan.confirm': async (c, s) => ({ res: await c.post(`/api/observation-plans/${s.plan}/confirmation`, { baseVersion: s.planVersion }) }),
+  'observation.list': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/observations`);
+    return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.observation) : undefined };
+  },
+  'observation.start': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/observations`, { tools: [{ tool: 'event_count', categories: ['Praise'] }] }) }),
+  'observation.read': async (c, s) => ({ res: await c.get(`/api/observations/${s.observation}`) }),
+  'observation.record': async (c, s) => {
+    const events = await c.post(`/api/observations/${s.observation}/events`, { events: [{ id: newId(), tool: 'selective_verbatim', type: 'line', payload: { text: 'Thank you', speaker: 'T' }, deviceAt: w.clock.now().toISOString() }] });
+    if (events.statusCode === 200) expect(events.json().accepted).toBe(1);
+    return { res: same(events, await c.post(`/api/observations/${s.observation}/ending`, {})) };
+  },
+  'layout.list': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/classroom-layouts`);
+    return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.layout) : undefined };
+  },
+  'layout.edit': async (c, s) => {
+    const elements = [{ id: 'S01', type: 'seat', label: 'S01', x: 0, y: 0, w: 50, h: 50 }];
+    const created = await c.post(`/api/partnerships/${s.partnership}/classroom-layouts`, { name: 'Library corner', kind: 'room_map', elements });
+    return { res: same(created, await c.put(`/api/classroom-layouts/${s.layout}`, { name: 'Room 12, pods', elements, baseVersion: s.layoutVersion })) };
+  },
   'reflection.list': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/reflections`);
     return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.reflection) : undefined };
@@ -538,7 +579,7 @@ const title = (r: Row) => {
 function kindFor(action: ActionKey): Kind {
   const family = action.split('.')[0];
   if (action === 'concern.readEscalated' || action === 'concern.inbox') return 'concernEscalated';
-  const byFamily: Record<string, Kind> = { goal: 'goal', celebration: 'celebration', strengths: 'strength', plan: 'observation_plan', reflection: 'reflection', message: 'message', concern: 'concern' };
+  const byFamily: Record<string, Kind> = { goal: 'goal', celebration: 'celebration', strengths: 'strength', plan: 'observation_plan', observation: 'observation', layout: 'observation', reflection: 'reflection', message: 'message', concern: 'concern' };
   return byFamily[family] ?? 'note';
 }
 

@@ -70,6 +70,12 @@ export type ActionKey =
   | 'plan.read'
   | 'plan.edit'
   | 'plan.confirm'
+  | 'observation.list'
+  | 'observation.start'
+  | 'observation.read'
+  | 'observation.record'
+  | 'layout.list'
+  | 'layout.edit'
   | 'reflection.list'
   | 'reflection.create'
   | 'reflection.read'
@@ -157,6 +163,17 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   'plan.read': sharedRead,
   'plan.edit': membersOnly,
   'plan.confirm': subjectOnly,
+  'observation.list': membersOnly,
+  // A live visit is observed by someone supporting the coachee; the coachee records only their own video (observation-records.test.ts).
+  'observation.start': { coach: 'allow', mentor: 'allow', coachee: 'deny', supervisorOfCoachee: 'deny', colleague: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'observation.read': sharedRead,
+  // Adding taps to the coach's visit and ending it: the observers only; a share lets a person read, never record.
+  'observation.record': {
+    none: { coach: 'allow', mentor: 'allow', coachee: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+    live: { supervisorOfCoachee: 'deny' },
+  },
+  'layout.list': membersOnly,
+  'layout.edit': membersOnly,
   'reflection.list': membersOnly,
   'reflection.create': membersOnly,
   'reflection.read': sharedRead,
