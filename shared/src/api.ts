@@ -1027,7 +1027,7 @@ export const IngestEventsBody = z.object({
   events: z.array(z.unknown()).min(1).max(1000),
 });
 export const EVENT_OUTCOMES = ['accepted', 'duplicate', 'conflict', 'rejected'] as const;
-export const EVENT_REJECTIONS = ['malformed', 'unknown_tool', 'unknown_type', 'unknown_code', 'unknown_place', 'in_future', 'before_start', 'after_end', 'undo_target', 'conflict'] as const;
+export const EVENT_REJECTIONS = ['malformed', 'unknown_tool', 'unknown_type', 'unknown_code', 'unknown_place', 'interval_ahead', 'in_future', 'before_start', 'after_end', 'undo_target', 'conflict'] as const;
 export const IngestEventsResponse = z.object({
   results: z.array(
     z.object({

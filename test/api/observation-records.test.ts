@@ -111,6 +111,29 @@ describe('starting an observation', () => {
   });
 });
 
+describe('who records', () => {
+  it('in a peer partnership, each peer observes the other; nobody adds taps to a visit of their own classroom', async () => {
+    const org = await w.given.organization();
+    const [a, b, mentor] = await Promise.all([w.given.person(org, ['coachee']), w.given.person(org, ['coachee']), w.given.person(org, ['mentor'])]);
+    const peers = await w.given.partnership(a, 'peer', [{ personId: a, role: 'peer' }, { personId: b, role: 'peer' }, { personId: mentor, role: 'mentor' }]);
+    const [pa, pb] = await Promise.all([w.as(a), w.as(b)]);
+    const started = await pa.post(`/api/partnerships/${peers}/observations`, { tools: [{ tool: 'event_count', categories: ['Praise'] }] });
+    expect(started.json()).toMatchObject({ subjectId: b, abilities: { record: true } });
+    expect((await send(pb, started.json().id, [ev('event_count', 'count', { category: 'Praise' })])).statusCode).toBe(404);
+    expect((await pb.get(`/api/observations/${started.json().id}`)).json().abilities).toMatchObject({ record: false, share: true });
+    expect((await pa.post(`/api/partnerships/${peers}/observations`, { subjectId: a, tools: [{ tool: 'event_count', categories: ['Praise'] }] })).statusCode).toBe(404);
+  });
+
+  it('a self-coach records their own classroom', async () => {
+    const org = await w.given.organization();
+    const [me, mentor] = await Promise.all([w.given.person(org, ['coachee']), w.given.person(org, ['mentor'])]);
+    const self = await w.given.partnership(me, 'self', [{ personId: me, role: 'self' }, { personId: mentor, role: 'mentor' }]);
+    const started = await (await w.as(me)).post(`/api/partnerships/${self}/observations`, { tools: [{ tool: 'duration', activities: ['Circle'] }] });
+    expect(started.statusCode).toBe(201);
+    expect(started.json()).toMatchObject({ subjectId: me, mode: 'live' });
+  });
+});
+
 describe('recording events', () => {
   let obs: string;
   let startedAt: string;
@@ -203,6 +226,7 @@ describe('recording events', () => {
       'just a string',
       ev('selective_verbatim', 'line', { text: '', speaker: 'T' }),
       ev('event_count', 'undo', { eventId: randomUUID() }),
+      ev('time_sample', 'interval_record', { interval: 1000, category: 'Engaged' }),
     ];
     const res = await send(c, obs, [good, ...bad]);
     expect(res.statusCode).toBe(200);
@@ -225,6 +249,8 @@ describe('recording events', () => {
     expect(byIndex(10)).toMatchObject({ reason: 'malformed', id: null });
     expect(byIndex(11)).toMatchObject({ reason: 'malformed' });
     expect(byIndex(12)).toMatchObject({ reason: 'undo_target' });
+    expect(byIndex(13)).toMatchObject({ reason: 'interval_ahead' });
+    expect(byIndex(13).message).toMatch(/^Interval 1000 had not started yet at .* UTC: record an interval during it or after it; missed intervals stay empty\.$/);
     // A rejected event was not stored: once fixed, the same id is accepted.
     const fixed = { ...(bad[2] as { id: string }), payload: { category: 'Redirect' } };
     expect((await send(c, obs, [fixed])).json().results[0].status).toBe('accepted');

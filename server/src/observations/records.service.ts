@@ -194,6 +194,11 @@ function checkEvent(raw: unknown, index: number, obs: ObservationRow, tools: Too
   if (deviceAt.getTime() > now.getTime() + CLOCK_SLACK_MS) return reject('in_future', { key: 'eventInFuture', values: { at: stamp(at) } });
   if (deviceAt.getTime() < new Date(obs.started_at).getTime() - CLOCK_SLACK_MS) return reject('before_start', { key: 'eventBeforeStart', values: { at: stamp(at), started: stamp(obs.started_at) } });
   if (obs.ended_at && deviceAt.getTime() > new Date(obs.ended_at).getTime() + CLOCK_SLACK_MS) return reject('after_end', { key: 'eventAfterEnd', values: { at: stamp(at), ended: stamp(obs.ended_at) } });
+  // A time sample records what was seen in an interval: never one that had not begun (missed ones stay missing, never invented).
+  if (e.type === 'interval_record' && tool.intervalMinutes) {
+    const begins = new Date(obs.started_at).getTime() + ((p.interval as number) - 1) * tool.intervalMinutes * 60_000;
+    if (begins > deviceAt.getTime() + CLOCK_SLACK_MS) return reject('interval_ahead', { key: 'eventIntervalAhead', values: { interval: p.interval as number, at: stamp(at) } });
+  }
 
   return {
     index,
