@@ -111,18 +111,37 @@ export function whenSignedOut(handler: () => void) {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+declare global {
+  interface Window {
+    /** Answers web/public/early.js asked for before this bundle ran, by address; each is taken once. */
+    __tandemEarly?: Record<string, Promise<Response>>;
+    /** Set as soon as this bundle runs: early.js, if it arrives later, asks nothing. */
+    __tandemStarted?: boolean;
+  }
+}
+if (typeof window !== 'undefined') window.__tandemStarted = true;
+
+/** A GET that early.js already sent (once): its answer, instead of asking again. */
+function takeEarly(url: string): Promise<Response> | undefined {
+  const early = typeof window === 'undefined' ? undefined : window.__tandemEarly;
+  const answer = early?.[url];
+  if (answer) delete early[url];
+  return answer;
+}
+
 async function request<T>(method: Method, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await ((method === 'GET' && takeEarly(url)) ||
+      fetch(url, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }));
   } catch {
     throw new ApiError(0, 'NETWORK', ownWords('networkError'));
   }

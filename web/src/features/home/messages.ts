@@ -1,6 +1,6 @@
 /**
- * Words of Home — what needs my attention, my partnerships, what was shared with me, staff and
- * program views — in every language Tandem speaks. Home is on the first-load budget: it keeps its
+ * Words of Home — what needs my attention, my partnerships — in every language Tandem speaks
+ * (what was shared with me is in sharing/received, staff and program views in program/). Home is on the first-load budget: it keeps its
  * own words here rather than loading other features' catalogs.
  */
 import { catalog } from '../../../../shared/src/i18n';
@@ -17,40 +17,8 @@ export const m = catalog({
     privacy: 'Your privacy',
     privacyBody: 'Your coaching content stays inside your partnerships unless you share it.',
     whoHasSeen: 'Who has seen my coaching content',
-    staff: 'Your staff’s partnerships',
-    staffBody:
-      'You can see that these partnerships exist and the logistics they agreed, such as when they meet and the cover they need. You cannot see what is said or written in coaching unless the coachee shares it with you.',
-    program: 'Running the program',
-    partnershipCount:
-      '{more, select, yes {More than {count, plural, one {# partnership} other {# partnerships}}} other {{count, plural, one {# partnership} other {# partnerships}}}} in your organization.',
-    tile_people: 'People',
-    tile_sites: 'Sites and teams',
-    tile_practices: 'Practices',
-    tile_templates: 'Agreement templates',
-    tile_organization: 'Organization settings',
-    allLogistics: 'All partnerships (logistics only)',
     morePartnerships: 'partnerships',
-    noneToShow: 'None to show.',
-    logisticsCaption: 'Partnerships and their agreed logistics',
-    col_partnership: 'Partnership',
-    col_status: 'Status',
-    col_meets: 'Meets',
-    col_coverage: 'Coverage needed',
-    col_review: 'Review',
 
-    shared: 'Shared with you',
-    sharedLead:
-      'Colleagues chose to share these with you, and can withdraw a share at any time. Nothing is opened until you choose “Read”; when you do, the person who shared it can see that you read it.',
-    loadingShared: 'what was shared with you',
-    nothingShared: 'Nothing has been shared with you right now.',
-    sharedKind:
-      '{kind, select, note {Note} goal {Goal} profile {Getting-to-know-you profile} meeting {Session} agreement {Coaching agreement} celebration {Celebration} strength {Strength or priority} observation_plan {Observation plan} observation {Observation record} reflection {Reflection} message {Message} concern {Concern} other {Shared item}}',
-    sharedFrom:
-      'from {from} · {kind, select, note {written} goal {set} profile {started} meeting {planned} agreement {agreed} celebration {recorded} strength {added} observation_plan {planned} observation {recorded} reflection {written} message {sent} concern {recorded} other {added}} {when}',
-    availableUntil: 'available until {when}',
-    read: 'Read',
-    hide: 'Hide',
-    loadingText: 'the text',
 
     attention: 'What needs your attention',
     loadingAttention: 'what needs your attention',
@@ -109,40 +77,8 @@ export const m = catalog({
     privacy: 'Tu privacidad',
     privacyBody: 'Tu contenido de coaching se queda dentro de tus acompañamientos, salvo que tú lo compartas.',
     whoHasSeen: 'Quién ha visto mi contenido de coaching',
-    staff: 'Los acompañamientos de tu equipo',
-    staffBody:
-      'Puedes ver que estos acompañamientos existen y la logística que acordaron, como cuándo se reúnen y qué cobertura necesitan. No puedes ver lo que se dice o se escribe en el coaching, salvo que la persona acompañada te lo comparta.',
-    program: 'La marcha del programa',
-    partnershipCount:
-      '{more, select, yes {Más de {count, plural, one {# acompañamiento} other {# acompañamientos}}} other {{count, plural, one {# acompañamiento} other {# acompañamientos}}}} en tu organización.',
-    tile_people: 'Personas',
-    tile_sites: 'Centros y equipos',
-    tile_practices: 'Prácticas',
-    tile_templates: 'Plantillas de acuerdo',
-    tile_organization: 'Configuración de la organización',
-    allLogistics: 'Todos los acompañamientos (solo la logística)',
     morePartnerships: 'acompañamientos',
-    noneToShow: 'No hay nada que mostrar.',
-    logisticsCaption: 'Acompañamientos y la logística que acordaron',
-    col_partnership: 'Acompañamiento',
-    col_status: 'Estado',
-    col_meets: 'Se reúnen',
-    col_coverage: 'Cobertura necesaria',
-    col_review: 'Revisión',
 
-    shared: 'Compartido contigo',
-    sharedLead:
-      'Tus colegas eligieron compartir esto contigo, y pueden dejar de compartirlo cuando quieran. Nada se abre hasta que eliges “Leer”; cuando lo haces, quien lo compartió puede ver que lo leíste.',
-    loadingShared: 'lo que compartieron contigo',
-    nothingShared: 'Por ahora nadie ha compartido nada contigo.',
-    sharedKind:
-      '{kind, select, note {Nota} goal {Meta} profile {Perfil para conocernos} meeting {Sesión} agreement {Acuerdo de coaching} celebration {Celebración} strength {Fortaleza o prioridad} observation_plan {Plan de observación} observation {Registro de observación} reflection {Reflexión} message {Mensaje} concern {Preocupación} other {Algo compartido}}',
-    sharedFrom:
-      'de {from} · {kind, select, note {escrita} goal {fijada} profile {empezado} meeting {planeada} agreement {acordado} celebration {registrada} strength {añadida} observation_plan {preparado} observation {registrado} reflection {escrita} message {enviado} concern {registrada} other {añadido}} el {when}',
-    availableUntil: 'disponible hasta el {when}',
-    read: 'Leer',
-    hide: 'Ocultar',
-    loadingText: 'el texto',
 
     attention: 'Lo que necesita tu atención',
     loadingAttention: 'lo que necesita tu atención',
