@@ -6,7 +6,7 @@
  */
 import type { LayoutElementType } from '../domain';
 
-/** A placed element of a classroom layout, in layout units (0–1000 on each axis). */
+/** A placed element of a classroom layout, in layout units (0–2000 on each axis, as the API accepts them). */
 export interface LayoutElementView {
   id: string;
   type: LayoutElementType;
