@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'server/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'server/**/*.test.ts'],
     environment: 'node',
     // Browser flows take a few seconds each; on a busy 2-core machine much longer.
     testTimeout: 180_000,
