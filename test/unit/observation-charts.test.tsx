@@ -163,6 +163,28 @@ describe('verbal flow: the seating chart with tallies and arrows', () => {
   });
 });
 
+describe('a layout larger than 1000 units (the API takes up to 2000)', () => {
+  it('keeps every element and stop inside the drawing, in the room’s proportions', () => {
+    const view: MapView = {
+      tool: 'physical_map',
+      durationMs: 10 * MIN,
+      elements: [el('t', 'table', 1700, 300, 200, 200, 'Far table')],
+      paths: [{ who: 'S07', points: [{ atMs: 0, x: 100, y: 100, elementId: null }, { atMs: MIN, x: 1800, y: 400, elementId: 't' }] }],
+      dwell: [],
+      notes: [],
+    };
+    const svg = renderChartSvg(view, 'en');
+    const [, , vw, vh] = (/viewBox="([^"]+)"/.exec(svg)?.[1] ?? '').split(' ').map(Number);
+    expect(vw).toBeGreaterThan(vh);
+    const stops = [...svg.matchAll(/class="map-point"[^>]*transform="translate\(([\d.]+),([\d.]+)\)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(stops).toHaveLength(2);
+    for (const [x, y] of stops) {
+      expect(x).toBeLessThan(vw);
+      expect(y).toBeLessThan(vh);
+    }
+  });
+});
+
 describe('event count: bars with totals and a running total', () => {
   const view: CountView = {
     tool: 'event_count',

@@ -5,7 +5,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { FlowView } from '../../../../../shared/src/observations/views';
 import { type ChartProps, Figure, Legend, arrowUrl, chartWords, dash, legendRows, round, useChartId } from './kit';
-import { Room, centreOf, elementName, roomScale } from './Room';
+import { Room, centreOf, elementName, roomExtent, roomScale } from './Room';
 
 const WIDTH = 720;
 const ROOM = 640;
@@ -17,7 +17,7 @@ const GAP = 16;
 export function FlowChart({ view, language, svgOnly }: ChartProps<FlowView>) {
   const id = useChartId();
   const w = chartWords(language);
-  const scale = roomScale(LEFT, TOP, ROOM);
+  const scale = roomScale(LEFT, TOP, ROOM, roomExtent(view.elements));
   const byId = new Map(view.elements.map((el) => [el.id, el]));
   const tallies = new Map(view.seats.map((s) => [s.seatId, s]));
   const kinds = [...new Set([...view.kinds, ...view.arrows.map((a) => a.kind)])];
@@ -25,7 +25,7 @@ export function FlowChart({ view, language, svgOnly }: ChartProps<FlowView>) {
   // The teacher stands in front of their desk, else in front of the board, else at the front of the room.
   const desk = view.elements.find((el) => el.type === 'teacher_desk');
   const board = view.elements.find((el) => el.type === 'board');
-  const teacher = desk ? { x: centreOf(desk, scale).x, y: scale.y(Math.min(970, desk.y + desk.h)) + 18 } : board ? { x: centreOf(board, scale).x, y: scale.y(Math.min(960, board.y + board.h + 50)) } : { x: scale.x(500), y: scale.y(60) };
+  const teacher = desk ? { x: centreOf(desk, scale).x, y: Math.min(scale.y(desk.y + desk.h) + 18, TOP + scale.height - 14) } : board ? { x: centreOf(board, scale).x, y: Math.min(scale.y(board.y + board.h + 50), TOP + scale.height - 14) } : { x: LEFT + scale.width / 2, y: TOP + 40 };
   const pointOf = (end: string | null) => {
     if (end === null) return teacher;
     const el = byId.get(end);
@@ -49,7 +49,7 @@ export function FlowChart({ view, language, svgOnly }: ChartProps<FlowView>) {
   const spoke = view.seats.filter((s) => s.total > 0).length;
   const total = view.arrows.reduce((sum, a) => sum + a.count, 0);
   const legendItems = kinds.map((name, i) => ({ name, swatch: <line x1={0} x2={20} y1={8} y2={8} stroke="currentColor" strokeWidth={2.5} strokeDasharray={dash(i)} /> }));
-  const legendY = TOP + ROOM + 14;
+  const legendY = TOP + scale.height + 14;
   const height = legendY + (legendItems.length ? legendRows(legendItems.length, WIDTH) * 22 + 10 : 0);
   const seatName = (seatId: string | null) => {
     if (seatId === null) return w.t('teacher');
@@ -84,7 +84,6 @@ export function FlowChart({ view, language, svgOnly }: ChartProps<FlowView>) {
       <Room
         elements={view.elements}
         scale={scale}
-        size={ROOM}
         words={w}
         extra={(el) => {
           const tally = tallies.get(el.id);

@@ -7,7 +7,7 @@ import { scaleSqrt } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { MapView } from '../../../../../shared/src/observations/views';
 import { type ChartProps, Figure, Legend, chartWords, dash, legendRows, round, useChartId } from './kit';
-import { Room, centreOf, elementName, roomScale } from './Room';
+import { Room, centreOf, elementName, roomExtent, roomScale } from './Room';
 
 const WIDTH = 720;
 const ROOM = 640;
@@ -17,7 +17,7 @@ const TOP = 40;
 export function MapChart({ view, language, svgOnly }: ChartProps<MapView>) {
   const id = useChartId();
   const w = chartWords(language);
-  const scale = roomScale(LEFT, TOP, ROOM);
+  const scale = roomScale(LEFT, TOP, ROOM, roomExtent(view.elements, [...view.paths.flatMap((p) => p.points), ...view.notes]));
   const byId = new Map(view.elements.map((el) => [el.id, el]));
   const several = view.paths.length > 1;
   const whoIndex = new Map(view.paths.map((p, i) => [p.who ?? '', i]));
@@ -35,7 +35,7 @@ export function MapChart({ view, language, svgOnly }: ChartProps<MapView>) {
     .filter((p) => p.at !== null);
   const points = view.paths.reduce((sum, p) => sum + p.points.length, 0);
   const legendItems = several ? view.paths.map((p, i) => ({ name: w.who(p.who), swatch: <line x1={0} x2={20} y1={8} y2={8} stroke="currentColor" strokeWidth={2.5} strokeDasharray={dash(i)} /> })) : [];
-  const legendY = TOP + ROOM + 14;
+  const legendY = TOP + scale.height + 14;
   const height = legendY + (legendItems.length ? legendRows(legendItems.length, WIDTH) * 22 + 10 : 0);
   const whoLabel = (who: string | null) => w.who(who);
 
@@ -79,7 +79,6 @@ export function MapChart({ view, language, svgOnly }: ChartProps<MapView>) {
       <Room
         elements={view.elements}
         scale={scale}
-        size={ROOM}
         words={w}
         extra={(el) => {
           const here = view.dwell.filter((d) => d.elementId === el.id);

@@ -1,4 +1,4 @@
-/** The classroom layout drawn to scale: elements placed in 1000×1000 layout units, scaled into the chart's square. */
+/** The classroom layout drawn to scale: elements placed in layout units (a 1000×1000 space, up to 2000), scaled into the chart. */
 import { type ScaleLinear, scaleLinear } from 'd3-scale';
 import type { ReactNode } from 'react';
 import type { LayoutElementView } from '../../../../../shared/src/observations/views';
@@ -9,11 +9,34 @@ export interface RoomScale {
   y: ScaleLinear<number, number>;
   /** Layout units to chart units, for sizes. */
   k: number;
+  /** The room's drawn width and height, in chart units. */
+  width: number;
+  height: number;
 }
 
-/** Layout units (0–1000) into a square of `size` at (left, top). */
-export function roomScale(left: number, top: number, size: number): RoomScale {
-  return { x: scaleLinear().domain([0, 1000]).range([left, left + size]), y: scaleLinear().domain([0, 1000]).range([top, top + size]), k: size / 1000 };
+/**
+ * How far the room reaches, in layout units: a 1000×1000 space, or more when the layout uses more
+ * (the API takes up to 2000 on each axis), rounded up to the next hundred so the walls sit just
+ * outside the furthest element.
+ */
+export function roomExtent(elements: LayoutElementView[], points: Array<{ x: number | null; y: number | null }> = []): { x: number; y: number } {
+  const reach = (values: number[]) => Math.min(2000, Math.max(1000, Math.ceil(Math.max(0, ...values) / 100) * 100));
+  return {
+    x: reach([...elements.map((el) => el.x + el.w), ...points.map((p) => p.x ?? 0)]),
+    y: reach([...elements.map((el) => el.y + el.h), ...points.map((p) => p.y ?? 0)]),
+  };
+}
+
+/** Layout units into at most `size`×`size` chart units at (left, top), keeping the room's proportions. */
+export function roomScale(left: number, top: number, size: number, extent = { x: 1000, y: 1000 }): RoomScale {
+  const k = size / Math.max(extent.x, extent.y);
+  return {
+    x: scaleLinear().domain([0, extent.x]).range([left, left + extent.x * k]),
+    y: scaleLinear().domain([0, extent.y]).range([top, top + extent.y * k]),
+    k,
+    width: extent.x * k,
+    height: extent.y * k,
+  };
 }
 
 /** The centre of an element, in chart units. */
@@ -27,13 +50,13 @@ export const elementName = (el: LayoutElementView, w: ChartWords) => el.label ??
 /** Large, quiet elements (rug, zone) are drawn first and faint, so seats and paths stay readable on top. */
 const BACKGROUND = new Set(['rug', 'zone', 'centre']);
 
-export function Room({ elements, scale, size, words, extra }: { elements: LayoutElementView[]; scale: RoomScale; size: number; words: ChartWords; extra?: (el: LayoutElementView) => ReactNode }) {
+export function Room({ elements, scale, words, extra }: { elements: LayoutElementView[]; scale: RoomScale; words: ChartWords; extra?: (el: LayoutElementView) => ReactNode }) {
   const [left] = scale.x.range();
   const [top] = scale.y.range();
   const ordered = [...elements].sort((a, b) => Number(BACKGROUND.has(b.type)) - Number(BACKGROUND.has(a.type)));
   return (
     <g className="room">
-      <rect x={left} y={top} width={size} height={size} fill="none" stroke="currentColor" strokeWidth={2} />
+      <rect x={left} y={top} width={round(scale.width)} height={round(scale.height)} fill="none" stroke="currentColor" strokeWidth={2} />
       {ordered.map((el) => {
         const x = scale.x(el.x);
         const y = scale.y(el.y);
