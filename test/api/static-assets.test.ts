@@ -90,6 +90,16 @@ describe('caching', () => {
     }
   });
 
+  it('serves the early-questions script (not hashed) compressed, cached for an hour only, and named by the page', async () => {
+    const res = await get('/early.js', BROWSER);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['cache-control']).toBe('public, max-age=3600');
+    expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toContain("'/api/me'");
+    expect(zlib.brotliDecompressSync((await get('/', BROWSER)).rawPayload).toString()).toContain('<script async src="/early.js"></script>');
+  });
+
   it('answers a revalidation of an unchanged page with 304', async () => {
     const first = await get('/', BROWSER);
     const again = await world.app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': BROWSER, 'if-none-match': String(first.headers.etag) } });
