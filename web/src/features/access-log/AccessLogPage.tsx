@@ -8,6 +8,7 @@ import { Loading, PageTitle } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
 import type { WhoHasSeenState } from './WhoHasSeenLink';
 import { useLanguage, useT } from '../../i18n';
+import { NotForYou as NotForYouPage } from '../../ui/NotForYou';
 import { useSignedIn } from '../session/session';
 import { accessLogKey, atWhatTime, basisLabel, howOften, itemName, kindLabel, partnershipPhrase, relationLabel } from './accessLogWords';
 import { m } from './messages';
@@ -30,16 +31,7 @@ export function AccessLogPage() {
 
 function NotForYou() {
   const t = useT(m);
-  return (
-    <div className="access-log">
-      <PageTitle title={t('title')}>{t('title')}</PageTitle>
-      <p className="lead">{t('notForYou')}</p>
-      <p>{t('notForYouNext')}</p>
-      <p>
-        <Link to="/">{t('backHome')}</Link>
-      </p>
-    </div>
-  );
+  return <NotForYouPage className="access-log" title={t('title')} lead={t('notForYou')} next={t('notForYouNext')} backHome={t('backHome')} />;
 }
 
 function AccessLog() {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { FORMATS, FORMAT_SHAPE, type Format, type MemberRole, type Origin } from '../../../../shared/src/domain';
 import { ApiError, type Me, type PartnershipDetail, api } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
@@ -11,6 +11,7 @@ import { PageTitle } from '../../ui/Page';
 import { useLabels } from '../../ui/format';
 import { PersonPicker } from '../directory/PersonPicker';
 import { useLanguage, useT } from '../../i18n';
+import { NotForYou as NotForYouPage } from '../../ui/NotForYou';
 import { hasRole, useSignedIn } from '../session/session';
 import { m } from './start/messages';
 
@@ -45,16 +46,7 @@ export function NewPartnershipPage() {
 
 function NotForYou() {
   const t = useT(m);
-  return (
-    <div>
-      <PageTitle title={t('title')}>{t('title')}</PageTitle>
-      <p className="lead">{t('notForYou')}</p>
-      <p>{t('notForYouNext')}</p>
-      <p>
-        <Link to="/">{t('backHome')}</Link>
-      </p>
-    </div>
-  );
+  return <NotForYouPage title={t('title')} lead={t('notForYou')} next={t('notForYouNext')} backHome={t('backHome')} />;
 }
 
 function StartPartnership({ me }: { me: Me }) {
