@@ -318,6 +318,10 @@ export const PartnershipAbilities = z.object({
   rate: z.boolean(),
   addStrengths: z.boolean(),
   planObservations: z.boolean(),
+  /** Start an observation (a recorded lesson at least; see observeLive). */
+  startObservation: z.boolean(),
+  /** Start a live visit to a coachee's classroom (someone supporting them, not the coachee). */
+  observeLive: z.boolean(),
   reflect: z.boolean(),
   sendMessages: z.boolean(),
   raiseConcerns: z.boolean(),
@@ -1079,6 +1083,8 @@ export const ObservationSummary = z.object({
   abilities: ObservationAbilities,
 });
 export const Observation = ObservationSummary.extend({
+  /** When the coachee wrote their reflection on this visit's plan or session (coachee first); null: not yet, or nothing to link it to. */
+  coacheeReflectedAt: z.string().nullable(),
   tools: z.array(ToolConfig),
   /** The layout versions the tools use, as they were then. */
   layouts: z.array(LayoutSnapshot),

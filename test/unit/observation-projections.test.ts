@@ -343,6 +343,7 @@ describe('projectObservation', () => {
     createdById: 'c1',
     createdBy: 'Coach',
     version: 1,
+    coacheeReflectedAt: null,
     abilities: { record: true, end: true, share: true },
     endedById: 'c1',
     createdAt: START,

@@ -49,6 +49,7 @@ const GoalsSection = page(() => import('./features/goals/GoalsSection'), 'GoalsS
 const MessagesSection = page(() => import('./features/messages/MessagesSection'), 'MessagesSection');
 const NotesSection = page(() => import('./features/notes/NotesSection'), 'NotesSection');
 const ObservationsSection = page(() => import('./features/observations/ObservationsSection'), 'ObservationsSection');
+const ObservationReviewPage = page(() => import('./features/observations/review/ObservationReviewPage'), 'ObservationReviewPage');
 const NewPartnershipPage = page(() => import('./features/partnerships/NewPartnershipPage'), 'NewPartnershipPage');
 const ProfileSection = page(() => import('./features/partnerships/ProfileSection'), 'ProfileSection');
 const PeoplePage = page(() => import('./features/people/PeoplePage'), 'PeoplePage');
@@ -159,6 +160,7 @@ function App() {
           <Route path="celebrations" element={<CelebrationsSection />} />
           <Route path="strengths" element={<StrengthsSection />} />
           <Route path="observations" element={<ObservationsSection />} />
+          <Route path="observations/:observationId" element={<ObservationReviewPage />} />
           <Route path="reflections" element={<ReflectionsSection />} />
           <Route path="notes" element={<NotesSection />} />
           <Route path="messages" element={<MessagesSection />} />

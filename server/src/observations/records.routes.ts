@@ -62,8 +62,16 @@ async function present(db: DB, r: Row, ctx: PartnershipContext | null): Promise<
     // Undone by the first undo (by device time) when the same tap was undone twice.
     if (!undoneBy.has(target)) undoneBy.set(target, e.id);
   }
+  // Coachee first (issue 10, item 5): whether the coachee has written their reflection on this
+  // visit's plan or session yet, so the partner's screen can say who looks first. Only that it
+  // exists is read, never its words.
+  const link = r.plan_id ? ('plan_id' as const) : r.meeting_id ? ('meeting_id' as const) : null;
+  const reflected = link
+    ? await db.selectFrom('reflections').select('created_at').where('org_id', '=', r.org_id).where('partnership_id', '=', r.partnership_id).where('subject_id', '=', r.subject_id).where('voice', '=', 'coachee').where(link, '=', (link === 'plan_id' ? r.plan_id : r.meeting_id)!).orderBy('created_at').executeTakeFirst()
+    : undefined;
   return {
     ...summary(r, ctx),
+    coacheeReflectedAt: reflected?.created_at ?? null,
     tools,
     layouts: [...layouts.values()].map((l) => ({ layoutId: l.layoutId, version: l.version, kind: l.kind as 'seating_chart', name: l.name, elements: l.elements })),
     events: events.map((e) => ({ id: e.id, tool: e.tool as ObservationTool, type: e.type, payload: JSON.parse(e.payload), deviceAt: e.device_at, receivedAt: e.received_at, authorId: e.author_id, undoneBy: undoneBy.get(e.id) ?? null })),

@@ -19,7 +19,7 @@ import { arg, prepared } from '../platform/prepared';
 import type { Database } from '../platform/tables';
 import { logMemberReads } from '../privacy/content';
 import { logisticsOnly } from '../privacy/logistics';
-import { authorize, can, relationLabel } from '../privacy/policy';
+import { authorize, can, canOnItem, relationLabel } from '../privacy/policy';
 import { loadContext, loadContexts, partnershipsVisibleTo, type PartnershipContext } from '../privacy/relations';
 import { changeStatus, createPartnership, respond, saveProfile } from './partnerships.service';
 
@@ -71,6 +71,10 @@ function abilities(ctx: PartnershipContext) {
     rate: can(ctx, 'strengths.rate'),
     addStrengths: can(ctx, 'strengths.add'),
     planObservations: can(ctx, 'plan.create'),
+    // Starting an observation is the partnership rule plus who observes whom (privacy/policy.ts):
+    // a coachee records only their own video, a supporter also visits live.
+    startObservation: can(ctx, 'observation.start'),
+    observeLive: ctx.members.some((m) => SUBJECT_ROLES.includes(m.role) && m.state === 'accepted' && canOnItem(ctx, 'observation.start', { subjectId: m.personId, recorded: false })),
     reflect: can(ctx, 'reflection.create'),
     sendMessages: can(ctx, 'message.create'),
     raiseConcerns: can(ctx, 'concern.create'),

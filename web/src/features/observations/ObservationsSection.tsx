@@ -14,6 +14,7 @@ import { ShareForm } from '../sharing/ShareForm';
 import { DataFormPreview } from './DataFormPreview';
 import { formatDay, planOrder, planStatusText, plansKey, subjectFirstName, subjectOf } from './observationWords';
 import { PlanForm } from './PlanForm';
+import { ObservationRecords } from './review/ObservationRecords';
 import { focusSaved, focusSoon } from '../../ui/focus';
 import { useLanguage, useT } from '../../i18n';
 import { m } from './messages';
@@ -85,6 +86,7 @@ export function ObservationsSection() {
           </li>
         ))}
       </ul>
+      <ObservationRecords p={p} plans={plans.data?.items ?? []} />
     </Section>
   );
 }

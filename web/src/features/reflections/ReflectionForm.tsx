@@ -29,9 +29,10 @@ const blankStep = (): StepDraft => ({ key: `s-${++nextKey}`, description: '', re
 /**
  * Reflect on a session or on data: the coachee's prompts or the partner's,
  * and — for the coachee — next steps that go straight into a goal's plan.
- * With a session chosen, the coachee reflects first.
+ * With a session chosen, the coachee reflects first. `initialPlanId`: the observation plan to
+ * start on, when opened from an observation's review screen.
  */
-export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDetail; reflections: Reflection[]; onSaved: (r: Reflection) => void }) {
+export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '' }: { p: PartnershipDetail; reflections: Reflection[]; onSaved: (r: Reflection) => void; initialPlanId?: string }) {
   const t = useT(words);
   // Who carries a next step is said as Goals says it: the step goes into a goal's plan.
   const tGoals = useT(goalWords);
@@ -42,7 +43,7 @@ export function ReflectionForm({ p, reflections, onSaved }: { p: PartnershipDeta
   const subjects = subjectsOf(p);
   const [subjectId, setSubjectId] = useState(() => (subjects.some((s) => s.personId === me.personId) ? me.personId : (subjects[0]?.personId ?? '')));
   const [meetingId, setMeetingId] = useState('');
-  const [planId, setPlanId] = useState('');
+  const [planId, setPlanId] = useState(initialPlanId);
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [steps, setSteps] = useState<StepDraft[]>([]);
   const [goalId, setGoalId] = useState('');

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { type Meeting, type ObservationPlan, type PartnershipDetail, type Reflection, api, query } from '../../api';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -39,6 +39,8 @@ export function ReflectionsSection() {
     enabled: p.abilities.readContent,
   });
   const [saved, setSaved] = useState<Reflection | null>(null);
+  // Opened from an observation's review screen: the form starts on that observation's plan.
+  const [search] = useSearchParams();
   const noticeId = useId();
   if (!p.abilities.readContent) return <p>{t('membersOnly')}</p>;
 
@@ -57,6 +59,7 @@ export function ReflectionsSection() {
         <ReflectionForm
           p={p}
           reflections={items}
+          initialPlanId={search.get('plan') ?? ''}
           onSaved={(r) => {
             setSaved(r);
             focusSoon(noticeId);

@@ -1,0 +1,141 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { projectObservation } from '../../../../../shared/src/observations/projections';
+import { ApiError, type Observation, api } from '../../../api';
+import { useLanguage, useT } from '../../../i18n';
+import { Alert, ErrorAlert } from '../../../ui/Alert';
+import { Button } from '../../../ui/Button';
+import { Loading, Section } from '../../../ui/Page';
+import { focusSoon } from '../../../ui/focus';
+import { formatDate, formatDateTime } from '../../../ui/format';
+import { m as uiWords } from '../../../ui/messages';
+import { firstName } from '../../goals/goalWords';
+import { usePartnership } from '../../partnerships/usePartnership';
+import { useSignedIn } from '../../session/session';
+import { ObservationChart } from '../charts/ObservationChart';
+import { m } from './messages';
+import { modeText, observationKey, recordsKey, toolName } from './recordWords';
+
+/**
+ * Reviewing one observation: what it looked at, when, live or recorded, and each tool's graphic
+ * with its data table (drawn from the event log by the shared projections, so it matches the
+ * tablet and the PDF). Coachee first: the coachee sees the data with nobody else's words and is
+ * invited to write what they notice; the partner who recorded it still sees it, with a note that
+ * the coachee looks first. Anyone the server does not let read it gets the not-found page.
+ */
+export function ObservationReviewPage() {
+  const t = useT(m);
+  const ui = useT(uiWords);
+  const { language } = useLanguage();
+  const p = usePartnership();
+  const me = useSignedIn();
+  const client = useQueryClient();
+  const { observationId = '' } = useParams();
+  const q = useQuery({ queryKey: observationKey(observationId), queryFn: () => api.get<Observation>(`/api/observations/${observationId}`) });
+  const end = useMutation({
+    mutationFn: () => api.post<Observation>(`/api/observations/${observationId}/ending`, {}),
+    onSuccess: (saved) => {
+      client.setQueryData(observationKey(saved.id), saved);
+      void client.invalidateQueries({ queryKey: recordsKey(saved.partnershipId) });
+      focusSoon('observation-ended');
+    },
+  });
+  const views = useMemo(() => (q.data ? projectObservation(q.data) : []), [q.data]);
+
+  if (q.isPending) return <Loading what={t('loading')} />;
+  if (q.error instanceof ApiError && q.error.status === 404) {
+    return (
+      <Section title={ui('notFoundHeading')} id="observation-review">
+        <p>
+          {ui('notFoundBody')} <Link to="/">{ui('notFoundHome')}</Link>.
+        </p>
+      </Section>
+    );
+  }
+  if (!q.data) return <ErrorAlert error={q.error} />;
+
+  const o = q.data;
+  const mine = o.subjectId === me.personId;
+  const subject = p.members.find((x) => x.personId === o.subjectId);
+  const subjectFirst = subject ? firstName(subject.name) : '';
+  const member = p.abilities.readContent;
+  const reflectHref = `/partnerships/${p.id}/reflections${o.planId ? `?plan=${encodeURIComponent(o.planId)}` : ''}`;
+
+  return (
+    <Section title={o.focus.trim() || t('untitled')} id="observation-review" className="observation-review">
+      {member ? (
+        <p className="no-print">
+          <Link to={`/partnerships/${p.id}/observations`}>{t('backToList')}</Link>
+        </p>
+      ) : null}
+      <dl className="facts stacked review-facts">
+        <div>
+          <dt>{t('when')}</dt>
+          <dd>
+            {o.endedAt
+              ? t('whenEnded', { start: formatDateTime(o.startedAt, language), end: formatDateTime(o.endedAt, language) })
+              : t('whenRecording', { start: formatDateTime(o.startedAt, language) })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('how')}</dt>
+          <dd>{modeText(t, o.mode)}</dd>
+        </div>
+        <div>
+          <dt>{t('plan')}</dt>
+          <dd>{o.planned ? t('planYes') : t('planNo')}</dd>
+        </div>
+        <div>
+          <dt>{t('status')}</dt>
+          <dd>
+            <span className={`status record-status-${o.status}`}>{t(`status_${o.status}`)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('recordedBy')}</dt>
+          <dd>{t('recordedByValue', { who: o.createdById === me.personId ? 'me' : 'other', name: o.createdBy })}</dd>
+        </div>
+      </dl>
+
+      {o.coacheeReflectedAt ? (
+        <p className="muted">{t('reflectedAlready', { who: mine ? 'me' : 'other', name: subjectFirst, date: formatDate(o.coacheeReflectedAt, language) })}</p>
+      ) : mine ? (
+        <div className="first-look first-look-mine">
+          <p>{t('firstLookMine')}</p>
+          {p.abilities.reflect ? (
+            <p>
+              <Link className="btn btn-primary" to={reflectHref}>
+                {t('firstLookReflect')}
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      ) : member ? (
+        <p className="first-look first-look-partner">{t('firstLookCoach', { name: subjectFirst })}</p>
+      ) : null}
+
+      {o.abilities.end ? (
+        <div className="review-end no-print">
+          <p className="field-hint">{t('endHint')}</p>
+          <Button variant="secondary" busy={end.isPending} onClick={() => end.mutate()}>
+            {t('endObservation')}
+          </Button>
+        </div>
+      ) : null}
+      <div id="observation-ended" tabIndex={-1} role="status">
+        {end.isSuccess ? <p className="success-text">{t('ended')}</p> : null}
+      </div>
+      <ErrorAlert error={end.error} />
+
+      <h3>{t('toolsTitle')}</h3>
+      {views.length === 0 ? <Alert>{t('noTools')}</Alert> : null}
+      {views.map((view) => (
+        <section key={view.tool} className="review-tool" aria-labelledby={`tool-${view.tool}`}>
+          <h4 id={`tool-${view.tool}`}>{toolName(language, view.tool)}</h4>
+          <ObservationChart view={view} language={language} />
+        </section>
+      ))}
+    </Section>
+  );
+}
