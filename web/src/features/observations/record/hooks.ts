@@ -1,0 +1,83 @@
+/**
+ * What the screens read from the device copy: the taps of a visit (shown at
+ * once, synced or not) and the "waiting to sync" indicator. Both are live
+ * queries: they re-render when this tab, the sync loop or another tab writes.
+ */
+import Dexie from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useSyncExternalStore } from 'react';
+import { recorder } from './recorder';
+import type { LocalEvent, RecordDb } from './store';
+
+export interface SyncState {
+  /** Events not yet answered by the server, plus visits started here and not yet created there. */
+  waiting: number;
+  /** What the server refused (events rejected or in conflict, starts refused), with its message: never retried on its own. */
+  rejected: Array<{ id: string; message: string | null }>;
+  /** When something last reached the server (ISO), or null. */
+  lastSentAt: string | null;
+  /** What the browser says about the network. */
+  online: boolean;
+}
+
+const range = (first: unknown) => [
+  [first, Dexie.minKey],
+  [first, Dexie.maxKey],
+] as const;
+
+/** The sync state of one visit, or of every visit on this device. */
+export async function readSyncState(db: RecordDb, observationId?: string): Promise<Omit<SyncState, 'online'>> {
+  const byState = (state: LocalEvent['state']) =>
+    observationId ? db.events.where('[state+observationId]').equals([state, observationId]) : db.events.where('[state+observationId]').between(...range(state));
+  const starts = observationId ? db.starts.where('id').equals(observationId) : db.starts.toCollection();
+  const [waitingEvents, refused, startRows, last] = await Promise.all([
+    byState('waiting').count(),
+    Promise.all([byState('rejected').toArray(), byState('conflict').toArray()]),
+    starts.toArray(),
+    observationId ? db.events.where('[observationId+sentAt]').between(...range(observationId)).last() : db.events.orderBy('sentAt').last(),
+  ]);
+  const rejectedEvents = refused.flat().sort((a, b) => a.seq - b.seq);
+  return {
+    waiting: waitingEvents + startRows.filter((s) => s.state === 'waiting').length,
+    rejected: [...startRows.filter((s) => s.state === 'rejected'), ...rejectedEvents].map((x) => ({ id: x.id, message: x.message ?? null })),
+    lastSentAt: last?.sentAt ?? null,
+  };
+}
+
+/** A visit's events on this device, in the order they were recorded. */
+export function readLocalEvents(db: RecordDb, observationId: string): Promise<LocalEvent[]> {
+  return db.events.where('[observationId+seq]').between(...range(observationId)).toArray();
+}
+
+function subscribeOnline(onChange: () => void) {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+}
+
+/** Whether the browser thinks it is online. */
+export function useOnline(): boolean {
+  return useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
+}
+
+const EMPTY: Omit<SyncState, 'online'> = { waiting: 0, rejected: [], lastSentAt: null };
+
+/** The "waiting to sync" indicator for one visit (or all visits on this device when no id is given). */
+export function useSyncState(observationId?: string): SyncState {
+  const db = recorder().db;
+  const state = useLiveQuery(() => readSyncState(db, observationId), [db, observationId], EMPTY);
+  return { ...state, online: useOnline() };
+}
+
+/** The taps of a visit recorded on this device, synced or not, oldest first; undefined while loading. */
+export function useLocalEvents(observationId: string): LocalEvent[] | undefined {
+  const db = recorder().db;
+  return useLiveQuery(() => readLocalEvents(db, observationId), [db, observationId]);
+}

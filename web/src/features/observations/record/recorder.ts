@@ -1,0 +1,166 @@
+/**
+ * Recording a visit on the device: every tap is validated against the shared
+ * event schemas, written to IndexedDB, and only then reported as recorded;
+ * the network is never in that path. The sync loop is nudged afterwards.
+ */
+import type { z } from 'zod';
+import { EVENT_PAYLOADS, type StartObservationBody, UndoPayload } from '../../../../../shared/src/api';
+import { OBSERVATION_TOOLS, type ObservationTool } from '../../../../../shared/src/domain';
+import { ApiError, api } from '../../../api';
+import { type LocalEvent, type LocalStart, type RecordDb, openRecordDb } from './store';
+import { type Locks, SyncLoop, type Transport } from './sync';
+
+/** The name of the performance measure from a call of recordEvent to the event stored (the benchmark reads it). */
+export const TAP_MEASURE = 'tandem:tap';
+
+export interface RecorderOptions {
+  /** The device database (default: `tandem-observations`). */
+  db?: RecordDb;
+  /** How requests reach the server (default: the app's api.post, CSRF included). */
+  send?: Transport;
+  /** The device clock (default: the real one); tests pass the server's test clock. */
+  now?: () => Date;
+  /** Cross-tab lock (default: navigator.locks when present). */
+  locks?: Locks | null;
+  batchSize?: number;
+  retry?: { firstMs: number; maxMs: number };
+}
+
+/** The tool's event types, each with its payload schema; every tool also records `undo`. */
+type PayloadOf<T extends ObservationTool, K extends string> = K extends 'undo'
+  ? z.input<typeof UndoPayload>
+  : K extends keyof (typeof EVENT_PAYLOADS)[T]
+    ? (typeof EVENT_PAYLOADS)[T][K] extends z.ZodType
+      ? z.input<(typeof EVENT_PAYLOADS)[T][K]>
+      : never
+    : never;
+export type EventType<T extends ObservationTool> = Extract<keyof (typeof EVENT_PAYLOADS)[T], string> | 'undo';
+
+/** The app's api.post as a Transport: answers become {status, body}; only a network failure throws. */
+export const apiTransport: Transport = async (url, body) => {
+  try {
+    return { status: 200, body: await api.post<unknown>(url, body) };
+  } catch (error) {
+    if (error instanceof ApiError && error.status !== 0) return { status: error.status, body: { code: error.code, message: error.message } };
+    throw error;
+  }
+};
+
+/** Checks a payload against the shared schema; a bad one is a bug in the screen that sent it, so it throws. */
+export function validatePayload(tool: ObservationTool, type: string, payload: unknown): Record<string, unknown> {
+  if (!(OBSERVATION_TOOLS as readonly string[]).includes(tool)) throw new TypeError(`Unknown observation tool: ${tool}`);
+  const schema = type === 'undo' ? UndoPayload : (EVENT_PAYLOADS[tool] as Record<string, z.ZodType>)[type];
+  if (!schema) throw new TypeError(`The ${tool} tool records no event of type "${type}"`);
+  const checked = schema.safeParse(payload);
+  if (!checked.success) throw new TypeError(`Invalid ${tool}/${type} payload: ${checked.error.message}`);
+  return checked.data as Record<string, unknown>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class ObservationRecorder {
+  readonly db: RecordDb;
+  readonly sync: SyncLoop;
+  private readonly now: () => Date;
+  private lastSeq = 0;
+  private seqLoaded: Promise<void> | null = null;
+
+  constructor(options: RecorderOptions = {}) {
+    this.db = options.db ?? openRecordDb();
+    this.now = options.now ?? (() => new Date());
+    this.sync = new SyncLoop({ db: this.db, send: options.send ?? apiTransport, now: this.now, locks: options.locks, batchSize: options.batchSize, retry: options.retry });
+  }
+
+  /**
+   * Records one tap. Resolves once the event is stored on the device, so
+   * whatever the screen then shows as recorded survives a closed tab, a
+   * reload or a dead battery; then nudges the sync loop. Throws (a
+   * programming error) when the payload does not fit the tool's schema.
+   */
+  async recordEvent<T extends ObservationTool, K extends EventType<T>>(observationId: string, tool: T, type: K, payload: PayloadOf<T, K>): Promise<LocalEvent> {
+    const started = performance.now();
+    if (!UUID.test(observationId)) throw new TypeError(`Not an observation id: ${observationId}`);
+    const checked = validatePayload(tool, type, payload);
+    const at = this.now().toISOString();
+    const event: LocalEvent = { id: crypto.randomUUID(), observationId, tool, type, payload: checked, deviceAt: at, state: 'waiting', createdAt: at, seq: await this.nextSeq() };
+    await this.db.events.add(event);
+    performance.measure(TAP_MEASURE, { start: started, end: performance.now() });
+    this.sync.nudge();
+    return event;
+  }
+
+  /** Undoes a tap: a new event naming it (nothing recorded is removed). */
+  undo(observationId: string, tool: ObservationTool, eventId: string): Promise<LocalEvent> {
+    return this.recordEvent(observationId, tool, 'undo', { eventId } as never);
+  }
+
+  /**
+   * Starts a visit on the device: its id is made here and usable at once for
+   * recording; the sync loop creates it on the server (with this id, so a
+   * repeated send creates it once) before sending its events.
+   */
+  async startObservation(partnershipId: string, body: Omit<z.input<typeof StartObservationBody>, 'id'> = {}): Promise<string> {
+    const id = crypto.randomUUID();
+    const at = this.now().toISOString();
+    const start: LocalStart = { id, partnershipId, body: { ...body, id, startedAt: body.startedAt ?? at }, state: 'waiting', createdAt: at };
+    await this.db.starts.add(start);
+    this.sync.nudge();
+    return id;
+  }
+
+  /** Stops syncing and closes the database (a closed tab, in tests). */
+  close(): void {
+    this.sync.stop();
+    this.db.close();
+  }
+
+  /** Monotonic write order, continued from what this device already holds. */
+  private async nextSeq(): Promise<number> {
+    if (this.lastSeq === 0) {
+      this.seqLoaded ??= this.db.events
+        .orderBy('seq')
+        .last()
+        .then((e) => {
+          this.lastSeq = Math.max(this.lastSeq, e?.seq ?? 0);
+        });
+      await this.seqLoaded;
+    }
+    this.lastSeq = Math.max(this.lastSeq + 1, Date.now() * 1000);
+    return this.lastSeq;
+  }
+}
+
+let instance: ObservationRecorder | null = null;
+
+/** This tab's recorder (one database connection, one sync loop). */
+export function recorder(): ObservationRecorder {
+  instance ??= new ObservationRecorder();
+  return instance;
+}
+
+/** Records one tap with this tab's recorder; see ObservationRecorder.recordEvent. */
+export function recordEvent<T extends ObservationTool, K extends EventType<T>>(observationId: string, tool: T, type: K, payload: PayloadOf<T, K>): Promise<LocalEvent> {
+  return recorder().recordEvent(observationId, tool, type, payload);
+}
+
+/** Undoes a tap with this tab's recorder. */
+export function undoEvent(observationId: string, tool: ObservationTool, eventId: string): Promise<LocalEvent> {
+  return recorder().undo(observationId, tool, eventId);
+}
+
+/** Starts a visit on the device (works offline); returns its id. */
+export function startObservation(partnershipId: string, body?: Omit<z.input<typeof StartObservationBody>, 'id'>): Promise<string> {
+  return recorder().startObservation(partnershipId, body);
+}
+
+/**
+ * Starts this tab's sync loop (idempotent): drains now, then on `online`,
+ * on visibility changes, after each tap, and on retry after a failure. Asks
+ * the browser to keep the device copy (storage.persist) so it is not evicted.
+ */
+export function startSync(): SyncLoop {
+  const r = recorder();
+  r.sync.start();
+  if (typeof navigator !== 'undefined') void navigator.storage?.persist?.().catch(() => false);
+  return r.sync;
+}

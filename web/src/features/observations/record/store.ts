@@ -1,0 +1,72 @@
+/**
+ * The device's copy of every visit (issue 10, "offline, with no lost taps"):
+ * each tap is written here before the screen says it is recorded, and only
+ * then sent. Append-only from the app's point of view: an undo is a new
+ * event naming the one it cancels; the sync loop only changes an event's
+ * delivery state.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { z } from 'zod';
+import type { StartObservationBody } from '../../../../../shared/src/api';
+import type { ObservationTool } from '../../../../../shared/src/domain';
+
+export const DATABASE_NAME = 'tandem-observations';
+
+/** waiting: not yet answered by the server; sent: stored there (accepted now or before); rejected/conflict: refused, kept with why, never sent again on its own. */
+export type EventState = 'waiting' | 'sent' | 'rejected' | 'conflict';
+
+export interface LocalEvent {
+  /** Made on the device (crypto.randomUUID()); the server recognises a second send by it. */
+  id: string;
+  observationId: string;
+  tool: ObservationTool;
+  type: string;
+  /** As validated by the shared EVENT_PAYLOADS schema (defaults filled in). */
+  payload: Record<string, unknown>;
+  /** The device's clock at the tap (ISO). */
+  deviceAt: string;
+  state: EventState;
+  /** Why the server refused it (an EVENT_REJECTIONS value, or `request` when the whole batch was refused). */
+  reason?: string | null;
+  /** What to do about it, in the reader's language, as the server wrote it. */
+  message?: string | null;
+  /** When it was written on this device (ISO). */
+  createdAt: string;
+  /** Write order on this device: batches go oldest first, so an undo never travels before its tap. */
+  seq: number;
+  /** When the server answered accepted or duplicate (ISO). */
+  sentAt?: string;
+}
+
+/** A visit started on this device and not yet created on the server. Its id is the observation's id everywhere. */
+export interface LocalStart {
+  id: string;
+  partnershipId: string;
+  /** The start request as it will be sent (its `id` and `startedAt` fixed on the device). */
+  body: z.input<typeof StartObservationBody> & { id: string; startedAt: string };
+  state: 'waiting' | 'rejected';
+  message?: string | null;
+  createdAt: string;
+}
+
+export type RecordDb = Dexie & {
+  events: EntityTable<LocalEvent, 'id'>;
+  starts: EntityTable<LocalStart, 'id'>;
+};
+
+/**
+ * Opens (lazily, on first use) the device database. Writes use strict
+ * durability where the browser supports it: a relaxed write may be reported
+ * done before it reaches the disk, and a tap shown as recorded must survive a
+ * dead battery.
+ */
+export function openRecordDb(name = DATABASE_NAME): RecordDb {
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as RecordDb;
+  db.version(1).stores({
+    // [state+observationId(+seq)]: what waits, per visit, oldest first; [observationId+seq]: a visit's taps in order;
+    // [observationId+sentAt] and sentAt: when something last reached the server (events never sent are not indexed there).
+    events: 'id, seq, sentAt, [observationId+seq], [state+observationId], [state+observationId+seq], [observationId+sentAt]',
+    starts: 'id, state',
+  });
+  return db;
+}
