@@ -122,6 +122,8 @@ function calleeName(node: unknown): string {
 }
 /** `console.error(…)`, `log(…)`, `app.log.warn(…)`, `logger.info(…)`: lines for developers and operators, in English. */
 const isLogCall = (node: Node) => node.type === 'CallExpression' && /(^|\.)(console|log|logger)(\.\w+)?$/.test(calleeName(node.callee));
+/** `new TypeError('…')`: a programming error, for developers; the web app never shows these messages (api.ts words any non-API failure itself). */
+const isDeveloperError = (node: Node) => node.type === 'NewExpression' && /^(Error|TypeError|RangeError)$/.test(calleeName(node.callee));
 
 /** The texts a JSX expression shows: through `a ? 'x' : 'y'`, `a || 'x'`, `a && 'x'`, parentheses. */
 function shownStrings(expr: unknown): Node[] {
@@ -171,7 +173,7 @@ function findLiterals(file: string, code: string, options: { documentationKeys?:
   };
 
   const visit = (node: Node, parent: Node | null, key: string) => {
-    if (isLogCall(node)) return;
+    if (isLogCall(node) || isDeveloperError(node)) return;
     if (isInvisiblePosition(node, parent, key)) return;
     // A route's OpenAPI summary is read by developers, in English.
     if (node.type === 'Property' && isNode(node.key) && options.documentationKeys?.has(String(node.key.name ?? node.key.value))) return;
