@@ -3,6 +3,7 @@ import { parse } from '@formatjs/icu-messageformat-parser';
 import react from '@vitejs/plugin-react';
 import { type Plugin, defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
 import { isPlainText } from '../shared/src/i18n-format';
 
 /**
@@ -67,6 +68,48 @@ export default defineConfig({
   plugins: [
     precompiledMessages(),
     react(),
+    // Installable, and usable in a classroom with no network: a service worker keeps the app shell
+    // (the page, the first file, the styles) and every hashed file once it has been loaded, so a
+    // reload offline comes back; observation taps themselves are kept in IndexedDB
+    // (features/observations/record). Nothing under /api is ever cached here: coaching content
+    // never sits in a cache, and answers always come from the server.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'Tandem',
+        short_name: 'Tandem',
+        description: 'Coaching partnerships where the person being coached stays in charge of their story.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1d5c8c',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        // The shell only: each page's own file is kept the first time it is loaded (below), so
+        // installing does not download the whole app on a slow network.
+        globPatterns: ['index.html', 'early.js', 'assets/index-*.{js,css}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [
+          {
+            // Hashed files never change: the cached copy is the right one.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'tandem-files', expiration: { maxEntries: 300 } },
+          },
+        ],
+      },
+    }),
     // A .br and a .gz beside every text file, at the highest levels (once, at build time): the
     // server sends the one the browser accepts (@fastify/static `preCompressed`), so a slow
     // tablet downloads about a third of the bytes and the server compresses nothing per request.

@@ -90,6 +90,18 @@ describe('caching', () => {
     }
   });
 
+  it('always revalidates what decides the files a device keeps offline: the service worker, its registration and the manifest', async () => {
+    for (const url of ['/sw.js', '/registerSW.js', '/manifest.webmanifest']) {
+      const res = await get(url, BROWSER);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
+    const sw = (await get('/sw.js')).payload;
+    // The worker keeps the shell and hashed files; nothing under /api is ever cached.
+    expect(sw).toContain('index.html');
+    expect(sw).toMatch(/\^\\\/api\\\//);
+  });
+
   it('serves the early-questions script (not hashed) compressed, cached for an hour only, and named by the page', async () => {
     const res = await get('/early.js', BROWSER);
     expect(res.statusCode).toBe(200);

@@ -68,6 +68,10 @@ export async function startWorld(options: { demo?: boolean } = {}): Promise<Worl
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  // The service worker (offline use) is left out unless a test asks for it (`serviceWorkers: 'allow'`):
+  // flows then see the network as it is, and no context downloads the app shell for later.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     people,

@@ -22,12 +22,15 @@ export const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_REVALIDATE = 'no-cache';
 export const CACHE_SHORT = 'public, max-age=3600';
+const REVALIDATED = new Set(['sw.js', 'registerSW.js', 'manifest.webmanifest']);
 
 /** Cache-Control for a file of the build, by its path on disk (possibly its .br or .gz twin). */
 export function cacheControlFor(file: string, root = WEB_DIST): string {
   const relative = path.relative(root, file).split(path.sep).join('/').replace(/\.(br|gz)$/, '');
   if (relative.startsWith('assets/')) return CACHE_IMMUTABLE;
-  if (relative.endsWith('.html')) return CACHE_REVALIDATE;
+  // The page, and what decides which files a device keeps for offline use (the service worker,
+  // its registration, the app manifest): always asked again, so a release reaches every device.
+  if (relative.endsWith('.html') || REVALIDATED.has(relative)) return CACHE_REVALIDATE;
   return CACHE_SHORT;
 }
 
