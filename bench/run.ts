@@ -14,7 +14,10 @@
  * Then the first load in Chromium on a slow tablet and network (bench/first-load.ts): bytes and
  * time to a usable sign-in and Home, cold and warm.
  *
- * `npm run bench -- --only first-load` (or `--only api`) runs one of the two parts.
+ * Then the observation tools (bench/observations.ts): graphic render time for a 1-hour visit
+ * with 2,000 events per tool, and how many events per second the server accepts in sync.
+ *
+ * `npm run bench -- --only first-load` (or `--only api`, `--only observations`) runs one part.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +32,7 @@ import { type DB, migrate, openDatabase } from '../server/src/platform/db';
 import { newId } from '../server/src/platform/ids';
 import { DEMO_PASSWORD, seedDemo } from '../server/src/seed/demo';
 import { CHROMIUM, benchFirstLoad } from './first-load';
+import { benchObservations } from './observations';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -156,9 +160,9 @@ async function benchWorkers(label: string, env: Record<string, string>, partners
   }
 }
 
-const PARTS = ['api', 'first-load'] as const;
+const PARTS = ['api', 'first-load', 'observations'] as const;
 
-/** `--only api` or `--only first-load`; both when not given. */
+/** `--only api`, `--only first-load` or `--only observations` (comma-separated for several); all when not given. */
 function partsToRun(argv: string[]): Set<(typeof PARTS)[number]> {
   const at = argv.indexOf('--only');
   if (at < 0) return new Set(PARTS);
@@ -206,6 +210,7 @@ async function main() {
   const parts = partsToRun(process.argv.slice(2));
   if (parts.has('api')) await api();
   if (parts.has('first-load')) await firstLoad();
+  if (parts.has('observations')) await benchObservations();
 }
 
 async function api() {
