@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { EVENT_PAYLOADS, type StartObservationBody, UndoPayload } from '../../../../../shared/src/api';
 import { OBSERVATION_TOOLS, type ObservationTool } from '../../../../../shared/src/domain';
-import { ApiError, api } from '../../../api';
+import { ApiError, api, setCsrfToken } from '../../../api';
 import { type LocalEvent, type LocalStart, type RecordDb, openRecordDb } from './store';
 import { type Locks, SyncLoop, type Transport } from './sync';
 
@@ -36,14 +36,33 @@ type PayloadOf<T extends ObservationTool, K extends string> = K extends 'undo'
     : never;
 export type EventType<T extends ObservationTool> = Extract<keyof (typeof EVENT_PAYLOADS)[T], string> | 'undo';
 
-/** The app's api.post as a Transport: answers become {status, body}; only a network failure throws. */
-export const apiTransport: Transport = async (url, body) => {
+/** The app's api.post as one {status, body} answer; only a network failure throws. */
+async function postAnswer(url: string, body: unknown) {
   try {
     return { status: 200, body: await api.post<unknown>(url, body) };
   } catch (error) {
     if (error instanceof ApiError && error.status !== 0) return { status: error.status, body: { code: error.code, message: error.message } };
     throw error;
   }
+}
+
+/**
+ * The app's api.post as a Transport. A page reloaded while the server was out of reach never
+ * learned its session's CSRF token, so its first send would be refused (403) and the sync loop
+ * would mark those taps as rejected: on CSRF_FAILED the token is read again from /api/me and the
+ * request sent once more; if that still fails, the answer is a 401 (kept waiting, retried).
+ */
+export const apiTransport: Transport = async (url, body) => {
+  const answer = await postAnswer(url, body);
+  if (answer.status !== 403 || (answer.body as { code?: string }).code !== 'CSRF_FAILED') return answer;
+  try {
+    setCsrfToken((await api.get<{ csrfToken: string }>('/api/me')).csrfToken);
+  } catch (error) {
+    if (error instanceof ApiError && error.status !== 0) return { status: 401, body: { code: error.code, message: error.message } };
+    throw error;
+  }
+  const again = await postAnswer(url, body);
+  return again.status === 403 && (again.body as { code?: string }).code === 'CSRF_FAILED' ? { ...again, status: 401 } : again;
 };
 
 /** Checks a payload against the shared schema; a bad one is a bug in the screen that sent it, so it throws. */
