@@ -50,6 +50,7 @@ const MessagesSection = page(() => import('./features/messages/MessagesSection')
 const NotesSection = page(() => import('./features/notes/NotesSection'), 'NotesSection');
 const ObservationsSection = page(() => import('./features/observations/ObservationsSection'), 'ObservationsSection');
 const ObservationReviewPage = page(() => import('./features/observations/review/ObservationReviewPage'), 'ObservationReviewPage');
+const ObservationRecordPage = page(() => import('./features/observations/tools/ObservationRecordPage'), 'ObservationRecordPage');
 const NewPartnershipPage = page(() => import('./features/partnerships/NewPartnershipPage'), 'NewPartnershipPage');
 const ProfileSection = page(() => import('./features/partnerships/ProfileSection'), 'ProfileSection');
 const PeoplePage = page(() => import('./features/people/PeoplePage'), 'PeoplePage');
@@ -150,6 +151,8 @@ function App() {
         <Route path="/organization" element={signedIn(<OrganizationPage />)} />
         {/* The address printed at start-up; once set up, it is just the way in. */}
         <Route path="/setup" element={<Navigate to="/" replace />} />
+        {/* Full screen, and not behind the session gate: reloaded out of reach of the server, it records from the device's copy (it checks the session itself). */}
+        <Route path="/partnerships/:id/observations/:observationId/record" element={<ObservationRecordPage />} />
         <Route path="/partnerships/new" element={signedIn(<NewPartnershipPage />)} />
         <Route path="/partnerships/:id" element={signedIn(<PartnershipPage />)}>
           <Route index element={<OverviewSection />} />

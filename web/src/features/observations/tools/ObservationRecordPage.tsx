@@ -1,0 +1,231 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
+import type { ObservationTool } from '../../../../../shared/src/domain';
+import type { ObservationWindow } from '../../../../../shared/src/observations/projections';
+import { ApiError, type Observation, api } from '../../../api';
+import { useLanguage, useT } from '../../../i18n';
+import { Alert, ErrorAlert } from '../../../ui/Alert';
+import { Button } from '../../../ui/Button';
+import { Loading, PageTitle } from '../../../ui/Page';
+import { m as uiWords } from '../../../ui/messages';
+import { useMe } from '../../session/session';
+import { type LocalEvent, recorder, startSync, undoEvent, useLocalEvents, useOnline, useSyncState } from '../record';
+import { observationKey, recordsKey, reviewHref, toolName } from '../review/recordWords';
+import { DurationTool } from './DurationTool';
+import { EventCountTool } from './EventCountTool';
+import { TimeSampleTool } from './TimeSampleTool';
+import { m } from './messages';
+import { type Recording, type RecordingTool, clockText, lastUndoable, recordingKey, useNow, useRecording } from './useRecording';
+
+const ON_THIS_SCREEN: readonly ObservationTool[] = ['event_count', 'duration', 'time_sample'];
+const EMPTY: LocalEvent[] = [];
+
+/**
+ * The recording screen of a visit, made for a tablet held in one hand and usable on a phone:
+ * its focus, a running clock, what waits to sync, one tool at a time (event count, duration,
+ * time sample), undo of the last tap, and the end of the visit.
+ *
+ * It does not sit behind the usual session gate: reloaded where the server cannot be reached,
+ * that gate shows an error, while this screen keeps recording from the device's copy. A session
+ * the server says is over still goes to sign-in (the API's signed-out handler, and below).
+ */
+export function ObservationRecordPage() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Loading />;
+  if (me.data === null) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (me.data?.mustAcknowledgeRoles) return <Navigate to="/welcome" replace />;
+  return <Recorder />;
+}
+
+function Recorder() {
+  const t = useT(m);
+  const ui = useT(uiWords);
+  const { observationId = '' } = useParams();
+  const q = useRecording(observationId);
+  const events = useLocalEvents(observationId) ?? EMPTY;
+  const now = useNow();
+
+  useEffect(() => {
+    startSync();
+  }, []);
+
+  if (q.isPending) return <Loading what={t('loading')} />;
+  if (q.error instanceof ApiError && q.error.status === 404) {
+    return (
+      <div>
+        <PageTitle title={ui('notFoundTitle')}>{ui('notFoundHeading')}</PageTitle>
+        <p>
+          {ui('notFoundBody')} <Link to="/">{ui('notFoundHome')}</Link>.
+        </p>
+      </div>
+    );
+  }
+  if (!q.data) return <ErrorAlert error={q.error} />;
+  return <RecordingScreen recording={q.data} events={events} now={now} />;
+}
+
+function RecordingScreen({ recording: r, events, now }: { recording: Recording; events: LocalEvent[]; now: number }) {
+  const t = useT(m);
+  const { language } = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const [said, setSaid] = useState('');
+  const announce = useCallback((text: string) => setSaid(text), []);
+  const chosen = params.get('tool');
+  const tool: RecordingTool | undefined = r.tools.find((x) => x.tool === chosen) ?? r.tools.find((x) => ON_THIS_SCREEN.includes(x.tool)) ?? r.tools[0];
+  // One reading of the clock per second for every tool, so projections are recomputed only then or after a tap.
+  const visit: ObservationWindow = useMemo(() => ({ startedAt: r.startedAt, endedAt: r.endedAt, now }), [r.startedAt, r.endedAt, now]);
+  const ended = r.endedAt !== null;
+  const elapsed = (r.endedAt ? Date.parse(r.endedAt) : now) - Date.parse(r.startedAt);
+
+  const undo = async () => {
+    if (!tool) return;
+    const last = lastUndoable(events, tool.tool);
+    if (!last) return announce(t('nothingToUndo'));
+    await undoEvent(r.id, tool.tool, last.id);
+    announce(t('undone', { what: describeTap(t, last) }));
+  };
+
+  return (
+    <div className="recording">
+      <div className="recording-top">
+        <PageTitle title={t('pageTitle')}>{r.focus.trim() || t('untitled')}</PageTitle>
+        <p className="recording-clock">
+          <span className="recording-clock-label">{t('clockLabel')}</span>{' '}
+          <time role="timer" className="recording-clock-time" dateTime={`PT${Math.max(0, Math.floor(elapsed / 1000))}S`}>
+            {clockText(elapsed)}
+          </time>
+        </p>
+        <SyncStatus observationId={r.id} />
+        {r.source === 'device' ? <p className="field-hint">{t('fromDevice')}</p> : null}
+      </div>
+
+      {r.tools.length > 1 ? (
+        <nav className="tool-switcher" aria-label={t('toolsNav')}>
+          {r.tools.map((x) => (
+            <button
+              key={x.tool}
+              type="button"
+              className="btn btn-secondary tool-switch"
+              aria-pressed={x.tool === tool?.tool}
+              onClick={() => setParams((p) => {
+                p.set('tool', x.tool);
+                return p;
+              }, { replace: true })}
+            >
+              {toolName(language, x.tool)}
+            </button>
+          ))}
+        </nav>
+      ) : null}
+
+      {ended ? <Alert>{t('endedAlready')}</Alert> : null}
+
+      {tool ? (
+        <section className="recording-tool" aria-labelledby="recording-tool-title" data-tool={tool.tool}>
+          <h2 id="recording-tool-title">{toolName(language, tool.tool)}</h2>
+          {tool.tool === 'event_count' ? (
+            <EventCountTool observationId={r.id} tool={tool} events={events} visit={visit} disabled={ended} />
+          ) : tool.tool === 'duration' ? (
+            <DurationTool observationId={r.id} tool={tool} events={events} visit={visit} disabled={ended} />
+          ) : tool.tool === 'time_sample' ? (
+            <TimeSampleTool observationId={r.id} tool={tool} events={events} visit={visit} now={now} disabled={ended} announce={announce} />
+          ) : (
+            <p>{t('notOnThisScreen', { tool: toolName(language, tool.tool) })}</p>
+          )}
+          {ON_THIS_SCREEN.includes(tool.tool) && !ended ? (
+            <p className="undo-bar">
+              <Button variant="secondary" className="undo-button" onClick={() => void undo()}>
+                {t('undo')}
+              </Button>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      <p className="recording-said" role="status">
+        {said}
+      </p>
+
+      <EndVisit recording={r} />
+    </div>
+  );
+}
+
+type T = ReturnType<typeof useT<keyof (typeof m)['en']>>;
+
+/** What a tap was, for "Undone: …". */
+function describeTap(t: T, e: LocalEvent): string {
+  const p = e.payload as { category?: string; activity?: string; interval?: number };
+  if (e.tool === 'duration') return t(e.type === 'segment_stop' ? 'durationStop' : 'durationStart', { activity: p.activity ?? '' });
+  if (e.tool === 'time_sample') return t('sampleTap', { interval: p.interval ?? 0, category: p.category ?? '' });
+  return t('countTap', { category: p.category ?? '' });
+}
+
+/** "All recorded taps are saved on this device; N waiting to send", and anything the server refused, with its words. */
+function SyncStatus({ observationId }: { observationId: string }) {
+  const t = useT(m);
+  const sync = useSyncState(observationId);
+  return (
+    <div className="sync-status" data-waiting={sync.waiting} data-rejected={sync.rejected.length}>
+      <p>{t('syncWaiting', { count: sync.waiting })}</p>
+      {sync.online ? null : <p className="field-hint">{t('syncOffline')}</p>}
+      {sync.rejected.length > 0 ? (
+        <Alert tone="warning" title={t('rejectedTitle', { count: sync.rejected.length })}>
+          <ul>
+            {sync.rejected.slice(0, 20).map((x) => (
+              <li key={x.id}>{x.message ?? t('rejectedFallback')}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
+/** Ending the visit needs the server (it stops the clock there); offline, the button waits with the reason beside it. */
+function EndVisit({ recording: r }: { recording: Recording }) {
+  const t = useT(m);
+  const online = useOnline();
+  const client = useQueryClient();
+  const end = useMutation({
+    mutationFn: async () => {
+      const endedAt = new Date().toISOString();
+      // Taps first, so none arrives after the end.
+      await recorder().sync.flush();
+      return api.post<Observation>(`/api/observations/${r.id}/ending`, { endedAt });
+    },
+    onSuccess: (saved) => {
+      client.setQueryData(recordingKey(r.id), { ...r, endedAt: saved.endedAt, canEnd: false, source: 'server' } satisfies Recording);
+      client.setQueryData(observationKey(saved.id), saved);
+      void client.invalidateQueries({ queryKey: recordsKey(saved.partnershipId) });
+      try {
+        window.localStorage.removeItem(`tandem-recording:${r.id}`);
+      } catch {
+        // Nothing kept.
+      }
+    },
+  });
+  const reachable = online && r.source === 'server';
+  return (
+    <section className="recording-end" aria-labelledby="recording-end-title">
+      <h2 id="recording-end-title">{t('endTitle')}</h2>
+      {r.endedAt ? (
+        <p className="success-text">{t('ended')}</p>
+      ) : r.canEnd ? (
+        <>
+          <p className="field-hint" id="recording-end-hint">
+            {reachable ? t('endHint') : t('endOffline')}
+          </p>
+          <Button variant="secondary" busy={end.isPending} disabled={!reachable} aria-describedby="recording-end-hint" onClick={() => end.mutate()}>
+            {t('end')}
+          </Button>
+        </>
+      ) : null}
+      <ErrorAlert error={end.error} />
+      <p>
+        <Link to={reviewHref(r.partnershipId, r.id)}>{t('seeData')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * What the recording screen needs to know about a visit, wherever it can be had: from the server
+ * when it answers, else from this device — the copy kept the last time the server answered (so a
+ * page reloaded in a dead zone still records), or the start of a visit begun here offline and
+ * not yet created there. Taps always come from the device store (useLocalEvents).
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { ObservationTool } from '../../../../../shared/src/domain';
+import { DEFAULT_INTERVAL_MINUTES, type ProjectionTool } from '../../../../../shared/src/observations/projections';
+import { ApiError, type Observation, api } from '../../../api';
+import { recorder } from '../record';
+
+export interface RecordingTool extends ProjectionTool {
+  tool: ObservationTool;
+  categories: string[];
+  activities: string[];
+  exclusive: boolean;
+  intervalMinutes: number;
+}
+
+export interface Recording {
+  id: string;
+  partnershipId: string;
+  focus: string;
+  startedAt: string;
+  endedAt: string | null;
+  tools: RecordingTool[];
+  /** Whether the server says this person may end it (a visit started here: its author may). */
+  canEnd: boolean;
+  /** server: as the server just answered; device: from this device's copy. */
+  source: 'server' | 'device';
+}
+
+export const recordingKey = (id: string) => ['observation-recording', id] as const;
+const COPY_PREFIX = 'tandem-recording:';
+
+type ToolLike = { tool: ObservationTool; categories?: readonly string[]; activities?: readonly string[]; exclusive?: boolean | null; intervalMinutes?: number | null };
+const toolOf = (t: ToolLike): RecordingTool => ({
+  tool: t.tool,
+  categories: [...(t.categories ?? [])],
+  activities: [...(t.activities ?? [])],
+  exclusive: t.exclusive ?? true,
+  intervalMinutes: t.intervalMinutes && t.intervalMinutes > 0 ? t.intervalMinutes : DEFAULT_INTERVAL_MINUTES,
+});
+
+function fromServer(o: Observation): Recording {
+  return { id: o.id, partnershipId: o.partnershipId, focus: o.focus, startedAt: o.startedAt, endedAt: o.endedAt, tools: o.tools.map(toolOf), canEnd: o.abilities.end, source: 'server' };
+}
+
+/** The device copy holds only what this screen shows (the focus and the tools' codes), and goes once the visit has ended. */
+function keepCopy(r: Recording) {
+  try {
+    if (r.endedAt) window.localStorage.removeItem(COPY_PREFIX + r.id);
+    else window.localStorage.setItem(COPY_PREFIX + r.id, JSON.stringify({ ...r, source: 'device' }));
+  } catch {
+    // Storage off (private browsing): the screen still works while the server answers.
+  }
+}
+
+function readCopy(id: string): Recording | null {
+  try {
+    const raw = window.localStorage.getItem(COPY_PREFIX + id);
+    return raw ? (JSON.parse(raw) as Recording) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function fromDevice(id: string): Promise<Recording | null> {
+  const copy = readCopy(id);
+  if (copy) return copy;
+  const start = await recorder().db.starts.get(id);
+  if (!start) return null;
+  const b = start.body;
+  return { id, partnershipId: start.partnershipId, focus: b.focus ?? '', startedAt: b.startedAt, endedAt: null, tools: (b.tools ?? []).map(toolOf), canEnd: true, source: 'device' };
+}
+
+async function loadRecording(id: string): Promise<Recording> {
+  try {
+    const r = fromServer(await api.get<Observation>(`/api/observations/${id}`));
+    keepCopy(r);
+    return r;
+  } catch (error) {
+    // Out of reach, or not created there yet (started offline here): the device's copy, if any.
+    if (error instanceof ApiError && (error.status === 0 || error.status === 404)) {
+      const local = await fromDevice(id);
+      if (local) return local;
+    }
+    throw error;
+  }
+}
+
+export function useRecording(id: string) {
+  return useQuery({ queryKey: recordingKey(id), queryFn: () => loadRecording(id), retry: false, staleTime: Infinity });
+}
+
+/** The current time, ticking every second (the running clock, timers and intervals read it). */
+export function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** "4:05" or "1:02:09": a clock reading, the same in every language. */
+export function clockText(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const h = Math.floor(s / 3600);
+  const min = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${pad(min)}:${pad(s % 60)}` : `${min}:${pad(s % 60)}`;
+}
+
+/** The most recent tap of a tool on this device that is not undone (undo events are never undone). */
+export function lastUndoable<E extends { id: string; tool: string; type: string; payload: Record<string, unknown> }>(events: readonly E[], tool: ObservationTool): E | undefined {
+  const undone = new Set(events.filter((e) => e.type === 'undo').map((e) => e.payload.eventId));
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.tool === tool && e.type !== 'undo' && !undone.has(e.id)) return e;
+  }
+  return undefined;
+}
