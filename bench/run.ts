@@ -32,7 +32,7 @@ import { type DB, migrate, openDatabase } from '../server/src/platform/db';
 import { newId } from '../server/src/platform/ids';
 import { DEMO_PASSWORD, seedDemo } from '../server/src/seed/demo';
 import { CHROMIUM, benchFirstLoad } from './first-load';
-import { benchObservations } from './observations';
+import { benchObservations, benchTapLatency } from './observations';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -178,8 +178,22 @@ async function firstLoad() {
     console.log(`\nFirst load: skipped (no Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`);
     return;
   }
+  await withDemoServer(async (base) => {
+    const email = 'taylor@riverside.example';
+    // Past the role descriptions once, so sign-in leads to Home as on any later day.
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const ack = await fetch(`${base}/api/role-descriptions/acknowledgement`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+    if (!ack.ok) throw new Error(`acknowledging the role descriptions failed: ${ack.status}`);
+    await benchFirstLoad(base, email, DEMO_PASSWORD);
+  });
+}
+
+/** The production server on a fresh demo organization, with the built web app (built if missing), for Chromium measures. */
+async function withDemoServer(run: (base: string) => Promise<void>) {
   if (!fs.existsSync(path.resolve(import.meta.dirname, '../web/dist/index.html'))) {
-    console.log('\nFirst load: building the web app (npm run build)…');
+    console.log('\nBuilding the web app (npm run build)…');
     const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('npm run build failed');
   }
@@ -190,15 +204,7 @@ async function firstLoad() {
   await db.destroy();
   const server = await startServer({ DATA_DIR: dir, WORKERS: '1' });
   try {
-    const base = `http://127.0.0.1:${PORT}`;
-    const email = 'taylor@riverside.example';
-    // Past the role descriptions once, so sign-in leads to Home as on any later day.
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0];
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const ack = await fetch(`${base}/api/role-descriptions/acknowledgement`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
-    if (!ack.ok) throw new Error(`acknowledging the role descriptions failed: ${ack.status}`);
-    await benchFirstLoad(base, email, DEMO_PASSWORD);
+    await run(`http://127.0.0.1:${PORT}`);
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
@@ -210,7 +216,11 @@ async function main() {
   const parts = partsToRun(process.argv.slice(2));
   if (parts.has('api')) await api();
   if (parts.has('first-load')) await firstLoad();
-  if (parts.has('observations')) await benchObservations();
+  if (parts.has('observations')) {
+    await benchObservations();
+    if (fs.existsSync(CHROMIUM)) await withDemoServer((base) => benchTapLatency(base));
+    else console.log(`\nObservation taps: skipped (no Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`);
+  }
 }
 
 async function api() {
