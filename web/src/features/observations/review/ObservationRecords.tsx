@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../ui/format';
 import { firstName, subjectsOf } from '../../goals/goalWords';
 import { useSignedIn } from '../../session/session';
 import { m } from './messages';
-import { modeText, recordsKey, reviewHref, toolNames } from './recordWords';
+import { modeText, recordHref, recordsKey, reviewHref, toolNames } from './recordWords';
 import { StartObservationForm } from './StartObservationForm';
 
 /**
@@ -74,6 +74,13 @@ export function ObservationRecords({ p, plans }: { p: PartnershipDetail; plans: 
                     <li>{t('toolsList', { tools: toolNames(language, o.toolKinds) })}</li>
                     {several ? <li>{t('classroomOf', { who: o.subjectId === me.personId ? 'me' : 'other', name: subject ? firstName(subject.name) : '' })}</li> : null}
                   </ul>
+                  {o.status === 'recording' && o.abilities.record ? (
+                    <p>
+                      <Link className="btn btn-secondary record-go" to={recordHref(p.id, o.id)} aria-describedby={`record-${o.id}`}>
+                        {t('goOnRecording')}
+                      </Link>
+                    </p>
+                  ) : null}
                 </article>
               </li>
             );

@@ -15,7 +15,7 @@ import { usePartnership } from '../../partnerships/usePartnership';
 import { useSignedIn } from '../../session/session';
 import { ObservationChart } from '../charts/ObservationChart';
 import { m } from './messages';
-import { modeText, observationKey, recordsKey, toolName } from './recordWords';
+import { modeText, observationKey, recordHref, recordsKey, toolName } from './recordWords';
 
 /**
  * Reviewing one observation: what it looked at, when, live or recorded, and each tool's graphic
@@ -67,6 +67,13 @@ export function ObservationReviewPage() {
       {member ? (
         <p className="no-print">
           <Link to={`/partnerships/${p.id}/observations`}>{t('backToList')}</Link>
+        </p>
+      ) : null}
+      {o.status === 'recording' && o.abilities.record ? (
+        <p className="no-print">
+          <Link className="btn btn-primary record-go" to={recordHref(p.id, o.id)}>
+            {t('goOnRecording')}
+          </Link>
         </p>
       ) : null}
       <dl className="facts stacked review-facts">

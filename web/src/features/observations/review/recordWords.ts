@@ -22,3 +22,6 @@ export const modeText = (t: T, mode: ObservationMode) => t(`mode_${mode}`);
 
 /** Where one observation is reviewed. */
 export const reviewHref = (partnershipId: string, observationId: string) => `/partnerships/${partnershipId}/observations/${observationId}`;
+
+/** Where one observation is recorded (while it is recording). */
+export const recordHref = (partnershipId: string, observationId: string) => `/partnerships/${partnershipId}/observations/${observationId}/record`;

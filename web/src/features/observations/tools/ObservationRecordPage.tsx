@@ -14,17 +14,19 @@ import { type LocalEvent, recorder, startSync, undoEvent, useLocalEvents, useOnl
 import { observationKey, recordsKey, reviewHref, toolName } from '../review/recordWords';
 import { DurationTool } from './DurationTool';
 import { EventCountTool } from './EventCountTool';
+import { FlowTool } from './FlowTool';
+import { MapTool } from './MapTool';
 import { TimeSampleTool } from './TimeSampleTool';
+import { VerbatimTool } from './VerbatimTool';
 import { m } from './messages';
 import { type Recording, type RecordingTool, clockText, lastUndoable, recordingKey, useNow, useRecording } from './useRecording';
 
-const ON_THIS_SCREEN: readonly ObservationTool[] = ['event_count', 'duration', 'time_sample'];
+const ON_THIS_SCREEN: readonly ObservationTool[] = ['selective_verbatim', 'verbal_flow', 'event_count', 'duration', 'physical_map', 'time_sample'];
 const EMPTY: LocalEvent[] = [];
 
 /**
  * The recording screen of a visit, made for a tablet held in one hand and usable on a phone:
- * its focus, a running clock, what waits to sync, one tool at a time (event count, duration,
- * time sample), undo of the last tap, and the end of the visit.
+ * its focus, a running clock, what waits to sync, one tool at a time (all six), undo of the last tap, and the end of the visit.
  *
  * It does not sit behind the usual session gate: reloaded where the server cannot be reached,
  * that gate shows an error, while this screen keeps recording from the device's copy. A session
@@ -77,6 +79,7 @@ function RecordingScreen({ recording: r, events, now }: { recording: Recording; 
   // One reading of the clock per second for every tool, so projections are recomputed only then or after a tap.
   const visit: ObservationWindow = useMemo(() => ({ startedAt: r.startedAt, endedAt: r.endedAt, now }), [r.startedAt, r.endedAt, now]);
   const ended = r.endedAt !== null;
+  const layout = tool?.layoutId ? r.layouts.find((l) => l.layoutId === tool.layoutId && (tool.layoutVersion == null || l.version === tool.layoutVersion)) : undefined;
   const elapsed = (r.endedAt ? Date.parse(r.endedAt) : now) - Date.parse(r.startedAt);
 
   const undo = async () => {
@@ -131,8 +134,14 @@ function RecordingScreen({ recording: r, events, now }: { recording: Recording; 
             <DurationTool observationId={r.id} tool={tool} events={events} visit={visit} disabled={ended} />
           ) : tool.tool === 'time_sample' ? (
             <TimeSampleTool observationId={r.id} tool={tool} events={events} visit={visit} now={now} disabled={ended} announce={announce} />
+          ) : tool.tool === 'selective_verbatim' ? (
+            <VerbatimTool observationId={r.id} tool={tool} events={events} visit={visit} disabled={ended} announce={announce} />
+          ) : !layout ? (
+            <p>{t('noLayout')}</p>
+          ) : tool.tool === 'verbal_flow' ? (
+            <FlowTool observationId={r.id} tool={tool} layout={layout} events={events} visit={visit} disabled={ended} announce={announce} />
           ) : (
-            <p>{t('notOnThisScreen', { tool: toolName(language, tool.tool) })}</p>
+            <MapTool observationId={r.id} tool={tool} layout={layout} events={events} visit={visit} disabled={ended} announce={announce} />
           )}
           {ON_THIS_SCREEN.includes(tool.tool) && !ended ? (
             <p className="undo-bar">
@@ -156,7 +165,10 @@ type T = ReturnType<typeof useT<keyof (typeof m)['en']>>;
 
 /** What a tap was, for "Undone: …". */
 function describeTap(t: T, e: LocalEvent): string {
-  const p = e.payload as { category?: string; activity?: string; interval?: number };
+  const p = e.payload as { category?: string; activity?: string; interval?: number; text?: string; speaker?: string; kind?: string; seatId?: string; toSeatId?: string | null };
+  if (e.tool === 'selective_verbatim') return t('lineTap', { speaker: p.speaker ?? '', text: (p.text ?? '').slice(0, 60) });
+  if (e.tool === 'verbal_flow') return p.toSeatId ? t('flowTapToSeat', { kind: p.kind ?? '', from: p.seatId ?? '', to: p.toSeatId }) : t('flowTap', { kind: p.kind ?? '', seat: p.seatId ?? '' });
+  if (e.tool === 'physical_map') return e.type === 'note' ? t('noteTap', { text: (p.text ?? '').slice(0, 60) }) : t('markTapDone');
   if (e.tool === 'duration') return t(e.type === 'segment_stop' ? 'durationStop' : 'durationStart', { activity: p.activity ?? '' });
   if (e.tool === 'time_sample') return t('sampleTap', { interval: p.interval ?? 0, category: p.category ?? '' });
   return t('countTap', { category: p.category ?? '' });

@@ -6,7 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ObservationTool } from '../../../../../shared/src/domain';
+import type { LayoutElementType, ObservationTool } from '../../../../../shared/src/domain';
 import { DEFAULT_INTERVAL_MINUTES, type ProjectionTool } from '../../../../../shared/src/observations/projections';
 import { ApiError, type Observation, api } from '../../../api';
 import { recorder } from '../record';
@@ -17,6 +17,20 @@ export interface RecordingTool extends ProjectionTool {
   activities: string[];
   exclusive: boolean;
   intervalMinutes: number;
+  speakers: string[];
+  kinds: string[];
+  tracked: string[];
+  layoutId: string | null;
+  layoutVersion: number | null;
+}
+
+/** A layout version as the visit keeps it (verbal flow and physical map draw on it). */
+export interface RecordingLayout {
+  layoutId: string;
+  version: number;
+  kind: 'seating_chart' | 'room_map';
+  name: string;
+  elements: Array<{ id: string; type: LayoutElementType; label: string; x: number; y: number; w: number; h: number }>;
 }
 
 export interface Recording {
@@ -26,6 +40,8 @@ export interface Recording {
   startedAt: string;
   endedAt: string | null;
   tools: RecordingTool[];
+  /** The layout versions the tools use (none for a visit started offline on this device). */
+  layouts: RecordingLayout[];
   /** Whether the server says this person may end it (a visit started here: its author may). */
   canEnd: boolean;
   /** server: as the server just answered; device: from this device's copy. */
@@ -35,17 +51,33 @@ export interface Recording {
 export const recordingKey = (id: string) => ['observation-recording', id] as const;
 const COPY_PREFIX = 'tandem-recording:';
 
-type ToolLike = { tool: ObservationTool; categories?: readonly string[]; activities?: readonly string[]; exclusive?: boolean | null; intervalMinutes?: number | null };
+type ToolLike = {
+  tool: ObservationTool;
+  categories?: readonly string[];
+  activities?: readonly string[];
+  exclusive?: boolean | null;
+  intervalMinutes?: number | null;
+  speakers?: readonly string[];
+  kinds?: readonly string[];
+  tracked?: readonly string[];
+  layoutId?: string | null;
+  layoutVersion?: number | null;
+};
 const toolOf = (t: ToolLike): RecordingTool => ({
   tool: t.tool,
   categories: [...(t.categories ?? [])],
   activities: [...(t.activities ?? [])],
   exclusive: t.exclusive ?? true,
   intervalMinutes: t.intervalMinutes && t.intervalMinutes > 0 ? t.intervalMinutes : DEFAULT_INTERVAL_MINUTES,
+  speakers: [...(t.speakers ?? [])],
+  kinds: [...(t.kinds ?? [])],
+  tracked: [...(t.tracked ?? [])],
+  layoutId: t.layoutId ?? null,
+  layoutVersion: t.layoutVersion ?? null,
 });
 
 function fromServer(o: Observation): Recording {
-  return { id: o.id, partnershipId: o.partnershipId, focus: o.focus, startedAt: o.startedAt, endedAt: o.endedAt, tools: o.tools.map(toolOf), canEnd: o.abilities.end, source: 'server' };
+  return { id: o.id, partnershipId: o.partnershipId, focus: o.focus, startedAt: o.startedAt, endedAt: o.endedAt, tools: o.tools.map(toolOf), layouts: o.layouts, canEnd: o.abilities.end, source: 'server' };
 }
 
 /** The device copy holds only what this screen shows (the focus and the tools' codes), and goes once the visit has ended. */
@@ -61,7 +93,10 @@ function keepCopy(r: Recording) {
 function readCopy(id: string): Recording | null {
   try {
     const raw = window.localStorage.getItem(COPY_PREFIX + id);
-    return raw ? (JSON.parse(raw) as Recording) : null;
+    if (!raw) return null;
+    const copy = JSON.parse(raw) as Recording;
+    // A copy kept by an earlier version of this screen lacks the layouts and some codes.
+    return { ...copy, layouts: copy.layouts ?? [], tools: copy.tools.map(toolOf) };
   } catch {
     return null;
   }
@@ -73,7 +108,7 @@ async function fromDevice(id: string): Promise<Recording | null> {
   const start = await recorder().db.starts.get(id);
   if (!start) return null;
   const b = start.body;
-  return { id, partnershipId: start.partnershipId, focus: b.focus ?? '', startedAt: b.startedAt, endedAt: null, tools: (b.tools ?? []).map(toolOf), canEnd: true, source: 'device' };
+  return { id, partnershipId: start.partnershipId, focus: b.focus ?? '', startedAt: b.startedAt, endedAt: null, tools: (b.tools ?? []).map(toolOf), layouts: [], canEnd: true, source: 'device' };
 }
 
 async function loadRecording(id: string): Promise<Recording> {
