@@ -193,4 +193,48 @@ describeBrowser('recording an observation with selective verbatim, verbal flow a
     await checkA11y(phone, 'review of the three graphics on a phone');
     await phone.context().close();
   });
+
+  it('draws a 20-seat room from a preset on a phone, codes a seat, moves and resizes it, and saves it (409 handled)', async () => {
+    const carmen = await signedInPage(world, 'carmen@riverside.example', PHONE);
+    const pid = await partnership(carmen);
+    await carmen.goto(`/partnerships/${pid}/observations/layouts/new?kind=seating_chart`);
+    await carmen.getByRole('heading', { name: 'Draw a classroom layout' }).waitFor();
+    const began = Date.now();
+    await carmen.getByRole('button', { name: 'Tables of 4 · 20 seats' }).click();
+    await carmen.getByText('20 seats and 8 other elements.').waitFor();
+    expect(await carmen.getByLabel('Name').inputValue()).toBe('Tables of four');
+    await carmen.getByLabel('Name').fill('Room 7, tables');
+    // One seat: a code of the coach's choosing, a step right, a step wider.
+    await carmen.locator('.editor-element[data-element="S01"]').click();
+    await carmen.getByRole('heading', { name: 'Chosen: S01' }).waitFor();
+    await carmen.getByLabel('Label or code').fill('A1');
+    await carmen.getByRole('button', { name: 'Move right' }).click();
+    await carmen.getByRole('button', { name: 'Wider' }).click();
+    // The last seat goes.
+    await carmen.locator('.editor-element[data-element="S20"]').click();
+    await carmen.getByRole('button', { name: 'Remove it' }).click();
+    await carmen.getByText('19 seats and 8 other elements.').waitFor();
+    expect(await noSideScroll(carmen)).toBe(true);
+    await checkA11y(carmen, 'layout editor on a phone');
+    await carmen.getByRole('button', { name: 'Save the layout' }).click();
+    await expect.poll(() => said(carmen)).toBe('Saved: Room 7, tables, version 1.');
+    expect(Date.now() - began).toBeLessThan(60_000);
+    await carmen.waitForURL(/\/observations\/layouts\/[0-9a-f-]{36}$/);
+    const layoutId = carmen.url().split('/').pop()!;
+    const stored = ((await (await carmen.request.get(`/api/partnerships/${pid}/classroom-layouts`)).json()).items as ClassroomLayout[]).find((l) => l.id === layoutId)!;
+    expect(stored.kind).toBe('seating_chart');
+    expect(stored.elements.filter((e) => e.type === 'seat').length).toBe(19);
+    expect(stored.elements.find((e) => e.id === 'S01')).toMatchObject({ label: 'A1', x: 30, w: 90 });
+
+    // A partner saves a version meanwhile: nothing is overwritten, and "save mine over it" makes version 3.
+    await call(carmen, 'put', `/api/classroom-layouts/${layoutId}`, { name: 'Room 7 (theirs)', elements: stored.elements, baseVersion: 1 }, 200);
+    await carmen.locator('.editor-element[data-element="S02"]').click();
+    await carmen.getByRole('button', { name: 'Move down' }).click();
+    await carmen.getByRole('button', { name: 'Save the layout' }).click();
+    await carmen.getByText('Your partner saved version 2 of this layout while you were working on it.', { exact: false }).waitFor();
+    await checkA11y(carmen, 'layout editor, a version saved meanwhile');
+    await carmen.getByRole('button', { name: 'Save mine over it' }).click();
+    await expect.poll(() => said(carmen)).toBe('Saved: Room 7, tables, version 3.');
+    await carmen.context().close();
+  });
 });

@@ -50,6 +50,7 @@ const MessagesSection = page(() => import('./features/messages/MessagesSection')
 const NotesSection = page(() => import('./features/notes/NotesSection'), 'NotesSection');
 const ObservationsSection = page(() => import('./features/observations/ObservationsSection'), 'ObservationsSection');
 const ObservationReviewPage = page(() => import('./features/observations/review/ObservationReviewPage'), 'ObservationReviewPage');
+const LayoutEditorPage = page(() => import('./features/observations/layouts/LayoutEditorPage'), 'LayoutEditorPage');
 const ObservationRecordPage = page(() => import('./features/observations/tools/ObservationRecordPage'), 'ObservationRecordPage');
 const NewPartnershipPage = page(() => import('./features/partnerships/NewPartnershipPage'), 'NewPartnershipPage');
 const ProfileSection = page(() => import('./features/partnerships/ProfileSection'), 'ProfileSection');
@@ -164,6 +165,8 @@ function App() {
           <Route path="strengths" element={<StrengthsSection />} />
           <Route path="observations" element={<ObservationsSection />} />
           <Route path="observations/:observationId" element={<ObservationReviewPage />} />
+          <Route path="observations/layouts/new" element={<LayoutEditorPage />} />
+          <Route path="observations/layouts/:layoutId" element={<LayoutEditorPage />} />
           <Route path="reflections" element={<ReflectionsSection />} />
           <Route path="notes" element={<NotesSection />} />
           <Route path="messages" element={<MessagesSection />} />

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { OBSERVATION_TOOLS, type ObservationMode, type ObservationTool } from '../../../../../shared/src/domain';
 import { ApiError, type ClassroomLayout, type Observation, type ObservationPlan, type PartnershipDetail, type StartObservationBody, type ToolConfigInput, api } from '../../../api';
 import { useLanguage, useT } from '../../../i18n';
@@ -227,6 +227,13 @@ export function StartObservationForm({ p, plans, onCancel }: { p: PartnershipDet
                           ))}
                         </SelectField>
                       )
+                    ) : null}
+                    {needs.layout ? (
+                      <p>
+                        <Link className="layout-new" to={`/partnerships/${p.id}/observations/layouts/new?kind=${needs.layout === 'seats' ? 'seating_chart' : 'room_map'}${subjectId ? `&subject=${encodeURIComponent(subjectId)}` : ''}`}>
+                          {t('drawLayout')}
+                        </Link>
+                      </p>
                     ) : null}
                   </div>
                 ) : null}

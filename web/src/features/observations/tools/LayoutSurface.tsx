@@ -28,6 +28,7 @@ export function LayoutSurface({
   overlay,
   children,
   className = '',
+  bare = false,
 }: {
   elements: LayoutElementView[];
   label: string;
@@ -37,6 +38,8 @@ export function LayoutSurface({
   overlay?: (scale: ReturnType<typeof roomScale>) => ReactNode;
   children?: ReactNode;
   className?: string;
+  /** Only the walls: what is placed is drawn by the children (the layout editor's buttons). */
+  bare?: boolean;
 }) {
   const { language } = useLanguage();
   const extent = roomExtent(elements);
@@ -56,7 +59,7 @@ export function LayoutSurface({
         }}
       >
         <svg viewBox={`0 0 ${scale.width} ${scale.height}`} width="100%" height="100%" aria-hidden="true" focusable="false" className="layout-svg">
-          <Room elements={elements} scale={scale} words={chartWords(language)} />
+          <Room elements={bare ? [] : elements} scale={scale} words={chartWords(language)} />
           {overlay?.(scale)}
         </svg>
         {children}

@@ -137,7 +137,12 @@ function RecordingScreen({ recording: r, events, now }: { recording: Recording; 
           ) : tool.tool === 'selective_verbatim' ? (
             <VerbatimTool observationId={r.id} tool={tool} events={events} visit={visit} disabled={ended} announce={announce} />
           ) : !layout ? (
-            <p>{t('noLayout')}</p>
+            <>
+              <p>{t('noLayout')}</p>
+              <p>
+                <Link to={`/partnerships/${r.partnershipId}/observations/layouts/new?kind=${tool.tool === 'verbal_flow' ? 'seating_chart' : 'room_map'}`}>{t('drawLayout')}</Link>
+              </p>
+            </>
           ) : tool.tool === 'verbal_flow' ? (
             <FlowTool observationId={r.id} tool={tool} layout={layout} events={events} visit={visit} disabled={ended} announce={announce} />
           ) : (
