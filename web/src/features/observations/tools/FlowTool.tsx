@@ -69,7 +69,7 @@ export function FlowTool({ observationId, tool, layout, events, visit, disabled,
       <p className="flow-next" aria-live="polite">
         {toSeat ? (from ? t('flowTapTo', { seat: name(from) }) : t('flowTapFrom')) : t('flowTapSeat', { kind })}
       </p>
-      <LayoutSurface elements={elements} label={t('seatingChartLabel')} className="flow-surface">
+      <LayoutSurface elements={elements} hide={(el) => el.type === 'seat'} label={t('seatingChartLabel')} className="flow-surface">
         {seats.map((s) => (
           <button
             key={s.id}

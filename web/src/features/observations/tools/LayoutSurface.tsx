@@ -11,8 +11,8 @@ import { Room, roomExtent, roomScale } from '../charts/Room';
 import { chartWords } from '../charts/kit';
 import type { RecordingLayout } from './useRecording';
 
-/** Chart units across the drawn room (the SVG's viewBox); positions on top are in percent. */
-const SIZE = 1000;
+/** Chart units across the drawn room (the SVG's viewBox, as the graphics size it, so labels read the same); positions on top are in percent. */
+const SIZE = 640;
 
 export const elementsOf = (layout: RecordingLayout): LayoutElementView[] => layout.elements.map((e) => ({ ...e, label: e.label ? e.label : null }));
 
@@ -29,6 +29,7 @@ export function LayoutSurface({
   children,
   className = '',
   bare = false,
+  hide,
 }: {
   elements: LayoutElementView[];
   label: string;
@@ -40,6 +41,8 @@ export function LayoutSurface({
   className?: string;
   /** Only the walls: what is placed is drawn by the children (the layout editor's buttons). */
   bare?: boolean;
+  /** Elements the children draw themselves (the seats of verbal flow), left out of the drawing. */
+  hide?: (el: LayoutElementView) => boolean;
 }) {
   const { language } = useLanguage();
   const extent = roomExtent(elements);
@@ -59,7 +62,7 @@ export function LayoutSurface({
         }}
       >
         <svg viewBox={`0 0 ${scale.width} ${scale.height}`} width="100%" height="100%" aria-hidden="true" focusable="false" className="layout-svg">
-          <Room elements={bare ? [] : elements} scale={scale} words={chartWords(language)} />
+          <Room elements={bare ? [] : hide ? elements.filter((el) => !hide(el)) : elements} scale={scale} words={chartWords(language)} />
           {overlay?.(scale)}
         </svg>
         {children}

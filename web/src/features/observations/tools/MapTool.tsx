@@ -107,11 +107,11 @@ export function MapTool({ observationId, tool, layout, events, visit, disabled, 
         onTap={(p) => tap(p)}
         overlay={(s) => (
           <g className="map-live">
-            {path.length > 1 ? <polyline points={path.map((p) => `${s.x(p.x)},${s.y(p.y)}`).join(' ')} fill="none" stroke="#1d5c8c" strokeWidth={4} strokeLinejoin="round" /> : null}
+            {path.length > 1 ? <polyline points={path.map((p) => `${s.x(p.x)},${s.y(p.y)}`).join(' ')} fill="none" stroke="#1d5c8c" strokeWidth={3} strokeLinejoin="round" /> : null}
             {path.map((p, i) => (
               <g key={`${p.atMs}-${i}`} className="map-point" data-point={i + 1}>
-                <circle cx={s.x(p.x)} cy={s.y(p.y)} r={16} fill="#1d5c8c" />
-                <text x={s.x(p.x)} y={s.y(p.y) + 6} textAnchor="middle" fontSize="18" fill="#ffffff" fontWeight="700">
+                <circle cx={s.x(p.x)} cy={s.y(p.y)} r={11} fill="#1d5c8c" />
+                <text x={s.x(p.x)} y={s.y(p.y) + 4.5} textAnchor="middle" fontSize="13" fill="#ffffff" fontWeight="700">
                   {i + 1}
                 </text>
               </g>
@@ -119,8 +119,8 @@ export function MapTool({ observationId, tool, layout, events, visit, disabled, 
             {view.notes.map((n, i) =>
               n.x !== null && n.y !== null ? (
                 <g key={`note-${n.atMs}-${i}`} className="map-note">
-                  <rect x={s.x(n.x) - 14} y={s.y(n.y) - 14} width={28} height={28} fill="#fff4d6" stroke="#4d3300" strokeWidth={2} />
-                  <text x={s.x(n.x)} y={s.y(n.y) + 6} textAnchor="middle" fontSize="18" fill="#4d3300">
+                  <rect x={s.x(n.x) - 10} y={s.y(n.y) - 10} width={20} height={20} fill="#fff4d6" stroke="#4d3300" strokeWidth={2} />
+                  <text x={s.x(n.x)} y={s.y(n.y) + 4.5} textAnchor="middle" fontSize="13" fill="#4d3300">
                     ✎
                   </text>
                 </g>
