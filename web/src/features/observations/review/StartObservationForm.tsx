@@ -233,6 +233,14 @@ export function StartObservationForm({ p, plans, onCancel }: { p: PartnershipDet
                         <Link className="layout-new" to={`/partnerships/${p.id}/observations/layouts/new?kind=${needs.layout === 'seats' ? 'seating_chart' : 'room_map'}${subjectId ? `&subject=${encodeURIComponent(subjectId)}` : ''}`}>
                           {t('drawLayout')}
                         </Link>
+                        {draft.layoutId ? (
+                          <>
+                            {' · '}
+                            <Link className="layout-edit" to={`/partnerships/${p.id}/observations/layouts/${draft.layoutId}`}>
+                              {t('editLayout')}
+                            </Link>
+                          </>
+                        ) : null}
                       </p>
                     ) : null}
                   </div>
