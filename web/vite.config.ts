@@ -60,6 +60,26 @@ function precompiledMessages(): Plugin {
   };
 }
 
+/**
+ * Names Home's own file on the early-questions script tag (`data-home`), so web/public/early.js
+ * can start fetching it with the first questions when the browser was signed in: Home's file then
+ * downloads alongside the first file instead of after it. A signed-out visit fetches nothing more.
+ */
+function homeFileForEarly(): Plugin {
+  return {
+    name: 'tandem-home-file-for-early',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const home = Object.values(ctx.bundle ?? {}).find((file) => file.type === 'chunk' && file.name === 'home');
+        if (!home) throw new Error('no "home" file in the build: web/public/early.js could not fetch Home ahead');
+        return html.replace('<script async src="/early.js"></script>', `<script async src="/early.js" data-home="/${home.fileName}"></script>`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: import.meta.dirname,
   resolve: {
@@ -68,6 +88,7 @@ export default defineConfig({
   plugins: [
     precompiledMessages(),
     react(),
+    homeFileForEarly(),
     // Installable, and usable in a classroom with no network: a service worker keeps the app shell
     // (the page, the first file, the styles) and every hashed file once it has been loaded, so a
     // reload offline comes back; observation taps themselves are kept in IndexedDB
