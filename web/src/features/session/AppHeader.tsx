@@ -144,9 +144,24 @@ function Account({ me }: { me: Me }) {
   const navigate = useNavigate();
   const startSession = useStartSession();
   const [error, setError] = useState<unknown>(null);
+  /** Observation taps still on this device, not yet sent: asked about before signing out. */
+  const [unsent, setUnsent] = useState<{ count: number; everywhere: boolean } | null>(null);
   const signOut = useMutation({
-    mutationFn: (everywhere: boolean) => api.post(everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout'),
-    onSuccess: () => {
+    mutationFn: async ({ everywhere, anyway }: { everywhere: boolean; anyway: boolean }) => {
+      // The device's observation store is its own file, fetched only now (it is not on the first screens).
+      const device = await import('../observations/record/device').catch(() => null);
+      const count = device && !anyway ? await device.unsentOnDevice().catch(() => 0) : 0;
+      if (count > 0) return { waiting: count, everywhere };
+      await api.post(everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout');
+      // What reached Tandem leaves this device with the person; what still waits stays, never lost.
+      await device?.forgetOnSignOut().catch(() => undefined);
+      return null;
+    },
+    onSuccess: (asked) => {
+      if (asked) {
+        setUnsent({ count: asked.waiting, everywhere: asked.everywhere });
+        return;
+      }
       // A full page load drops every cached piece of coaching content from memory.
       client.clear();
       window.location.assign('/sign-in?signedOut=1');
@@ -184,13 +199,26 @@ function Account({ me }: { me: Me }) {
         <NavLink to="/settings" className="account-link">
           {t('settings')}
         </NavLink>
-        <Button variant="quiet" busy={signOut.isPending && signOut.variables === false} onClick={() => signOut.mutate(false)}>
+        <Button variant="quiet" busy={signOut.isPending && signOut.variables?.everywhere === false} onClick={() => signOut.mutate({ everywhere: false, anyway: false })}>
           {t('signOut')}
         </Button>
-        <Button variant="quiet" busy={signOut.isPending && signOut.variables === true} onClick={() => signOut.mutate(true)}>
+        <Button variant="quiet" busy={signOut.isPending && signOut.variables?.everywhere === true} onClick={() => signOut.mutate({ everywhere: true, anyway: false })}>
           {t('signOutEverywhere')}
         </Button>
       </div>
+      {unsent ? (
+        <div className="unsent-warning" role="alert">
+          <p>{t('unsentTaps', { count: unsent.count })}</p>
+          <div className="button-row">
+            <Button variant="secondary" onClick={() => setUnsent(null)}>
+              {t('unsentStay')}
+            </Button>
+            <Button variant="danger" busy={signOut.isPending} onClick={() => signOut.mutate({ everywhere: unsent.everywhere, anyway: true })}>
+              {t('unsentSignOutAnyway')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
       <ErrorAlert error={error} />
     </div>
   );

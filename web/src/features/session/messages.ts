@@ -19,6 +19,10 @@ export const m = catalog({
     settings: 'Settings',
     signOut: 'Sign out',
     signOutEverywhere: 'Sign out everywhere',
+    unsentTaps:
+      '{count, plural, one {One observation tap has} other {# observation taps have}} not reached Tandem yet: this device could not send {count, plural, one {it} other {them}}. Stay signed in until {count, plural, one {it is} other {they are}} sent, or sign out and {count, plural, one {it stays} other {they stay}} on this device, to be sent the next time you sign in here.',
+    unsentStay: 'Stay signed in',
+    unsentSignOutAnyway: 'Sign out anyway',
 
     signInTitle: 'Sign in',
     signInHeading: 'Sign in to Tandem',
@@ -60,6 +64,10 @@ export const m = catalog({
     settings: 'Configuración',
     signOut: 'Cerrar sesión',
     signOutEverywhere: 'Cerrar sesión en todos los dispositivos',
+    unsentTaps:
+      '{count, plural, one {Un registro de observación todavía no ha llegado} other {# registros de observación todavía no han llegado}} a Tandem: este dispositivo no {count, plural, one {pudo enviarlo} other {pudo enviarlos}}. Quédate con la sesión abierta hasta que {count, plural, one {se envíe} other {se envíen}}, o cierra la sesión y {count, plural, one {se quedará} other {se quedarán}} en este dispositivo, para enviarse la próxima vez que inicies sesión aquí.',
+    unsentStay: 'Seguir con la sesión abierta',
+    unsentSignOutAnyway: 'Cerrar sesión de todos modos',
 
     signInTitle: 'Iniciar sesión',
     signInHeading: 'Inicia sesión en Tandem',

@@ -3,3 +3,4 @@ export { type LocalEvent, type LocalStart, type EventState, type RecordDb, DATAB
 export { type Answer, type Transport, type Locks, type SyncOptions, BATCH_SIZE, SyncLoop } from './sync';
 export { type RecorderOptions, type EventType, TAP_MEASURE, ObservationRecorder, apiTransport, recordEvent, recorder, startObservation, startSync, undoEvent, validatePayload } from './recorder';
 export { type SyncState, readLocalEvents, readSyncState, useLocalEvents, useOnline, useSyncState } from './hooks';
+export { DEVICE_COPY_PREFIX, forgetOnSignOut, unsentOnDevice } from './device';

@@ -10,7 +10,7 @@ import { Button } from '../../../ui/Button';
 import { Loading, PageTitle } from '../../../ui/Page';
 import { m as uiWords } from '../../../ui/messages';
 import { useMe } from '../../session/session';
-import { type LocalEvent, recorder, startSync, undoEvent, useLocalEvents, useOnline, useSyncState } from '../record';
+import { DEVICE_COPY_PREFIX, type LocalEvent, recorder, startSync, undoEvent, useLocalEvents, useOnline, useSyncState } from '../record';
 import { observationKey, recordsKey, reviewHref, toolName } from '../review/recordWords';
 import { DurationTool } from './DurationTool';
 import { EventCountTool } from './EventCountTool';
@@ -217,7 +217,7 @@ function EndVisit({ recording: r }: { recording: Recording }) {
       client.setQueryData(observationKey(saved.id), saved);
       void client.invalidateQueries({ queryKey: recordsKey(saved.partnershipId) });
       try {
-        window.localStorage.removeItem(`tandem-recording:${r.id}`);
+        window.localStorage.removeItem(`${DEVICE_COPY_PREFIX}${r.id}`);
       } catch {
         // Nothing kept.
       }

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import type { LayoutElementType, ObservationTool } from '../../../../../shared/src/domain';
 import { DEFAULT_INTERVAL_MINUTES, type ProjectionTool } from '../../../../../shared/src/observations/projections';
 import { ApiError, type Observation, api } from '../../../api';
-import { recorder } from '../record';
+import { DEVICE_COPY_PREFIX, recorder } from '../record';
 
 export interface RecordingTool extends ProjectionTool {
   tool: ObservationTool;
@@ -49,7 +49,7 @@ export interface Recording {
 }
 
 export const recordingKey = (id: string) => ['observation-recording', id] as const;
-const COPY_PREFIX = 'tandem-recording:';
+const COPY_PREFIX = DEVICE_COPY_PREFIX;
 
 type ToolLike = {
   tool: ObservationTool;

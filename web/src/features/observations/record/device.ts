@@ -1,0 +1,36 @@
+/**
+ * What this device keeps of observations when its person signs out. Coaching content (lines said,
+ * taps, the visit's focus) must not stay on a shared tablet once it has reached Tandem, and nothing
+ * not yet sent may be thrown away without the person knowing: so signing out first asks about
+ * anything still waiting (AppHeader), then this forgets everything already sent or refused, and
+ * the device copies the recording screen keeps for offline reloads.
+ */
+import { type RecordDb, openRecordDb } from './store';
+
+/** The recording screen's copy of each visit in progress (tools/useRecording.ts). */
+export const DEVICE_COPY_PREFIX = 'tandem-recording:';
+
+/** Taps and visits started on this device that have not reached Tandem yet. */
+export async function unsentOnDevice(db: RecordDb = openRecordDb()): Promise<number> {
+  // A full pass, at sign-out only: simple, and a device holds a few thousand taps at most.
+  const [events, starts] = await Promise.all([db.events.filter((e) => e.state === 'waiting').count(), db.starts.where('state').equals('waiting').count()]);
+  return events + starts;
+}
+
+/**
+ * Forgets what was sent (or refused for good) and the recording screen's copies. What still waits
+ * stays, so a tap shown as recorded is never lost; it is sent the next time this browser is signed
+ * in and records.
+ */
+export async function forgetOnSignOut(db: RecordDb = openRecordDb(), storage: Pick<Storage, 'length' | 'key' | 'removeItem'> = window.localStorage): Promise<void> {
+  await db.transaction('rw', db.events, db.starts, async () => {
+    await db.events.filter((e) => e.state !== 'waiting').delete();
+    await db.starts.where('state').notEqual('waiting').delete();
+  });
+  const copies: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(DEVICE_COPY_PREFIX)) copies.push(key);
+  }
+  for (const key of copies) storage.removeItem(key);
+}
