@@ -14,7 +14,7 @@ import { type ContentRef, type Decision, readMany, readOne } from '../privacy/co
 import { authorize, authorizeItem, can, canOnItem } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
 import type { Database } from '../platform/tables';
-import { changeGoalStatus, changeStepStatus, createGoal, updateGoal } from './goals.service';
+import { changeGoalStatus, changeStepStatus, createGoal, isOverdue, stepProgress, stepsOf, updateGoal } from './goals.service';
 
 type GoalRow = Database['goals'] & { proposed_by_name: string };
 type StepRow = Database['goal_steps'];
@@ -30,14 +30,6 @@ function selectGoals(db: DB, actor: Actor) {
     .where('g.org_id', '=', actor.orgId);
 }
 
-async function stepsOf(db: DB, goalIds: string[]): Promise<Map<string, StepRow[]>> {
-  const map = new Map<string, StepRow[]>();
-  if (!goalIds.length) return map;
-  const rows = await db.selectFrom('goal_steps').selectAll().where('goal_id', 'in', goalIds).orderBy('goal_id').orderBy('position').execute();
-  for (const r of rows) map.set(r.goal_id, [...(map.get(r.goal_id) ?? []), r]);
-  return map;
-}
-
 function present(g: GoalRow, steps: StepRow[], actor: Actor, ctx: PartnershipContext | null, today: string): z.infer<typeof Goal> {
   const presented = steps.map((s) => ({
     id: s.id,
@@ -48,7 +40,7 @@ function present(g: GoalRow, steps: StepRow[], actor: Actor, ctx: PartnershipCon
     dueOn: s.due_on,
     status: s.status as StepStatus,
     completedAt: s.completed_at,
-    overdue: !!s.due_on && s.due_on < today && s.status !== 'done' && s.status !== 'dropped',
+    overdue: isOverdue(s, today),
   }));
   return {
     id: g.id,
@@ -67,7 +59,7 @@ function present(g: GoalRow, steps: StepRow[], actor: Actor, ctx: PartnershipCon
     createdAt: g.created_at,
     updatedAt: g.updated_at,
     steps: presented,
-    progress: { total: presented.filter((s) => s.status !== 'dropped').length, done: presented.filter((s) => s.status === 'done').length, overdue: presented.filter((s) => s.overdue).length },
+    progress: stepProgress(steps, today),
     abilities: { edit: can(ctx, 'goal.edit'), decide: canOnItem(ctx, 'goal.decide', { subjectId: g.subject_id }), share: canOnItem(ctx, 'item.share', { subjectId: g.subject_id }) },
   };
 }

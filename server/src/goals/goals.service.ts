@@ -9,6 +9,7 @@ import type { CreateGoalBody, UpdateGoalBody } from '../../../shared/src/api';
 import { GOAL_TRANSITIONS, type GoalStatus, type Responsible, type StepStatus } from '../../../shared/src/domain';
 import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
+import type { Database } from '../platform/tables';
 import { AppError, notFound, unprocessable } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { authorizeItem } from '../privacy/policy';
@@ -154,4 +155,27 @@ export function carriedBy(me: { personId: string; role: string }, responsible: R
   if (responsible === 'coach') return me.role === 'coach';
   if (responsible === 'mentor') return me.role === 'mentor';
   return me.role === 'peer' && subjectId !== me.personId; // "peer": the partner of the goal's owner
+}
+
+/** A step past its due date (YYYY-MM-DD, compared with today's) that is neither done nor dropped. */
+export function isOverdue(step: { due_on: string | null; status: string }, today: string): boolean {
+  return !!step.due_on && step.due_on < today && step.status !== 'done' && step.status !== 'dropped';
+}
+
+/** How far a plan has come: its steps (dropped ones do not count), those done, those overdue. */
+export function stepProgress(steps: ReadonlyArray<{ due_on: string | null; status: string }>, today: string) {
+  return {
+    total: steps.filter((s) => s.status !== 'dropped').length,
+    done: steps.filter((s) => s.status === 'done').length,
+    overdue: steps.filter((s) => isOverdue(s, today)).length,
+  };
+}
+
+/** The steps of these goals (already read under their organization), in plan order, by goal. */
+export async function stepsOf(db: DB, goalIds: string[]): Promise<Map<string, Database['goal_steps'][]>> {
+  const map = new Map<string, Database['goal_steps'][]>();
+  if (!goalIds.length) return map;
+  const rows = await db.selectFrom('goal_steps').selectAll().where('goal_id', 'in', goalIds).orderBy('goal_id').orderBy('position').execute();
+  for (const r of rows) map.set(r.goal_id, [...(map.get(r.goal_id) ?? []), r]);
+  return map;
 }

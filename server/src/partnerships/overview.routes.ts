@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { IdParams, PartnershipOverview } from '../../../shared/src/api';
 import type { GoalStatus, MeetingKind } from '../../../shared/src/domain';
 import { type App, type Services, actorOf } from '../platform/http';
+import { stepProgress, stepsOf } from '../goals/goals.service';
 import { logMemberReads } from '../privacy/content';
 import { authorize } from '../privacy/policy';
 import { isSubjectRole, loadContext } from '../privacy/relations';
@@ -70,27 +71,8 @@ export default async function overviewRoutes(app: App, s: Services) {
           .executeTakeFirst(),
       ]);
 
-      const steps = goals.length
-        ? await db
-            .selectFrom('goal_steps')
-            .select(['goal_id', 'status', 'due_on'])
-            .where('org_id', '=', actor.orgId)
-            .where(
-              'goal_id',
-              'in',
-              goals.map((g) => g.id),
-            )
-            .execute()
-        : [];
+      const steps = await stepsOf(db, goals.map((g) => g.id));
       const today = clock.now().toISOString().slice(0, 10);
-      const progressOf = (goalId: string) => {
-        const mine = steps.filter((x) => x.goal_id === goalId);
-        return {
-          total: mine.filter((x) => x.status !== 'dropped').length,
-          done: mine.filter((x) => x.status === 'done').length,
-          overdue: mine.filter((x) => !!x.due_on && x.due_on < today && x.status !== 'done' && x.status !== 'dropped').length,
-        };
-      };
 
       // Active goals first, then the ones proposed and waiting for their coachee.
       const shown = [...goals].sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1));
@@ -105,7 +87,7 @@ export default async function overviewRoutes(app: App, s: Services) {
         draftPlans: perSubject(draftPlans),
         proposedGoals: perSubject(proposedGoals),
         reflectionDue: await reflectionDue(),
-        goals: shown.map((g) => ({ id: g.id, subjectId: g.subject_id, title: g.title, status: g.status as GoalStatus, progress: progressOf(g.id) })),
+        goals: shown.map((g) => ({ id: g.id, subjectId: g.subject_id, title: g.title, status: g.status as GoalStatus, progress: stepProgress(steps.get(g.id) ?? [], today) })),
         achievedGoals: Number(achieved.count),
         lastReflection: lastReflection ? { authorId: lastReflection.author_id, authorName: lastReflection.name, createdAt: lastReflection.created_at } : null,
       };
