@@ -1,6 +1,5 @@
 import zlib from 'node:zlib';
 import { parse } from '@formatjs/icu-messageformat-parser';
-import react from '@vitejs/plugin-react';
 import { type Plugin, defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -83,11 +82,20 @@ function homeFileForEarly(): Plugin {
 export default defineConfig({
   root: import.meta.dirname,
   resolve: {
-    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }],
+    alias: [
+      { find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' },
+      // The browser runs the components on Preact's React-compatible layer: the same components and
+      // hooks, about 10 kB where react-dom is about 60 kB compressed, which is most of the first
+      // file on a slow tablet (issue 9's 1.5 s first load). The server (chart SVG for PDFs) and the
+      // unit tests keep React itself; the browser tests run the built app, so they check Preact.
+      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+      { find: /^react-dom$/, replacement: 'preact/compat' },
+      { find: /^react$/, replacement: 'preact/compat' },
+      { find: /^react\/jsx-(dev-)?runtime$/, replacement: 'preact/jsx-runtime' },
+    ],
   },
   plugins: [
     precompiledMessages(),
-    react(),
     homeFileForEarly(),
     // Installable, and usable in a classroom with no network: a service worker keeps the app shell
     // (the page, the first file, the styles) and every hashed file once it has been loaded, so a

@@ -42,6 +42,8 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
   const id = goalDomId(goal.id);
   const [editing, setEditing] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  /** The version fetched by "Reload the latest version", which the form starts again from. */
+  const [reloaded, setReloaded] = useState<Goal | undefined>();
   const [sharing, setSharing] = useState(false);
   const [notice, setNotice] = useState('');
   const subject = p.members.find((m) => m.personId === goal.subjectId);
@@ -60,7 +62,7 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
         <GoalForm
           key={formKey}
           p={p}
-          goal={goal}
+          goal={reloaded && reloaded.version > goal.version ? reloaded : goal}
           practices={practices}
           onSaved={() => {
             setEditing(false);
@@ -71,7 +73,10 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
             setEditing(false);
             focusTitle();
           }}
-          onReload={() => setFormKey((k) => k + 1)}
+          onReload={(latest) => {
+            setReloaded(latest);
+            setFormKey((k) => k + 1);
+          }}
         />
       </article>
     );

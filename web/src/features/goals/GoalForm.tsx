@@ -45,8 +45,8 @@ export function GoalForm({
   practices: Practice[];
   onSaved: (saved: Goal) => void;
   onCancel: () => void;
-  /** Called after the latest version has been fetched, so the parent can start the form again from it. */
-  onReload?: () => void;
+  /** Called with the latest version once fetched, so the parent starts the form again from it (not from a prop that may not have caught up yet). */
+  onReload?: (latest: Goal | undefined) => void;
 }) {
   const me = useSignedIn();
   const t = useT(m);
@@ -267,7 +267,7 @@ export function GoalForm({
           message={err!.message}
           onReload={async () => {
             await client.refetchQueries({ queryKey: goalsKey(p.id) });
-            onReload?.();
+            onReload?.(client.getQueryData<{ items: Goal[] }>(goalsKey(p.id))?.items.find((g) => g.id === goal?.id));
           }}
         />
       ) : null}

@@ -102,6 +102,8 @@ function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) 
   const id = planDomId(plan.id);
   const [editing, setEditing] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  /** The version fetched by "Reload the latest version", which the form starts again from. */
+  const [reloaded, setReloaded] = useState<ObservationPlan | undefined>();
   const [sharing, setSharing] = useState(false);
   const [notice, setNotice] = useState('');
   const focusTitle = () => focusSoon(`${id}-title`);
@@ -118,7 +120,7 @@ function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) 
         <PlanForm
           key={formKey}
           p={p}
-          plan={plan}
+          plan={reloaded && reloaded.version > plan.version ? reloaded : plan}
           onSaved={(saved) => {
             setEditing(false);
             setNotice(
@@ -134,7 +136,10 @@ function PlanCard({ plan, p }: { plan: ObservationPlan; p: PartnershipDetail }) 
             setEditing(false);
             focusTitle();
           }}
-          onReload={() => setFormKey((k) => k + 1)}
+          onReload={(latest) => {
+            setReloaded(latest);
+            setFormKey((k) => k + 1);
+          }}
         />
       </article>
     );

@@ -43,8 +43,8 @@ export function PlanForm({
   plan?: ObservationPlan;
   onSaved: (saved: ObservationPlan) => void;
   onCancel: () => void;
-  /** After a version conflict: the latest version has been fetched; start the form again from it. */
-  onReload?: () => void;
+  /** After a version conflict, with the latest version once fetched: the parent starts the form again from it (not from a prop that may not have caught up yet). */
+  onReload?: (latest: ObservationPlan | undefined) => void;
 }) {
   const t = useT(words);
   const { language } = useLanguage();
@@ -357,7 +357,7 @@ export function PlanForm({
             message={err!.message}
             onReload={async () => {
               await client.refetchQueries({ queryKey: plansKey(p.id) });
-              onReload?.();
+              onReload?.(client.getQueryData<{ items: ObservationPlan[] }>(plansKey(p.id))?.items.find((x) => x.id === plan?.id));
             }}
           />
         ) : null}
