@@ -23,6 +23,7 @@ import celebrationRoutes from './celebrations/celebrations.routes';
 import concernRoutes from './concerns/concerns.routes';
 import layoutRoutes from './observations/layouts.routes';
 import observationRoutes from './observations/observations.routes';
+import observationExportRoutes from './observations/export.routes';
 import observationRecordRoutes from './observations/records.routes';
 import strengthRoutes from './strengths/strengths.routes';
 import goalRoutes from './goals/goals.routes';
@@ -165,6 +166,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => strengthRoutes(api as App, services));
   await app.register(async (api) => observationRoutes(api as App, services));
   await app.register(async (api) => observationRecordRoutes(api as App, services));
+  await app.register(async (api) => observationExportRoutes(api as App, services));
   await app.register(async (api) => layoutRoutes(api as App, services));
   await app.register(async (api) => reflectionRoutes(api as App, services));
   await app.register(async (api) => messageRoutes(api as App, services));

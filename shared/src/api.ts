@@ -948,6 +948,8 @@ export const ToolConfigInput = z.object({
   intervalMinutes: z.number().int().min(1).max(60).optional(),
   /** Verbal flow and physical map: the classroom layout (its current version is kept with the observation). */
   layoutId: id.optional(),
+  /** The layout's version the device recorded from (a visit started offline from its copy); left out: the current version. */
+  layoutVersion: z.number().int().min(1).optional(),
 });
 /** A tool as configured for one observation; every event is checked against it. */
 export const ToolConfig = z.object({
@@ -1016,6 +1018,14 @@ export const EVENT_PAYLOADS = {
 } as const;
 /** Cancels an earlier event of the same tool; nothing is deleted. */
 export const UndoPayload = z.strictObject({ eventId: id });
+/**
+ * Events about the visit rather than one tool, recorded under any of its tools: `pause` stops the
+ * observed time (its clock, durations and time-sample intervals) until the next `resume`.
+ */
+export const VISIT_EVENT_PAYLOADS = {
+  pause: z.strictObject({}),
+  resume: z.strictObject({}),
+} as const;
 /** One event as the device sends it (each is checked on its own: one bad event never refuses the others). */
 export const ObservationEventInput = z.object({
   /** Made on the device (UUID): sending it again is recognised as the same event. */

@@ -234,7 +234,7 @@ describe('recording events', () => {
     expect(r).toMatchObject({ accepted: 1, rejected: bad.length });
     const byIndex = (i: number) => r.results[i + 1];
     expect(byIndex(0)).toMatchObject({ reason: 'unknown_tool', message: '"artifacts" is not a tool in use in this observation. Tools in use: selective verbatim, event count, duration, verbal flow, physical map, time sample.' });
-    expect(byIndex(1)).toMatchObject({ reason: 'unknown_type', message: '"wave" is not something event count records. Use one of: count, undo.' });
+    expect(byIndex(1)).toMatchObject({ reason: 'unknown_type', message: '"wave" is not something event count records. Use one of: count, undo, pause, resume.' });
     expect(byIndex(2)).toMatchObject({ reason: 'unknown_code', message: '"Yelling" is not one of the categories of event count in this observation: Praise, Redirect.' });
     expect(byIndex(3)).toMatchObject({ reason: 'unknown_place', message: '"Z9" is not on the layout this observation uses (version 1); taps stay on the seats and places they were made on.' });
     expect(byIndex(4)).toMatchObject({ reason: 'unknown_code' });
@@ -302,6 +302,26 @@ describe('recording events', () => {
     const read = (await c.get(`/api/observations/${big}`)).json();
     expect(read.events).toHaveLength(10_000);
   }, 120_000);
+});
+
+describe('pausing', () => {
+  it('takes pause and resume under any tool of the visit, and answers a bad one clearly', async () => {
+    const id = (await c.post(`/api/partnerships/${partnership}/observations`, { tools: [{ tool: 'event_count', categories: ['Praise'] }, { tool: 'duration', activities: ['Whole group'] }] })).json().id;
+    const pause = ev('event_count', 'pause', {});
+    const resume = ev('duration', 'resume', {}, { deviceAt: at(60) });
+    w.clock.advance(120_000);
+    const res = (await send(c, id, [pause, resume, ev('event_count', 'pause', { why: 'fire drill' }), ev('event_count', 'stop', {}), ev('event_count', 'undo', { eventId: pause.id })])).json();
+    expect(res.results.map((r: { status: string; reason: string | null }) => [r.status, r.reason])).toEqual([
+      ['accepted', null],
+      ['accepted', null],
+      ['rejected', 'malformed'],
+      ['rejected', 'unknown_type'],
+      ['rejected', 'undo_target'],
+    ]);
+    expect(res.results[3].message).toBe('"stop" is not something event count records. Use one of: count, undo, pause, resume.');
+    const read = (await c.get(`/api/observations/${id}`)).json();
+    expect(read.events.map((e: { type: string }) => e.type)).toEqual(['pause', 'resume']);
+  });
 });
 
 describe('ending', () => {

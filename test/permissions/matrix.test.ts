@@ -452,6 +452,11 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
   },
   'observation.start': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/observations`, { tools: [{ tool: 'event_count', categories: ['Praise'] }] }) }),
   'observation.read': async (c, s) => ({ res: await c.get(`/api/observations/${s.observation}`) }),
+  'observation.export': async (c, s) => {
+    const svg = await c.get(`/api/observations/${s.observation}/graphics/selective_verbatim.svg`);
+    const png = await c.get(`/api/observations/${s.observation}/graphics/verbal_flow.png`);
+    return { res: same(svg, png, await c.get(`/api/observations/${s.observation}/report.pdf`)) };
+  },
   'observation.record': async (c, s) => {
     const events = await c.post(`/api/observations/${s.observation}/events`, { events: [{ id: newId(), tool: 'selective_verbatim', type: 'line', payload: { text: 'Thank you', speaker: 'T' }, deviceAt: w.clock.now().toISOString() }] });
     if (events.statusCode === 200) expect(events.json().accepted).toBe(1);

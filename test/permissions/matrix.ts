@@ -73,6 +73,7 @@ export type ActionKey =
   | 'observation.list'
   | 'observation.start'
   | 'observation.read'
+  | 'observation.export'
   | 'observation.record'
   | 'layout.list'
   | 'layout.edit'
@@ -167,6 +168,8 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   // A live visit is observed by someone supporting the coachee; the coachee records only their own video (observation-records.test.ts).
   'observation.start': { coach: 'allow', mentor: 'allow', coachee: 'deny', supervisorOfCoachee: 'deny', colleague: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'observation.read': sharedRead,
+  // Its graphics as SVG/PNG and the PDF: a read like any other (logged as an export).
+  'observation.export': sharedRead,
   // Adding taps to the coach's visit and ending it: the observers only; a share lets a person read, never record.
   'observation.record': {
     none: { coach: 'allow', mentor: 'allow', coachee: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },

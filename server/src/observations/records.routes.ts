@@ -18,14 +18,15 @@ import type { Database } from '../platform/tables';
 import { type ContentRef, logMemberReads, readMany, readOne } from '../privacy/content';
 import { authorize, authorizeItem, canOnItem } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
+import { firstCoacheeReflection } from '../reflections/reflections.queries';
 import { CLOCK_SLACK_MS, MAX_BATCH, type Tool, buildTools, ingestEvents, layoutVersionsOf, observedSubject } from './records.service';
 
 type Row = Database['observations'] & { created_by_name: string };
 
-const ref = (r: Row): ContentRef => ({ kind: 'observation', id: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id });
+export const ref = (r: Row): ContentRef => ({ kind: 'observation', id: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id });
 const facts = (r: Pick<Row, 'subject_id' | 'mode'>) => ({ subjectId: r.subject_id, recorded: r.mode === 'recorded' });
 
-const selectObservations = (db: DB, actor: Actor) =>
+export const selectObservations = (db: DB, actor: Actor) =>
   db.selectFrom('observations as o').innerJoin('people as c', 'c.id', 'o.created_by').selectAll('o').select('c.name as created_by_name').where('o.org_id', '=', actor.orgId);
 
 function summary(r: Row, ctx: PartnershipContext | null): z.infer<typeof ObservationSummary> {
@@ -51,7 +52,7 @@ function summary(r: Row, ctx: PartnershipContext | null): z.infer<typeof Observa
 }
 
 /** The whole record: tools, the layout versions they used, and every event (undone ones marked, never removed). */
-async function present(db: DB, r: Row, ctx: PartnershipContext | null): Promise<z.infer<typeof Observation>> {
+export async function present(db: DB, r: Row, ctx: PartnershipContext | null): Promise<z.infer<typeof Observation>> {
   const tools = JSON.parse(r.tools) as Tool[];
   const layouts = await layoutVersionsOf(db, r.org_id, tools);
   const events = await db.selectFrom('observation_events').selectAll().where('org_id', '=', r.org_id).where('observation_id', '=', r.id).orderBy('device_at').orderBy('id').execute();
@@ -63,12 +64,9 @@ async function present(db: DB, r: Row, ctx: PartnershipContext | null): Promise<
     if (!undoneBy.has(target)) undoneBy.set(target, e.id);
   }
   // Coachee first (issue 10, item 5): whether the coachee has written their reflection on this
-  // visit's plan or session yet, so the partner's screen can say who looks first. Only that it
-  // exists is read, never its words.
-  const link = r.plan_id ? ('plan_id' as const) : r.meeting_id ? ('meeting_id' as const) : null;
-  const reflected = link
-    ? await db.selectFrom('reflections').select('created_at').where('org_id', '=', r.org_id).where('partnership_id', '=', r.partnership_id).where('subject_id', '=', r.subject_id).where('voice', '=', 'coachee').where(link, '=', (link === 'plan_id' ? r.plan_id : r.meeting_id)!).orderBy('created_at').executeTakeFirst()
-    : undefined;
+  // visit (or, before a reflection could name one, on its plan or session), so the partner's
+  // screen can say who looks first. Only that it exists is read, never its words.
+  const reflected = await firstCoacheeReflection(db, { orgId: r.org_id, partnershipId: r.partnership_id, subjectId: r.subject_id }, { observation: { id: r.id, planId: r.plan_id, meetingId: r.meeting_id } });
   return {
     ...summary(r, ctx),
     coacheeReflectedAt: reflected?.created_at ?? null,

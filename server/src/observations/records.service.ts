@@ -12,7 +12,7 @@
  * recorded is ever deleted.
  */
 import type { z } from 'zod';
-import { EVENT_PAYLOADS, type EVENT_REJECTIONS, type IngestEventsResponse, LayoutElement, ObservationEventInput, type ToolConfig, type ToolConfigInput, UndoPayload } from '../../../shared/src/api';
+import { EVENT_PAYLOADS, type EVENT_REJECTIONS, type IngestEventsResponse, LayoutElement, ObservationEventInput, type ToolConfig, type ToolConfigInput, UndoPayload, VISIT_EVENT_PAYLOADS } from '../../../shared/src/api';
 import { OBSERVATION_TOOLS, type ObservationTool } from '../../../shared/src/domain';
 import type { Language } from '../../../shared/src/i18n';
 import type { Actor } from '../platform/actor';
@@ -162,8 +162,10 @@ function checkEvent(raw: unknown, index: number, obs: ObservationRow, tools: Too
   const tool = tools.find((t) => t.tool === e.tool);
   if (!tool) return reject('unknown_tool', { key: 'eventToolUnknown', values: { name: e.tool, tools: { list: tools.map((t) => t.tool), each: 'toolItem' } } });
   const types = EVENT_PAYLOADS[tool.tool] as Record<string, z.ZodType<Record<string, unknown>>>;
-  const schema = e.type === 'undo' ? UndoPayload : types[e.type];
-  if (!schema) return reject('unknown_type', { key: 'eventTypeUnknown', values: { type: e.type, tool: tool.tool, types: { list: [...Object.keys(types), 'undo'] } } });
+  // pause/resume are the visit's, recorded under whichever of its tools the screen shows.
+  const visitWide = Object.hasOwn(VISIT_EVENT_PAYLOADS, e.type);
+  const schema = e.type === 'undo' ? UndoPayload : visitWide ? VISIT_EVENT_PAYLOADS[e.type as keyof typeof VISIT_EVENT_PAYLOADS] : Object.hasOwn(types, e.type) ? types[e.type] : undefined;
+  if (!schema) return reject('unknown_type', { key: 'eventTypeUnknown', values: { type: e.type, tool: tool.tool, types: { list: [...Object.keys(types), 'undo', ...Object.keys(VISIT_EVENT_PAYLOADS)] } } });
   const parsed = schema.safeParse(e.payload);
   if (!parsed.success) return malformed(parsed.error.issues, ['payload']);
   const p = parsed.data as Record<string, unknown>;
@@ -176,7 +178,7 @@ function checkEvent(raw: unknown, index: number, obs: ObservationRow, tools: Too
       ? reject('unknown_place', { key: 'eventPlaceUnknown', values: { place: value, version: tool.layoutVersion ?? 0 } })
       : null;
   const problem =
-    e.type === 'undo'
+    e.type === 'undo' || visitWide
       ? null
       : tool.tool === 'selective_verbatim'
         ? code(p.category, tool.categories, 'categories')
@@ -266,7 +268,7 @@ export async function ingestEvents(db: DB, now: Date, actor: Actor, obs: Observa
     if (earlier) {
       if (contentOf(c.row!) === contentOf(earlier)) answer(c, 'duplicate');
       else answer(c, 'conflict', conflict);
-    } else if (!tap || tap.type === 'undo' || tap.tool !== c.row!.tool) {
+    } else if (!tap || tap.type === 'undo' || Object.hasOwn(VISIT_EVENT_PAYLOADS, tap.type) || tap.tool !== c.row!.tool) {
       answer(c, 'rejected', { reason: 'undo_target', text: { key: 'eventUndoTarget', values: { tool: c.row!.tool } } });
     } else {
       accepted.set(c.row!.id, c.row!);

@@ -210,7 +210,7 @@ const en = {
   eventBeforeStart: 'Recorded at {at}, more than 5 minutes before the observation started ({started}).',
   eventAfterEnd: 'Recorded at {at}, more than 5 minutes after the observation ended ({ended}).',
   eventConflict: 'This id already holds a different event; nothing was changed. Give a new event a new id.',
-  eventUndoTarget: 'This undo names an event that is not in the record of {tool, select, selective_verbatim {selective verbatim} verbal_flow {verbal flow} event_count {event count} duration {duration} physical_map {physical map} other {time sample}} in this observation (or is itself an undo). Send that event first, then the undo.',
+  eventUndoTarget: 'This undo names an event that is not in the record of {tool, select, selective_verbatim {selective verbatim} verbal_flow {verbal flow} event_count {event count} duration {duration} physical_map {physical map} other {time sample}} in this observation (or is itself an undo, a pause or a resume, which a later resume or pause corrects). Send that event first, then the undo.',
 
   // ---------- sharing ----------
   expiryInFuture: 'Choose an expiry date in the future.',
@@ -413,7 +413,7 @@ export const errorMessages = catalog({
     eventBeforeStart: 'Registrado a las {at}, más de 5 minutos antes de que empezara la observación ({started}).',
     eventAfterEnd: 'Registrado a las {at}, más de 5 minutos después de que terminara la observación ({ended}).',
     eventConflict: 'Este identificador ya corresponde a otro evento; no se cambió nada. Da un identificador nuevo a un evento nuevo.',
-    eventUndoTarget: 'Este deshacer nombra un evento que no está en el registro de {tool, select, selective_verbatim {transcripción selectiva} verbal_flow {flujo verbal} event_count {conteo de eventos} duration {duración} physical_map {mapa del aula} other {muestreo por intervalos}} de esta observación (o que ya es un deshacer). Envía primero ese evento y después el deshacer.',
+    eventUndoTarget: 'Este deshacer nombra un evento que no está en el registro de {tool, select, selective_verbatim {transcripción selectiva} verbal_flow {flujo verbal} event_count {conteo de eventos} duration {duración} physical_map {mapa del aula} other {muestreo por intervalos}} de esta observación (o que es un deshacer, una pausa o una reanudación, que se corrigen con la reanudación o la pausa siguiente). Envía primero ese evento y después el deshacer.',
 
     expiryInFuture: 'Elige una fecha de vencimiento en el futuro.',
     kindNotShareable: 'Este tipo de elemento se queda dentro del acompañamiento y no se puede compartir.',

@@ -17,7 +17,12 @@
  * - times are milliseconds since the observation started, kept inside the observed time
  *   (0…durationMs): the server accepts taps a few minutes either side of the visit for skewed
  *   clocks, and they are drawn at its edges rather than off the chart;
- * - a payload missing what its type needs (a hand-edited device store) is skipped, never guessed.
+ * - a payload missing what its type needs (a hand-edited device store) is skipped, never guessed;
+ * - a `pause` (recorded under any tool of the visit) stops the observed time until the next
+ *   `resume`: every time is *observed* time, paused time taken out, so durations, dwell, rates and
+ *   time-sample intervals never count a pause, and no interval begins (or is missed) during one.
+ *   A pause while paused, or a resume while running, changes nothing; a pause still open at the
+ *   end closes there; a tap made during a pause is drawn where the pause began.
  */
 import type { LayoutElementType } from '../domain';
 import type { CountView, DurationView, FlowView, LayoutElementView, MapView, TimeSampleView, ToolView, VerbatimView } from './views';
@@ -108,14 +113,55 @@ export function liveEvents(events: readonly ProjectionEvent[], tool?: string): L
   return taps.filter((t) => !undone.has(t.id)).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Start and length of the observed time; a visit still recording runs to `now`. */
-function clockOf(window: ObservationWindow) {
+/** Event types about the whole visit (VISIT_EVENT_PAYLOADS), read whichever tool recorded them. */
+export const VISIT_EVENT_TYPES: readonly string[] = ['pause', 'resume'];
+
+/** The visit's clock: the observed time, paused spans taken out. */
+export interface VisitClock {
+  /** Observed time from the start to the end (or now), pauses left out. */
+  durationMs: number;
+  /** A device time (ms since the epoch) as observed ms since the start, inside 0…durationMs. */
+  atMs: (at: number) => number;
+  /** Whether the visit is paused at its end (or now). */
+  paused: boolean;
+  /** Paused spans inside the visit, as epoch ms. */
+  pauses: Array<{ from: number; to: number }>;
+}
+
+/**
+ * The observed time of a visit from its window and its events (any tool's `pause`/`resume`). The
+ * recording screen's clock, the time sampler and every projection read it, so a pause stops all
+ * of them the same way.
+ */
+export function visitClock(window: ObservationWindow, events: readonly ProjectionEvent[] = []): VisitClock {
   const start = Date.parse(window.startedAt);
-  const end = window.endedAt ? Date.parse(window.endedAt) : window.now === undefined ? Date.now() : new Date(window.now).getTime();
-  const durationMs = Math.max(0, end - start) || 0;
-  /** A device time as ms since the start, inside the observed time. */
-  const atMs = (at: number) => Math.min(durationMs, Math.max(0, at - start));
-  return { start, durationMs, atMs };
+  const rawEnd = window.endedAt ? Date.parse(window.endedAt) : window.now === undefined ? Date.now() : new Date(window.now).getTime();
+  const end = Math.max(start, rawEnd) || start;
+  const pauses: Array<{ from: number; to: number }> = [];
+  let pausedAt: number | null = null;
+  for (const e of liveEvents(events)) {
+    if (e.type === 'pause' && pausedAt === null) pausedAt = Math.min(end, Math.max(start, e.at));
+    else if (e.type === 'resume' && pausedAt !== null) {
+      const to = Math.min(end, Math.max(pausedAt, e.at));
+      if (to > pausedAt) pauses.push({ from: pausedAt, to });
+      pausedAt = null;
+    }
+  }
+  const paused = pausedAt !== null;
+  if (pausedAt !== null && end > pausedAt) pauses.push({ from: pausedAt, to: end });
+  const pausedBefore = (t: number) => pauses.reduce((sum, p) => sum + Math.max(0, Math.min(t, p.to) - p.from), 0);
+  const durationMs = Math.max(0, end - start - pausedBefore(end)) || 0;
+  const atMs = (at: number) => {
+    const t = Math.min(end, Math.max(start, at));
+    return Math.min(durationMs, Math.max(0, t - start - pausedBefore(t)));
+  };
+  return { durationMs, atMs, paused, pauses };
+}
+
+/** Start and length of the observed time (pauses left out); a visit still recording runs to `now`. */
+function clockOf(window: ObservationWindow, events: readonly ProjectionEvent[]) {
+  const { durationMs, atMs } = visitClock(window, events);
+  return { durationMs, atMs };
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -147,7 +193,7 @@ const elementViews = (layout: ProjectionLayout | undefined): LayoutElementView[]
 
 /** Selective verbatim: every line in time order; speakers and categories as configured, then any others the lines use. */
 export function projectVerbatim(events: readonly ProjectionEvent[], tool: ProjectionTool, window: ObservationWindow): VerbatimView {
-  const { durationMs, atMs } = clockOf(window);
+  const { durationMs, atMs } = clockOf(window, events);
   const lines: VerbatimView['lines'] = [];
   for (const t of liveEvents(events, 'selective_verbatim')) {
     const text = str(t.payload.text);
@@ -166,7 +212,7 @@ export function projectVerbatim(events: readonly ProjectionEvent[], tool: Projec
 
 /** Event count: one row per configured category (zero when never tapped) in its order, then any other category tapped; each tap's time. */
 export function projectEventCount(events: readonly ProjectionEvent[], tool: ProjectionTool, window: ObservationWindow): CountView {
-  const { durationMs, atMs } = clockOf(window);
+  const { durationMs, atMs } = clockOf(window, events);
   const taps: Array<{ category: string; atMs: number }> = [];
   for (const t of liveEvents(events, 'event_count')) {
     const category = str(t.payload.category);
@@ -193,7 +239,7 @@ export function projectEventCount(events: readonly ProjectionEvent[], tool: Proj
  *   overlapping activities may sum to more than 1 (two running at once both count that time).
  */
 export function projectDuration(events: readonly ProjectionEvent[], tool: ProjectionTool, window: ObservationWindow): DurationView {
-  const { durationMs, atMs } = clockOf(window);
+  const { durationMs, atMs } = clockOf(window, events);
   const exclusive = tool.exclusive ?? true;
   const running = new Map<string, number>();
   const segments = new Map<string, Array<{ startMs: number; endMs: number; open: boolean }>>();
@@ -277,7 +323,7 @@ export function flowKindSpeaker(kind: string): 'teacher' | 'student' {
  * group). Whatever the arrow, the tap is tallied on the tapped seat.
  */
 export function projectVerbalFlow(events: readonly ProjectionEvent[], tool: ProjectionTool, layout: ProjectionLayout | undefined, window: ObservationWindow): FlowView {
-  const { durationMs } = clockOf(window);
+  const { durationMs } = clockOf(window, events);
   const elements = elementViews(layout);
   const seatIds = new Set(elements.filter((e) => e.type === 'seat').map((e) => e.id));
   const taps: Array<{ seatId: string; toSeatId: string | null; kind: string }> = [];
@@ -315,7 +361,7 @@ export function projectVerbalFlow(events: readonly ProjectionEvent[], tool: Proj
  * element missing from that version keeps its point but no element.
  */
 export function projectPhysicalMap(events: readonly ProjectionEvent[], tool: ProjectionTool, layout: ProjectionLayout | undefined, window: ObservationWindow): MapView {
-  const { durationMs, atMs } = clockOf(window);
+  const { durationMs, atMs } = clockOf(window, events);
   const elements = elementViews(layout);
   const known = new Set(elements.map((e) => e.id));
   const place = (v: unknown) => {
@@ -362,7 +408,7 @@ export function projectPhysicalMap(events: readonly ProjectionEvent[], tool: Pro
  * the grid so nothing recorded is hidden.
  */
 export function projectTimeSample(events: readonly ProjectionEvent[], tool: ProjectionTool, window: ObservationWindow): TimeSampleView {
-  const { durationMs } = clockOf(window);
+  const { durationMs } = clockOf(window, events);
   const intervalMinutes = tool.intervalMinutes && tool.intervalMinutes > 0 ? tool.intervalMinutes : DEFAULT_INTERVAL_MINUTES;
   const intervalMs = intervalMinutes * 60_000;
   const records = new Map<number, { category: string; note: string }>();

@@ -10,7 +10,7 @@
  */
 import { type ScaleLinear, scaleLinear } from 'd3-scale';
 import { symbol, symbolsFill } from 'd3-shape';
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, createContext, useContext, useId } from 'react';
 import type { LayoutElementType } from '../../../../../shared/src/domain';
 import type { Language, Values } from '../../../../../shared/src/i18n';
 import { format } from '../../../../../shared/src/i18n-format';
@@ -187,7 +187,20 @@ interface FigureProps {
  * The chart as a figure: the SVG (role="img", named by its <title>, described by its <desc>),
  * the one-sentence description as the caption, and the same numbers as tables beside it.
  */
+/** What a figure says besides its drawing, for an export that lays it out itself (the PDF: render.tsx). */
+export interface FigureParts {
+  title: string;
+  desc: string;
+  width: number;
+  height: number;
+  tables: TableSpec[];
+}
+
+/** Receives each figure's parts while it renders; only the export sets it (never the screen). */
+export const FigurePartsSink = createContext<((parts: FigureParts) => void) | null>(null);
+
 export function Figure({ id, tool, width, height, title, desc, svgOnly, tables, children }: FigureProps) {
+  useContext(FigurePartsSink)?.({ title, desc, width, height, tables });
   const svg = (
     <svg
       xmlns="http://www.w3.org/2000/svg"

@@ -3,6 +3,9 @@ import { catalog } from '../../../../../shared/src/i18n';
 
 export const m = catalog({
   en: {
+    filesLabel: 'Save the {tool} graphic as',
+    fileSvg: 'SVG, a drawing for documents',
+    filePng: 'PNG, a picture for slides',
     teacher: 'Teacher',
     noCategory: 'No category',
     key: 'Key',
@@ -85,6 +88,9 @@ export const m = catalog({
     nothingRecorded: 'Nothing recorded',
   },
   es: {
+    filesLabel: 'Guardar el gráfico de {tool} como',
+    fileSvg: 'SVG, un dibujo para documentos',
+    filePng: 'PNG, una imagen para presentaciones',
     teacher: 'Docente',
     noCategory: 'Sin categoría',
     key: 'Leyenda',

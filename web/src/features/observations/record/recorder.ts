@@ -4,7 +4,7 @@
  * the network is never in that path. The sync loop is nudged afterwards.
  */
 import type { z } from 'zod';
-import { EVENT_PAYLOADS, type StartObservationBody, UndoPayload } from '../../../../../shared/src/api';
+import { EVENT_PAYLOADS, type StartObservationBody, UndoPayload, VISIT_EVENT_PAYLOADS } from '../../../../../shared/src/api';
 import { OBSERVATION_TOOLS, type ObservationTool } from '../../../../../shared/src/domain';
 import { ApiError, api, setCsrfToken } from '../../../api';
 import { type LocalEvent, type LocalStart, type RecordDb, openRecordDb } from './store';
@@ -26,15 +26,17 @@ export interface RecorderOptions {
   retry?: { firstMs: number; maxMs: number };
 }
 
-/** The tool's event types, each with its payload schema; every tool also records `undo`. */
+/** The tool's event types, each with its payload schema; every tool also records `undo`, and the visit's `pause` and `resume`. */
 type PayloadOf<T extends ObservationTool, K extends string> = K extends 'undo'
   ? z.input<typeof UndoPayload>
+  : K extends keyof typeof VISIT_EVENT_PAYLOADS
+    ? z.input<(typeof VISIT_EVENT_PAYLOADS)[K]>
   : K extends keyof (typeof EVENT_PAYLOADS)[T]
     ? (typeof EVENT_PAYLOADS)[T][K] extends z.ZodType
       ? z.input<(typeof EVENT_PAYLOADS)[T][K]>
       : never
     : never;
-export type EventType<T extends ObservationTool> = Extract<keyof (typeof EVENT_PAYLOADS)[T], string> | 'undo';
+export type EventType<T extends ObservationTool> = Extract<keyof (typeof EVENT_PAYLOADS)[T], string> | 'undo' | keyof typeof VISIT_EVENT_PAYLOADS;
 
 /** The app's api.post as one {status, body} answer; only a network failure throws. */
 async function postAnswer(url: string, body: unknown) {
@@ -68,7 +70,8 @@ export const apiTransport: Transport = async (url, body) => {
 /** Checks a payload against the shared schema; a bad one is a bug in the screen that sent it, so it throws. */
 export function validatePayload(tool: ObservationTool, type: string, payload: unknown): Record<string, unknown> {
   if (!(OBSERVATION_TOOLS as readonly string[]).includes(tool)) throw new TypeError(`Unknown observation tool: ${tool}`);
-  const schema = type === 'undo' ? UndoPayload : (EVENT_PAYLOADS[tool] as Record<string, z.ZodType>)[type];
+  const types = EVENT_PAYLOADS[tool] as Record<string, z.ZodType>;
+  const schema = type === 'undo' ? UndoPayload : Object.hasOwn(VISIT_EVENT_PAYLOADS, type) ? VISIT_EVENT_PAYLOADS[type as keyof typeof VISIT_EVENT_PAYLOADS] : Object.hasOwn(types, type) ? types[type] : undefined;
   if (!schema) throw new TypeError(`The ${tool} tool records no event of type "${type}"`);
   const checked = schema.safeParse(payload);
   if (!checked.success) throw new TypeError(`Invalid ${tool}/${type} payload: ${checked.error.message}`);

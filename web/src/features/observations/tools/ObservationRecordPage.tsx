@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import type { ObservationTool } from '../../../../../shared/src/domain';
-import type { ObservationWindow } from '../../../../../shared/src/observations/projections';
+import { type ObservationWindow, visitClock } from '../../../../../shared/src/observations/projections';
 import { ApiError, type Observation, api } from '../../../api';
 import { useLanguage, useT } from '../../../i18n';
 import { Alert, ErrorAlert } from '../../../ui/Alert';
@@ -10,7 +10,7 @@ import { Button } from '../../../ui/Button';
 import { Loading, PageTitle } from '../../../ui/Page';
 import { m as uiWords } from '../../../ui/messages';
 import { useMe } from '../../session/session';
-import { DEVICE_COPY_PREFIX, type LocalEvent, recorder, startSync, undoEvent, useLocalEvents, useOnline, useSyncState } from '../record';
+import { DEVICE_COPY_PREFIX, type LocalEvent, recordEvent, recorder, startSync, undoEvent, useLocalEvents, useOnline, useSyncState } from '../record';
 import { observationKey, recordsKey, reviewHref, toolName } from '../review/recordWords';
 import { DurationTool } from './DurationTool';
 import { EventCountTool } from './EventCountTool';
@@ -80,7 +80,25 @@ function RecordingScreen({ recording: r, events, now }: { recording: Recording; 
   const visit: ObservationWindow = useMemo(() => ({ startedAt: r.startedAt, endedAt: r.endedAt, now }), [r.startedAt, r.endedAt, now]);
   const ended = r.endedAt !== null;
   const layout = tool?.layoutId ? r.layouts.find((l) => l.layoutId === tool.layoutId && (tool.layoutVersion == null || l.version === tool.layoutVersion)) : undefined;
-  const elapsed = (r.endedAt ? Date.parse(r.endedAt) : now) - Date.parse(r.startedAt);
+  // The observed time: a pause (recorded like a tap, so it works offline and syncs) stops it.
+  const clock = useMemo(() => visitClock(visit, events), [visit, events]);
+  const elapsed = clock.durationMs;
+  const paused = clock.paused && !ended;
+
+  const togglePause = async () => {
+    // Recorded under the visit's first tool: the server takes pause and resume for any of them.
+    const under = r.tools[0]?.tool;
+    if (!under) return;
+    await recordEvent(r.id, under, paused ? 'resume' : 'pause', {});
+    announce(t(paused ? 'resumedNow' : 'pausedNow'));
+  };
+  /** While paused, a tap on the tool is stopped before it records anything, and the screen says why. */
+  const refuseWhilePaused = (e: { preventDefault(): void; stopPropagation(): void }) => {
+    if (!paused) return;
+    e.preventDefault();
+    e.stopPropagation();
+    announce(t('pausedTap'));
+  };
 
   const undo = async () => {
     if (!tool) return;
@@ -99,7 +117,18 @@ function RecordingScreen({ recording: r, events, now }: { recording: Recording; 
           <time role="timer" className="recording-clock-time" dateTime={`PT${Math.max(0, Math.floor(elapsed / 1000))}S`}>
             {clockText(elapsed)}
           </time>
+          {paused ? <strong className="recording-paused">{t('pausedClock')}</strong> : null}
         </p>
+        {ended || r.tools.length === 0 ? null : (
+          <p className="pause-bar">
+            <Button variant={paused ? 'primary' : 'secondary'} className="pause-button" aria-describedby="pause-hint" data-paused={paused} onClick={() => void togglePause()}>
+              {t(paused ? 'resume' : 'pause')}
+            </Button>
+            <span className="field-hint" id="pause-hint">
+              {t('pauseHint')}
+            </span>
+          </p>
+        )}
         <SyncStatus observationId={r.id} />
         {r.source === 'device' ? <p className="field-hint">{t('fromDevice')}</p> : null}
       </div>
@@ -126,7 +155,15 @@ function RecordingScreen({ recording: r, events, now }: { recording: Recording; 
       {ended ? <Alert>{t('endedAlready')}</Alert> : null}
 
       {tool ? (
-        <section className="recording-tool" aria-labelledby="recording-tool-title" data-tool={tool.tool}>
+        <section
+          className={`recording-tool${paused ? ' is-paused' : ''}`}
+          aria-labelledby="recording-tool-title"
+          data-tool={tool.tool}
+          data-paused={paused}
+          onPointerDownCapture={refuseWhilePaused}
+          onClickCapture={refuseWhilePaused}
+          onSubmitCapture={refuseWhilePaused}
+        >
           <h2 id="recording-tool-title">{toolName(language, tool.tool)}</h2>
           {tool.tool === 'event_count' ? (
             <EventCountTool observationId={r.id} tool={tool} events={events} visit={visit} disabled={ended} />

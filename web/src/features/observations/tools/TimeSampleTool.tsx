@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { type ObservationWindow, projectTimeSample } from '../../../../../shared/src/observations/projections';
+import { type ObservationWindow, projectTimeSample, visitClock } from '../../../../../shared/src/observations/projections';
 import { useT } from '../../../i18n';
 import { type LocalEvent, recordEvent } from '../record';
 import { m } from './messages';
@@ -26,7 +26,8 @@ export function TimeSampleTool({
   const [pulse, setPulse] = useState(false);
   const view = useMemo(() => projectTimeSample(events, tool, visit), [events, tool, visit]);
   const intervalMs = view.intervalMinutes * 60_000;
-  const elapsed = Math.max(0, (visit.endedAt ? Date.parse(visit.endedAt) : now) - Date.parse(visit.startedAt));
+  // Observed time, pauses left out: no interval begins (or is missed) while the visit is paused.
+  const elapsed = useMemo(() => visitClock({ ...visit, now }, events).durationMs, [visit, now, events]);
   const current = Math.floor(elapsed / intervalMs) + 1;
   const left = current * intervalMs - elapsed;
   const record = view.intervals.find((i) => i.interval === current && !i.missed);

@@ -7,7 +7,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { LayoutElementType, ObservationTool } from '../../../../../shared/src/domain';
-import { DEFAULT_INTERVAL_MINUTES, type ProjectionTool } from '../../../../../shared/src/observations/projections';
+import { DEFAULT_INTERVAL_MINUTES, type ProjectionTool, VISIT_EVENT_TYPES } from '../../../../../shared/src/observations/projections';
 import { ApiError, type Observation, api } from '../../../api';
 import { DEVICE_COPY_PREFIX, recorder } from '../record';
 
@@ -149,12 +149,12 @@ export function clockText(ms: number): string {
   return h > 0 ? `${h}:${pad(min)}:${pad(s % 60)}` : `${min}:${pad(s % 60)}`;
 }
 
-/** The most recent tap of a tool on this device that is not undone (undo events are never undone). */
+/** The most recent tap of a tool on this device that is not undone (undo, pause and resume are never undone: a pause is taken back by resuming). */
 export function lastUndoable<E extends { id: string; tool: string; type: string; payload: Record<string, unknown> }>(events: readonly E[], tool: ObservationTool): E | undefined {
   const undone = new Set(events.filter((e) => e.type === 'undo').map((e) => e.payload.eventId));
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i];
-    if (e.tool === tool && e.type !== 'undo' && !undone.has(e.id)) return e;
+    if (e.tool === tool && e.type !== 'undo' && !VISIT_EVENT_TYPES.includes(e.type) && !undone.has(e.id)) return e;
   }
   return undefined;
 }
