@@ -1093,7 +1093,7 @@ export const ObservationSummary = z.object({
   abilities: ObservationAbilities,
 });
 export const Observation = ObservationSummary.extend({
-  /** When the coachee wrote their reflection on this visit's plan or session (coachee first); null: not yet, or nothing to link it to. */
+  /** When the coachee first reflected on this observation (or, written before a reflection could name one, on its plan or session): coachee first. Null: not yet. */
   coacheeReflectedAt: z.string().nullable(),
   tools: z.array(ToolConfig),
   /** The layout versions the tools use, as they were then. */
@@ -1117,6 +1117,8 @@ export const CreateReflectionBody = z.object({
   /** The session or observation you are reflecting on, if any. With one, the coachee answers first. */
   meetingId: id.nullable().default(null),
   planId: id.nullable().default(null),
+  /** The observation you are reflecting on, if any (its plan goes with it). The coachee answers first on each observation. */
+  observationId: id.nullable().default(null),
   /** Next steps the coachee chooses; they are added to this goal's plan in the same action. */
   nextSteps: z.array(NextStepInput).max(10).default([]),
   goalId: id.nullable().default(null),
@@ -1136,12 +1138,18 @@ export const Reflection = z.object({
   answers: z.array(z.object({ key: z.string(), prompt: z.string(), answer: z.string() })),
   meetingId: z.string().nullable(),
   planId: z.string().nullable(),
+  /** The observation it looks back on; its data is read under Observation. */
+  observationId: z.string().nullable(),
   goalId: z.string().nullable(),
   goalTitle: z.string().nullable(),
   /** Steps this reflection added to the goal's plan. */
   addedSteps: z.array(z.string()),
   createdAt: z.string(),
   abilities: z.object({ share: z.boolean() }),
+});
+export const ReflectionsQuery = z.object({
+  /** Only the reflections on this observation (the review screen shows them beside its data). */
+  observationId: id.optional(),
 });
 
 // ---------- messages and resource requests ----------

@@ -15,6 +15,7 @@ import * as cycle from '../migrations/20261124_0005_cycle';
 import * as setup from '../migrations/20261202_0006_setup';
 import * as language from '../migrations/20261202_0007_language';
 import * as observations from '../migrations/20261202_0008_observations';
+import * as reflectionObservation from '../migrations/20261202_0009_reflection_observation';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -130,6 +131,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0006_setup': setup,
   '20261202_0007_language': language,
   '20261202_0008_observations': observations,
+  '20261202_0009_reflection_observation': reflectionObservation,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -281,6 +281,8 @@ export interface Database {
     answers: string;
     meeting_id: string | null;
     plan_id: string | null;
+    /** The observation it looks back on (the coachee speaks first on each one). */
+    observation_id: string | null;
     goal_id: string | null;
     /** JSON array of the step descriptions added to the goal. */
     added_steps: string;

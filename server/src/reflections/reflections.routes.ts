@@ -1,13 +1,14 @@
 /**
  * Reflection (SPEC §2.5). Each partner answers prompts from their own bank
- * (shared/src/prompts.ts). When partners look at data from a session or an
- * observation, the coachee answers first: a partner's reflection on it waits
- * until the coachee's is written. Next steps the coachee chooses are added to
- * the plan of one of their goals in the same action (one transaction).
- * Coaching content of kind "reflection".
+ * (shared/src/prompts.ts). When partners look at data from a session, a plan or
+ * an observation, the coachee answers first: a partner's reflection on it waits
+ * until the coachee's is written (reflections.queries.ts). A reflection on an
+ * observation names it, so the review screen shows the words written about its
+ * data. Next steps the coachee chooses are added to the plan of one of their
+ * goals in the same action (one transaction). Coaching content of kind "reflection".
  */
 import { z } from 'zod';
-import { CreateReflectionBody, IdParams, Reflection } from '../../../shared/src/api';
+import { CreateReflectionBody, IdParams, Reflection, ReflectionsQuery } from '../../../shared/src/api';
 import { REFLECTION_PROMPTS_BY_LANGUAGE } from '../../../shared/src/prompts';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
@@ -16,9 +17,10 @@ import { responsibleParties } from '../goals/goals.service';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
-import { type ContentRef, readLinked, readMany, readOne } from '../privacy/content';
+import { type ContentRef, decideAccess, readLinked, readMany, readOne } from '../privacy/content';
 import { authorize, canOnItem } from '../privacy/policy';
 import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
+import { firstCoacheeReflection } from './reflections.queries';
 
 type Row = Database['reflections'] & { author_name: string; goal_title: string | null };
 
@@ -45,6 +47,7 @@ function present(r: Row, ctx: PartnershipContext | null, goalShown = true): z.in
     answers: JSON.parse(r.answers),
     meetingId: r.meeting_id,
     planId: r.plan_id,
+    observationId: r.observation_id,
     goalId: r.goal_id,
     goalTitle: goalShown ? r.goal_title : null,
     addedSteps: goalShown ? JSON.parse(r.added_steps) : [],
@@ -56,21 +59,27 @@ function present(r: Row, ctx: PartnershipContext | null, goalShown = true): z.in
 export default async function reflectionRoutes(app: App, s: Services) {
   const { db, clock } = s;
 
-  app.get('/api/partnerships/:id/reflections', { config: { matrix: 'reflection.list' }, schema: { tags: ['reflections'], summary: 'Reflections of a partnership, newest first (members only; each read is logged)', params: IdParams, response: { 200: z.object({ items: z.array(Reflection) }) } } }, async (request) => {
+  app.get('/api/partnerships/:id/reflections', { config: { matrix: 'reflection.list' }, schema: { tags: ['reflections'], summary: 'Reflections of a partnership, newest first, or only those on one observation (members only; each read is logged)', params: IdParams, querystring: ReflectionsQuery, response: { 200: z.object({ items: z.array(Reflection) }) } } }, async (request) => {
     const actor = actorOf(request);
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'partnership.readContent');
-    const rows = await selectReflections(db, actor).where('r.partnership_id', '=', ctx.partnership.id).orderBy('r.created_at', 'desc').limit(200).execute();
+    let q = selectReflections(db, actor).where('r.partnership_id', '=', ctx.partnership.id);
+    if (request.query.observationId) q = q.where('r.observation_id', '=', request.query.observationId);
+    const rows = await q.orderBy('r.created_at', 'desc').limit(200).execute();
     const readable = await readMany(db, clock, actor, rows, ref);
     return { items: readable.map((r) => present(r, ctx)) };
   });
 
-  app.post('/api/partnerships/:id/reflections', { config: { matrix: 'reflection.create' }, schema: { tags: ['reflections'], summary: 'Reflect; the coachee answers first on a session or observation, and their next steps join a goal\'s plan in the same action', params: IdParams, body: CreateReflectionBody, response: { 201: Reflection } } }, async (request, reply) => {
+  app.post('/api/partnerships/:id/reflections', { config: { matrix: 'reflection.create' }, schema: { tags: ['reflections'], summary: 'Reflect, on a session, plan or observation if you like; the coachee answers first on each, and their next steps join a goal\'s plan in the same action', params: IdParams, body: CreateReflectionBody, response: { 201: Reflection } } }, async (request, reply) => {
     const actor = actorOf(request);
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'reflection.create');
     const body = request.body;
-    const subjectId = chooseSubject(ctx, body.subjectId ?? (ctx.membership && ['coachee', 'self', 'peer'].includes(ctx.membership.role) ? actor.personId : undefined));
+    const observation = body.observationId
+      ? await db.selectFrom('observations').select(['id', 'partnership_id', 'subject_id', 'plan_id', 'meeting_id']).where('org_id', '=', actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.observationId).executeTakeFirst()
+      : undefined;
+    // On an observation, the round is its coachee's unless the writer says otherwise.
+    const subjectId = chooseSubject(ctx, body.subjectId ?? observation?.subject_id ?? (ctx.membership && ['coachee', 'self', 'peer'].includes(ctx.membership.role) ? actor.personId : undefined));
     if (!subjectId) throw unprocessable('reflectionWhose', 'subjectId');
     const voice = subjectId === actor.personId ? 'coachee' : 'partner';
     // The prompts as the author saw them, stored with the answers.
@@ -89,12 +98,18 @@ export default async function reflectionRoutes(app: App, s: Services) {
       const p = await db.selectFrom('observation_plans').select('subject_id').where('org_id', '=', actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', body.planId).executeTakeFirst();
       if (!p || p.subject_id !== subjectId) throw unprocessable('planOfCoachee', 'planId');
     }
-    if (voice === 'partner' && (body.meetingId || body.planId)) {
-      // Looking at data together, the coachee speaks first.
-      let first = db.selectFrom('reflections').select('id').where('org_id', '=', actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('subject_id', '=', subjectId).where('voice', '=', 'coachee');
-      if (body.meetingId) first = first.where('meeting_id', '=', body.meetingId);
-      if (body.planId) first = first.where('plan_id', '=', body.planId);
-      if (!(await first.executeTakeFirst())) {
+    if (body.observationId) {
+      // An observation of this coachee, in this partnership, that the writer may read (decided by the privacy module, like any read).
+      const readable = observation && (await decideAccess(db, clock, actor, [{ kind: 'observation', id: observation.id, partnershipId: observation.partnership_id, subjectId: observation.subject_id }])).has(observation.id);
+      if (!observation || !readable || observation.subject_id !== subjectId) throw unprocessable('observationOfCoachee', 'observationId');
+      if (body.planId && body.planId !== observation.plan_id) throw unprocessable('observationOtherPlan', 'planId');
+    }
+    // A reflection on an observation is also on the plan it carried out.
+    const planId = body.planId ?? observation?.plan_id ?? null;
+    if (voice === 'partner' && (body.meetingId || body.planId || body.observationId)) {
+      // Looking at data together, the coachee speaks first: on each session, plan and observation.
+      const on = { meetingId: body.meetingId, planId: body.planId, observation: observation && { id: observation.id, planId: observation.plan_id, meetingId: observation.meeting_id } };
+      if (!(await firstCoacheeReflection(db, { orgId: actor.orgId, partnershipId: ctx.partnership.id, subjectId }, on))) {
         const name = ctx.members.find((m) => m.personId === subjectId)?.name;
         throw new AppError('COACHEE_FIRST', name ? { key: 'coacheeFirst', values: { name } } : 'coacheeFirstUnnamed');
       }
@@ -138,7 +153,8 @@ export default async function reflectionRoutes(app: App, s: Services) {
           voice,
           answers: JSON.stringify(answers.map((a) => ({ key: a.key, prompt: bank.find((p) => p.key === a.key)!.prompt, answer: a.answer }))),
           meeting_id: body.meetingId,
-          plan_id: body.planId,
+          plan_id: planId,
+          observation_id: observation?.id ?? null,
           goal_id: goal?.id ?? null,
           added_steps: JSON.stringify(body.nextSteps.map((st) => st.description)),
           created_at: now,
