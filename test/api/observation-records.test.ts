@@ -338,6 +338,18 @@ describe('ending', () => {
     expect(again.json()).toEqual({ code: 'CONFLICT', message: `This observation was already ended at ${endedAt.slice(0, 16).replace('T', ' ')} UTC; nothing was changed.` });
     expect((await c.get(`/api/observations/${id}`)).json()).toMatchObject({ endedAt, version: 2 });
   });
+
+  it('answers the same end sent again by its author as done (a tablet that never heard the answer), once', async () => {
+    const id = (await c.post(`/api/partnerships/${partnership}/observations`, { tools: [{ tool: 'event_count', categories: ['Praise'] }] })).json().id;
+    const endedAt = at();
+    w.clock.advance(60_000);
+    expect((await c.post(`/api/observations/${id}/ending`, { endedAt })).statusCode).toBe(200);
+    const again = await c.post(`/api/observations/${id}/ending`, { endedAt });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ status: 'ended', endedAt, version: 2 });
+    // Another end time is another end: refused, with when it ended.
+    expect((await c.post(`/api/observations/${id}/ending`, { endedAt: at(-30) })).statusCode).toBe(409);
+  });
 });
 
 describe('classroom layouts', () => {

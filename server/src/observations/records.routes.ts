@@ -172,12 +172,15 @@ export default async function observationRecordRoutes(app: App, s: Services) {
     },
   );
 
-  app.post('/api/observations/:id/ending', { config: { matrix: 'observation.record' }, schema: { tags: ['observations'], summary: 'End the observation (events recorded before the end may still arrive); a second end is refused with when it ended', params: IdParams, body: EndObservationBody, response: { 200: Observation } } }, async (request) => {
+  app.post('/api/observations/:id/ending', { config: { matrix: 'observation.record' }, schema: { tags: ['observations'], summary: 'End the observation (events recorded before the end may still arrive); the same end sent again by its author answers with the ended visit, any other second end is refused with when it ended', params: IdParams, body: EndObservationBody, response: { 200: Observation } } }, async (request) => {
     const actor = actorOf(request);
     const { row, ctx } = await forRecording(actor, request.params.id);
     const ended = (at: string) => new AppError('CONFLICT', { key: 'observationEnded', values: { when: `${at.slice(0, 16).replace('T', ' ')} UTC` } });
-    if (row.ended_at) throw ended(row.ended_at);
     const endedAt = deviceTime(request.body.endedAt, 'endedAt');
+    // The same end sent again (a tablet that ended offline and never heard the answer): the
+    // same visit, ended once. Any other end of an ended visit is refused with when it ended.
+    if (row.ended_at && request.body.endedAt && row.ended_by === actor.personId && row.ended_at === endedAt) return presentOne(actor, row.id, ctx);
+    if (row.ended_at) throw ended(row.ended_at);
     if (endedAt < row.started_at) throw unprocessable('endAfterStart', 'endedAt');
     const res = await db
       .updateTable('observations')

@@ -10,11 +10,11 @@ import { type RecordDb, openRecordDb } from './store';
 /** The recording screen's copy of each visit in progress (tools/useRecording.ts). */
 export const DEVICE_COPY_PREFIX = 'tandem-recording:';
 
-/** Taps and visits started on this device that have not reached Tandem yet. */
+/** Taps, visits started and visits ended on this device that have not reached Tandem yet. */
 export async function unsentOnDevice(db: RecordDb = openRecordDb()): Promise<number> {
   // A full pass, at sign-out only: simple, and a device holds a few thousand taps at most.
-  const [events, starts] = await Promise.all([db.events.filter((e) => e.state === 'waiting').count(), db.starts.where('state').equals('waiting').count()]);
-  return events + starts;
+  const [events, starts, endings] = await Promise.all([db.events.filter((e) => e.state === 'waiting').count(), db.starts.where('state').equals('waiting').count(), db.endings.where('state').equals('waiting').count()]);
+  return events + starts + endings;
 }
 
 /**
@@ -23,9 +23,10 @@ export async function unsentOnDevice(db: RecordDb = openRecordDb()): Promise<num
  * in and records.
  */
 export async function forgetOnSignOut(db: RecordDb = openRecordDb(), storage: Pick<Storage, 'length' | 'key' | 'removeItem'> = window.localStorage): Promise<void> {
-  await db.transaction('rw', db.events, db.starts, async () => {
+  await db.transaction('rw', db.events, db.starts, db.endings, async () => {
     await db.events.filter((e) => e.state !== 'waiting').delete();
     await db.starts.where('state').notEqual('waiting').delete();
+    await db.endings.where('state').notEqual('waiting').delete();
   });
   const copies: string[] = [];
   for (let i = 0; i < storage.length; i++) {

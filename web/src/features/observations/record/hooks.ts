@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
 import { recorder } from './recorder';
-import type { LocalEvent, RecordDb } from './store';
+import type { LocalEnding, LocalEvent, RecordDb } from './store';
 
 export interface SyncState {
   /** Events not yet answered by the server, plus visits started here and not yet created there. */
@@ -30,15 +30,17 @@ export async function readSyncState(db: RecordDb, observationId?: string): Promi
   const byState = (state: LocalEvent['state']) =>
     observationId ? db.events.where('[state+observationId]').equals([state, observationId]) : db.events.where('[state+observationId]').between(...range(state));
   const starts = observationId ? db.starts.where('id').equals(observationId) : db.starts.toCollection();
-  const [waitingEvents, refused, startRows, last] = await Promise.all([
+  const endings = observationId ? db.endings.where('id').equals(observationId) : db.endings.where('state').equals('waiting');
+  const [waitingEvents, waitingEndings, refused, startRows, last] = await Promise.all([
     byState('waiting').count(),
+    endings.filter((x) => x.state === 'waiting').count(),
     Promise.all([byState('rejected').toArray(), byState('conflict').toArray()]),
     starts.toArray(),
     observationId ? db.events.where('[observationId+sentAt]').between(...range(observationId)).last() : db.events.orderBy('sentAt').last(),
   ]);
   const rejectedEvents = refused.flat().sort((a, b) => a.seq - b.seq);
   return {
-    waiting: waitingEvents + startRows.filter((s) => s.state === 'waiting').length,
+    waiting: waitingEvents + waitingEndings + startRows.filter((s) => s.state === 'waiting').length,
     rejected: [...startRows.filter((s) => s.state === 'rejected'), ...rejectedEvents].map((x) => ({ id: x.id, message: x.message ?? null })),
     lastSentAt: last?.sentAt ?? null,
   };
@@ -80,4 +82,10 @@ export function useSyncState(observationId?: string): SyncState {
 export function useLocalEvents(observationId: string): LocalEvent[] | undefined {
   const db = recorder().db;
   return useLiveQuery(() => readLocalEvents(db, observationId), [db, observationId]);
+}
+
+/** A visit's end made on this device (waiting, sent or refused), or undefined (none, or still loading). */
+export function useLocalEnding(observationId: string): LocalEnding | undefined {
+  const db = recorder().db;
+  return useLiveQuery(() => db.endings.get(observationId), [db, observationId]);
 }

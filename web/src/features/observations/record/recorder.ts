@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { EVENT_PAYLOADS, type StartObservationBody, UndoPayload, VISIT_EVENT_PAYLOADS } from '../../../../../shared/src/api';
 import { OBSERVATION_TOOLS, type ObservationTool } from '../../../../../shared/src/domain';
 import { ApiError, api, setCsrfToken } from '../../../api';
-import { type LocalEvent, type LocalStart, type RecordDb, openRecordDb } from './store';
+import { type LocalEnding, type LocalEvent, type LocalStart, type RecordDb, openRecordDb } from './store';
 import { type Locks, SyncLoop, type Transport } from './sync';
 
 /** The name of the performance measure from a call of recordEvent to the event stored (the benchmark reads it). */
@@ -130,6 +130,24 @@ export class ObservationRecorder {
     return id;
   }
 
+  /**
+   * Ends a visit on the device (works offline): kept, and sent after the visit's events. Ending a
+   * visit this device already ended changes nothing and answers the first end, so it is sent once.
+   */
+  async endObservation(observationId: string): Promise<LocalEnding> {
+    if (!UUID.test(observationId)) throw new TypeError(`Not an observation id: ${observationId}`);
+    const at = this.now().toISOString();
+    const ending: LocalEnding = { id: observationId, endedAt: at, state: 'waiting', createdAt: at };
+    const kept = await this.db.transaction('rw', this.db.endings, async () => {
+      const earlier = await this.db.endings.get(observationId);
+      if (earlier) return earlier;
+      await this.db.endings.add(ending);
+      return ending;
+    });
+    this.sync.nudge();
+    return kept;
+  }
+
   /** Stops syncing and closes the database (a closed tab, in tests). */
   close(): void {
     this.sync.stop();
@@ -173,6 +191,11 @@ export function undoEvent(observationId: string, tool: ObservationTool, eventId:
 /** Starts a visit on the device (works offline); returns its id. */
 export function startObservation(partnershipId: string, body?: Omit<z.input<typeof StartObservationBody>, 'id'>): Promise<string> {
   return recorder().startObservation(partnershipId, body);
+}
+
+/** Ends a visit with this tab's recorder (works offline); see ObservationRecorder.endObservation. */
+export function endObservation(observationId: string): Promise<LocalEnding> {
+  return recorder().endObservation(observationId);
 }
 
 /**

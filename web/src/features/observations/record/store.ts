@@ -49,9 +49,28 @@ export interface LocalStart {
   createdAt: string;
 }
 
+/**
+ * A visit ended on this device (offline or not): sent after every event of the visit this person
+ * can send, once. waiting: not yet answered; sent: the server ended it (now, or on an earlier send
+ * whose answer was lost); refused: the server would not (already ended elsewhere), with its words.
+ */
+export interface LocalEnding {
+  /** The observation's id. */
+  id: string;
+  /** When it ended on the device (ISO): sent as is, so a repeat is recognised as the same end. */
+  endedAt: string;
+  state: 'waiting' | 'sent' | 'refused';
+  message?: string | null;
+  /** Who ended it (only their session sends it). */
+  authorId?: string | null;
+  createdAt: string;
+  sentAt?: string;
+}
+
 export type RecordDb = Dexie & {
   events: EntityTable<LocalEvent, 'id'>;
   starts: EntityTable<LocalStart, 'id'>;
+  endings: EntityTable<LocalEnding, 'id'>;
 };
 
 /**
@@ -68,5 +87,7 @@ export function openRecordDb(name = DATABASE_NAME): RecordDb {
     events: 'id, seq, sentAt, [observationId+seq], [state+observationId], [state+observationId+seq], [observationId+sentAt]',
     starts: 'id, state',
   });
+  // Ends of visits made on this device, sent after their events.
+  db.version(2).stores({ endings: 'id, state' });
   return db;
 }

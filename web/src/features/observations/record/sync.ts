@@ -6,6 +6,9 @@
  *
  * - Visits started offline are created first (with their device id), then their events.
  * - Events go per visit, oldest first, at most BATCH_SIZE per request.
+ * - A visit ended on the device is ended on the server once none of its events waits, with the
+ *   device's endedAt (a repeat of the same end is answered as done, so it ends exactly once);
+ *   an end the server refuses (ended elsewhere already) is kept with its words, never retried.
  * - accepted/duplicate → sent; rejected/conflict → kept with the server's reason and message,
  *   never retried on their own (a person has to see them).
  * - A network error, a 5xx, 401, 408 or 429 keeps everything waiting and retries after
@@ -165,6 +168,7 @@ export class SyncLoop {
         const sent = await this.sendOneBatch();
         if (!sent) break;
       }
+      await this.sendEndings();
       this.failures = 0;
     } catch (error) {
       if (!(error instanceof Transient)) throw error;
@@ -191,6 +195,19 @@ export class SyncLoop {
       const answer = await this.post(`/api/partnerships/${s.partnershipId}/observations`, s.body);
       if (answer.status < 300) await this.db.starts.delete(s.id);
       else await this.db.starts.update(s.id, { state: 'rejected', message: messageOf(answer.body) });
+    }
+  }
+
+  /** Visits ended on this device, each once its events have been answered. */
+  private async sendEndings(): Promise<void> {
+    const endings = await this.db.endings.where('state').equals('waiting').sortBy('createdAt');
+    for (const ending of endings) {
+      if (await this.db.starts.get(ending.id)) continue;
+      const pending = await this.db.events.where('[state+observationId]').equals(['waiting', ending.id]).count();
+      if (pending > 0) continue;
+      const answer = await this.post(`/api/observations/${ending.id}/ending`, { endedAt: ending.endedAt });
+      if (answer.status < 300) await this.db.endings.update(ending.id, { state: 'sent', sentAt: this.now().toISOString(), message: null });
+      else await this.db.endings.update(ending.id, { state: 'refused', message: messageOf(answer.body) });
     }
   }
 

@@ -3,14 +3,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import type { ObservationTool } from '../../../../../shared/src/domain';
 import { type ObservationWindow, visitClock } from '../../../../../shared/src/observations/projections';
-import { ApiError, type Observation, api } from '../../../api';
+import { ApiError } from '../../../api';
 import { useLanguage, useT } from '../../../i18n';
 import { Alert, ErrorAlert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
 import { Loading, PageTitle } from '../../../ui/Page';
 import { m as uiWords } from '../../../ui/messages';
 import { useMe } from '../../session/session';
-import { DEVICE_COPY_PREFIX, type LocalEvent, recordEvent, recorder, startSync, undoEvent, useLocalEvents, useOnline, useSyncState } from '../record';
+import { DEVICE_COPY_PREFIX, type LocalEnding, type LocalEvent, endObservation, recordEvent, startSync, undoEvent, useLocalEnding, useLocalEvents, useOnline, useSyncState } from '../record';
 import { observationKey, recordsKey, reviewHref, toolName } from '../review/recordWords';
 import { DurationTool } from './DurationTool';
 import { EventCountTool } from './EventCountTool';
@@ -77,8 +77,11 @@ function RecordingScreen({ recording: r, events, now }: { recording: Recording; 
   const chosen = params.get('tool');
   const tool: RecordingTool | undefined = r.tools.find((x) => x.tool === chosen) ?? r.tools.find((x) => ON_THIS_SCREEN.includes(x.tool)) ?? r.tools[0];
   // One reading of the clock per second for every tool, so projections are recomputed only then or after a tap.
-  const visit: ObservationWindow = useMemo(() => ({ startedAt: r.startedAt, endedAt: r.endedAt, now }), [r.startedAt, r.endedAt, now]);
-  const ended = r.endedAt !== null;
+  // Ended on the server, or on this device (offline, its end waiting to be sent): either way nothing more is recorded.
+  const ending = useLocalEnding(r.id);
+  const endedAt = r.endedAt ?? ending?.endedAt ?? null;
+  const visit: ObservationWindow = useMemo(() => ({ startedAt: r.startedAt, endedAt, now }), [r.startedAt, endedAt, now]);
+  const ended = endedAt !== null;
   const layout = tool?.layoutId ? r.layouts.find((l) => l.layoutId === tool.layoutId && (tool.layoutVersion == null || l.version === tool.layoutVersion)) : undefined;
   // The observed time: a pause (recorded like a tap, so it works offline and syncs) stops it.
   const clock = useMemo(() => visitClock(visit, events), [visit, events]);
@@ -198,7 +201,7 @@ function RecordingScreen({ recording: r, events, now }: { recording: Recording; 
         {said}
       </p>
 
-      <EndVisit recording={r} />
+      <EndVisit recording={r} ending={ending} />
     </div>
   );
 }
@@ -237,44 +240,51 @@ function SyncStatus({ observationId }: { observationId: string }) {
   );
 }
 
-/** Ending the visit needs the server (it stops the clock there); offline, the button waits with the reason beside it. */
-function EndVisit({ recording: r }: { recording: Recording }) {
+/**
+ * Ending the visit: kept on this device first (so it works offline, like a tap), then sent after
+ * the visit's taps, once. The screen says when it waits, and shows the server's words when it
+ * would not take it (the visit was ended elsewhere already; the taps are kept either way).
+ */
+function EndVisit({ recording: r, ending }: { recording: Recording; ending: LocalEnding | undefined }) {
   const t = useT(m);
   const online = useOnline();
   const client = useQueryClient();
-  const end = useMutation({
-    mutationFn: async () => {
-      const endedAt = new Date().toISOString();
-      // Taps first, so none arrives after the end.
-      await recorder().sync.flush();
-      return api.post<Observation>(`/api/observations/${r.id}/ending`, { endedAt });
-    },
-    onSuccess: (saved) => {
-      client.setQueryData(recordingKey(r.id), { ...r, endedAt: saved.endedAt, canEnd: false, source: 'server' } satisfies Recording);
-      client.setQueryData(observationKey(saved.id), saved);
-      void client.invalidateQueries({ queryKey: recordsKey(saved.partnershipId) });
-      try {
-        window.localStorage.removeItem(`${DEVICE_COPY_PREFIX}${r.id}`);
-      } catch {
-        // Nothing kept.
-      }
-    },
-  });
-  const reachable = online && r.source === 'server';
+  // networkMode 'always': the end goes to this device, so it must not wait for the network as React Query would.
+  const end = useMutation({ mutationFn: () => endObservation(r.id), networkMode: 'always' });
+  const answered = ending?.state === 'sent' || ending?.state === 'refused';
+  // Once the server has answered, read the visit again: its end and abilities are the server's.
+  useEffect(() => {
+    if (!answered) return;
+    void client.invalidateQueries({ queryKey: recordingKey(r.id) });
+    void client.invalidateQueries({ queryKey: observationKey(r.id) });
+    void client.invalidateQueries({ queryKey: recordsKey(r.partnershipId) });
+    try {
+      window.localStorage.removeItem(`${DEVICE_COPY_PREFIX}${r.id}`);
+    } catch {
+      // Nothing kept.
+    }
+  }, [answered, client, r.id, r.partnershipId]);
   return (
     <section className="recording-end" aria-labelledby="recording-end-title">
       <h2 id="recording-end-title">{t('endTitle')}</h2>
-      {r.endedAt ? (
+      {ending?.state === 'waiting' ? (
+        <p className="field-hint">{t('endWaiting')}</p>
+      ) : r.endedAt || ending?.state === 'sent' ? (
         <p className="success-text">{t('ended')}</p>
-      ) : r.canEnd ? (
+      ) : ending ? null : r.canEnd ? (
         <>
           <p className="field-hint" id="recording-end-hint">
-            {reachable ? t('endHint') : t('endOffline')}
+            {online ? t('endHint') : t('endOffline')}
           </p>
-          <Button variant="secondary" busy={end.isPending} disabled={!reachable} aria-describedby="recording-end-hint" onClick={() => end.mutate()}>
+          <Button variant="secondary" busy={end.isPending} aria-describedby="recording-end-hint" onClick={() => end.mutate()}>
             {t('end')}
           </Button>
         </>
+      ) : null}
+      {ending?.state === 'refused' ? (
+        <Alert tone="warning" title={t('endRefusedTitle')}>
+          {ending.message ?? t('rejectedFallback')}
+        </Alert>
       ) : null}
       <ErrorAlert error={end.error} />
       <p>
