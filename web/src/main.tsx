@@ -61,6 +61,7 @@ const SessionsSection = page(() => import('./features/sessions/SessionsSection')
 const SettingsPage = page(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 const OrganizationPage = page(() => import('./features/organization/OrganizationPage'), 'OrganizationPage');
 const SharingSection = page(() => import('./features/sharing/SharingSection'), 'SharingSection');
+const SharedObservationPage = page(() => import('./features/sharing/SharedObservationPage'), 'SharedObservationPage');
 const SitesPage = page(() => import('./features/sites/SitesPage'), 'SitesPage');
 const StrengthsSection = page(() => import('./features/strengths/StrengthsSection'), 'StrengthsSection');
 const TemplatesPage = page(() => import('./features/templates/TemplatesPage'), 'TemplatesPage');
@@ -150,6 +151,7 @@ function App() {
         <Route path="/access-log" element={signedIn(<AccessLogPage />)} />
         <Route path="/settings" element={signedIn(<SettingsPage />)} />
         <Route path="/organization" element={signedIn(<OrganizationPage />)} />
+        <Route path="/shared/observations/:observationId" element={signedIn(<SharedObservationPage />)} />
         {/* The address printed at start-up; once set up, it is just the way in. */}
         <Route path="/setup" element={<Navigate to="/" replace />} />
         {/* Full screen, and not behind the session gate: reloaded out of reach of the server, it records from the device's copy (it checks the session itself). */}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { type SharedItem, type SharedItemText, api } from '../../api';
 import { useT } from '../../i18n';
 import { ErrorAlert } from '../../ui/Alert';
@@ -62,6 +63,11 @@ function SharedEntry({ item }: { item: SharedItem }) {
         {open && text.isPending ? <Loading what={t('loadingText')} /> : null}
         {open ? <ErrorAlert error={text.error} /> : null}
         {text.data ? <SharedText item={text.data} /> : null}
+        {text.data && item.itemType === 'observation' ? (
+          <p>
+            <Link to={`/shared/observations/${encodeURIComponent(item.itemId)}?from=${encodeURIComponent(item.from)}`}>{t('seeGraphics')}</Link>
+          </p>
+        ) : null}
       </div>
     </article>
   );
