@@ -373,6 +373,18 @@ describe('classroom layouts', () => {
     expect(refused).toMatchObject({ status: 'rejected', reason: 'unknown_place', message: '"S03" is not on the layout this observation uses (version 2); taps stay on the seats and places they were made on.' });
   });
 
+  it('keeps the version a visit started offline names, and refuses a version the layout never had', async () => {
+    const layout = await seatingChart(['S01', 'S02']);
+    expect((await t.put(`/api/classroom-layouts/${layout.id}`, { name: 'v2', elements: layout.elements.slice(0, 1), baseVersion: 1 })).statusCode).toBe(200);
+    const started = await c.post(`/api/partnerships/${partnership}/observations`, { tools: [{ tool: 'verbal_flow', kinds: ['Student response'], layoutId: layout.id, layoutVersion: 1 }] });
+    expect(started.statusCode).toBe(201);
+    expect(started.json().tools[0]).toMatchObject({ layoutVersion: 1 });
+    expect(started.json().layouts[0]).toMatchObject({ version: 1, name: 'Room 12, rows' });
+    const unknown = await c.post(`/api/partnerships/${partnership}/observations`, { tools: [{ tool: 'verbal_flow', kinds: ['Student response'], layoutId: layout.id, layoutVersion: 7 }] });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().details[0]).toEqual({ path: 'tools.0.layoutVersion', message: 'This layout has no version 7 (its latest is 2). Leave the version out to use the latest.' });
+  });
+
   it('refuses a stale save with a conflict, and duplicate element ids', async () => {
     const layout = await seatingChart(['S01']);
     expect((await c.put(`/api/classroom-layouts/${layout.id}`, { name: 'v2', elements: layout.elements, baseVersion: 1 })).statusCode).toBe(200);

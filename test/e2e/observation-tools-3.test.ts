@@ -94,7 +94,7 @@ describeBrowser('pausing, ending offline and taps from another device', () => {
     await carmen.context().setOffline(true);
     for (let i = 0; i < 3; i++) await carmen.locator('.count-button[data-category="Closed question"]').click();
     await expect.poll(() => count(carmen, 'Closed question')).toBe('3');
-    await carmen.getByText('You are offline. You can still end the observation', { exact: false }).waitFor();
+    await carmen.getByText('Ending works without a connection too', { exact: false }).waitFor();
     await carmen.getByRole('button', { name: 'End the observation' }).click();
     await carmen.getByText('Ended on this device. The end will be sent to Tandem after the taps, as soon as it can be reached.').waitFor();
     await carmen.getByText('This observation has ended, so nothing more can be recorded here.').waitFor();

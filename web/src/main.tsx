@@ -76,7 +76,19 @@ const client = new QueryClient({
       refetchOnWindowFocus: false,
     },
   },
-  queryCache: new QueryCache(),
+  // Classroom layouts the app loads (the start form's list) are kept on the device, so a visit can
+  // record on them offline; the device store is loaded on demand, never in the first download.
+  queryCache: new QueryCache({
+    onSuccess: (data, query) => {
+      if (query.queryKey[0] !== 'classroom-layouts') return;
+      const items = (data as { items?: unknown[] } | undefined)?.items;
+      if (!Array.isArray(items) || items.length === 0) return;
+      void import('./features/observations/record/layouts').then(
+        ({ keepLayouts }) => keepLayouts(items as Parameters<typeof keepLayouts>[0], typeof query.queryKey[1] === 'string' ? query.queryKey[1] : null),
+        () => undefined,
+      );
+    },
+  }),
   // Whatever was just done (accepted, signed, decided, scheduled…) may change what Home asks of you.
   // The key comes from Home's own file, loaded on demand (a static import would put Home in the
   // first download); after sign-in this also fetches Home's file while the answer is handled.

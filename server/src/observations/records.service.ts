@@ -81,8 +81,16 @@ export async function buildTools(
         .where('l.id', '=', input.layoutId)
         .executeTakeFirst();
       if (!row || row.subject_id !== subjectId) throw unprocessable('layoutOfClassroom', `tools.${i}.layoutId`);
-      if (seats && !(JSON.parse(row.elements) as Element[]).some((e) => e.type === 'seat')) throw unprocessable('layoutNoSeats', `tools.${i}.layoutId`);
-      return { layoutId: row.id, layoutVersion: row.version };
+      // A visit started offline from the tablet's copy of the layout keeps that version, so its
+      // taps point at the seats the observer saw, even if the layout was edited meanwhile.
+      let pinned = { version: row.version, elements: row.elements };
+      if (input.layoutVersion !== undefined && input.layoutVersion !== row.version) {
+        const kept = await db.selectFrom('classroom_layout_versions').select(['version', 'elements']).where('org_id', '=', ctx.actor.orgId).where('layout_id', '=', row.id).where('version', '=', input.layoutVersion).executeTakeFirst();
+        if (!kept) throw unprocessable({ key: 'layoutVersionUnknown', values: { version: input.layoutVersion, current: row.version } }, `tools.${i}.layoutVersion`);
+        pinned = kept;
+      }
+      if (seats && !(JSON.parse(pinned.elements) as Element[]).some((e) => e.type === 'seat')) throw unprocessable('layoutNoSeats', `tools.${i}.layoutId`);
+      return { layoutId: row.id, layoutVersion: pinned.version };
     };
     const base = emptyTool(tool);
     switch (tool) {

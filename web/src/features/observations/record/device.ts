@@ -2,8 +2,9 @@
  * What this device keeps of observations when its person signs out. Coaching content (lines said,
  * taps, the visit's focus) must not stay on a shared tablet once it has reached Tandem, and nothing
  * not yet sent may be thrown away without the person knowing: so signing out first asks about
- * anything still waiting (AppHeader), then this forgets everything already sent or refused, and
- * the device copies the recording screen keeps for offline reloads.
+ * anything still waiting (AppHeader), then this forgets everything already sent or refused, the
+ * classroom layouts kept for offline recording, and the device copies the recording screen keeps
+ * for offline reloads.
  */
 import { type RecordDb, openRecordDb } from './store';
 
@@ -23,10 +24,13 @@ export async function unsentOnDevice(db: RecordDb = openRecordDb()): Promise<num
  * in and records.
  */
 export async function forgetOnSignOut(db: RecordDb = openRecordDb(), storage: Pick<Storage, 'length' | 'key' | 'removeItem'> = window.localStorage): Promise<void> {
-  await db.transaction('rw', db.events, db.starts, db.endings, async () => {
+  await db.transaction('rw', [db.events, db.starts, db.endings, db.layouts], async () => {
     await db.events.filter((e) => e.state !== 'waiting').delete();
     await db.starts.where('state').notEqual('waiting').delete();
     await db.endings.where('state').notEqual('waiting').delete();
+    // Layouts (seat codes, room names) go too, except those a visit started here and not yet sent records on.
+    const needed = new Set((await db.starts.toArray()).flatMap((s) => (s.body.tools ?? []).map((t) => t.layoutId)).filter(Boolean));
+    await db.layouts.filter((l) => !needed.has(l.layoutId)).delete();
   });
   const copies: string[] = [];
   for (let i = 0; i < storage.length; i++) {

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { EVENT_PAYLOADS, type StartObservationBody, UndoPayload, VISIT_EVENT_PAYLOADS } from '../../../../../shared/src/api';
 import { OBSERVATION_TOOLS, type ObservationTool } from '../../../../../shared/src/domain';
 import { ApiError, api, setCsrfToken } from '../../../api';
+import { deviceLayout } from './layouts';
 import { type LocalEnding, type LocalEvent, type LocalStart, type RecordDb, openRecordDb } from './store';
 import { type Locks, SyncLoop, type Transport } from './sync';
 
@@ -124,7 +125,11 @@ export class ObservationRecorder {
   async startObservation(partnershipId: string, body: Omit<z.input<typeof StartObservationBody>, 'id'> = {}): Promise<string> {
     const id = crypto.randomUUID();
     const at = this.now().toISOString();
-    const start: LocalStart = { id, partnershipId, body: { ...body, id, startedAt: body.startedAt ?? at }, state: 'waiting', createdAt: at };
+    // A tool drawn on a layout records on the version this device holds, and says which: the server keeps that version.
+    const tools = body.tools
+      ? await Promise.all(body.tools.map(async (t) => (t.layoutId && t.layoutVersion === undefined ? { ...t, layoutVersion: (await deviceLayout(t.layoutId, null, this.db))?.version } : t)))
+      : undefined;
+    const start: LocalStart = { id, partnershipId, body: { ...body, ...(tools ? { tools } : {}), id, startedAt: body.startedAt ?? at }, state: 'waiting', createdAt: at };
     await this.db.starts.add(start);
     this.sync.nudge();
     return id;

@@ -8,7 +8,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { z } from 'zod';
 import type { StartObservationBody } from '../../../../../shared/src/api';
-import type { ObservationTool } from '../../../../../shared/src/domain';
+import type { LayoutElementType, ObservationTool } from '../../../../../shared/src/domain';
 
 export const DATABASE_NAME = 'tandem-observations';
 
@@ -67,10 +67,26 @@ export interface LocalEnding {
   sentAt?: string;
 }
 
+/**
+ * A classroom layout version this device has seen (the start form's list, a visit read from the
+ * server), kept so verbal flow and physical map can record on it offline: a visit started here
+ * offline names this version, and the server keeps the same one.
+ */
+export interface LocalLayout {
+  layoutId: string;
+  version: number;
+  partnershipId: string | null;
+  kind: 'seating_chart' | 'room_map';
+  name: string;
+  elements: Array<{ id: string; type: LayoutElementType; label?: string | null; x: number; y: number; w: number; h: number }>;
+  keptAt: string;
+}
+
 export type RecordDb = Dexie & {
   events: EntityTable<LocalEvent, 'id'>;
   starts: EntityTable<LocalStart, 'id'>;
   endings: EntityTable<LocalEnding, 'id'>;
+  layouts: Dexie.Table<LocalLayout, [string, number]>;
 };
 
 /**
@@ -89,5 +105,7 @@ export function openRecordDb(name = DATABASE_NAME): RecordDb {
   });
   // Ends of visits made on this device, sent after their events.
   db.version(2).stores({ endings: 'id, state' });
+  // Layout versions seen here, for recording offline.
+  db.version(3).stores({ layouts: '[layoutId+version], layoutId, partnershipId' });
   return db;
 }

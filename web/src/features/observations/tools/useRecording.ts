@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import type { LayoutElementType, ObservationTool } from '../../../../../shared/src/domain';
 import { DEFAULT_INTERVAL_MINUTES, type ProjectionTool, VISIT_EVENT_TYPES } from '../../../../../shared/src/observations/projections';
 import { ApiError, type Observation, api } from '../../../api';
-import { DEVICE_COPY_PREFIX, recorder } from '../record';
+import { DEVICE_COPY_PREFIX, deviceLayout, keepLayouts, recorder } from '../record';
 
 export interface RecordingTool extends ProjectionTool {
   tool: ObservationTool;
@@ -102,19 +102,33 @@ function readCopy(id: string): Recording | null {
   }
 }
 
+/** The layout versions the tools use, from this device's copies (those it has). */
+async function layoutsOnDevice(tools: readonly RecordingTool[], have: readonly RecordingLayout[]): Promise<RecordingLayout[]> {
+  const out = [...have];
+  for (const t of tools) {
+    if (!t.layoutId || out.some((l) => l.layoutId === t.layoutId && (t.layoutVersion == null || l.version === t.layoutVersion))) continue;
+    const kept = await deviceLayout(t.layoutId, t.layoutVersion);
+    if (kept) out.push({ layoutId: kept.layoutId, version: kept.version, kind: kept.kind, name: kept.name, elements: kept.elements.map((e) => ({ ...e, label: e.label ?? '' })) });
+  }
+  return out;
+}
+
 async function fromDevice(id: string): Promise<Recording | null> {
   const copy = readCopy(id);
-  if (copy) return copy;
+  if (copy) return { ...copy, layouts: await layoutsOnDevice(copy.tools, copy.layouts) };
   const start = await recorder().db.starts.get(id);
   if (!start) return null;
   const b = start.body;
-  return { id, partnershipId: start.partnershipId, focus: b.focus ?? '', startedAt: b.startedAt, endedAt: null, tools: (b.tools ?? []).map(toolOf), layouts: [], canEnd: true, source: 'device' };
+  const tools = (b.tools ?? []).map(toolOf);
+  return { id, partnershipId: start.partnershipId, focus: b.focus ?? '', startedAt: b.startedAt, endedAt: null, tools, layouts: await layoutsOnDevice(tools, []), canEnd: true, source: 'device' };
 }
 
 async function loadRecording(id: string): Promise<Recording> {
   try {
-    const r = fromServer(await api.get<Observation>(`/api/observations/${id}`));
+    const o = await api.get<Observation>(`/api/observations/${id}`);
+    const r = fromServer(o);
     keepCopy(r);
+    await keepLayouts(o.layouts, o.partnershipId);
     return r;
   } catch (error) {
     // Out of reach, or not created there yet (started offline here): the device's copy, if any.
