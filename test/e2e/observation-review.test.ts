@@ -18,8 +18,11 @@ async function post<T>(page: Page, url: string, data: unknown, status = 201): Pr
  * classroom with three tools (made here through the API, as the tablet would send it). She sees
  * it in the partnership's list at tablet size and its three graphics on the review screen, with
  * a note that Taylor looks first; Taylor sees the same graphics on a phone, invited to write
- * what she notices; Sam (supervisor) gets the not-found page; Carmen ends it from the screen,
- * and a second end from a stale screen shows the server's answer as it is.
+ * what she notices; she does, on the form opened from the observation, with its graphics first
+ * and a line of its data quoted with one tap, and then Carmen sees Taylor's reflection below the
+ * data (before, she could neither read nor write one there); Sam (supervisor) gets the not-found
+ * page; Carmen ends it from the screen, and a second end from a stale screen shows the server's
+ * answer as it is.
  */
 describeBrowser('observation records and review', () => {
   let world: World;
@@ -102,7 +105,14 @@ describeBrowser('observation records and review', () => {
     expect(await carmen.locator('.review-tool table.chart-table').count()).toBeGreaterThanOrEqual(3);
     // Coachee first: the coach still sees what she recorded, with a calm note.
     await carmen.getByText('Taylor looks at the data first.').waitFor();
+    expect(await carmen.getByRole('heading', { name: 'What you each noticed' }).count()).toBe(0);
+    expect(await carmen.getByRole('link', { name: 'Add what you saw and heard' }).count()).toBe(0);
     await checkA11y(carmen, 'observation review, coach at tablet size');
+
+    // The form on this observation waits for Taylor too.
+    await carmen.goto(`/partnerships/${partnershipId}/reflections?observation=${observation.id}`);
+    await carmen.getByText('When you look at an observation together, Taylor speaks first').waitFor();
+    expect(await carmen.getByRole('button', { name: 'Save my reflection' }).isDisabled()).toBe(true);
     await carmen.context().close();
   });
 
@@ -124,6 +134,46 @@ describeBrowser('observation records and review', () => {
     expect(await taylor.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await checkA11y(taylor, 'observation records, coachee on a phone');
     await taylor.context().close();
+  });
+
+  it('lets the coachee write what she notices beside the graphics, quoting the data with one tap; then the coach reads it', async () => {
+    const taylor = await signedInPage(world, 'taylor@riverside.example', PHONE);
+    await taylor.goto(reviewUrl());
+    await taylor.getByRole('link', { name: 'Write what you notice' }).click();
+    await taylor.waitForURL((url) => url.pathname === `/partnerships/${partnershipId}/reflections` && url.searchParams.get('observation') === observation.id);
+    const form = taylor.locator('form.reflection-form');
+    // The graphics first, and nobody else's words on the page.
+    await expect.poll(() => form.locator('figure.observation-chart').count()).toBe(3);
+    expect(await taylor.getByRole('heading', { name: 'Reflections so far' }).count()).toBe(0);
+    const answer = form.getByLabel('Looking at the data, what do you notice first?');
+    await form.getByRole('button', { name: 'Open question: 2 (67%)' }).click();
+    await expect.poll(() => answer.inputValue()).toBe('Open question: 2 (67%)\n');
+    await answer.focus();
+    await taylor.keyboard.press('Control+End');
+    await taylor.keyboard.type('More open questions than I expected, all in the first five minutes.');
+    expect(await taylor.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await checkA11y(taylor, 'reflection on an observation, coachee on a phone');
+    await form.getByRole('button', { name: 'Save my reflection' }).click();
+    await taylor.getByText('Your reflection is saved.').waitFor();
+    await taylor.locator('.reflection-notice').getByRole('link', { name: 'back to the observation' }).click();
+    await taylor.waitForURL((url) => url.pathname === reviewUrl());
+    const mine = taylor.locator('.review-reflections article.reflection');
+    await expect.poll(() => mine.count()).toBe(1);
+    expect(await mine.locator('dd').first().textContent()).toBe('Open question: 2 (67%)\nMore open questions than I expected, all in the first five minutes.');
+    await taylor.getByText(/^You wrote a reflection on this on /).waitFor();
+    await checkA11y(taylor, 'observation review with the coachee’s reflection, phone');
+    await taylor.context().close();
+
+    // Carmen now reads it below the data, and may add hers.
+    const carmen = await signedInPage(world, 'carmen@riverside.example', TABLET);
+    await carmen.goto(reviewUrl());
+    const theirs = carmen.locator('.review-reflections article.reflection-coachee');
+    await theirs.waitFor();
+    expect(await theirs.textContent()).toContain('Open question: 2 (67%)');
+    expect(await carmen.getByText('Taylor looks at the data first.').count()).toBe(0);
+    await carmen.getByRole('link', { name: 'Add what you saw and heard' }).waitFor();
+    await checkA11y(carmen, 'observation review with the coachee’s reflection, coach at tablet size');
+    await carmen.context().close();
   });
 
   it('gives the supervisor the not-found page for the review address', async () => {

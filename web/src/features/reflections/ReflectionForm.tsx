@@ -2,20 +2,23 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Responsible } from '../../../../shared/src/domain';
 import { REFLECTION_PROMPTS_BY_LANGUAGE } from '../../../../shared/src/prompts';
-import { ApiError, type CreateReflectionBody, type Goal, type Meeting, type ObservationPlan, type PartnershipDetail, type Reflection, api, query } from '../../api';
+import { ApiError, type CreateReflectionBody, type Goal, type Meeting, type Observation, type ObservationPlan, type PartnershipDetail, type Reflection, api, query } from '../../api';
 import { Alert, ErrorAlert } from '../../ui/Alert';
+import { Loading } from '../../ui/Page';
 import { Button } from '../../ui/Button';
 import { SelectField, TextArea, TextField } from '../../ui/Field';
 import { useFocusFirstError } from '../../ui/focus';
 import { GOAL_ORDER, firstName, goalsKey, responsibleOptions, responsibleText, subjectsOf } from '../goals/goalWords';
 import { m as goalWords } from '../goals/messages';
 import { plansKey } from '../observations/observationWords';
+import { observationKey } from '../observations/review/recordWords';
 import { useSignedIn } from '../session/session';
 import { meetingsKey } from '../sessions/sessionWords';
 import { coacheeHasReflected, newestFirst, reflectableMeetings, reflectionsKey, sessionOption } from './reflectionWords';
 import { SubjectOptions } from '../partnerships/SubjectOptions';
 import { useLanguage, useT } from '../../i18n';
 import { m as words } from './messages';
+import { ReflectionData } from './ReflectionData';
 
 interface StepDraft {
   key: string;
@@ -29,10 +32,12 @@ const blankStep = (): StepDraft => ({ key: `s-${++nextKey}`, description: '', re
 /**
  * Reflect on a session or on data: the coachee's prompts or the partner's,
  * and — for the coachee — next steps that go straight into a goal's plan.
- * With a session chosen, the coachee reflects first. `initialPlanId`: the observation plan to
- * start on, when opened from an observation's review screen.
+ * With a session chosen, the coachee reflects first. `observationId`: the observation to
+ * reflect on, when opened from its review screen — its graphics come first, each data row
+ * quotable into the answer with one tap, and the partner waits until the coachee has written
+ * (the observation says when). `initialPlanId`: the plan to start on (older links).
  */
-export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '' }: { p: PartnershipDetail; reflections: Reflection[]; onSaved: (r: Reflection) => void; initialPlanId?: string }) {
+export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '', observationId = '' }: { p: PartnershipDetail; reflections: Reflection[]; onSaved: (r: Reflection) => void; initialPlanId?: string; observationId?: string }) {
   const t = useT(words);
   // Who carries a next step is said as Goals says it: the step goes into a goal's plan.
   const tGoals = useT(goalWords);
@@ -51,6 +56,9 @@ export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '' }: 
   /** Bumped when the form refuses to send (an answer is missing), so focus goes to the first one. */
   const [refused, setRefused] = useState(0);
   const [announce, setAnnounce] = useState('');
+  /** The answer a tapped data line goes into: the prompt last written in (the first until then). */
+  const [quoteInto, setQuoteInto] = useState('');
+  const [quoted, setQuoted] = useState('');
   const focusNext = useRef<string | null>(null);
 
   const meetings = useQuery({
@@ -59,6 +67,12 @@ export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '' }: 
   });
   const plans = useQuery({ queryKey: plansKey(p.id), queryFn: () => api.get<{ items: ObservationPlan[] }>(`/api/partnerships/${p.id}/observation-plans`) });
   const goals = useQuery({ queryKey: goalsKey(p.id), queryFn: () => api.get<{ items: Goal[] }>(`/api/partnerships/${p.id}/goals`) });
+  const observation = useQuery({ queryKey: observationKey(observationId), queryFn: () => api.get<Observation>(`/api/observations/${observationId}`), enabled: !!observationId });
+  // On an observation, the round is its coachee's.
+  const observedSubject = observation.data?.subjectId;
+  useEffect(() => {
+    if (observedSubject) setSubjectId(observedSubject);
+  }, [observedSubject]);
 
   const own = subjectId === me.personId;
   const voice = own ? 'coachee' : 'partner';
@@ -68,7 +82,10 @@ export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '' }: 
   const sessions = reflectableMeetings(meetings.data?.items ?? []);
   const subjectPlans = (plans.data?.items ?? []).filter((x) => x.subjectId === subjectId);
   const subjectGoals = [...(goals.data?.items ?? [])].filter((g) => g.subjectId === subjectId && g.status === 'active').sort((a, b) => GOAL_ORDER[a.status] - GOAL_ORDER[b.status]);
-  const waitForCoachee = voice === 'partner' && !!(meetingId || planId) && !coacheeHasReflected(reflections, subjectId, { meetingId, planId });
+  // On an observation, the server says whether its coachee has reflected (coacheeReflectedAt).
+  const waitForCoachee = observationId
+    ? voice === 'partner' && !!observation.data && !observation.data.coacheeReflectedAt
+    : voice === 'partner' && !!(meetingId || planId) && !coacheeHasReflected(reflections, subjectId, { meetingId, planId });
 
   useEffect(() => {
     const next = focusNext.current;
@@ -82,8 +99,9 @@ export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '' }: 
     mutationFn: () => {
       const body: CreateReflectionBody = {
         answers: prompts.map((pr) => ({ key: pr.key, answer: (answers[pr.key] ?? '').trim() })).filter((a) => a.answer),
-        meetingId: meetingId || null,
-        planId: planId || null,
+        meetingId: observationId ? null : meetingId || null,
+        planId: observationId ? null : planId || null,
+        observationId: observationId || null,
         nextSteps: own ? steps.map((s) => ({ description: s.description.trim(), responsible: s.responsible, dueOn: s.dueOn || null })) : [],
         goalId: own && steps.length ? goalId || null : null,
         subjectId: subjects.length > 1 ? subjectId || undefined : undefined,
@@ -96,6 +114,7 @@ export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '' }: 
       client.setQueryData<{ items: Reflection[] }>(reflectionsKey(p.id), (old) => (old ? { items: [saved, ...old.items.filter((r) => r.id !== saved.id)].sort(newestFirst) } : old));
       client.invalidateQueries({ queryKey: reflectionsKey(p.id) });
       if (saved.addedSteps.length) client.invalidateQueries({ queryKey: goalsKey(p.id) });
+      if (saved.observationId) client.invalidateQueries({ queryKey: observationKey(saved.observationId) });
       setAnswers({});
       setSteps([]);
       setGoalId('');
@@ -108,7 +127,7 @@ export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '' }: 
   const err = save.error instanceof ApiError ? save.error : null;
   const coacheeFirst = err?.code === 'COACHEE_FIRST';
   const fieldError = (path: string) => missing[path] ?? err?.fieldMessage(path);
-  const ORDER = ['subjectId', 'meetingId', 'planId', 'answers', ...prompts.map((pr) => `answers.${pr.key}`), 'nextSteps', 'goalId'];
+  const ORDER = ['subjectId', 'observationId', 'meetingId', 'planId', 'answers', ...prompts.map((pr) => `answers.${pr.key}`), 'nextSteps', 'goalId'];
   const known = (path: string) => ORDER.includes(path) || /^nextSteps\.\d+\./.test(path);
   const otherError = err && !coacheeFirst && !err.details.some((d) => known(d.path));
   const anyFieldError = Object.values(missing).some(Boolean) || (err && !coacheeFirst && !otherError);
@@ -131,6 +150,16 @@ export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '' }: 
     setAnnounce(t('stepRemoved', { n: index + 1 }));
   };
   const parties = responsibleOptions(p);
+  /** One tap on a data row: the line joins the answer being written, on a line of its own. */
+  const quote = (text: string) => {
+    const into = prompts.find((pr) => pr.key === quoteInto) ?? prompts[0];
+    setAnswers((a) => {
+      const before = (a[into.key] ?? '').replace(/\s+$/, '');
+      return { ...a, [into.key]: `${before ? `${before}\n` : ''}${text}\n`.slice(0, 4000) };
+    });
+    clear(`answers.${prompts[0].key}`);
+    setQuoted(t('quoted', { text, prompt: into.prompt }));
+  };
 
   return (
     <form
@@ -160,7 +189,17 @@ export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '' }: 
     >
       <h3 id={`${formId}-heading`}>{own ? t('headingOwn') : t('headingWith', { name: subjectFirst })}</h3>
       <p className="muted">{own ? t('introOwn') : t('introPartner', { name: subject ? subjectFirst : t('TheCoachee') })}</p>
-      {subjects.length > 1 ? (
+      {observationId ? (
+        observation.data ? (
+          <ReflectionData observation={observation.data} onQuote={quote} announce={quoted} />
+        ) : observation.isPending ? (
+          <Loading what={t('loadingObservation')} />
+        ) : (
+          <ErrorAlert error={observation.error} />
+        )
+      ) : null}
+      {fieldError('observationId') ? <Alert tone="error">{fieldError('observationId')}</Alert> : null}
+      {observationId ? null : subjects.length > 1 ? (
         <SelectField
           id={`${formId}-subjectId`}
           label={t('whoseRound')}
@@ -176,36 +215,40 @@ export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '' }: 
           <SubjectOptions subjects={subjects} meId={me.personId} />
         </SelectField>
       ) : null}
-      <SelectField
-        id={`${formId}-meetingId`}
-        label={t('sessionLabel')}
-        value={meetingId}
-        onChange={(e) => {
-          const id = e.target.value;
-          setMeetingId(id);
-          const linked = subjectPlans.find((x) => x.meetingId === id);
-          if (id && linked) setPlanId(linked.id);
-        }}
-        error={fieldError('meetingId')}
-      >
-        <option value="">{t('noSession')}</option>
-        {sessions.map((m) => (
-          <option key={m.id} value={m.id}>
-            {sessionOption(t, language, m)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField id={`${formId}-planId`} label={t('planLabel')} value={planId} onChange={(e) => setPlanId(e.target.value)} error={fieldError('planId')}>
-        <option value="">{t('noPlan')}</option>
-        {subjectPlans.map((x) => (
-          <option key={x.id} value={x.id}>
-            {x.focus.length > 80 ? `${x.focus.slice(0, 77)}…` : x.focus}
-          </option>
-        ))}
-      </SelectField>
+      {observationId ? null : (
+        <>
+          <SelectField
+            id={`${formId}-meetingId`}
+            label={t('sessionLabel')}
+            value={meetingId}
+            onChange={(e) => {
+              const id = e.target.value;
+              setMeetingId(id);
+              const linked = subjectPlans.find((x) => x.meetingId === id);
+              if (id && linked) setPlanId(linked.id);
+            }}
+            error={fieldError('meetingId')}
+          >
+            <option value="">{t('noSession')}</option>
+            {sessions.map((m) => (
+              <option key={m.id} value={m.id}>
+                {sessionOption(t, language, m)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id={`${formId}-planId`} label={t('planLabel')} value={planId} onChange={(e) => setPlanId(e.target.value)} error={fieldError('planId')}>
+            <option value="">{t('noPlan')}</option>
+            {subjectPlans.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.focus.length > 80 ? `${x.focus.slice(0, 77)}…` : x.focus}
+              </option>
+            ))}
+          </SelectField>
+        </>
+      )}
       {waitForCoachee ? (
         <Alert tone="info" title={t('waitTitle')}>
-          <p>{t('waitBody', { on: meetingId ? 'session' : 'observation', name: subjectFirst })}</p>
+          <p>{observationId ? t('waitBodyObservation', { name: subjectFirst }) : t('waitBody', { on: meetingId ? 'session' : 'observation', name: subjectFirst })}</p>
         </Alert>
       ) : null}
 
@@ -220,6 +263,7 @@ export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '' }: 
             rows={3}
             maxLength={4000}
             value={answers[pr.key] ?? ''}
+            onFocus={() => setQuoteInto(pr.key)}
             onChange={(e) => {
               const value = e.target.value;
               setAnswers((a) => ({ ...a, [pr.key]: value }));

@@ -7,6 +7,8 @@ import type { Key } from './messages';
 export type T = (key: Key, values?: Values) => string;
 
 export const reflectionsKey = (partnershipId: string) => ['reflections', partnershipId] as const;
+/** The reflections on one observation (under reflectionsKey, so saving a reflection refreshes them too). */
+export const observationReflectionsKey = (partnershipId: string, observationId: string) => ['reflections', partnershipId, 'observation', observationId] as const;
 
 export const newestFirst = (a: Reflection, b: Reflection) => b.createdAt.localeCompare(a.createdAt);
 

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { projectObservation } from '../../../../../shared/src/observations/projections';
-import { ApiError, type Observation, api } from '../../../api';
+import { ApiError, type Observation, type Reflection, api } from '../../../api';
 import { useLanguage, useT } from '../../../i18n';
 import { Alert, ErrorAlert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
@@ -12,6 +12,8 @@ import { formatDate, formatDateTime } from '../../../ui/format';
 import { m as uiWords } from '../../../ui/messages';
 import { firstName } from '../../goals/goalWords';
 import { usePartnership } from '../../partnerships/usePartnership';
+import { ReflectionCard } from '../../reflections/ReflectionCard';
+import { observationReflectionsKey } from '../../reflections/reflectionWords';
 import { useSignedIn } from '../../session/session';
 import { ObservationChart } from '../charts/ObservationChart';
 import { m } from './messages';
@@ -20,9 +22,13 @@ import { modeText, observationKey, recordHref, recordsKey, toolName } from './re
 /**
  * Reviewing one observation: what it looked at, when, live or recorded, and each tool's graphic
  * with its data table (drawn from the event log by the shared projections, so it matches the
- * tablet and the PDF). Coachee first: the coachee sees the data with nobody else's words and is
- * invited to write what they notice; the partner who recorded it still sees it, with a note that
- * the coachee looks first. Anyone the server does not let read it gets the not-found page.
+ * tablet and the PDF). Coachee first (issue 10, item 5): the coachee sees the data with nobody
+ * else's words and is invited to write what they notice, quoting it (the reflection form opened
+ * with `?observation=`); the partner who recorded it sees the data with a note that the coachee
+ * looks first, and neither reads nor writes any reflection on it until the coachee has written
+ * theirs (the server holds a partner's reflection until then too). Then the reflections on this
+ * observation sit below the data, for members. Anyone the server does not let read it gets the
+ * not-found page.
  */
 export function ObservationReviewPage() {
   const t = useT(m);
@@ -42,6 +48,13 @@ export function ObservationReviewPage() {
     },
   });
   const views = useMemo(() => (q.data ? projectObservation(q.data) : []), [q.data]);
+  // Nobody's words on this visit are fetched before the coachee's exist.
+  const reflected = !!q.data?.coacheeReflectedAt;
+  const onThis = useQuery({
+    queryKey: observationReflectionsKey(p.id, observationId),
+    queryFn: () => api.get<{ items: Reflection[] }>(`/api/partnerships/${p.id}/reflections?observationId=${encodeURIComponent(observationId)}`),
+    enabled: p.abilities.readContent && reflected,
+  });
 
   if (q.isPending) return <Loading what={t('loading')} />;
   if (q.error instanceof ApiError && q.error.status === 404) {
@@ -60,7 +73,10 @@ export function ObservationReviewPage() {
   const subject = p.members.find((x) => x.personId === o.subjectId);
   const subjectFirst = subject ? firstName(subject.name) : '';
   const member = p.abilities.readContent;
-  const reflectHref = `/partnerships/${p.id}/reflections${o.planId ? `?plan=${encodeURIComponent(o.planId)}` : ''}`;
+  const reflectHref = `/partnerships/${p.id}/reflections?observation=${encodeURIComponent(o.id)}`;
+  // Coachee first, in the order they wrote.
+  const reflections = [...(onThis.data?.items ?? [])].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const wroteMine = reflections.some((r) => r.authorId === me.personId);
 
   return (
     <Section title={o.focus.trim() || t('untitled')} id="observation-review" className="observation-review">
@@ -143,6 +159,34 @@ export function ObservationReviewPage() {
           <ObservationChart view={view} language={language} />
         </section>
       ))}
+
+      {member && o.coacheeReflectedAt ? (
+        <section className="review-reflections" aria-labelledby="review-reflections-title">
+          <h3 id="review-reflections-title">{t('reflectionsTitle')}</h3>
+          {onThis.isPending ? <Loading what={t('reflectionsLoading')} /> : null}
+          <ErrorAlert error={onThis.error} />
+          {reflections.length ? (
+            <ol className="plain-list reflection-list" aria-labelledby="review-reflections-title">
+              {reflections.map((r) => (
+                <li key={r.id}>
+                  <ReflectionCard r={r} p={p} observationLink={false} />
+                </li>
+              ))}
+            </ol>
+          ) : onThis.isSuccess ? (
+            <p>
+              {t('reflectionsOnPlan')} <Link to={`/partnerships/${p.id}/reflections`}>{t('reflectionsOnPlanLink')}</Link>
+            </p>
+          ) : null}
+          {!mine && p.abilities.reflect && onThis.isSuccess && !wroteMine ? (
+            <p className="no-print">
+              <Link className="btn btn-primary" to={reflectHref}>
+                {t('addYours')}
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
     </Section>
   );
 }

@@ -75,6 +75,11 @@ export const m = catalog({
     endObservation: 'End the observation',
     endHint: 'Taps still waiting on a tablet are kept when they arrive.',
     ended: 'The observation has ended.',
+    reflectionsTitle: 'What you each noticed',
+    reflectionsLoading: 'the reflections on this observation',
+    reflectionsOnPlan: 'The reflection so far is on the plan this visit carried out.',
+    reflectionsOnPlanLink: 'Read it under Reflection',
+    addYours: 'Add what you saw and heard',
   },
   es: {
     recordsTitle: 'Observaciones',
@@ -149,6 +154,11 @@ export const m = catalog({
     endObservation: 'Terminar la observación',
     endHint: 'Los registros que aún esperan en una tableta se guardan cuando lleguen.',
     ended: 'La observación terminó.',
+    reflectionsTitle: 'Lo que cada uno notó',
+    reflectionsLoading: 'las reflexiones sobre esta observación',
+    reflectionsOnPlan: 'Por ahora, la reflexión es sobre el plan que siguió esta visita.',
+    reflectionsOnPlanLink: 'Léela en Reflexión',
+    addYours: 'Añadir lo que viste y escuchaste',
   },
 });
 
