@@ -156,6 +156,17 @@ describeBrowser('an observation with all six tools, from plan to the coachee’s
       await checkA11y(taylor, `the coachee's review of visit ${seen.length}`);
     }
     expect(seen.sort()).toEqual([...TOOLS].sort());
+
+    // Each graphic saves as a picture, and the whole visit as a PDF.
+    const saved = async (name: string | RegExp) => {
+      const [download] = await Promise.all([taylor.waitForEvent('download'), taylor.getByRole('link', { name }).first().click()]);
+      return download.suggestedFilename();
+    };
+    const flow = taylor.locator('section.review-tool', { has: taylor.locator('figure.observation-chart-verbal_flow') });
+    const [download] = await Promise.all([taylor.waitForEvent('download'), flow.getByRole('link', { name: 'PNG, a picture for slides' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^observation-\d{4}-\d{2}-\d{2}-verbal_flow\.png$/);
+    expect(await saved('Save the whole visit as a PDF')).toMatch(/^observation-\d{4}-\d{2}-\d{2}\.pdf$/);
+    await taylor.getByRole('link', { name: 'Who has seen this observation' }).waitFor();
     await taylor.context().close();
   });
 

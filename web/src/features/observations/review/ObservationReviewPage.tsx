@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { projectObservation } from '../../../../../shared/src/observations/projections';
 import { ApiError, type Observation, type Reflection, api } from '../../../api';
@@ -10,11 +10,14 @@ import { Loading, Section } from '../../../ui/Page';
 import { focusSoon } from '../../../ui/focus';
 import { formatDate, formatDateTime } from '../../../ui/format';
 import { m as uiWords } from '../../../ui/messages';
+import { WhoHasSeenLink } from '../../access-log/WhoHasSeenLink';
 import { firstName } from '../../goals/goalWords';
 import { usePartnership } from '../../partnerships/usePartnership';
 import { ReflectionCard } from '../../reflections/ReflectionCard';
 import { observationReflectionsKey } from '../../reflections/reflectionWords';
 import { useSignedIn } from '../../session/session';
+import { ShareForm } from '../../sharing/ShareForm';
+import { ChartFiles } from '../charts/ChartFiles';
 import { ObservationChart } from '../charts/ObservationChart';
 import { m } from './messages';
 import { modeText, observationKey, recordHref, recordsKey, toolName } from './recordWords';
@@ -48,6 +51,7 @@ export function ObservationReviewPage() {
     },
   });
   const views = useMemo(() => (q.data ? projectObservation(q.data) : []), [q.data]);
+  const [sharing, setSharing] = useState(false);
   // Nobody's words on this visit are fetched before the coachee's exist.
   const reflected = !!q.data?.coacheeReflectedAt;
   const onThis = useQuery({
@@ -121,6 +125,22 @@ export function ObservationReviewPage() {
         </div>
       </dl>
 
+      <div className="button-row review-actions no-print">
+        <a className="btn btn-secondary" href={`/api/observations/${encodeURIComponent(o.id)}/report.pdf`} download>
+          {t('savePdf')}
+        </a>
+        <Button variant="secondary" onClick={() => window.print()}>
+          {t('print')}
+        </Button>
+        {o.abilities.share && !sharing ? (
+          <Button variant="secondary" onClick={() => setSharing(true)}>
+            {t('share')}
+          </Button>
+        ) : null}
+        {o.abilities.share ? <WhoHasSeenLink itemType="observation" itemId={o.id} title={o.focus || t('untitled')} name={t('whoHasSeen')} /> : null}
+      </div>
+      {sharing ? <ShareForm partnershipId={p.id} target={{ itemType: 'observation', itemId: o.id }} exclude={p.members.map((x) => x.personId)} onDone={() => setSharing(false)} /> : null}
+
       {o.coacheeReflectedAt ? (
         <p className="muted">{t('reflectedAlready', { who: mine ? 'me' : 'other', name: subjectFirst, date: formatDate(o.coacheeReflectedAt, language) })}</p>
       ) : mine ? (
@@ -157,6 +177,7 @@ export function ObservationReviewPage() {
         <section key={view.tool} className="review-tool" aria-labelledby={`tool-${view.tool}`}>
           <h4 id={`tool-${view.tool}`}>{toolName(language, view.tool)}</h4>
           <ObservationChart view={view} language={language} />
+          <ChartFiles observationId={o.id} tool={view.tool} toolLabel={toolName(language, view.tool)} />
         </section>
       ))}
 
