@@ -10,11 +10,30 @@ import { type RecordDb, openRecordDb } from './store';
 
 /** The recording screen's copy of each visit in progress (tools/useRecording.ts). */
 export const DEVICE_COPY_PREFIX = 'tandem-recording:';
+/** Who last recorded on this device (recorder.ts): forgotten at sign-out with the copies. */
+export const PERSON_KEY = `${DEVICE_COPY_PREFIX}person`;
 
-/** Taps, visits started and visits ended on this device that have not reached Tandem yet. */
-export async function unsentOnDevice(db: RecordDb = openRecordDb()): Promise<number> {
+const readPerson = () => {
+  try {
+    return window.localStorage.getItem(PERSON_KEY);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Taps, visits started and visits ended on this device by the person signing out (or before
+ * authors were kept) that have not reached Tandem yet. Another person's wait for that person
+ * whoever signs out, so they are not asked about.
+ */
+export async function unsentOnDevice(db: RecordDb = openRecordDb(), person: string | null = readPerson()): Promise<number> {
+  const theirs = (x: { authorId?: string | null }) => x.authorId == null || person === null || x.authorId === person;
   // A full pass, at sign-out only: simple, and a device holds a few thousand taps at most.
-  const [events, starts, endings] = await Promise.all([db.events.filter((e) => e.state === 'waiting').count(), db.starts.where('state').equals('waiting').count(), db.endings.where('state').equals('waiting').count()]);
+  const [events, starts, endings] = await Promise.all([
+    db.events.filter((e) => e.state === 'waiting' && theirs(e)).count(),
+    db.starts.where('state').equals('waiting').filter(theirs).count(),
+    db.endings.where('state').equals('waiting').filter(theirs).count(),
+  ]);
   return events + starts + endings;
 }
 

@@ -8,10 +8,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
 import { recorder } from './recorder';
 import type { LocalEnding, LocalEvent, RecordDb } from './store';
+import { sendableBy } from './sync';
 
 export interface SyncState {
-  /** Events not yet answered by the server, plus visits started here and not yet created there. */
+  /** Events not yet answered by the server, plus visits started or ended here and not yet sent: the signed-in person's. */
   waiting: number;
+  /** Taps someone else recorded on this device (a shared tablet), waiting for that person to sign in. */
+  othersWaiting: number;
   /** What the server refused (events rejected or in conflict, starts refused), with its message: never retried on its own. */
   rejected: Array<{ id: string; message: string | null }>;
   /** When something last reached the server (ISO), or null. */
@@ -26,21 +29,31 @@ const range = (first: unknown) => [
 ] as const;
 
 /** The sync state of one visit, or of every visit on this device. */
-export async function readSyncState(db: RecordDb, observationId?: string): Promise<Omit<SyncState, 'online'>> {
+export async function readSyncState(db: RecordDb, observationId?: string, person: string | null = null): Promise<Omit<SyncState, 'online'>> {
+  const mine = sendableBy(person);
   const byState = (state: LocalEvent['state']) =>
     observationId ? db.events.where('[state+observationId]').equals([state, observationId]) : db.events.where('[state+observationId]').between(...range(state));
   const starts = observationId ? db.starts.where('id').equals(observationId) : db.starts.toCollection();
   const endings = observationId ? db.endings.where('id').equals(observationId) : db.endings.where('state').equals('waiting');
-  const [waitingEvents, waitingEndings, refused, startRows, last] = await Promise.all([
+  // Counted by index, never by reading each tap: this runs after every tap and every sent batch.
+  const authored = observationId
+    ? { all: db.events.where('[state+observationId+authorId]').between(['waiting', observationId, Dexie.minKey], ['waiting', observationId, Dexie.maxKey]), theirs: (p: string) => db.events.where('[state+observationId+authorId]').equals(['waiting', observationId, p]) }
+    : { all: db.events.where('[state+authorId]').between(['waiting', Dexie.minKey], ['waiting', Dexie.maxKey]), theirs: (p: string) => db.events.where('[state+authorId]').equals(['waiting', p]) };
+  const [allWaiting, withAuthor, byPerson, waitingEndings, refused, startRows, last] = await Promise.all([
     byState('waiting').count(),
-    endings.filter((x) => x.state === 'waiting').count(),
+    authored.all.count(),
+    person ? authored.theirs(person).count() : 0,
+    endings.filter((x) => x.state === 'waiting' && mine(x)).count(),
     Promise.all([byState('rejected').toArray(), byState('conflict').toArray()]),
     starts.toArray(),
     observationId ? db.events.where('[observationId+sentAt]').between(...range(observationId)).last() : db.events.orderBy('sentAt').last(),
   ]);
   const rejectedEvents = refused.flat().sort((a, b) => a.seq - b.seq);
+  const othersWaiting = withAuthor - byPerson;
+  const waitingEvents = allWaiting - othersWaiting;
   return {
-    waiting: waitingEvents + waitingEndings + startRows.filter((s) => s.state === 'waiting').length,
+    waiting: waitingEvents + waitingEndings + startRows.filter((s) => s.state === 'waiting' && mine(s)).length,
+    othersWaiting,
     rejected: [...startRows.filter((s) => s.state === 'rejected'), ...rejectedEvents].map((x) => ({ id: x.id, message: x.message ?? null })),
     lastSentAt: last?.sentAt ?? null,
   };
@@ -69,12 +82,14 @@ export function useOnline(): boolean {
   );
 }
 
-const EMPTY: Omit<SyncState, 'online'> = { waiting: 0, rejected: [], lastSentAt: null };
+const EMPTY: Omit<SyncState, 'online'> = { waiting: 0, othersWaiting: 0, rejected: [], lastSentAt: null };
 
 /** The "waiting to sync" indicator for one visit (or all visits on this device when no id is given). */
 export function useSyncState(observationId?: string): SyncState {
-  const db = recorder().db;
-  const state = useLiveQuery(() => readSyncState(db, observationId), [db, observationId], EMPTY);
+  const r = recorder();
+  const db = r.db;
+  const person = r.person;
+  const state = useLiveQuery(() => readSyncState(db, observationId, person), [db, observationId, person], EMPTY);
   return { ...state, online: useOnline() };
 }
 

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { EVENT_PAYLOADS, type StartObservationBody, UndoPayload, VISIT_EVENT_PAYLOADS } from '../../../../../shared/src/api';
 import { OBSERVATION_TOOLS, type ObservationTool } from '../../../../../shared/src/domain';
 import { ApiError, api, setCsrfToken } from '../../../api';
+import { PERSON_KEY } from './device';
 import { deviceLayout } from './layouts';
 import { type LocalEnding, type LocalEvent, type LocalStart, type RecordDb, openRecordDb } from './store';
 import { type Locks, SyncLoop, type Transport } from './sync';
@@ -23,6 +24,8 @@ export interface RecorderOptions {
   now?: () => Date;
   /** Cross-tab lock (default: navigator.locks when present). */
   locks?: Locks | null;
+  /** Who is signed in (default: told later through setPerson, or this device's last signed-in person). */
+  person?: string | null;
   batchSize?: number;
   retry?: { firstMs: number; maxMs: number };
 }
@@ -87,11 +90,44 @@ export class ObservationRecorder {
   private readonly now: () => Date;
   private lastSeq = 0;
   private seqLoaded: Promise<void> | null = null;
+  /** Who is signed in: undefined until told (then this device's last signed-in person, if kept). */
+  private signedIn: string | null | undefined;
 
   constructor(options: RecorderOptions = {}) {
     this.db = options.db ?? openRecordDb();
     this.now = options.now ?? (() => new Date());
-    this.sync = new SyncLoop({ db: this.db, send: options.send ?? apiTransport, now: this.now, locks: options.locks, batchSize: options.batchSize, retry: options.retry });
+    this.signedIn = options.person;
+    this.sync = new SyncLoop({ db: this.db, send: options.send ?? apiTransport, now: this.now, locks: options.locks, batchSize: options.batchSize, retry: options.retry, person: () => this.person });
+  }
+
+  /**
+   * Who records from now on, on a tablet several people share: each tap, start and end is
+   * stamped with them, and only theirs are sent with their session. Kept on the device, so a
+   * page reloaded offline (where the server cannot say who is signed in) still knows; signing
+   * out forgets it with the screen's other copies (device.ts).
+   */
+  setPerson(personId: string | null): void {
+    const changed = personId !== this.signedIn;
+    this.signedIn = personId;
+    try {
+      if (personId) window.localStorage.setItem(PERSON_KEY, personId);
+      else window.localStorage.removeItem(PERSON_KEY);
+    } catch {
+      // No storage (tests, private browsing): known for this tab only.
+    }
+    if (changed) this.sync.nudge();
+  }
+
+  /** The signed-in person, or null when not known. */
+  get person(): string | null {
+    if (this.signedIn === undefined) {
+      try {
+        this.signedIn = window.localStorage.getItem(PERSON_KEY);
+      } catch {
+        return null;
+      }
+    }
+    return this.signedIn ?? null;
   }
 
   /**
@@ -105,7 +141,7 @@ export class ObservationRecorder {
     if (!UUID.test(observationId)) throw new TypeError(`Not an observation id: ${observationId}`);
     const checked = validatePayload(tool, type, payload);
     const at = this.now().toISOString();
-    const event: LocalEvent = { id: crypto.randomUUID(), observationId, tool, type, payload: checked, deviceAt: at, state: 'waiting', createdAt: at, seq: await this.nextSeq() };
+    const event: LocalEvent = { id: crypto.randomUUID(), observationId, tool, type, payload: checked, deviceAt: at, state: 'waiting', createdAt: at, seq: await this.nextSeq(), authorId: this.person };
     await this.db.events.add(event);
     performance.measure(TAP_MEASURE, { start: started, end: performance.now() });
     this.sync.nudge();
@@ -129,7 +165,7 @@ export class ObservationRecorder {
     const tools = body.tools
       ? await Promise.all(body.tools.map(async (t) => (t.layoutId && t.layoutVersion === undefined ? { ...t, layoutVersion: (await deviceLayout(t.layoutId, null, this.db))?.version } : t)))
       : undefined;
-    const start: LocalStart = { id, partnershipId, body: { ...body, ...(tools ? { tools } : {}), id, startedAt: body.startedAt ?? at }, state: 'waiting', createdAt: at };
+    const start: LocalStart = { id, partnershipId, body: { ...body, ...(tools ? { tools } : {}), id, startedAt: body.startedAt ?? at }, state: 'waiting', createdAt: at, authorId: this.person };
     await this.db.starts.add(start);
     this.sync.nudge();
     return id;
@@ -142,7 +178,7 @@ export class ObservationRecorder {
   async endObservation(observationId: string): Promise<LocalEnding> {
     if (!UUID.test(observationId)) throw new TypeError(`Not an observation id: ${observationId}`);
     const at = this.now().toISOString();
-    const ending: LocalEnding = { id: observationId, endedAt: at, state: 'waiting', createdAt: at };
+    const ending: LocalEnding = { id: observationId, endedAt: at, state: 'waiting', createdAt: at, authorId: this.person };
     const kept = await this.db.transaction('rw', this.db.endings, async () => {
       const earlier = await this.db.endings.get(observationId);
       if (earlier) return earlier;

@@ -36,6 +36,11 @@ export interface LocalEvent {
   seq: number;
   /** When the server answered accepted or duplicate (ISO). */
   sentAt?: string;
+  /**
+   * Who recorded it (their person id), on a tablet several people share: only their session sends
+   * it. Missing on taps recorded before this was kept: sent by whoever is signed in.
+   */
+  authorId?: string | null;
 }
 
 /** A visit started on this device and not yet created on the server. Its id is the observation's id everywhere. */
@@ -47,6 +52,8 @@ export interface LocalStart {
   state: 'waiting' | 'rejected';
   message?: string | null;
   createdAt: string;
+  /** Who started it (only their session creates it on the server). */
+  authorId?: string | null;
 }
 
 /**
@@ -107,5 +114,9 @@ export function openRecordDb(name = DATABASE_NAME): RecordDb {
   db.version(2).stores({ endings: 'id, state' });
   // Layout versions seen here, for recording offline.
   db.version(3).stores({ layouts: '[layoutId+version], layoutId, partnershipId' });
+  // Whose taps wait, counted by index (taps kept before authors were recorded are in neither).
+  db.version(4).stores({
+    events: 'id, seq, sentAt, [observationId+seq], [state+observationId], [state+observationId+seq], [observationId+sentAt], [state+observationId+authorId], [state+authorId]',
+  });
   return db;
 }

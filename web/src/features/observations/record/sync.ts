@@ -15,6 +15,8 @@
  *   1 s, 2 s, 4 s … up to 30 s; another 4xx refuses that request's items like a rejection.
  * - One drain at a time per tab; across tabs, one at a time through the Web Locks API
  *   when the browser has it.
+ * - On a shared tablet, only what the signed-in person recorded goes out (with their session);
+ *   another person's taps, starts and ends stay on the device, untouched, until they sign in.
  */
 import Dexie from 'dexie';
 import { IngestEventsResponse } from '../../../../../shared/src/api';
@@ -46,7 +48,15 @@ export interface SyncOptions {
   batchSize?: number;
   /** First and longest wait before retrying after a failure (1 s and 30 s). */
   retry?: { firstMs: number; maxMs: number };
+  /**
+   * Who is signed in on this device (null: not known). Only what they recorded is sent, with
+   * their session; what someone else recorded on a shared tablet waits for that person.
+   */
+  person?: () => string | null;
 }
+
+/** Whether a thing recorded on the device may go out with this person's session: theirs, or recorded before authors were kept. */
+export const sendableBy = (person: string | null) => (x: { authorId?: string | null }) => x.authorId == null || x.authorId === person;
 
 /** Status codes that say "try again later" rather than "this will never be taken". */
 const retryable = (status: number) => status === 0 || status >= 500 || status === 401 || status === 408 || status === 429;
@@ -65,6 +75,7 @@ export class SyncLoop {
   private readonly locks: Locks | null;
   private readonly batchSize: number;
   private readonly retry: { firstMs: number; maxMs: number };
+  private readonly person: () => string | null;
   private running: Promise<void> | null = null;
   private again = false;
   private failures = 0;
@@ -79,6 +90,7 @@ export class SyncLoop {
     this.locks = options.locks !== undefined ? options.locks : defaultLocks();
     this.batchSize = Math.min(options.batchSize ?? BATCH_SIZE, 1000);
     this.retry = options.retry ?? { firstMs: 1000, maxMs: 30_000 };
+    this.person = options.person ?? (() => null);
   }
 
   /** Listens for the network coming back and the page being shown or hidden, and drains once now. */
@@ -190,7 +202,7 @@ export class SyncLoop {
 
   /** Visits started offline: created with their device id (the server answers a repeat with the same visit). */
   private async sendStarts(): Promise<void> {
-    const starts = await this.db.starts.where('state').equals('waiting').sortBy('createdAt');
+    const starts = (await this.db.starts.where('state').equals('waiting').sortBy('createdAt')).filter(sendableBy(this.person()));
     for (const s of starts) {
       const answer = await this.post(`/api/partnerships/${s.partnershipId}/observations`, s.body);
       if (answer.status < 300) await this.db.starts.delete(s.id);
@@ -200,10 +212,11 @@ export class SyncLoop {
 
   /** Visits ended on this device, each once its events have been answered. */
   private async sendEndings(): Promise<void> {
-    const endings = await this.db.endings.where('state').equals('waiting').sortBy('createdAt');
+    const mine = sendableBy(this.person());
+    const endings = (await this.db.endings.where('state').equals('waiting').sortBy('createdAt')).filter(mine);
     for (const ending of endings) {
       if (await this.db.starts.get(ending.id)) continue;
-      const pending = await this.db.events.where('[state+observationId]').equals(['waiting', ending.id]).count();
+      const pending = await this.db.events.where('[state+observationId]').equals(['waiting', ending.id]).filter(mine).count();
       if (pending > 0) continue;
       const answer = await this.post(`/api/observations/${ending.id}/ending`, { endedAt: ending.endedAt });
       if (answer.status < 300) await this.db.endings.update(ending.id, { state: 'sent', sentAt: this.now().toISOString(), message: null });
@@ -218,14 +231,25 @@ export class SyncLoop {
       .where('[state+observationId]')
       .between(['waiting', Dexie.minKey], ['waiting', Dexie.maxKey])
       .uniqueKeys()) as unknown as Array<[string, string]>;
-    const observationId = waiting.map(([, id]) => id).find((id) => !blocked.has(id));
-    if (!observationId) return false;
-    const batch = await this.db.events
-      .where('[state+observationId+seq]')
-      .between(['waiting', observationId, Dexie.minKey], ['waiting', observationId, Dexie.maxKey])
-      .limit(this.batchSize)
-      .toArray();
-    if (batch.length === 0) return false;
+    const person = this.person();
+    const mine = sendableBy(person);
+    let observationId: string | undefined;
+    let batch: LocalEvent[] = [];
+    for (const [, id] of waiting) {
+      if (blocked.has(id)) continue;
+      const oldest = () => this.db.events.where('[state+observationId+seq]').between(['waiting', id, Dexie.minKey], ['waiting', id, Dexie.maxKey]);
+      // The usual case reads one batch by the index; only when it is all someone else's is the visit scanned for this person's.
+      const first = await oldest().limit(this.batchSize).toArray();
+      batch = first.filter(mine);
+      if (batch.length === 0 && first.length === this.batchSize) batch = await oldest().filter(mine).limit(this.batchSize).toArray();
+      if (batch.length > 0) {
+        observationId = id;
+        break;
+      }
+    }
+    if (!observationId || batch.length === 0) return false;
+    // Someone else signed in while the batch was read: it is not theirs to send.
+    if (this.person() !== person) return false;
     const answer = await this.post(`/api/observations/${observationId}/events`, {
       events: batch.map((e) => ({ id: e.id, tool: e.tool, type: e.type, payload: e.payload, deviceAt: e.deviceAt })),
     });

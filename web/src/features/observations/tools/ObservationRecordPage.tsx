@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import type { ObservationTool } from '../../../../../shared/src/domain';
-import { type ObservationWindow, visitClock } from '../../../../../shared/src/observations/projections';
+import { type ObservationWindow, VISIT_EVENT_TYPES, visitClock } from '../../../../../shared/src/observations/projections';
 import { ApiError } from '../../../api';
 import { useLanguage, useT } from '../../../i18n';
 import { Alert, ErrorAlert } from '../../../ui/Alert';
@@ -10,7 +10,7 @@ import { Button } from '../../../ui/Button';
 import { Loading, PageTitle } from '../../../ui/Page';
 import { m as uiWords } from '../../../ui/messages';
 import { useMe } from '../../session/session';
-import { DEVICE_COPY_PREFIX, type LocalEnding, type LocalEvent, endObservation, recordEvent, startSync, undoEvent, useLocalEnding, useLocalEvents, useOnline, useSyncState } from '../record';
+import { DEVICE_COPY_PREFIX, type LocalEnding, type LocalEvent, endObservation, recordEvent, recorder, sendableBy, startSync, undoEvent, useLocalEnding, useLocalEvents, useOnline, useSyncState } from '../record';
 import { observationKey, recordsKey, reviewHref, toolName } from '../review/recordWords';
 import { DurationTool } from './DurationTool';
 import { EventCountTool } from './EventCountTool';
@@ -19,7 +19,7 @@ import { MapTool } from './MapTool';
 import { TimeSampleTool } from './TimeSampleTool';
 import { VerbatimTool } from './VerbatimTool';
 import { m } from './messages';
-import { type Recording, type RecordingTool, clockText, lastUndoable, recordingKey, useNow, useRecording } from './useRecording';
+import { type Recording, type RecordingTool, clockText, lastUndoable, mergeEvents, recordingKey, useNow, useRecording } from './useRecording';
 
 const ON_THIS_SCREEN: readonly ObservationTool[] = ['selective_verbatim', 'verbal_flow', 'event_count', 'duration', 'physical_map', 'time_sample'];
 const EMPTY: LocalEvent[] = [];
@@ -38,13 +38,18 @@ export function ObservationRecordPage() {
   if (me.isPending) return <Loading />;
   if (me.data === null) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (me.data?.mustAcknowledgeRoles) return <Navigate to="/welcome" replace />;
-  return <Recorder />;
+  return <Recorder personId={me.data?.personId ?? null} />;
 }
 
-function Recorder() {
+function Recorder({ personId }: { personId: string | null }) {
   const t = useT(m);
   const ui = useT(uiWords);
   const { observationId = '' } = useParams();
+  // A shared tablet: taps are stamped with who is signed in, and only theirs are sent. Offline the
+  // server cannot say who that is, and the device's last signed-in person stands (recorder.ts).
+  useMemo(() => {
+    if (personId) recorder().setPerson(personId);
+  }, [personId]);
   const q = useRecording(observationId);
   const events = useLocalEvents(observationId) ?? EMPTY;
   const now = useNow();
@@ -65,15 +70,22 @@ function Recorder() {
     );
   }
   if (!q.data) return <ErrorAlert error={q.error} />;
-  return <RecordingScreen recording={q.data} events={events} now={now} />;
+  return <RecordingScreen recording={q.data} local={events} now={now} />;
 }
 
-function RecordingScreen({ recording: r, events, now }: { recording: Recording; events: LocalEvent[]; now: number }) {
+function RecordingScreen({ recording: r, local, now }: { recording: Recording; local: LocalEvent[]; now: number }) {
   const t = useT(m);
   const { language } = useLanguage();
   const [params, setParams] = useSearchParams();
   const [said, setSaid] = useState('');
   const announce = useCallback((text: string) => setSaid(text), []);
+  // Taps the server already holds from another device count and draw here too (each id once); undo stays with this device's own.
+  const fromServer = useMemo(
+    () => r.serverEvents.map((e): LocalEvent => ({ id: e.id, observationId: r.id, tool: e.tool, type: e.type, payload: e.payload, deviceAt: e.deviceAt, state: 'sent', createdAt: e.receivedAt, seq: 0, authorId: e.authorId })),
+    [r.serverEvents, r.id],
+  );
+  const { events, fromOthers } = useMemo(() => mergeEvents(local, fromServer), [local, fromServer]);
+  const otherTaps = fromOthers.filter((e) => e.type !== 'undo' && !VISIT_EVENT_TYPES.includes(e.type)).length;
   const chosen = params.get('tool');
   const tool: RecordingTool | undefined = r.tools.find((x) => x.tool === chosen) ?? r.tools.find((x) => ON_THIS_SCREEN.includes(x.tool)) ?? r.tools[0];
   // One reading of the clock per second for every tool, so projections are recomputed only then or after a tap.
@@ -105,7 +117,8 @@ function RecordingScreen({ recording: r, events, now }: { recording: Recording; 
 
   const undo = async () => {
     if (!tool) return;
-    const last = lastUndoable(events, tool.tool);
+    // On a shared tablet, only the signed-in person's own taps are theirs to undo.
+    const last = lastUndoable(local.filter(sendableBy(recorder().person)), tool.tool);
     if (!last) return announce(t('nothingToUndo'));
     await undoEvent(r.id, tool.tool, last.id);
     announce(t('undone', { what: describeTap(t, last) }));
@@ -134,6 +147,7 @@ function RecordingScreen({ recording: r, events, now }: { recording: Recording; 
         )}
         <SyncStatus observationId={r.id} />
         {r.source === 'device' ? <p className="field-hint">{t('fromDevice')}</p> : null}
+        {otherTaps > 0 ? <p className="field-hint from-others">{t('fromOtherDevices', { count: otherTaps })}</p> : null}
       </div>
 
       {r.tools.length > 1 ? (
@@ -227,6 +241,7 @@ function SyncStatus({ observationId }: { observationId: string }) {
     <div className="sync-status" data-waiting={sync.waiting} data-rejected={sync.rejected.length}>
       <p>{t('syncWaiting', { count: sync.waiting })}</p>
       {sync.online ? null : <p className="field-hint">{t('syncOffline')}</p>}
+      {sync.othersWaiting > 0 ? <p className="field-hint others-waiting">{t('othersWaiting', { count: sync.othersWaiting })}</p> : null}
       {sync.rejected.length > 0 ? (
         <Alert tone="warning" title={t('rejectedTitle', { count: sync.rejected.length })}>
           <ul>

@@ -46,6 +46,8 @@ export interface Recording {
   canEnd: boolean;
   /** server: as the server just answered; device: from this device's copy. */
   source: 'server' | 'device';
+  /** The events the server held when it answered (from every device); none from a device copy. */
+  serverEvents: Observation['events'];
 }
 
 export const recordingKey = (id: string) => ['observation-recording', id] as const;
@@ -77,14 +79,14 @@ const toolOf = (t: ToolLike): RecordingTool => ({
 });
 
 function fromServer(o: Observation): Recording {
-  return { id: o.id, partnershipId: o.partnershipId, focus: o.focus, startedAt: o.startedAt, endedAt: o.endedAt, tools: o.tools.map(toolOf), layouts: o.layouts, canEnd: o.abilities.end, source: 'server' };
+  return { id: o.id, partnershipId: o.partnershipId, focus: o.focus, startedAt: o.startedAt, endedAt: o.endedAt, tools: o.tools.map(toolOf), layouts: o.layouts, canEnd: o.abilities.end, source: 'server', serverEvents: o.events };
 }
 
 /** The device copy holds only what this screen shows (the focus and the tools' codes), and goes once the visit has ended. */
 function keepCopy(r: Recording) {
   try {
     if (r.endedAt) window.localStorage.removeItem(COPY_PREFIX + r.id);
-    else window.localStorage.setItem(COPY_PREFIX + r.id, JSON.stringify({ ...r, source: 'device' }));
+    else window.localStorage.setItem(COPY_PREFIX + r.id, JSON.stringify({ ...r, source: 'device', serverEvents: [] }));
   } catch {
     // Storage off (private browsing): the screen still works while the server answers.
   }
@@ -96,7 +98,7 @@ function readCopy(id: string): Recording | null {
     if (!raw) return null;
     const copy = JSON.parse(raw) as Recording;
     // A copy kept by an earlier version of this screen lacks the layouts and some codes.
-    return { ...copy, layouts: copy.layouts ?? [], tools: copy.tools.map(toolOf) };
+    return { ...copy, layouts: copy.layouts ?? [], tools: copy.tools.map(toolOf), serverEvents: [] };
   } catch {
     return null;
   }
@@ -120,7 +122,7 @@ async function fromDevice(id: string): Promise<Recording | null> {
   if (!start) return null;
   const b = start.body;
   const tools = (b.tools ?? []).map(toolOf);
-  return { id, partnershipId: start.partnershipId, focus: b.focus ?? '', startedAt: b.startedAt, endedAt: null, tools, layouts: await layoutsOnDevice(tools, []), canEnd: true, source: 'device' };
+  return { id, partnershipId: start.partnershipId, focus: b.focus ?? '', startedAt: b.startedAt, endedAt: null, tools, layouts: await layoutsOnDevice(tools, []), canEnd: true, source: 'device', serverEvents: [] };
 }
 
 async function loadRecording(id: string): Promise<Recording> {
@@ -171,4 +173,17 @@ export function lastUndoable<E extends { id: string; tool: string; type: string;
     if (e.tool === tool && e.type !== 'undo' && !VISIT_EVENT_TYPES.includes(e.type) && !undone.has(e.id)) return e;
   }
   return undefined;
+}
+
+/**
+ * This device's events of a visit and those the server already held from other devices (a second
+ * tablet of the same observer), each id once, oldest first: the running counts and marks are then
+ * complete after a reload anywhere. The device's copy of an event wins (it knows its sync state).
+ */
+export function mergeEvents<E extends { id: string; deviceAt: string }>(local: readonly E[], fromServer: readonly E[]): { events: E[]; fromOthers: E[] } {
+  const mine = new Set(local.map((e) => e.id));
+  const fromOthers = fromServer.filter((e) => !mine.has(e.id));
+  if (fromOthers.length === 0) return { events: local as E[], fromOthers };
+  const events = [...local, ...fromOthers].sort((a, b) => (a.deviceAt < b.deviceAt ? -1 : a.deviceAt > b.deviceAt ? 1 : 0));
+  return { events, fromOthers };
 }
