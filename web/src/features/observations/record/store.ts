@@ -103,7 +103,10 @@ export type RecordDb = Dexie & {
  * dead battery.
  */
 export function openRecordDb(name = DATABASE_NAME): RecordDb {
-  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as RecordDb;
+  // cache 'disabled': no optimistic live-query updates, so a tap is drawn only once its write has
+  // committed (never before it is durable), and redrawing the screen does not run inside the tap's
+  // transaction, holding its completion back.
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict', cache: 'disabled' }) as RecordDb;
   db.version(1).stores({
     // [state+observationId(+seq)]: what waits, per visit, oldest first; [observationId+seq]: a visit's taps in order;
     // [observationId+sentAt] and sentAt: when something last reached the server (events never sent are not indexed there).
