@@ -14,6 +14,8 @@ const TOOLS = ['selective_verbatim', 'verbal_flow', 'event_count', 'duration', '
 
 const tool = (page: Page, name: string) => page.locator('nav.tool-switcher').getByRole('button', { name, exact: true });
 const waiting = (page: Page) => page.locator('.sync-status').getAttribute('data-waiting');
+/** How many events of the visit the server holds. */
+const onServer = async (page: Page, id: string) => ((await (await page.request.get(`/api/observations/${id}`)).json()) as Observation).events.length;
 
 /** A call to the API as the person signed in on this page (with the CSRF header). */
 async function call<T>(page: Page, method: 'post' | 'put', url: string, data: unknown): Promise<T> {
@@ -70,7 +72,8 @@ describeBrowser('an observation with all six tools, from plan to the coachee’s
     await carmen.getByRole('heading', { level: 1, name: PLANNED }).waitFor();
     const open = carmen.locator('.count-button[data-category="Open question"]');
     for (let i = 0; i < 3; i++) await open.click();
-    await expect.poll(() => waiting(carmen), { timeout: 20_000 }).toBe('0');
+    await expect.poll(() => onServer(carmen, visits[0]), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => waiting(carmen)).toBe('0');
 
     // The network drops: taps are kept on the tablet and counted as waiting, then sent once it is back.
     await carmen.context().setOffline(true);
@@ -117,7 +120,8 @@ describeBrowser('an observation with all six tools, from plan to the coachee’s
     await carmen.locator('.seat-button[data-seat="S1"]').click();
     await carmen.locator('.kind-button[data-kind="Student response"]').click();
     await carmen.locator('.seat-button[data-seat="S2"]').click();
-    await expect.poll(() => waiting(carmen), { timeout: 20_000 }).toBe('0');
+    await expect.poll(() => onServer(carmen, visits[1]), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => waiting(carmen)).toBe('0');
     // …and offline for the other three.
     await carmen.context().setOffline(true);
     await carmen.getByText('You are offline.', { exact: false }).first().waitFor();
