@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_FOUND_BODY, type Client, type World, createWorld } from '../support/world';
 
 let w: World;
-let coach: string;
 let c: Client;
 let t: Client;
 let sup: Client;
@@ -23,7 +22,6 @@ const missingPoppler = spawnSync('pdftotext', ['-v']).error;
 beforeAll(async () => {
   w = await createWorld();
   const scene = await w.given.expertPartnership();
-  coach = scene.coach;
   [c, t, sup] = await Promise.all([w.as(scene.coach), w.as(scene.coachee), w.as(scene.supervisor)]);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-observation-export-'));
   const started = await c.post(`/api/partnerships/${scene.partnership}/observations`, {
@@ -117,6 +115,5 @@ describe('exporting an observation', () => {
     expect(spanish).toContain('Una visita en vivo');
     expect(es.headers['content-disposition']).toMatch(/observacion-/);
     expect((await t.put('/api/me/language', { language: 'en' })).statusCode).toBe(200);
-    void coach;
   });
 });

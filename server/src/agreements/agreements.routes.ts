@@ -18,7 +18,7 @@ import { humanDate, humanDateTime } from '../platform/dates';
 import type { DB } from '../platform/db';
 import { notFound } from '../platform/errors';
 import { type App, type Services, actorOf, requireRole } from '../platform/http';
-import { PDF_FONT, renderPdf } from '../platform/pdf';
+import { PDF_FONT, PDF_LANG, renderPdf } from '../platform/pdf';
 import { logMemberReads } from '../privacy/content';
 import { logisticsOnly } from '../privacy/logistics';
 import { authorize, can } from '../privacy/policy';
@@ -170,7 +170,6 @@ export default async function agreementRoutes(app: App, s: Services) {
 }
 
 /** The PDF's document language, for screen readers. */
-const PDF_LANG: Record<Language, string> = { en: 'en-US', es: 'es' };
 
 /**
  * The agreement as a PDF, in the reader's language; every date and time in the

@@ -5,8 +5,6 @@
  * by the same projections, so a file cannot disagree with the screen. An export is a read of
  * coaching content: only those who may read the observation get it, and it is logged as an export.
  */
-import { createRequire } from 'node:module';
-import fs from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { z } from 'zod';
@@ -21,7 +19,7 @@ import { renderChartParts, renderChartSvg } from '../../../web/src/features/obse
 import { humanDateTime } from '../platform/dates';
 import { notFound } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
-import { PDF_FONT, renderPdf } from '../platform/pdf';
+import { PDF_FONT, PDF_FONT_PATHS, PDF_LANG, renderPdf } from '../platform/pdf';
 import { readOne } from '../privacy/content';
 import { reportMessages } from './messages';
 import { present, ref, selectObservations } from './records.routes';
@@ -31,21 +29,15 @@ const GraphicParams = IdParams.extend({
   file: z.enum(OBSERVATION_TOOLS.flatMap((tool) => [`${tool}.svg`, `${tool}.png`] as const)),
 });
 
-/** The PNG's fonts: the ones the PDF embeds, so text draws the same on any server (no system fonts are read). */
-const FONT_FILES = ['dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'].map((f) => createRequire(import.meta.url).resolve(f));
-for (const f of FONT_FILES) if (!fs.existsSync(f)) throw new Error(`Tandem cannot start: the font ${f} is missing. Run \`npm ci\`.`);
-
-/** A graphic as PNG at twice its size (sharp on a projector or in a slide), on white. */
+/** A graphic as PNG at twice its size (sharp on a projector or in a slide), on white, in the fonts the PDF embeds (no system fonts are read, so it draws the same on any server). */
 export function chartPng(svg: string): Buffer {
   const resvg = new Resvg(svg, {
     background: '#ffffff',
     fitTo: { mode: 'zoom', value: 2 },
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    font: { fontFiles: PDF_FONT_PATHS, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
   });
   return resvg.render().asPng();
 }
-
-const PDF_LANG: Record<Language, string> = { en: 'en-US', es: 'es' };
 
 export default async function observationExportRoutes(app: App, s: Services) {
   const { db, clock } = s;

@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import type { Language } from '../../../shared/src/i18n';
 
 /** The names to pass to `doc.font(...)` in a document from `renderPdf`. */
 export const PDF_FONT = { regular: 'Tandem-Regular', bold: 'Tandem-Bold' } as const;
@@ -20,15 +21,23 @@ const FONT_FILES: Record<keyof typeof PDF_FONT, string> = {
   bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
 };
 
-function loadFont(specifier: string): Buffer {
+/** A font file's path, and its bytes, read once at start-up (a missing file stops the start with how to fix it). */
+function loadFont(specifier: string): { path: string; bytes: Buffer } {
   try {
-    return fs.readFileSync(createRequire(import.meta.url).resolve(specifier));
+    const path = createRequire(import.meta.url).resolve(specifier);
+    return { path, bytes: fs.readFileSync(path) };
   } catch (err) {
     throw new Error(`Tandem cannot start: the PDF font ${specifier} is missing (${(err as Error).message.split('\n')[0]}). Run \`npm ci\` to install the dejavu-fonts-ttf package.`, { cause: err });
   }
 }
 
-const FONTS: Record<keyof typeof PDF_FONT, Buffer> = { regular: loadFont(FONT_FILES.regular), bold: loadFont(FONT_FILES.bold) };
+const LOADED = { regular: loadFont(FONT_FILES.regular), bold: loadFont(FONT_FILES.bold) };
+const FONTS: Record<keyof typeof PDF_FONT, Buffer> = { regular: LOADED.regular.bytes, bold: LOADED.bold.bytes };
+/** The same fonts as files, for renderers that take paths (the PNG of an observation graphic). */
+export const PDF_FONT_PATHS: string[] = [LOADED.regular.path, LOADED.bold.path];
+
+/** A PDF's language tag, for screen readers, from the reader's language. */
+export const PDF_LANG: Record<Language, string> = { en: 'en-US', es: 'es' };
 
 /**
  * Builds a PDF: a new document with Tandem's fonts registered and the regular
