@@ -69,10 +69,13 @@ describeBrowser('signing in', () => {
     await context.close();
   });
 
-  it('can be done with the keyboard alone', async () => {
+  it('can be done with the keyboard alone, even on a slow tablet where Enter comes before the next frame', async () => {
     const { context, page } = await newPage(world);
     await page.goto('/sign-in');
     await page.getByRole('heading', { name: 'Sign in to Tandem' }).waitFor();
+    // A slow device: the form must send what was typed, up to the last letter, however soon Enter follows.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     const focusedName = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
     for (let i = 0; i < 10 && (await focusedName()) !== 'email'; i++) await page.keyboard.press('Tab');
     expect(await focusedName()).toBe('email');
@@ -81,7 +84,10 @@ describeBrowser('signing in', () => {
     expect(await focusedName()).toBe('password');
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname !== '/sign-in');
+    // If the page stays, say what it shows (a refused sign-in explains itself there).
+    await page.waitForURL((url) => url.pathname !== '/sign-in').catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe sign-in page shows: ${await page.locator('main').innerText()}`);
+    });
     await page.getByRole('heading', { level: 1 }).waitFor();
     await context.close();
   });

@@ -16,8 +16,32 @@ import { type RefObject, useEffect, useRef } from 'react';
 export function focusSoon(id: string, framesLeft = 30): void {
   requestAnimationFrame(() => {
     const element = document.getElementById(id);
-    if (element) element.focus();
-    else if (framesLeft > 0) focusSoon(id, framesLeft - 1);
+    if (element) {
+      element.focus();
+      keepFocus(id);
+    } else if (framesLeft > 0) focusSoon(id, framesLeft - 1);
+  });
+}
+
+/**
+ * A save is often followed by a refresh of the list it belongs to, which can move
+ * the saved card (a confirmed plan sorts elsewhere) or draw it anew; the browser
+ * then drops focus to the page itself. For about a second after focus was placed,
+ * this puts it back on the element with the same id whenever it has fallen to the
+ * page; once the reader has moved focus anywhere else it stops.
+ */
+function keepFocus(id: string, framesLeft = 60): void {
+  if (framesLeft <= 0) return;
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.id !== id) return;
+    if (!active || active === document.body) {
+      const element = document.getElementById(id);
+      if (!element) return;
+      if (!isFocusable(element)) element.setAttribute('tabindex', '-1');
+      element.focus();
+    }
+    keepFocus(id, framesLeft - 1);
   });
 }
 
@@ -36,6 +60,7 @@ export function focusSaved(id: string, framesLeft = 120): void {
     }
     if (!isFocusable(element)) element.setAttribute('tabindex', '-1');
     element.focus();
+    keepFocus(id);
   });
 }
 
