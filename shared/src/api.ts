@@ -1152,6 +1152,53 @@ export const ReflectionsQuery = z.object({
   observationId: id.optional(),
 });
 
+// ---------- written feedback on an observation ----------
+/**
+ * Written feedback is a list of blocks: the coach's words, and evidence inserted from the
+ * observation's data, each linked back to it. A graphic names a tool of the visit; a data line
+ * names a row of that tool's table (shared/src/observations/quotes.ts) and the server writes its
+ * words from the data itself, so a quoted line is always what was recorded.
+ */
+export const FeedbackBlock = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string().max(20_000, 'Keep each part under 20,000 characters.') }),
+  z.object({ kind: z.literal('graphic'), tool: z.enum(OBSERVATION_TOOLS) }),
+  z.object({ kind: z.literal('data'), tool: z.enum(OBSERVATION_TOOLS), lineId: z.string().min(1).max(200), text: z.string().max(2000).optional() }),
+]);
+export type FeedbackBlock = z.infer<typeof FeedbackBlock>;
+export const FeedbackBlocks = z.array(FeedbackBlock).min(1, 'Write something, or insert evidence, before saving.').max(200, 'Feedback holds at most 200 parts.');
+export const CreateFeedbackBody = z.object({
+  blocks: FeedbackBlocks,
+  /** The language of the quoted data lines (the writer's). */
+  language: z.enum(LANGUAGES).default('en'),
+});
+export const UpdateFeedbackBody = CreateFeedbackBody.extend({ baseVersion: z.number().int().min(1) });
+export const SendFeedbackBody = z.object({ baseVersion: z.number().int().min(1) });
+export const Feedback = z.object({
+  id,
+  partnershipId: id,
+  observationId: id,
+  subjectId: id,
+  authorId: id,
+  authorName: z.string(),
+  /** draft: only its author sees it; sent: the partnership sees it, the coachee once she has written what she notices in the data. */
+  status: z.enum(['draft', 'sent']),
+  blocks: z.array(FeedbackBlock),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  sentAt: z.string().nullable(),
+  abilities: z.object({ edit: z.boolean(), send: z.boolean(), share: z.boolean() }),
+});
+export const FeedbackList = z.object({
+  items: z.array(Feedback),
+  /** The observation's focus (its plan's, or its own): what the feedback is framed by. */
+  focus: z.string().nullable(),
+  /** For the coachee: sent feedback that waits until she has written what she notices in the data (only how many). */
+  heldUntilCoacheeReflects: z.number().int(),
+  /** Whether the viewer may write feedback on this observation. */
+  canWrite: z.boolean(),
+});
+
 // ---------- messages and resource requests ----------
 export const CreateMessageBody = z.object({
   kind: z.enum(MESSAGE_KINDS).default('message'),

@@ -42,13 +42,16 @@ interface Scene {
   observation?: string;
   layout?: string;
   layoutVersion?: number;
+  /** Feedback the coach sent on that observation, after which the coachee reflected on it; and a draft. */
+  feedback?: string;
+  feedbackDraft?: string;
   /** A resource request from the coachee to the mentor coach. */
   request?: string;
   /** A concern the coach recorded about the coachee (escalated to the coachee's supervisor for 'concernEscalated'). */
   concern?: string;
 }
 
-type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'message' | 'concern' | 'concernEscalated';
+type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'feedback' | 'message' | 'concern' | 'concernEscalated';
 
 /**
  * Planted markers: every free-text field of every scene carries "MARK-<kind>-<scene>", so
@@ -57,7 +60,7 @@ type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 
  */
 let sceneNo = 0;
 const mark = (kind: MarkerKind, n: number, field: string) => `MARK-${kind}-${n} ${field}`;
-type MarkerKind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'message' | 'concern' | 'meeting' | 'attendance' | 'status' | 'profile';
+type MarkerKind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'feedback' | 'message' | 'concern' | 'meeting' | 'attendance' | 'status' | 'profile';
 
 /** The item each kind adds to the scene, created by the partner who would write it. */
 const EXTRA: Partial<Record<Kind, (partnership: string, n: number, goal: string) => Promise<Partial<Scene>>>> = {
@@ -92,6 +95,18 @@ const EXTRA: Partial<Record<Kind, (partnership: string, n: number, goal: string)
     const res = await (await client('coachee')).post(`/api/partnerships/${p}/reflections`, { answers: [{ key: 'noticed', answer: mark('reflection', n, 'More hands went up after I waited.') }], goalId: goal, nextSteps: [{ description: mark('goal', n, 'Wait five seconds'), responsible: 'coachee' }] });
     expect(res.statusCode).toBe(201);
     return { reflection: res.json().id };
+  },
+  feedback: async (p, n, goal) => {
+    const seen = await EXTRA.observation!(p, n, goal);
+    const coach = await client('coach');
+    expect((await coach.post(`/api/observations/${seen.observation}/ending`, {})).statusCode).toBe(200);
+    const write = (text: string) => coach.post(`/api/observations/${seen.observation}/feedback`, { blocks: [{ kind: 'text', text: mark('feedback', n, text) }, { kind: 'graphic', tool: 'verbal_flow' }] });
+    const sent = (await write('I saw four children answer after the pause.')).json();
+    expect((await coach.post(`/api/feedback/${sent.id}/sending`, { baseVersion: 1 })).statusCode).toBe(200);
+    const draft = (await write('Half a thought, still a draft.')).json();
+    const reflected = await (await client('coachee')).post(`/api/partnerships/${p}/reflections`, { observationId: seen.observation, answers: [{ key: 'noticed', answer: mark('reflection', n, 'The pause helped.') }] });
+    expect(reflected.statusCode).toBe(201);
+    return { ...seen, feedback: sent.id, feedbackDraft: draft.id };
   },
   message: async (p, n) => ({ request: (await (await client('coachee')).post(`/api/partnerships/${p}/messages`, { kind: 'resource_request', body: mark('message', n, 'Could you send the wait-time article?'), requestedFrom: fx.people.mentor })).json().id }),
   concern: async (p, n) => ({ concern: (await (await client('coach')).post(`/api/partnerships/${p}/concerns`, { description: mark('concern', n, 'Sessions were missed three weeks running.') })).json().id }),
@@ -193,7 +208,7 @@ async function scene(share: ShareState, kind: Kind = 'note'): Promise<Scene> {
   const goalStep = proposed.json().steps[0].id as string;
   const celebration = (await coach.post(`/api/partnerships/${partnership}/celebrations`, { kind: 'risk_taken', text: mark('celebration', n, 'Tried a brand-new transition song.'), goalId: goal })).json().id as string;
   const extra = (await EXTRA[kind]?.(partnership, n, goal)) ?? {};
-  const item = { note, goal, celebration, strength: extra.strength, observation_plan: extra.plan, observation: extra.observation, reflection: extra.reflection }[kind as 'note'];
+  const item = { note, goal, celebration, strength: extra.strength, observation_plan: extra.plan, observation: extra.observation, reflection: extra.reflection, feedback: extra.feedback }[kind as 'note'];
   const mm = (field: string) => mark('meeting', n, field);
   const at = (days: number, hours = 1) => ({ startsAt: new Date(w.clock.now().getTime() + days * 86400_000).toISOString(), endsAt: new Date(w.clock.now().getTime() + days * 86400_000 + hours * 3600_000).toISOString() });
   const meeting = (await coach.post(`/api/partnerships/${partnership}/meetings`, { kind: 'coaching_meeting', ...at(2), location: mm('Room 12'), agenda: mm('Look at the question tally together') })).json().id as string;
@@ -480,6 +495,20 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     return { res: await c.post(`/api/partnerships/${s.partnership}/reflections`, { answers: [{ key, answer: 'Waiting five seconds helped.' }], subjectId: fx.people.coachee }) };
   },
   'reflection.read': async (c, s) => ({ res: await c.get(`/api/reflections/${s.reflection}`) }),
+  'feedback.list': async (c, s) => {
+    const res = await c.get(`/api/observations/${s.observation}/feedback`);
+    return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.feedback) : undefined };
+  },
+  // Start two drafts, change and send one, discard the other; someone who may not write gets 404 at each step (on the coach's draft from the second).
+  'feedback.write': async (c, s) => {
+    const start = () => c.post(`/api/observations/${s.observation}/feedback`, { blocks: [{ kind: 'text', text: 'Seven open questions in ten minutes.' }] });
+    const [created, other] = [await start(), await start()];
+    const idOf = (r: LightMyRequestResponse) => (r.statusCode === 201 ? (r.json().id as string) : s.feedbackDraft);
+    const changed = await c.put(`/api/feedback/${idOf(created)}`, { blocks: [{ kind: 'text', text: 'Seven open questions.' }], baseVersion: 1 });
+    const sent = await c.post(`/api/feedback/${idOf(created)}/sending`, { baseVersion: 2 });
+    return { res: same(created, other, changed, sent, await c.delete(`/api/feedback/${idOf(other)}?baseVersion=1`)) };
+  },
+  'feedback.read': async (c, s) => ({ res: await c.get(`/api/feedback/${s.feedback}`) }),
   'message.list': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/messages`);
     return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.request) : undefined };
@@ -584,7 +613,7 @@ const title = (r: Row) => {
 function kindFor(action: ActionKey): Kind {
   const family = action.split('.')[0];
   if (action === 'concern.readEscalated' || action === 'concern.inbox') return 'concernEscalated';
-  const byFamily: Record<string, Kind> = { goal: 'goal', celebration: 'celebration', strengths: 'strength', plan: 'observation_plan', observation: 'observation', layout: 'observation', reflection: 'reflection', message: 'message', concern: 'concern' };
+  const byFamily: Record<string, Kind> = { goal: 'goal', celebration: 'celebration', strengths: 'strength', plan: 'observation_plan', observation: 'observation', layout: 'observation', reflection: 'reflection', feedback: 'feedback', message: 'message', concern: 'concern' };
   return byFamily[family] ?? 'note';
 }
 

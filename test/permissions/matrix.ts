@@ -80,6 +80,9 @@ export type ActionKey =
   | 'reflection.list'
   | 'reflection.create'
   | 'reflection.read'
+  | 'feedback.list'
+  | 'feedback.write'
+  | 'feedback.read'
   | 'message.list'
   | 'message.create'
   | 'message.fulfil'
@@ -180,6 +183,11 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   'reflection.list': membersOnly,
   'reflection.create': membersOnly,
   'reflection.read': sharedRead,
+  // Written feedback: by someone supporting the coachee; sent, the partnership reads it (the coachee after her reflection, feedback.test.ts).
+  'feedback.list': membersOnly,
+  'feedback.write': { coach: 'allow', mentor: 'allow', coachee: 'deny', supervisorOfCoachee: 'deny', colleague: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // Shared one piece at a time (there is no feedback category).
+  'feedback.read': { none: sharedRead.none, live: sharedRead.live, expired: sharedRead.expired, revoked: sharedRead.revoked },
   'message.list': membersOnly,
   'message.create': membersOnly,
   // The coachee asked the mentor coach: either of them closes the request, nobody else.

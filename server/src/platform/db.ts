@@ -16,6 +16,7 @@ import * as setup from '../migrations/20261202_0006_setup';
 import * as language from '../migrations/20261202_0007_language';
 import * as observations from '../migrations/20261202_0008_observations';
 import * as reflectionObservation from '../migrations/20261202_0009_reflection_observation';
+import * as feedback from '../migrations/20261202_0010_feedback';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -132,6 +133,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0007_language': language,
   '20261202_0008_observations': observations,
   '20261202_0009_reflection_observation': reflectionObservation,
+  '20261202_0010_feedback': feedback,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

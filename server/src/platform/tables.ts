@@ -397,4 +397,21 @@ export interface Database {
     received_at: string;
     author_id: string;
   };
+  /** Written feedback on an observation (coaching content of kind "feedback"). */
+  feedback: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    observation_id: string;
+    subject_id: string;
+    author_id: string;
+    /** draft | sent */
+    status: string;
+    /** JSON array of FeedbackBlock (shared/src/api.ts). */
+    blocks: string;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    sent_at: string | null;
+  };
 }

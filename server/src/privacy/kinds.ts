@@ -29,6 +29,8 @@ export interface KindInfo {
   share: Shareable;
   /** "one of your goals": how a share receipt names one item. */
   oneOf: string;
+  /** Only items where this column holds this value exist outside their author's hands (a draft is never shared). */
+  onlyWhen?: { column: string; value: string };
   /** Fields of the API object that are coaching content (never sent to a non-member without a share). */
   contentFields: readonly string[];
   /**
@@ -78,15 +80,16 @@ function titlesFrom<T extends string>(table: T, idColumn: string, columns: strin
 const say = (language: Language, key: keyof typeof itemWords.en, values?: Record<string, string | number>) => format(language, itemWords, key, values);
 
 /** Display text of one item, read from one table (for "shared with me"). */
-function textFrom(table: string, columns: string[], title: (r: Record<string, string>, language: Language) => string, body: (r: Record<string, string>, language: Language) => string) {
+function textFrom(table: string, columns: string[], title: (r: Record<string, string>, language: Language) => string, body: (r: Record<string, string>, language: Language) => string, onlyWhen?: KindInfo['onlyWhen']) {
   return async (db: DB, orgId: string, partnershipId: string, id: string, language: Language): Promise<ItemText | null> => {
     const r = (await db
       .selectFrom(table as 'notes')
-      .select(['subject_id', 'created_at', ...columns] as never[])
+      .select(['subject_id', 'created_at', ...columns, ...(onlyWhen ? [onlyWhen.column] : [])] as never[])
       .where('org_id', '=', orgId)
       .where('partnership_id', '=', partnershipId)
       .where('id', '=', id)
       .executeTakeFirst()) as unknown as Record<string, string> | undefined;
+    if (r && onlyWhen && r[onlyWhen.column] !== onlyWhen.value) return null;
     return r ? { subjectId: r.subject_id, createdAt: r.created_at, title: title(r, language), body: body(r, language) } : null;
   };
 }
@@ -131,6 +134,15 @@ async function observationText(db: DB, orgId: string, partnershipId: string, id:
 }
 const answersOf = (json: string) => JSON.parse(json) as Array<{ prompt: string; answer: string }>;
 const reflectionTitle = (r: Record<string, string>, language: Language) => say(language, 'reflectionTitle', { text: firstWords(answersOf(r.answers).find((a) => a.answer.trim())?.answer ?? '', 60) });
+/** Feedback named by its first words: its first text part, or the first quoted line. */
+const feedbackBlocks = (json: string) => JSON.parse(json) as Array<{ kind: string; text?: string; tool?: string }>;
+const feedbackTitle = (r: Record<string, string>, language: Language) => say(language, 'feedbackTitle', { text: firstWords(feedbackBlocks(r.blocks).find((b) => b.text?.trim())?.text ?? '', 60) });
+/** Feedback written out: its words and quoted lines in order, each graphic named by its tool. */
+const feedbackText = (r: Record<string, string>, language: Language) =>
+  feedbackBlocks(r.blocks)
+    .map((b) => (b.kind === 'graphic' ? say(language, 'feedbackGraphic', { tool: DATA_METHOD_INFO[language][b.tool as keyof (typeof DATA_METHOD_INFO)['en']]?.label ?? String(b.tool) }) : (b.text ?? '')))
+    .filter((line) => line.trim())
+    .join('\n\n');
 const strengthTitle = (r: Record<string, string>, language: Language, max = 60) => say(language, 'strengthTitle', { type: r.type, text: max ? firstWords(r.text, max) : r.text });
 
 export const KINDS: Record<ContentKind, KindInfo> = {
@@ -248,6 +260,17 @@ export const KINDS: Record<ContentKind, KindInfo> = {
     oneOf: 'a message',
     contentFields: ['body', 'fulfilmentNote'],
     titles: titlesFrom('messages', 'id', ['body'], (r, language) => say(language, 'messageTitle', { text: firstWords(r.body, 60) })),
+  },
+  feedback: {
+    // Written feedback on an observation. Drafts are their author's alone: the feedback routes show a
+    // draft to nobody else (ITEM_RULES 'feedback.read'), and only sent feedback can reach a share.
+    table: 'feedback', id: 'id', subject: 'subject_id', created: 'created_at',
+    share: { item: true, category: null },
+    onlyWhen: { column: 'status', value: 'sent' },
+    oneOf: 'feedback written for you',
+    contentFields: ['blocks'],
+    titles: titlesFrom('feedback', 'id', ['blocks'], feedbackTitle),
+    text: textFrom('feedback', ['blocks'], feedbackTitle, feedbackText, { column: 'status', value: 'sent' }),
   },
   concern: {
     table: 'concerns', id: 'id', subject: 'subject_id', created: 'created_at',

@@ -28,6 +28,7 @@ export const receiptMessages = catalog({
     oneOf_reflection: 'one of your reflections',
     oneOf_message: 'a message',
     oneOf_concern: 'a concern',
+    oneOf_feedback: 'feedback written for you',
   },
   es: {
     sharedSubject: 'Compartiste {what} con {name}',
@@ -50,6 +51,7 @@ export const receiptMessages = catalog({
     oneOf_reflection: 'una de tus reflexiones',
     oneOf_message: 'un mensaje',
     oneOf_concern: 'una preocupación',
+    oneOf_feedback: 'comentarios escritos para ti',
   },
 });
 
@@ -89,6 +91,8 @@ export const itemWords = catalog({
     reflectionTitle: 'Reflection: {text}',
     messageTitle: 'Message: {text}',
     concernTitle: 'Concern: {text}',
+    feedbackTitle: 'Feedback: {text}',
+    feedbackGraphic: '[The {tool} graphic]',
   },
   es: {
     profileTitle: 'Perfil para conocernos',
@@ -120,5 +124,7 @@ export const itemWords = catalog({
     reflectionTitle: 'Reflexión: {text}',
     messageTitle: 'Mensaje: {text}',
     concernTitle: 'Preocupación: {text}',
+    feedbackTitle: 'Comentarios: {text}',
+    feedbackGraphic: '[El gráfico de {tool}]',
   },
 });

@@ -42,6 +42,7 @@ export type PartnershipAction =
   | 'observation.record'
   | 'layout.edit'
   | 'reflection.create'
+  | 'feedback.write'
   | 'message.create'
   | 'message.fulfil'
   | 'concern.create'
@@ -107,6 +108,8 @@ const RULES: Record<PartnershipAction, Predicate> = {
   // The coachee's classroom, drawn by either partner.
   'layout.edit': and(sameOrganization, isAcceptedMember, isOpen),
   'reflection.create': and(sameOrganization, isAcceptedMember, isOpen),
+  // Plus, per observation and per draft: who writes feedback to whom (ITEM_RULES 'feedback.*').
+  'feedback.write': and(sameOrganization, isAcceptedMember, isOpen),
   'message.create': and(sameOrganization, isAcceptedMember, isOpen),
   // Plus, per request: only the person asked, or the person who asked (ITEM_RULES).
   'message.fulfil': and(sameOrganization, isAcceptedMember),
@@ -140,9 +143,25 @@ export interface ItemFacts {
   requestedFrom?: string | null;
   /** For an observation: a recorded lesson (the coachee's own video) rather than a live visit. */
   recorded?: boolean;
+  /** For written feedback: draft or sent. */
+  status?: string;
+  /** For written feedback: whether its coachee has written what she notices in the data (her reflection on the observation). */
+  coacheeReflected?: boolean;
 }
 
-export type ItemAction = 'goal.decide' | 'plan.confirm' | 'observation.start' | 'observation.record' | 'note.edit' | 'message.fulfil' | 'concern.followUp' | 'item.share' | 'item.accessLog';
+export type ItemAction =
+  | 'goal.decide'
+  | 'plan.confirm'
+  | 'observation.start'
+  | 'observation.record'
+  | 'feedback.create'
+  | 'feedback.edit'
+  | 'feedback.read'
+  | 'note.edit'
+  | 'message.fulfil'
+  | 'concern.followUp'
+  | 'item.share'
+  | 'item.accessLog';
 
 type ItemPredicate = (ctx: PartnershipContext, item: ItemFacts) => boolean;
 const isMine = (field: keyof ItemFacts): ItemPredicate => (ctx, item) => !!item[field] && item[field] === ctx.actor.personId;
@@ -161,6 +180,10 @@ const asSelfCoach: ItemPredicate = (ctx) => ctx.membership?.role === 'self';
  */
 const observes: ItemPredicate = either(both(asSupporter, notMine('subjectId')), both(isMine('subjectId'), either(isRecordedLesson, asSelfCoach)));
 
+const isSent: ItemPredicate = (_ctx, item) => item.status === 'sent';
+const isDraft: ItemPredicate = (_ctx, item) => item.status === 'draft';
+const coacheeHasReflected: ItemPredicate = (_ctx, item) => item.coacheeReflected === true;
+
 /**
  * Rules about one item inside a partnership: the partnership rule, plus who
  * the item is to. A person the rule does not allow gets the same 404 as for a
@@ -174,6 +197,19 @@ const ITEM_RULES: Record<ItemAction, ItemPredicate> = {
   // Starting a visit, and adding what it records (taps, lines, the end).
   'observation.start': both(allows('observation.start'), observes),
   'observation.record': both(allows('observation.record'), observes),
+  // Feedback is written by someone supporting the coachee, about that coachee's observation; a
+  // draft stays its author's. Threat: feedback reaching the coachee before she has looked at the
+  // data herself (the coachee speaks first), or a half-written judgement read by anyone.
+  'feedback.create': both(allows('feedback.write'), asSupporter, notMine('subjectId')),
+  'feedback.edit': both(allows('feedback.write'), isMine('authorId'), isDraft),
+  // Members: the author always; sent feedback for the other partners, and for its coachee once she
+  // has written what she notices in the data. (A person it was shared with reads sent feedback only.)
+  // Asked only after the privacy module granted the read (content.ts): a person outside the
+  // partnership got here through the coachee's share, and still reads sent feedback only.
+  'feedback.read': either(
+    both(allows('partnership.readContent'), either(isMine('authorId'), both(isSent, either(notMine('subjectId'), coacheeHasReflected)))),
+    both((ctx) => !RULES['partnership.readContent'](ctx), isSent),
+  ),
   // A note is its author's words: only the author edits it.
   'note.edit': both(allows('note.create'), isMine('authorId')),
   // A request is closed by the member asked, or by the member who asked.

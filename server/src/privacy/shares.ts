@@ -39,13 +39,15 @@ export function shareState(row: { revoked_at: string | null; expires_at: string 
 async function subjectOfItem(db: DB, ctx: PartnershipContext, kind: ContentKind, itemId: string): Promise<string | null> {
   const info = KINDS[kind];
   if (!info.share.item || !info.subject) return null;
-  const row = (await db
+  let q = db
     .selectFrom(info.table as 'notes')
     .select(`${info.subject} as subject_id` as 'subject_id')
     .where('org_id', '=', ctx.actor.orgId)
     .where('partnership_id', '=', ctx.partnership.id)
-    .where(info.id as 'id', '=', itemId)
-    .executeTakeFirst()) as { subject_id: string } | undefined;
+    .where(info.id as 'id', '=', itemId);
+  // A draft is its author's: it cannot be shared (nor found) until it is sent.
+  if (info.onlyWhen) q = q.where(info.onlyWhen.column as 'id', '=', info.onlyWhen.value);
+  const row = (await q.executeTakeFirst()) as { subject_id: string } | undefined;
   return row?.subject_id ?? null;
 }
 

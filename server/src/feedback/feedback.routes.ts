@@ -1,0 +1,192 @@
+/**
+ * Written feedback on an observation (issue 11, item 3; SPEC §2.6): the coach's words and the
+ * evidence they quote — a tool's graphic, a line of its data — framed by the visit's focus.
+ * Coaching content of kind "feedback", read through the privacy module like every other kind.
+ *
+ * - A draft is its author's alone (nobody else finds it, not even by id).
+ * - Sent, it is read by the partnership; its coachee reads it once she has written what she
+ *   notices in the data (her reflection on the observation): the data first, then words about it.
+ *   Until then she is told only that feedback waits for her.
+ * - A quoted data line names a row of the tool's table; its words are written here from the data
+ *   (shared/src/observations/quotes.ts), never taken from the client, so a quote is always what
+ *   was recorded.
+ */
+import { z } from 'zod';
+import { CreateFeedbackBody, Feedback, type FeedbackBlock, FeedbackList, IdParams, SendFeedbackBody, UpdateFeedbackBody } from '../../../shared/src/api';
+import type { Language } from '../../../shared/src/i18n';
+import { projectObservation } from '../../../shared/src/observations/projections';
+import { quoteLines } from '../../../shared/src/observations/quotes';
+import { DATA_METHOD_INFO } from '../../../shared/src/prompts';
+import type { Actor } from '../platform/actor';
+import type { DB } from '../platform/db';
+import { AppError, notFound, unprocessable } from '../platform/errors';
+import { type App, type Services, actorOf } from '../platform/http';
+import { newId } from '../platform/ids';
+import type { Database } from '../platform/tables';
+import { type ContentRef, readMany, readOne } from '../privacy/content';
+import { type ItemFacts, authorize, canOnItem } from '../privacy/policy';
+import { loadContext, type PartnershipContext } from '../privacy/relations';
+import { firstCoacheeReflection } from '../reflections/reflections.queries';
+import { present as presentObservation, ref as observationRef, selectObservations } from '../observations/records.routes';
+
+type Row = Database['feedback'] & { author_name: string };
+
+const ref = (r: Row): ContentRef => ({ kind: 'feedback', id: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id });
+
+const selectFeedback = (db: DB, actor: Actor) =>
+  db.selectFrom('feedback as f').innerJoin('people as a', 'a.id', 'f.author_id').selectAll('f').select('a.name as author_name').where('f.org_id', '=', actor.orgId);
+
+const facts = (r: Row, coacheeReflected: boolean): ItemFacts => ({ subjectId: r.subject_id, authorId: r.author_id, status: r.status, coacheeReflected });
+
+function present(r: Row, ctx: PartnershipContext | null, reflected: boolean): z.infer<typeof Feedback> {
+  const edit = canOnItem(ctx, 'feedback.edit', facts(r, reflected));
+  return {
+    id: r.id,
+    partnershipId: r.partnership_id,
+    observationId: r.observation_id,
+    subjectId: r.subject_id,
+    authorId: r.author_id,
+    authorName: r.author_name,
+    status: r.status as 'draft' | 'sent',
+    blocks: JSON.parse(r.blocks) as FeedbackBlock[],
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    sentAt: r.sent_at,
+    abilities: { edit, send: edit, share: r.status === 'sent' && canOnItem(ctx, 'item.share', { subjectId: r.subject_id }) },
+  };
+}
+
+export default async function feedbackRoutes(app: App, s: Services) {
+  const { db, clock } = s;
+
+  /** Whether the observation's coachee has written her reflection on it (only that it exists). */
+  async function coacheeReflected(actor: Actor, o: { id: string; partnership_id: string; subject_id: string; plan_id: string | null; meeting_id: string | null }) {
+    const first = await firstCoacheeReflection(db, { orgId: actor.orgId, partnershipId: o.partnership_id, subjectId: o.subject_id }, { observation: { id: o.id, planId: o.plan_id, meetingId: o.meeting_id } });
+    return !!first;
+  }
+
+  /** The observation, read by a member who may write feedback on it (logged as a read like any other). */
+  async function observationToWriteOn(actor: Actor, observationId: string) {
+    const row = await selectObservations(db, actor).where('o.id', '=', observationId).executeTakeFirst();
+    const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
+    if (!row || !ctx || !canOnItem(ctx, 'feedback.create', { subjectId: row.subject_id })) throw notFound();
+    await readOne(db, clock, actor, observationRef(row));
+    return { row, ctx };
+  }
+
+  /**
+   * The blocks as stored: text trimmed of nothing (the writer's words as typed), each graphic of
+   * a tool the visit recorded with, each data line re-written from the data in the writer's language.
+   */
+  async function checkedBlocks(blocks: FeedbackBlock[], row: Parameters<typeof presentObservation>[1], ctx: PartnershipContext, language: Language): Promise<FeedbackBlock[]> {
+    const observation = await presentObservation(db, row, ctx);
+    const views = projectObservation(observation, clock.now());
+    const lines = new Map<string, string>();
+    for (const view of views) for (const line of quoteLines(view, language)) lines.set(line.id, line.text);
+    return blocks.map((b, i) => {
+      if (b.kind === 'text') return b;
+      if (!views.some((v) => v.tool === b.tool)) throw unprocessable({ key: 'feedbackNoTool', values: { tool: DATA_METHOD_INFO[language][b.tool].label } }, `blocks.${i}.tool`);
+      if (b.kind === 'graphic') return { kind: 'graphic', tool: b.tool };
+      const text = lines.get(b.lineId);
+      if (!text || !b.lineId.startsWith(`${b.tool}:`)) throw unprocessable('feedbackNoLine', `blocks.${i}.lineId`);
+      return { kind: 'data', tool: b.tool, lineId: b.lineId, text };
+    });
+  }
+
+  /** One piece of feedback its author may still change (a draft), or 404 for anyone else. */
+  async function ownDraft(actor: Actor, id: string, baseVersion: number) {
+    const row = await selectFeedback(db, actor).where('f.id', '=', id).executeTakeFirst();
+    const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
+    // Sent feedback stays readable to its author, but is no longer theirs to change.
+    if (row && ctx && row.author_id === actor.personId && row.status === 'sent' && canOnItem(ctx, 'feedback.read', facts(row, false))) throw new AppError('CONFLICT', 'feedbackAlreadySent');
+    if (!row || !ctx || !canOnItem(ctx, 'feedback.edit', facts(row, false))) throw notFound();
+    if (row.version !== baseVersion) throw new AppError('VERSION_CONFLICT', 'feedbackChanged');
+    return { row, ctx };
+  }
+
+  /** Bumps the version only if it is still the one the writer started from. */
+  async function claim(id: string, baseVersion: number, set: Partial<Database['feedback']>) {
+    const res = await db
+      .updateTable('feedback')
+      .set({ ...set, version: baseVersion + 1, updated_at: clock.now().toISOString() })
+      .where('id', '=', id)
+      .where('version', '=', baseVersion)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw new AppError('VERSION_CONFLICT', 'feedbackChanged');
+  }
+
+  const reread = async (actor: Actor, id: string) => selectFeedback(db, actor).where('f.id', '=', id).executeTakeFirstOrThrow();
+
+  app.get('/api/observations/:id/feedback', { config: { matrix: 'feedback.list' }, schema: { tags: ['feedback'], summary: "Written feedback on an observation: the viewer's own drafts and the sent pieces they may read (the coachee's once she has reflected on the data); each read is logged", params: IdParams, response: { 200: FeedbackList } } }, async (request) => {
+    const actor = actorOf(request);
+    const o = await selectObservations(db, actor).where('o.id', '=', request.params.id).executeTakeFirst();
+    const ctx = o ? await loadContext(db, actor, o.partnership_id) : null;
+    authorize(ctx, 'partnership.readContent');
+    const reflected = await coacheeReflected(actor, o!);
+    const rows = await selectFeedback(db, actor).where('f.observation_id', '=', o!.id).orderBy('f.created_at').limit(200).execute();
+    // Decided before the read is logged: a draft or held feedback is not read by this person at all.
+    const visible = rows.filter((r) => canOnItem(ctx, 'feedback.read', facts(r, reflected)));
+    const held = rows.filter((r) => r.status === 'sent' && r.subject_id === actor.personId && !visible.includes(r)).length;
+    const readable = await readMany(db, clock, actor, visible, ref);
+    return {
+      items: readable.map((r) => present(r, ctx, reflected)),
+      focus: o!.focus,
+      heldUntilCoacheeReflects: held,
+      canWrite: canOnItem(ctx, 'feedback.create', { subjectId: o!.subject_id }),
+    };
+  });
+
+  app.post('/api/observations/:id/feedback', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Start written feedback on an observation, saved as a draft only its author sees (someone supporting the coachee)', params: IdParams, body: CreateFeedbackBody, response: { 201: Feedback } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { row: o, ctx } = await observationToWriteOn(actor, request.params.id);
+    const blocks = await checkedBlocks(request.body.blocks, o, ctx, request.body.language);
+    const now = clock.now().toISOString();
+    const id = newId();
+    await db
+      .insertInto('feedback')
+      .values({ id, org_id: actor.orgId, partnership_id: o.partnership_id, observation_id: o.id, subject_id: o.subject_id, author_id: actor.personId, status: 'draft', blocks: JSON.stringify(blocks), version: 1, created_at: now, updated_at: now, sent_at: null })
+      .execute();
+    return reply.status(201).send(present(await reread(actor, id), ctx, false));
+  });
+
+  app.put('/api/feedback/:id', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Change a draft (its author; 409 when it changed elsewhere or was sent)', params: IdParams, body: UpdateFeedbackBody, response: { 200: Feedback } } }, async (request) => {
+    const actor = actorOf(request);
+    const { row, ctx } = await ownDraft(actor, request.params.id, request.body.baseVersion);
+    const { row: o } = await observationToWriteOn(actor, row.observation_id);
+    const blocks = await checkedBlocks(request.body.blocks, o, ctx, request.body.language);
+    await claim(row.id, request.body.baseVersion, { blocks: JSON.stringify(blocks) });
+    return present(await reread(actor, row.id), ctx, false);
+  });
+
+  app.post('/api/feedback/:id/sending', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Send a draft: the partnership reads it, the coachee once she has reflected on the data (its author, after the visit ended)', params: IdParams, body: SendFeedbackBody, response: { 200: Feedback } } }, async (request) => {
+    const actor = actorOf(request);
+    const { row, ctx } = await ownDraft(actor, request.params.id, request.body.baseVersion);
+    const o = await db.selectFrom('observations').select(['status', 'ended_at']).where('id', '=', row.observation_id).executeTakeFirstOrThrow();
+    if (!o.ended_at) throw new AppError('CONFLICT', 'feedbackNotEnded');
+    const now = clock.now().toISOString();
+    await claim(row.id, request.body.baseVersion, { status: 'sent', sent_at: now });
+    return present(await reread(actor, row.id), ctx, false);
+  });
+
+  app.delete('/api/feedback/:id', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Discard a draft (its author); sent feedback stays', params: IdParams, querystring: z.object({ baseVersion: z.coerce.number().int().min(1) }) } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { row } = await ownDraft(actor, request.params.id, request.query.baseVersion);
+    const res = await db.deleteFrom('feedback').where('id', '=', row.id).where('version', '=', row.version).where('status', '=', 'draft').executeTakeFirst();
+    if (Number(res.numDeletedRows) === 0) throw new AppError('VERSION_CONFLICT', 'feedbackChanged');
+    return reply.status(204).send();
+  });
+
+  app.get('/api/feedback/:id', { config: { matrix: 'feedback.read' }, schema: { tags: ['feedback'], summary: 'One piece of written feedback: its author, the partnership once sent (the coachee after her reflection), or a person the coachee shared it with (logged)', params: IdParams, response: { 200: Feedback } } }, async (request) => {
+    const actor = actorOf(request);
+    const row = await selectFeedback(db, actor).where('f.id', '=', request.params.id).executeTakeFirst();
+    const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
+    const o = row && (await db.selectFrom('observations').select(['id', 'partnership_id', 'subject_id', 'plan_id', 'meeting_id']).where('id', '=', row.observation_id).executeTakeFirstOrThrow());
+    const reflected = !!o && (await coacheeReflected(actor, o));
+    // A draft or held feedback does not exist for this reader: the same 404 as a missing id, and no read logged.
+    if (!row || !canOnItem(ctx, 'feedback.read', facts(row, reflected))) throw notFound();
+    const decision = await readOne(db, clock, actor, ref(row));
+    return present(row, decision.basis === 'member' ? decision.ctx : null, reflected);
+  });
+}
