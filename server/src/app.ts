@@ -27,6 +27,7 @@ import observationExportRoutes from './observations/export.routes';
 import observationRecordRoutes from './observations/records.routes';
 import strengthRoutes from './strengths/strengths.routes';
 import goalRoutes from './goals/goals.routes';
+import languageCheckRoutes from './language-check/language-check.routes';
 import meetingRoutes from './meetings/meetings.routes';
 import messageRoutes from './messages/messages.routes';
 import noteRoutes from './notes/notes.routes';
@@ -175,6 +176,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => concernRoutes(api as App, services));
   await app.register(async (api) => calendarRoutes(api as App, services));
   await app.register(async (api) => attentionRoutes(api as App, services));
+  await app.register(async (api) => languageCheckRoutes(api as App, services));
   await app.register(async (api) => privacyRoutes(api as App, services));
 
   // The built web app, compressed and cached (platform/web-app.ts), and index.html for client routes.

@@ -573,6 +573,14 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     const res = await c.get('/api/access-log?limit=100');
     return { res, included: res.statusCode === 200 && res.json().items.some((e: { itemId: string; actorId: string }) => e.itemId === s.note && e.actorId === fx.people.coach) };
   },
+  'languageCheck.check': async (c) => {
+    const res = await c.post('/api/language-check', { text: 'Nice job! You asked 6 open questions.', language: 'en' });
+    return { res, included: res.statusCode === 200 ? res.json().flags.some((f: { kind: string; text: string }) => f.kind === 'vague_praise' && f.text === 'Nice job') : undefined };
+  },
+  'languageCheck.rules': async (c) => {
+    const res = await c.get('/api/language-check/rules?language=es');
+    return { res, included: res.statusCode === 200 ? res.json().sets.some((set: { language: string }) => set.language === 'es') : undefined };
+  },
 };
 
 function verify(row: Row, o: Observation) {

@@ -96,7 +96,9 @@ export type ActionKey =
   | 'share.list'
   | 'share.revoke'
   | 'share.read'
-  | 'accessLog.read';
+  | 'accessLog.read'
+  | 'languageCheck.check'
+  | 'languageCheck.rules';
 
 export interface Row {
   action: ActionKey;
@@ -224,6 +226,9 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
     revoked: { supervisorOfCoachee: 'deny' },
   },
   'accessLog.read': { coachee: 'allow', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // The language check reads no coaching content and keeps nothing: anyone signed in, in any organization, checks a text and reads the rules.
+  'languageCheck.check': { coachee: 'allow', coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'allow', colleague: 'allow', leader: 'allow', otherOrganization: 'allow', anonymous: 'anonymous' },
+  'languageCheck.rules': { coachee: 'allow', coach: 'allow', leader: 'allow', otherOrganization: 'allow', anonymous: 'anonymous' },
 };
 
 const isByShare = (v: object): v is Partial<Record<ShareState, Partial<Record<Who, Outcome>>>> => Object.keys(v).some((k) => (SHARE_STATES as readonly string[]).includes(k));
