@@ -17,7 +17,9 @@
  * Then the observation tools (bench/observations.ts): graphic render time for a 1-hour visit
  * with 2,000 events per tool, and how many events per second the server accepts in sync.
  *
- * `npm run bench -- --only first-load` (or `--only api`, `--only observations`) runs one part.
+ * Then the descriptive-language check (bench/language-check.ts): checkLanguage on a 2,000-word text.
+ *
+ * `npm run bench -- --only first-load` (or `--only api`, `--only observations`, `--only language`) runs one part.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,6 +34,7 @@ import { type DB, migrate, openDatabase } from '../server/src/platform/db';
 import { newId } from '../server/src/platform/ids';
 import { DEMO_PASSWORD, seedDemo } from '../server/src/seed/demo';
 import { CHROMIUM, benchFirstLoad } from './first-load';
+import { benchLanguageCheck } from './language-check';
 import { benchObservations, benchTapLatency } from './observations';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -160,9 +163,9 @@ async function benchWorkers(label: string, env: Record<string, string>, partners
   }
 }
 
-const PARTS = ['api', 'first-load', 'observations'] as const;
+const PARTS = ['api', 'first-load', 'observations', 'language'] as const;
 
-/** `--only api`, `--only first-load` or `--only observations` (comma-separated for several); all when not given. */
+/** `--only api`, `--only first-load`, `--only observations` or `--only language` (comma-separated for several); all when not given. */
 function partsToRun(argv: string[]): Set<(typeof PARTS)[number]> {
   const at = argv.indexOf('--only');
   if (at < 0) return new Set(PARTS);
@@ -221,6 +224,7 @@ async function main() {
     if (fs.existsSync(CHROMIUM)) await withDemoServer((base) => benchTapLatency(base));
     else console.log(`\nObservation taps: skipped (no Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`);
   }
+  if (parts.has('language')) benchLanguageCheck();
 }
 
 async function api() {
