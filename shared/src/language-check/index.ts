@@ -127,21 +127,20 @@ export function compileLanguageRules(sets: LanguageRuleSet[]): CompiledLanguageR
   return { sets, byLanguage };
 }
 
-let builtIn: { sets: LanguageRuleSet[]; compiled: CompiledLanguageRules } | null = null;
+let builtInSets: LanguageRuleSet[] | null = null;
+let builtInCompiled: CompiledLanguageRules | null = null;
 
-function loadBuiltIn() {
-  if (!builtIn) {
-    const sets = [LanguageRuleSetSchema.parse(en), LanguageRuleSetSchema.parse(es)];
-    builtIn = { sets, compiled: compileLanguageRules(sets) };
-  }
-  return builtIn;
+/** The rule sets that ship with Tandem (English, Spanish), validated once. */
+export function builtInLanguageRuleSets(): LanguageRuleSet[] {
+  builtInSets ??= [LanguageRuleSetSchema.parse(en), LanguageRuleSetSchema.parse(es)];
+  return builtInSets;
 }
 
-/** The rule sets that ship with Tandem (English, Spanish), validated. */
-export const builtInLanguageRuleSets = (): LanguageRuleSet[] => loadBuiltIn().sets;
-
-/** The built-in rules, compiled once. */
-export const builtInLanguageRules = (): CompiledLanguageRules => loadBuiltIn().compiled;
+/** The built-in rules alone, compiled once (the server compiles them with its extensions instead). */
+export function builtInLanguageRules(): CompiledLanguageRules {
+  builtInCompiled ??= compileLanguageRules(builtInLanguageRuleSets());
+  return builtInCompiled;
+}
 
 /**
  * What someone said, in quotation marks ("…", “…”, «…», '…'), within one line:
