@@ -132,7 +132,7 @@ async function syncThroughput() {
   }
 }
 
-/** 500 taps on the recording screen in Chromium; `base` is a running production server with the demo organization. */
+/** 500 taps at a person's brisk pace, then 500 back to back, on the recording screen in Chromium; `base` is a running production server with the demo organization. */
 export async function benchTapLatency(base: string) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
@@ -150,12 +150,35 @@ export async function benchTapLatency(base: string) {
     await page.goto(`/partnerships/${partnership}/observations/${observation}/record`);
     const button = page.locator('.count-button[data-category="Open question"]');
     await button.waitFor();
-    for (let i = 0; i < 500; i++) await button.click();
-    await page.waitForFunction(() => performance.getEntriesByName('tandem:tap').length >= 500);
-    const times = (await page.evaluate(() => performance.getEntriesByName('tandem:tap').map((e) => e.duration))).sort((a, b) => a - b);
-    const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] * 10) / 10;
-    console.log('\nObservation taps: 500 taps on the recording screen, headless Chromium, call → event stored in IndexedDB; target p99 ≤ 16 ms');
-    console.table({ 'tap → stored': { taps: times.length, 'p50 ms': at(0.5), 'p99 ms': at(0.99), 'max ms': at(1) } });
+    // Quantiles of a run's taps, and of its first and last hundred: a cost that grows with the visit shows as a gap between those two.
+    const row = (times: number[]) => {
+      const sorted = [...times].sort((a, b) => a - b);
+      const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
+      return { taps: sorted.length, 'p50 ms': at(0.5), 'p99 ms': at(0.99), 'max ms': at(1) };
+    };
+    /** `count` taps, each starting `everyMs` after the one before (0: as fast as the browser takes clicks); their tap → stored times. */
+    const run = async (count: number, everyMs: number) => {
+      await page.evaluate(() => performance.clearMeasures('tandem:tap'));
+      for (let i = 0; i < count; i++) {
+        const started = Date.now();
+        await button.click();
+        const left = everyMs - (Date.now() - started);
+        if (left > 0) await page.waitForTimeout(left);
+      }
+      await page.waitForFunction((n) => performance.getEntriesByName('tandem:tap').length >= n, count);
+      return page.evaluate(() => performance.getEntriesByName('tandem:tap').map((e) => e.duration));
+    };
+    // The target is for taps at a person's pace: ten a second is faster than anyone tallies in a classroom.
+    const paced = await run(500, 100);
+    // Back to back, clicks queue behind the screen's redraw of the taps before them: a stress figure, not latency.
+    const burst = await run(500, 0);
+    console.log('\nObservation taps on the recording screen, headless Chromium, call → event stored in IndexedDB; target p99 ≤ 16 ms (at a tap every 100 ms)');
+    console.table({
+      'a tap every 100 ms': row(paced),
+      '  taps 1–100': row(paced.slice(0, 100)),
+      '  taps 401–500': row(paced.slice(-100)),
+      'back to back (stress)': row(burst),
+    });
     await context.close();
   } finally {
     await browser.close();

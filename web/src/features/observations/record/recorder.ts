@@ -1,7 +1,7 @@
 /**
  * Recording a visit on the device: every tap is validated against the shared
  * event schemas, written to IndexedDB, and only then reported as recorded;
- * the network is never in that path. The sync loop is nudged afterwards.
+ * the network is never in that path. The sync loop is nudged afterwards, once tapping pauses.
  */
 import type { z } from 'zod';
 import { EVENT_PAYLOADS, type StartObservationBody, UndoPayload, VISIT_EVENT_PAYLOADS } from '../../../../../shared/src/api';
@@ -28,6 +28,8 @@ export interface RecorderOptions {
   person?: string | null;
   batchSize?: number;
   retry?: { firstMs: number; maxMs: number };
+  /** How long a burst of taps waits before it is sent (SyncOptions.afterTap). */
+  afterTap?: { quietMs: number; maxMs: number };
 }
 
 /** The tool's event types, each with its payload schema; every tool also records `undo`, and the visit's `pause` and `resume`. */
@@ -97,7 +99,7 @@ export class ObservationRecorder {
     this.db = options.db ?? openRecordDb();
     this.now = options.now ?? (() => new Date());
     this.signedIn = options.person;
-    this.sync = new SyncLoop({ db: this.db, send: options.send ?? apiTransport, now: this.now, locks: options.locks, batchSize: options.batchSize, retry: options.retry, person: () => this.person });
+    this.sync = new SyncLoop({ db: this.db, send: options.send ?? apiTransport, now: this.now, locks: options.locks, batchSize: options.batchSize, retry: options.retry, afterTap: options.afterTap, person: () => this.person });
   }
 
   /**
@@ -144,7 +146,7 @@ export class ObservationRecorder {
     const event: LocalEvent = { id: crypto.randomUUID(), observationId, tool, type, payload: checked, deviceAt: at, state: 'waiting', createdAt: at, seq: await this.nextSeq(), authorId: this.person };
     await this.db.events.add(event);
     performance.measure(TAP_MEASURE, { start: started, end: performance.now() });
-    this.sync.nudge();
+    this.sync.nudgeAfterTap();
     return event;
   }
 

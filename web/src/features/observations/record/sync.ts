@@ -53,6 +53,12 @@ export interface SyncOptions {
    * their session; what someone else recorded on a shared tablet waits for that person.
    */
   person?: () => string | null;
+  /**
+   * After a tap, the drain waits for a pause in tapping (quietMs, 250) but never longer than
+   * maxMs (1 s) after the first tap of a burst: a burst goes out as one batch, and the taps'
+   * own writes do not queue behind the sync's reads and updates of the same table.
+   */
+  afterTap?: { quietMs: number; maxMs: number };
 }
 
 /** Whether a thing recorded on the device may go out with this person's session: theirs, or recorded before authors were kept. */
@@ -82,6 +88,9 @@ export class SyncLoop {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private detach: (() => void) | null = null;
   private stopped = false;
+  private readonly afterTap: { quietMs: number; maxMs: number };
+  private tapTimer: ReturnType<typeof setTimeout> | null = null;
+  private burstStartedAt: number | null = null;
 
   constructor(options: SyncOptions) {
     this.db = options.db;
@@ -91,6 +100,7 @@ export class SyncLoop {
     this.batchSize = Math.min(options.batchSize ?? BATCH_SIZE, 1000);
     this.retry = options.retry ?? { firstMs: 1000, maxMs: 30_000 };
     this.person = options.person ?? (() => null);
+    this.afterTap = options.afterTap ?? { quietMs: 250, maxMs: 1000 };
   }
 
   /** Listens for the network coming back and the page being shown or hidden, and drains once now. */
@@ -120,12 +130,29 @@ export class SyncLoop {
     this.detach = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.tapTimer) clearTimeout(this.tapTimer);
+    this.tapTimer = null;
+    this.burstStartedAt = null;
   }
 
   /** Asks for a drain (after a tap); never throws. While waiting to retry after a failure it leaves the retry to its timer, so taps in a dead zone do not each try the network. */
   nudge(): void {
     if (this.timer) return;
     void this.flush().catch(() => {});
+  }
+
+  /** Asks for a drain after a tap, once tapping pauses (see SyncOptions.afterTap); never throws. */
+  nudgeAfterTap(): void {
+    if (this.timer) return;
+    const now = Date.now();
+    this.burstStartedAt ??= now;
+    if (this.tapTimer) clearTimeout(this.tapTimer);
+    const wait = Math.max(0, Math.min(this.afterTap.quietMs, this.burstStartedAt + this.afterTap.maxMs - now));
+    this.tapTimer = setTimeout(() => {
+      this.tapTimer = null;
+      this.burstStartedAt = null;
+      this.nudge();
+    }, wait);
   }
 
   /** True while a failed request waits for its retry. */
