@@ -1195,6 +1195,8 @@ export const FeedbackList = z.object({
   focus: z.string().nullable(),
   /** For the coachee: sent feedback that waits until she has written what she notices in the data (only how many). */
   heldUntilCoacheeReflects: z.number().int(),
+  /** Who wrote the feedback that waits (their names only, never its words). */
+  heldFrom: z.array(z.string()),
   /** Whether the viewer may write feedback on this observation. */
   canWrite: z.boolean(),
 });

@@ -148,6 +148,7 @@ describe('sending', () => {
     const before = (await t.get(`/api/observations/${observation}/feedback`)).json();
     expect(before.items).toEqual([]);
     expect(before.heldUntilCoacheeReflects).toBe(1);
+    expect(before.heldFrom).toHaveLength(1);
     expect((await t.get(`/api/feedback/${sent.id}`)).json()).toEqual(NOT_FOUND_BODY);
   });
 

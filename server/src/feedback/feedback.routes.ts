@@ -128,12 +128,13 @@ export default async function feedbackRoutes(app: App, s: Services) {
     const rows = await selectFeedback(db, actor).where('f.observation_id', '=', o!.id).orderBy('f.created_at').limit(200).execute();
     // Decided before the read is logged: a draft or held feedback is not read by this person at all.
     const visible = rows.filter((r) => canOnItem(ctx, 'feedback.read', facts(r, reflected)));
-    const held = rows.filter((r) => r.status === 'sent' && r.subject_id === actor.personId && !visible.includes(r)).length;
+    const held = rows.filter((r) => r.status === 'sent' && r.subject_id === actor.personId && !visible.includes(r));
     const readable = await readMany(db, clock, actor, visible, ref);
     return {
       items: readable.map((r) => present(r, ctx, reflected)),
       focus: o!.focus,
-      heldUntilCoacheeReflects: held,
+      heldUntilCoacheeReflects: held.length,
+      heldFrom: [...new Set(held.map((r) => r.author_name))],
       canWrite: canOnItem(ctx, 'feedback.create', { subjectId: o!.subject_id }),
     };
   });

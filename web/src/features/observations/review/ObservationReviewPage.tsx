@@ -17,6 +17,7 @@ import { ReflectionCard } from '../../reflections/ReflectionCard';
 import { observationReflectionsKey } from '../../reflections/reflectionWords';
 import { useSignedIn } from '../../session/session';
 import { ShareForm } from '../../sharing/ShareForm';
+import { FeedbackSection } from '../../feedback/FeedbackSection';
 import { ChartFiles } from '../charts/ChartFiles';
 import { ObservationChart } from '../charts/ObservationChart';
 import { m } from './messages';
@@ -208,6 +209,7 @@ export function ObservationReviewPage() {
           ) : null}
         </section>
       ) : null}
+      {member ? <FeedbackSection p={p} observation={o} views={views} /> : null}
     </Section>
   );
 }
