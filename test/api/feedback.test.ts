@@ -74,6 +74,9 @@ describe('writing feedback', () => {
     const empty = await draft(c, []);
     expect(empty.statusCode).toBe(400);
     expect(empty.json().message).toMatch(/Write something, or insert evidence/);
+    const blank = await draft(c, [{ kind: 'text', text: '  \n ' }]);
+    expect(blank.statusCode).toBe(422);
+    expect(blank.json().message).toMatch(/Write something, or insert evidence/);
   });
 
   it('answers a change made from an older version with 409, and keeps the newer one', async () => {

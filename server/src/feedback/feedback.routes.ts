@@ -84,13 +84,15 @@ export default async function feedbackRoutes(app: App, s: Services) {
     const views = projectObservation(observation, clock.now());
     const lines = new Map<string, string>();
     for (const view of views) for (const line of quoteLines(view, language)) lines.set(line.id, line.text);
-    return blocks.map((b, i) => {
-      if (b.kind === 'text') return b;
+    // Parts of words left empty are dropped; something must remain.
+    if (!blocks.some((b) => b.kind !== 'text' || b.text.trim())) throw unprocessable('feedbackEmpty', 'blocks');
+    return blocks.flatMap((b, i): FeedbackBlock[] => {
+      if (b.kind === 'text') return b.text.trim() ? [b] : [];
       if (!views.some((v) => v.tool === b.tool)) throw unprocessable({ key: 'feedbackNoTool', values: { tool: DATA_METHOD_INFO[language][b.tool].label } }, `blocks.${i}.tool`);
-      if (b.kind === 'graphic') return { kind: 'graphic', tool: b.tool };
+      if (b.kind === 'graphic') return [{ kind: 'graphic', tool: b.tool }];
       const text = lines.get(b.lineId);
       if (!text || !b.lineId.startsWith(`${b.tool}:`)) throw unprocessable('feedbackNoLine', `blocks.${i}.lineId`);
-      return { kind: 'data', tool: b.tool, lineId: b.lineId, text };
+      return [{ kind: 'data', tool: b.tool, lineId: b.lineId, text }];
     });
   }
 
