@@ -1,15 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Goal, Note } from '../../web/src/api';
-import { PHONE, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
-
-/** A state-changing API call as the signed-in person of this page (same cookies, with the CSRF header). */
-async function post<T>(page: Page, url: string, data: unknown): Promise<T> {
-  const me = await (await page.request.get('/api/me')).json();
-  const response = await page.request.post(url, { data, headers: { 'x-csrf-token': me.csrfToken } });
-  expect(response.status(), `${url}: ${await response.text()}`).toBe(201);
-  return response.json();
-}
+import { PHONE, type World, checkA11y, describeBrowser, post, signedInPage, startWorld } from './harness';
 
 /**
  * "Who has seen my coaching content", from the coachee's side: Carmen (coach)

@@ -1,17 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Observation, PartnershipSummary } from '../../web/src/api';
-import { PHONE, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
-
-const TABLET = { width: 768, height: 1024 };
-
-/** A state-changing API call as the signed-in person of this page (same cookies, with the CSRF header). */
-async function post<T>(page: Page, url: string, data: unknown, status = 201): Promise<T> {
-  const me = await (await page.request.get('/api/me')).json();
-  const response = await page.request.post(url, { data, headers: { 'x-csrf-token': me.csrfToken } });
-  expect(response.status(), `${url}: ${await response.text()}`).toBe(status);
-  return response.json();
-}
+import { PHONE, TABLET, type World, checkA11y, describeBrowser, post, signedInPage, startWorld } from './harness';
 
 /**
  * Written feedback (issue 11, item 3 and 4): Carmen (coach) writes feedback on an ended visit

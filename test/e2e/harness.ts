@@ -89,6 +89,8 @@ export async function startWorld(options: { demo?: boolean } = {}): Promise<Worl
 }
 
 export const PHONE = { width: 375, height: 740 };
+/** A 10-inch tablet held upright, where the observation tools are used most. */
+export const TABLET = { width: 768, height: 1024 };
 export const DESKTOP = { width: 1200, height: 900 };
 
 /** A fresh browser profile (own cookies) for one person. */
@@ -151,4 +153,12 @@ export async function signInReady(page: Page, email: string) {
     await page.waitForURL((url) => url.pathname === '/');
   }
   await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+/** A state-changing API call as the signed-in person of this page (same cookies, with the CSRF header), expecting `status`. */
+export async function post<T>(page: Page, url: string, data: unknown, status = 201): Promise<T> {
+  const me = await (await page.request.get('/api/me')).json();
+  const response = await page.request.post(url, { data, headers: { 'x-csrf-token': me.csrfToken } });
+  expect(response.status(), `${url}: ${await response.text()}`).toBe(status);
+  return response.json();
 }

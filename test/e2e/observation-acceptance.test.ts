@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ClassroomLayout, Observation, ObservationPlan, PartnershipSummary } from '../../web/src/api';
-import { type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
+import { TABLET, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
 import { openSection } from './sections';
 
-const TABLET = { width: 768, height: 1024 };
 const ROOM = [
   ...['S1', 'S2', 'S3', 'S4'].map((id, i) => ({ id, type: 'seat', label: id, x: 150 + (i % 2) * 300, y: 300 + Math.floor(i / 2) * 300, w: 140, h: 140 })),
   { id: 'board', type: 'board', x: 300, y: 20, w: 400, h: 40 },

@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ClassroomLayout, Observation, PartnershipSummary } from '../../web/src/api';
-import { PHONE, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
-
-const TABLET = { width: 768, height: 1024 };
+import { PHONE, TABLET, type World, checkA11y, describeBrowser, signedInPage, startWorld } from './harness';
 
 /** A state-changing API call as the signed-in person of this page (same cookies, with the CSRF header). */
 async function call<T>(page: Page, method: 'post' | 'put', url: string, data: unknown, status = 201): Promise<T> {

@@ -1,22 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Observation, PartnershipSummary } from '../../web/src/api';
-import { PHONE, type World, checkA11y, describeBrowser, signInReady, signedInPage, startWorld } from './harness';
+import { PHONE, TABLET, type World, checkA11y, describeBrowser, post, signInReady, signedInPage, startWorld } from './harness';
 
-const TABLET = { width: 768, height: 1024 };
 const TOOLS = [
   { tool: 'event_count', categories: ['Open question', 'Closed question'] },
   { tool: 'duration', activities: ['Whole group', 'Transition'] },
   { tool: 'time_sample', categories: ['On task', 'Off task'], intervalMinutes: 5 },
 ];
-
-/** A state-changing API call as the signed-in person of this page (same cookies, with the CSRF header). */
-async function post<T>(page: Page, url: string, data: unknown, status = 201): Promise<T> {
-  const me = await (await page.request.get('/api/me')).json();
-  const response = await page.request.post(url, { data, headers: { 'x-csrf-token': me.csrfToken } });
-  expect(response.status(), `${url}: ${await response.text()}`).toBe(status);
-  return response.json();
-}
 
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 const count = (page: Page, category: string) => page.locator(`.count-button[data-category="${category}"]`).getAttribute('data-count');
