@@ -204,11 +204,17 @@ const COACHEE_PROMPTS = promptsIn([
     en: { prompt: 'What does it tell you about the children\'s experience?', hint: '' },
     es: { prompt: '¿Qué te dice sobre lo que viven las niñas y los niños?', hint: '' },
   },
+  {
+    key: 'challenging',
+    en: { prompt: 'What was challenging?', hint: 'In the lesson, or in looking at it now.' },
+    es: { prompt: '¿Qué te resultó difícil?', hint: 'En la clase, o al mirarla ahora.' },
+  },
+  { key: 'learned', en: { prompt: 'What did you learn?', hint: '' }, es: { prompt: '¿Qué aprendiste?', hint: '' } },
   { key: 'keep', en: { prompt: 'What do you want to keep doing?', hint: '' }, es: { prompt: '¿Qué quieres seguir haciendo?', hint: '' } },
   {
     key: 'change',
-    en: { prompt: 'What would you like to try differently?', hint: 'These can become next steps in your plan.' },
-    es: { prompt: '¿Qué te gustaría probar de otra manera?', hint: 'Esto puede convertirse en próximos pasos de tu plan.' },
+    en: { prompt: 'What would you do differently next time?', hint: 'These can become next steps in your plan.' },
+    es: { prompt: '¿Qué harías de otra manera la próxima vez?', hint: 'Esto puede convertirse en próximos pasos de tu plan.' },
   },
 ]);
 
@@ -227,6 +233,11 @@ const PARTNER_PROMPTS = promptsIn([
     key: 'support',
     en: { prompt: 'How can you support the next steps the coachee chose?', hint: '' },
     es: { prompt: '¿Cómo puedes apoyar los próximos pasos que eligió la persona acompañada?', hint: '' },
+  },
+  {
+    key: 'challenging',
+    en: { prompt: 'What was challenging for you as a coach this time?', hint: '' },
+    es: { prompt: '¿Qué te resultó difícil esta vez, como coach?', hint: '' },
   },
   {
     key: 'ownPractice',

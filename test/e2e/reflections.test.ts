@@ -82,7 +82,7 @@ describeBrowser('reflection', () => {
 
     await session(taylor).selectOption({ index: 1 });
     await taylor.getByLabel('Looking at the data, what do you notice first?').fill(NOTICED);
-    await taylor.getByLabel('What would you like to try differently?').fill('Give everyone time to think before anyone answers.');
+    await taylor.getByLabel('What would you do differently next time?').fill('Give everyone time to think before anyone answers.');
 
     const steps = taylor.getByRole('group', { name: 'Next steps' });
     await steps.getByRole('button', { name: 'Add a next step' }).click();

@@ -12,6 +12,7 @@ import { SelectField, TextArea } from '../../ui/Field';
 import { useFocusFirstError } from '../../ui/focus';
 import { toolName } from '../observations/review/recordWords';
 import { FeedbackBlocks } from './FeedbackSection';
+import { ListeningMoves } from './ListeningMoves';
 import { m } from './messages';
 
 /** A block being written, with a key that survives inserting and removing parts around it. */
@@ -131,6 +132,8 @@ export function FeedbackComposer({
           ))}
         </div>
       </div>
+
+      <ListeningMoves />
 
       <ol className="plain-list feedback-parts">
         {parts.map((part, i) => {

@@ -17,6 +17,7 @@ import { meetingsKey } from '../sessions/sessionWords';
 import { coacheeHasReflected, newestFirst, reflectableMeetings, reflectionsKey, sessionOption } from './reflectionWords';
 import { SubjectOptions } from '../partnerships/SubjectOptions';
 import { useLanguage, useT } from '../../i18n';
+import { ListeningMoves } from '../feedback/ListeningMoves';
 import { m as words } from './messages';
 import { ReflectionData } from './ReflectionData';
 
@@ -254,6 +255,7 @@ export function ReflectionForm({ p, reflections, onSaved, initialPlanId = '', ob
 
       <fieldset className="plain-fieldset reflection-prompts">
         <legend className="group-title">{own ? t('legendOwn') : t('legendPartner')}</legend>
+        {own ? null : <ListeningMoves />}
         {prompts.map((pr, i) => (
           <TextArea
             key={pr.key}
