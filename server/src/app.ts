@@ -45,6 +45,7 @@ import { registerWebApp } from './platform/web-app';
 import practiceRoutes from './practices/practices.routes';
 import reflectionRoutes from './reflections/reflections.routes';
 import feedbackRoutes from './feedback/feedback.routes';
+import artifactRoutes from './artifacts/artifacts.routes';
 import privacyRoutes from './privacy/privacy.routes';
 import setupRoutes from './setup/setup.routes';
 
@@ -172,6 +173,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => layoutRoutes(api as App, services));
   await app.register(async (api) => reflectionRoutes(api as App, services));
   await app.register(async (api) => feedbackRoutes(api as App, services));
+  await app.register(async (api) => artifactRoutes(api as App, services));
   await app.register(async (api) => messageRoutes(api as App, services));
   await app.register(async (api) => concernRoutes(api as App, services));
   await app.register(async (api) => calendarRoutes(api as App, services));

@@ -53,6 +53,24 @@ export interface Config {
   smtpUrl: string | null;
   /** The From of every e-mail Tandem sends. */
   mailFrom: string;
+  /** Largest artifact (photo, document, student work) accepted in one upload, in bytes. */
+  artifactMaxBytes: number;
+  /** Bytes of artifacts one organization may keep in all. */
+  artifactOrgQuotaBytes: number;
+  /** S3-compatible object storage for artifacts; null = files on disk under `<dataDir>/artifacts/`. */
+  s3: S3Config | null;
+}
+
+export interface S3Config {
+  bucket: string;
+  /** e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000; null = AWS's own endpoint for the region. */
+  endpoint: string | null;
+  region: string;
+  /** Both or neither; neither = the SDK's usual credential chain (instance role, environment, profile). */
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+  /** Address buckets as host/bucket instead of bucket.host (MinIO and most self-hosted servers need it). */
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +110,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!/^([^\r\n<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(mailFrom)) {
     problems.push('MAIL_FROM must be an e-mail address, optionally with a name: Tandem <no-reply@example.org>.');
   }
+  const bytes = (name: string, fallback: number) => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const n = parseBytes(raw);
+    if (n === null || n < 1024 || (name === 'ARTIFACT_MAX_BYTES' && n > 2047 * MB)) {
+      problems.push(`${name} must be a size ${name === 'ARTIFACT_MAX_BYTES' ? 'between 1 KB and 2047 MB' : 'of at least 1 KB'}, in bytes or with a unit: 20MB, 5GB, 500KB (got "${raw}").`);
+      return fallback;
+    }
+    return n;
+  };
+  const s3 = parseS3(env, problems);
   const config: Config = {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
@@ -113,10 +142,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     workers: env.WORKERS === 'auto' ? os.availableParallelism() : int('WORKERS', 1, 1, 256),
     smtpUrl,
     mailFrom,
+    artifactMaxBytes: bytes('ARTIFACT_MAX_BYTES', 20 * MB),
+    artifactOrgQuotaBytes: bytes('ARTIFACT_ORG_QUOTA_BYTES', 5 * 1024 * MB),
+    s3,
     ...overrides,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+const MB = 1024 * 1024;
+const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: MB, gb: 1024 * MB };
+
+/** A size in bytes, or with a unit (KB, MB, GB, powers of 1024): "20MB", "5 GB", "1048576". */
+export function parseBytes(raw: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?b?)$/i.exec(raw.trim());
+  if (!m) return null;
+  const n = Math.round(Number(m[1]) * UNITS[m[2].toLowerCase()]!);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/**
+ * S3_BUCKET turns object storage on; the other S3_* variables only make sense with it. The
+ * messages never repeat the secret key: start-up errors end up in logs.
+ */
+function parseS3(env: NodeJS.ProcessEnv, problems: string[]): S3Config | null {
+  const v = (name: string) => env[name]?.trim() || null;
+  const bucket = v('S3_BUCKET');
+  const others = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'].filter((n) => v(n));
+  if (!bucket) {
+    if (others.length) problems.push(`${others.join(', ')} ${others.length > 1 ? 'are' : 'is'} set but S3_BUCKET is not: set S3_BUCKET to store artifacts in object storage, or unset the S3_* variables to keep them on disk under DATA_DIR.`);
+    return null;
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) problems.push(`S3_BUCKET must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens (got "${bucket}").`);
+  const endpoint = v('S3_ENDPOINT');
+  if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) problems.push(`S3_ENDPOINT must start with http:// or https:// (e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000); got "${endpoint}".`);
+  const accessKeyId = v('S3_ACCESS_KEY_ID');
+  const secretAccessKey = v('S3_SECRET_ACCESS_KEY');
+  if (!accessKeyId !== !secretAccessKey) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the server\'s own credentials (an instance role or ~/.aws).');
+  const pathStyle = (v('S3_FORCE_PATH_STYLE') ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(pathStyle)) problems.push(`S3_FORCE_PATH_STYLE must be true or false (got "${pathStyle}").`);
+  return { bucket, endpoint, region: v('S3_REGION') ?? 'us-east-1', accessKeyId, secretAccessKey, forcePathStyle: pathStyle === 'true' || pathStyle === '1' };
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);

@@ -1201,6 +1201,58 @@ export const FeedbackList = z.object({
   canWrite: z.boolean(),
 });
 
+// ---------- artifacts: photos, documents and student work ----------
+/** What an artifact is stored as, decided from its bytes (never its name): images re-encoded, PDFs as sent. */
+export const ARTIFACT_CONTENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+/**
+ * The text fields of an upload (multipart/form-data, beside one `file` part). Validated by the
+ * route itself: a multipart body is not parsed by the schema layer.
+ */
+export const UploadArtifactFields = z.object({
+  /** What it shows, or why it matters (may be empty). */
+  note: text(2000).default(''),
+  /** Attach it to this observation of the partnership (its coachee's). */
+  observationId: id.optional(),
+  /** Or to this goal of the partnership (its coachee's). */
+  goalId: id.optional(),
+  /** Whose content it is, when the partnership has several coachees (peer coaching); else worked out. */
+  subjectId: id.optional(),
+});
+export const ArtifactsQuery = PageQuery.extend({
+  /** Only the artifacts attached to this observation. */
+  observationId: id.optional(),
+  /** Only the artifacts attached to this goal. */
+  goalId: id.optional(),
+});
+export const UpdateArtifactBody = z.object({
+  /** The new note (its uploader's words). */
+  note: text(2000),
+});
+export const Artifact = z.object({
+  id,
+  partnershipId: id,
+  /** The coachee whose content it is. */
+  subjectId: id,
+  uploadedBy: id,
+  uploaderName: z.string(),
+  observationId: id.nullable(),
+  goalId: id.nullable(),
+  note: z.string(),
+  /** The name it was uploaded with (content: it may name a child). */
+  fileName: z.string(),
+  contentType: z.enum(ARTIFACT_CONTENT_TYPES),
+  /** Bytes of the stored file (after an image was re-encoded). */
+  byteSize: z.number().int(),
+  /** Pixels, for images. */
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  /** Whether GET /api/artifacts/:id/thumbnail has a small image (images only). */
+  hasThumbnail: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: z.object({ edit: z.boolean(), delete: z.boolean(), share: z.boolean() }),
+});
+
 // ---------- messages and resource requests ----------
 export const CreateMessageBody = z.object({
   kind: z.enum(MESSAGE_KINDS).default('message'),

@@ -45,7 +45,7 @@ export const CHALLENGES = ['space', 'behaviour', 'staffing', 'materials', 'time'
 export type Challenge = (typeof CHALLENGES)[number];
 
 /** Kinds of coaching content. A new kind is added here and described in server/src/privacy/kinds.ts (the registry). */
-export const CONTENT_KINDS = ['note', 'profile', 'goal', 'meeting', 'agreement', 'celebration', 'strength', 'observation_plan', 'observation', 'reflection', 'message', 'concern', 'feedback'] as const;
+export const CONTENT_KINDS = ['note', 'profile', 'goal', 'meeting', 'agreement', 'celebration', 'strength', 'observation_plan', 'observation', 'reflection', 'message', 'concern', 'feedback', 'artifact'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** Categories a coachee can share as a whole. */

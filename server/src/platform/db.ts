@@ -17,6 +17,7 @@ import * as language from '../migrations/20261202_0007_language';
 import * as observations from '../migrations/20261202_0008_observations';
 import * as reflectionObservation from '../migrations/20261202_0009_reflection_observation';
 import * as feedback from '../migrations/20261202_0010_feedback';
+import * as artifacts from '../migrations/20261202_0011_artifacts';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -134,6 +135,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0008_observations': observations,
   '20261202_0009_reflection_observation': reflectionObservation,
   '20261202_0010_feedback': feedback,
+  '20261202_0011_artifacts': artifacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

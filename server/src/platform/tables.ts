@@ -414,4 +414,27 @@ export interface Database {
     updated_at: string;
     sent_at: string | null;
   };
+  /** Photos, documents and student work (coaching content of kind "artifact"); the bytes are in the artifact storage. */
+  artifacts: {
+    id: string;
+    org_id: string;
+    partnership_id: string;
+    /** The coachee whose content it is. */
+    subject_id: string;
+    uploaded_by: string;
+    observation_id: string | null;
+    goal_id: string | null;
+    note: string;
+    /** As the uploader's device named it (content: it may say whose work it is). */
+    file_name: string;
+    /** Decided from the bytes, never from the name: image/jpeg, image/png or application/pdf. */
+    content_type: string;
+    byte_size: number;
+    storage_key: string;
+    thumb_key: string | null;
+    width: number | null;
+    height: number | null;
+    created_at: string;
+    updated_at: string;
+  };
 }

@@ -143,6 +143,8 @@ const feedbackText = (r: Record<string, string>, language: Language) =>
     .map((b) => (b.kind === 'graphic' ? say(language, 'feedbackGraphic', { tool: DATA_METHOD_INFO[language][b.tool as keyof (typeof DATA_METHOD_INFO)['en']]?.label ?? String(b.tool) }) : (b.text ?? '')))
     .filter((line) => line.trim())
     .join('\n\n');
+/** An artifact named by its note's first words, or by its file name when it has no note. */
+const artifactTitle = (r: Record<string, string>, language: Language) => say(language, 'artifactTitle', { text: firstWords(r.note?.trim() || r.file_name, 60) });
 const strengthTitle = (r: Record<string, string>, language: Language, max = 60) => say(language, 'strengthTitle', { type: r.type, text: max ? firstWords(r.text, max) : r.text });
 
 export const KINDS: Record<ContentKind, KindInfo> = {
@@ -271,6 +273,16 @@ export const KINDS: Record<ContentKind, KindInfo> = {
     contentFields: ['blocks'],
     titles: titlesFrom('feedback', 'id', ['blocks'], feedbackTitle),
     text: textFrom('feedback', ['blocks'], feedbackTitle, feedbackText, { column: 'status', value: 'sent' }),
+  },
+  artifact: {
+    // A photo, document or student work with a note. The file name is content too (it may name a
+    // child); the bytes are read through GET /api/artifacts/:id/file, a logged read like any other.
+    table: 'artifacts', id: 'id', subject: 'subject_id', created: 'created_at',
+    share: { item: true, category: null },
+    oneOf: 'one of your artifacts (a photo, document or student work)',
+    contentFields: ['note', 'fileName'],
+    titles: titlesFrom('artifacts', 'id', ['note', 'file_name'], artifactTitle),
+    text: textFrom('artifacts', ['note', 'file_name', 'content_type'], artifactTitle, (r, language) => [say(language, 'artifactFile', { name: r.file_name, type: r.content_type }), r.note].filter(Boolean).join('\n\n')),
   },
   concern: {
     table: 'concerns', id: 'id', subject: 'subject_id', created: 'created_at',

@@ -29,6 +29,7 @@ export const receiptMessages = catalog({
     oneOf_message: 'a message',
     oneOf_concern: 'a concern',
     oneOf_feedback: 'feedback written for you',
+    oneOf_artifact: 'one of your artifacts (a photo, document or student work)',
   },
   es: {
     sharedSubject: 'Compartiste {what} con {name}',
@@ -52,6 +53,7 @@ export const receiptMessages = catalog({
     oneOf_message: 'un mensaje',
     oneOf_concern: 'una preocupación',
     oneOf_feedback: 'comentarios escritos para ti',
+    oneOf_artifact: 'uno de tus archivos (una foto, un documento o un trabajo de estudiantes)',
   },
 });
 
@@ -93,6 +95,8 @@ export const itemWords = catalog({
     concernTitle: 'Concern: {text}',
     feedbackTitle: 'Feedback: {text}',
     feedbackGraphic: '[The {tool} graphic]',
+    artifactTitle: 'File: {text}',
+    artifactFile: '{name} ({type}); open it in Tandem to see the file.',
   },
   es: {
     profileTitle: 'Perfil para conocernos',
@@ -126,5 +130,7 @@ export const itemWords = catalog({
     concernTitle: 'Preocupación: {text}',
     feedbackTitle: 'Comentarios: {text}',
     feedbackGraphic: '[El gráfico de {tool}]',
+    artifactTitle: 'Archivo: {text}',
+    artifactFile: '{name} ({type}); ábrelo en Tandem para ver el archivo.',
   },
 });

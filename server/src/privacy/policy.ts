@@ -43,6 +43,8 @@ export type PartnershipAction =
   | 'layout.edit'
   | 'reflection.create'
   | 'feedback.write'
+  | 'artifact.upload'
+  | 'artifact.remove'
   | 'message.create'
   | 'message.fulfil'
   | 'concern.create'
@@ -110,6 +112,11 @@ const RULES: Record<PartnershipAction, Predicate> = {
   'reflection.create': and(sameOrganization, isAcceptedMember, isOpen),
   // Plus, per observation and per draft: who writes feedback to whom (ITEM_RULES 'feedback.*').
   'feedback.write': and(sameOrganization, isAcceptedMember, isOpen),
+  // Photos, documents and student work: either partner brings them (student work may come from the coachee's
+  // classroom or from the coach's visit), while the partnership is open.
+  'artifact.upload': and(sameOrganization, isAcceptedMember, isOpen),
+  // Taking one away (plus, per artifact: its uploader or the coachee it is about, ITEM_RULES) stays possible after closing.
+  'artifact.remove': and(sameOrganization, isAcceptedMember),
   'message.create': and(sameOrganization, isAcceptedMember, isOpen),
   // Plus, per request: only the person asked, or the person who asked (ITEM_RULES).
   'message.fulfil': and(sameOrganization, isAcceptedMember),
@@ -157,6 +164,8 @@ export type ItemAction =
   | 'feedback.create'
   | 'feedback.edit'
   | 'feedback.read'
+  | 'artifact.edit'
+  | 'artifact.delete'
   | 'note.edit'
   | 'message.fulfil'
   | 'concern.followUp'
@@ -210,6 +219,11 @@ const ITEM_RULES: Record<ItemAction, ItemPredicate> = {
     both(allows('partnership.readContent'), either(isMine('authorId'), both(isSent, either(notMine('subjectId'), coacheeHasReflected)))),
     both((ctx) => !RULES['partnership.readContent'](ctx), isSent),
   ),
+  // An artifact's note is its uploader's words: only the uploader changes it.
+  'artifact.edit': both(allows('artifact.upload'), isMine('authorId')),
+  // A photo of a classroom or a child's work is the coachee's to take away as much as its uploader's.
+  // Threat: a record about a teacher that she cannot remove though it was never hers to keep.
+  'artifact.delete': both(allows('artifact.remove'), either(isMine('authorId'), isMine('subjectId'))),
   // A note is its author's words: only the author edits it.
   'note.edit': both(allows('note.create'), isMine('authorId')),
   // A request is closed by the member asked, or by the member who asked.

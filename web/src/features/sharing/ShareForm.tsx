@@ -11,11 +11,11 @@ import { PersonPicker, describeEntry } from '../directory/PersonPicker';
 import { useLanguage, useT } from '../../i18n';
 import { m } from './messages';
 
-export type ShareItemType = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'feedback';
+export type ShareItemType = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'feedback' | 'artifact';
 export type ShareTarget = { itemType: ShareItemType; itemId: string } | { category: ShareCategory };
 
 /** The kinds of item one can share one at a time (the messages' `kind` and `target` selects name them). */
-export const SHARE_ITEM_TYPES: readonly ShareItemType[] = ['note', 'goal', 'celebration', 'strength', 'observation_plan', 'observation', 'reflection', 'feedback'];
+export const SHARE_ITEM_TYPES: readonly ShareItemType[] = ['note', 'goal', 'celebration', 'strength', 'observation_plan', 'observation', 'reflection', 'feedback', 'artifact'];
 
 /** What is being shared, as the value of the messages' `target` select: an item type ("this goal") or a category ("all your notes from this partnership"). */
 export function targetOf(target: ShareTarget): ShareItemType | ShareCategory {
