@@ -38,6 +38,9 @@ export const SCHEMA_MESSAGES = [
   'rateAtLeastOne',
   'fieldsAtLeastOne',
   'answerAtLeastOne',
+  'feedbackEmpty',
+  'feedbackPartTooLong',
+  'feedbackTooManyParts',
 ] as const satisfies readonly ErrorKey[];
 
 /** Each schema message's English as a pattern, its {placeholders} as named groups. */
