@@ -2,9 +2,14 @@
  * Generates one HTTP test per permission-matrix row, through the real app and
  * database, each on a fresh partnership so rows cannot influence each other.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../server/src/platform/ids';
+import { fileClient } from '../support/multipart';
 import { type Client, NOT_FOUND_BODY, PASSWORD, type Recorded, type World, createWorld } from '../support/world';
 import { type ActionKey, MATRIX, type Outcome, type Row, type ShareState, type Who } from './matrix';
 
@@ -45,13 +50,15 @@ interface Scene {
   /** Feedback the coach sent on that observation, after which the coachee reflected on it; and a draft. */
   feedback?: string;
   feedbackDraft?: string;
+  /** A photo the coach attached, about the coachee. */
+  artifact?: string;
   /** A resource request from the coachee to the mentor coach. */
   request?: string;
   /** A concern the coach recorded about the coachee (escalated to the coachee's supervisor for 'concernEscalated'). */
   concern?: string;
 }
 
-type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'feedback' | 'message' | 'concern' | 'concernEscalated';
+type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'feedback' | 'artifact' | 'message' | 'concern' | 'concernEscalated';
 
 /**
  * Planted markers: every free-text field of every scene carries "MARK-<kind>-<scene>", so
@@ -60,7 +67,7 @@ type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 
  */
 let sceneNo = 0;
 const mark = (kind: MarkerKind, n: number, field: string) => `MARK-${kind}-${n} ${field}`;
-type MarkerKind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'feedback' | 'message' | 'concern' | 'meeting' | 'attendance' | 'status' | 'profile';
+type MarkerKind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'feedback' | 'artifact' | 'message' | 'concern' | 'meeting' | 'attendance' | 'status' | 'profile';
 
 /** The item each kind adds to the scene, created by the partner who would write it. */
 const EXTRA: Partial<Record<Kind, (partnership: string, n: number, goal: string) => Promise<Partial<Scene>>>> = {
@@ -108,6 +115,11 @@ const EXTRA: Partial<Record<Kind, (partnership: string, n: number, goal: string)
     expect(reflected.statusCode).toBe(201);
     return { ...seen, feedback: sent.id, feedbackDraft: draft.id };
   },
+  artifact: async (p, n) => {
+    const res = await (await fileClient(w, fx.people.coach)).upload(`/api/partnerships/${p}/artifacts`, { note: mark('artifact', n, 'The story map Maya drew.') }, { name: `${mark('artifact', n, 'maya story map')}.jpg`, bytes: await photo() });
+    expect(res.statusCode).toBe(201);
+    return { artifact: res.json().id };
+  },
   message: async (p, n) => ({ request: (await (await client('coachee')).post(`/api/partnerships/${p}/messages`, { kind: 'resource_request', body: mark('message', n, 'Could you send the wait-time article?'), requestedFrom: fx.people.mentor })).json().id }),
   concern: async (p, n) => ({ concern: (await (await client('coach')).post(`/api/partnerships/${p}/concerns`, { description: mark('concern', n, 'Sessions were missed three weeks running.') })).json().id }),
   concernEscalated: async (p, n) => {
@@ -146,6 +158,10 @@ interface Observation {
 
 let w: World;
 let fx: Fixture;
+/** Where the scenes' artifacts are stored (a folder of this run's own). */
+let dataDir: string;
+/** A small photo to attach. */
+const photo = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#36a' } }).jpeg().toBuffer();
 const clients = new Map<Who, Client>();
 
 async function client(who: Who): Promise<Client> {
@@ -155,7 +171,8 @@ async function client(who: Who): Promise<Client> {
 }
 
 beforeAll(async () => {
-  w = await createWorld();
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-matrix-'));
+  w = await createWorld({ dataDir });
   const a = await w.given.organization('Organization A');
   const b = await w.given.organization('Organization B');
   const people = {
@@ -178,6 +195,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await w?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 /**
@@ -208,7 +226,7 @@ async function scene(share: ShareState, kind: Kind = 'note'): Promise<Scene> {
   const goalStep = proposed.json().steps[0].id as string;
   const celebration = (await coach.post(`/api/partnerships/${partnership}/celebrations`, { kind: 'risk_taken', text: mark('celebration', n, 'Tried a brand-new transition song.'), goalId: goal })).json().id as string;
   const extra = (await EXTRA[kind]?.(partnership, n, goal)) ?? {};
-  const item = { note, goal, celebration, strength: extra.strength, observation_plan: extra.plan, observation: extra.observation, reflection: extra.reflection, feedback: extra.feedback }[kind as 'note'];
+  const item = { note, goal, celebration, strength: extra.strength, observation_plan: extra.plan, observation: extra.observation, reflection: extra.reflection, feedback: extra.feedback, artifact: extra.artifact }[kind as 'note'];
   const mm = (field: string) => mark('meeting', n, field);
   const at = (days: number, hours = 1) => ({ startsAt: new Date(w.clock.now().getTime() + days * 86400_000).toISOString(), endsAt: new Date(w.clock.now().getTime() + days * 86400_000 + hours * 3600_000).toISOString() });
   const meeting = (await coach.post(`/api/partnerships/${partnership}/meetings`, { kind: 'coaching_meeting', ...at(2), location: mm('Room 12'), agenda: mm('Look at the question tally together') })).json().id as string;
@@ -509,6 +527,18 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     return { res: same(created, other, changed, sent, await c.delete(`/api/feedback/${idOf(other)}?baseVersion=1`)) };
   },
   'feedback.read': async (c, s) => ({ res: await c.get(`/api/feedback/${s.feedback}`) }),
+  'artifact.list': async (c, s) => {
+    const res = await c.get(`/api/partnerships/${s.partnership}/artifacts`);
+    return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.artifact) : undefined };
+  },
+  'artifact.upload': async (c, s) => ({ res: await (await fileClient(w, c.personId || null)).upload(`/api/partnerships/${s.partnership}/artifacts`, { note: 'Exit tickets' }, { name: 'tickets.jpg', bytes: await photo() }) }),
+  // Its details, the file (a range of it too) and the thumbnail: each a read of the artifact.
+  'artifact.read': async (c, s) => {
+    const files = await fileClient(w, c.personId || null);
+    return { res: same(await c.get(`/api/artifacts/${s.artifact}`), await files.get(`/api/artifacts/${s.artifact}/file`), await files.get(`/api/artifacts/${s.artifact}/file`, { range: 'bytes=0-1' }), await c.get(`/api/artifacts/${s.artifact}/thumbnail`)) };
+  },
+  'artifact.edit': async (c, s) => ({ res: await c.patch(`/api/artifacts/${s.artifact}`, { note: 'The story map, second draft' }) }),
+  'artifact.delete': async (c, s) => ({ res: await c.delete(`/api/artifacts/${s.artifact}`) }),
   'message.list': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/messages`);
     return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.request) : undefined };
@@ -621,7 +651,7 @@ const title = (r: Row) => {
 function kindFor(action: ActionKey): Kind {
   const family = action.split('.')[0];
   if (action === 'concern.readEscalated' || action === 'concern.inbox') return 'concernEscalated';
-  const byFamily: Record<string, Kind> = { goal: 'goal', celebration: 'celebration', strengths: 'strength', plan: 'observation_plan', observation: 'observation', layout: 'observation', reflection: 'reflection', feedback: 'feedback', message: 'message', concern: 'concern' };
+  const byFamily: Record<string, Kind> = { goal: 'goal', celebration: 'celebration', strengths: 'strength', plan: 'observation_plan', observation: 'observation', layout: 'observation', reflection: 'reflection', feedback: 'feedback', artifact: 'artifact', message: 'message', concern: 'concern' };
   return byFamily[family] ?? 'note';
 }
 

@@ -83,6 +83,11 @@ export type ActionKey =
   | 'feedback.list'
   | 'feedback.write'
   | 'feedback.read'
+  | 'artifact.list'
+  | 'artifact.upload'
+  | 'artifact.read'
+  | 'artifact.edit'
+  | 'artifact.delete'
   | 'message.list'
   | 'message.create'
   | 'message.fulfil'
@@ -190,6 +195,14 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   'feedback.write': { coach: 'allow', mentor: 'allow', coachee: 'deny', supervisorOfCoachee: 'deny', colleague: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   // Shared one piece at a time (there is no feedback category).
   'feedback.read': { none: sharedRead.none, live: sharedRead.live, expired: sharedRead.expired, revoked: sharedRead.revoked },
+  // Photos, documents and student work: either partner attaches them; the note, the file and its thumbnail are read like any content (artifacts.test.ts).
+  'artifact.list': membersOnly,
+  'artifact.upload': membersOnly,
+  // Its details, the file itself and the thumbnail; shared one artifact at a time (there is no artifact category).
+  'artifact.read': { none: sharedRead.none, live: sharedRead.live, expired: sharedRead.expired, revoked: sharedRead.revoked },
+  // The coach attached it: only the coach changes its note; the coach or the coachee it is about removes it.
+  'artifact.edit': { coach: 'allow', coachee: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'artifact.delete': { coach: 'allow', coachee: 'allow', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'message.list': membersOnly,
   'message.create': membersOnly,
   // The coachee asked the mentor coach: either of them closes the request, nobody else.
