@@ -1163,6 +1163,10 @@ export const FeedbackBlock = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().max(20_000, 'Keep each part under 20,000 characters.') }),
   z.object({ kind: z.literal('graphic'), tool: z.enum(OBSERVATION_TOOLS) }),
   z.object({ kind: z.literal('data'), tool: z.enum(OBSERVATION_TOOLS), lineId: z.string().min(1).max(200), text: z.string().max(2000).optional() }),
+  /** A photo, document, piece of student work or clip of the partnership, shown from the artifact itself (its own read, logged). */
+  z.object({ kind: z.literal('artifact'), artifactId: id }),
+  /** A moment of a clip: where to jump to, and (when it quotes a comment at that moment) the comment's words as written then. */
+  z.object({ kind: z.literal('moment'), artifactId: id, atMs: z.number().int().min(0).max(86_400_000), commentId: id.optional(), text: z.string().max(4000).optional() }),
 ]);
 export type FeedbackBlock = z.infer<typeof FeedbackBlock>;
 export const FeedbackBlocks = z.array(FeedbackBlock).min(1, 'Write something, or insert evidence, before saving.').max(200, 'Feedback holds at most 200 parts.');
@@ -1170,16 +1174,28 @@ export const CreateFeedbackBody = z.object({
   blocks: FeedbackBlocks,
   /** The language of the quoted data lines (the writer's). */
   language: z.enum(LANGUAGES).default('en'),
+  /** The goal of the coachee's action plan this feedback carries over to (null: none). */
+  goalId: id.nullable().default(null),
+  /** Or one step of that goal's plan (its goal is then goalId). */
+  stepId: id.nullable().default(null),
 });
 export const UpdateFeedbackBody = CreateFeedbackBody.extend({ baseVersion: z.number().int().min(1) });
 export const SendFeedbackBody = z.object({ baseVersion: z.number().int().min(1) });
 export const Feedback = z.object({
   id,
   partnershipId: id,
-  observationId: id,
+  /** What it is written on: an observation, or a clip (artifactId); exactly one of the two. */
+  observationId: id.nullable(),
+  artifactId: id.nullable(),
   subjectId: id,
   authorId: id,
   authorName: z.string(),
+  /**
+   * The goal (and step) it carries over to. The goal's title and the step's words are given only
+   * to a reader who may read that goal in its own right (a member, or someone it was shared with).
+   */
+  goal: z.object({ id, title: z.string().nullable() }).nullable(),
+  step: z.object({ id, text: z.string().nullable() }).nullable(),
   /** draft: only its author sees it; sent: the partnership sees it, the coachee once she has written what she notices in the data. */
   status: z.enum(['draft', 'sent']),
   blocks: z.array(FeedbackBlock),

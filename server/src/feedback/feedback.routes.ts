@@ -23,30 +23,48 @@ import { AppError, notFound, unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
-import { type ContentRef, readMany, readOne } from '../privacy/content';
+import { type ContentRef, readLinked, readMany, readOne } from '../privacy/content';
 import { type ItemFacts, authorize, canOnItem } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
 import { firstCoacheeReflection } from '../reflections/reflections.queries';
 import { present as presentObservation, ref as observationRef, selectObservations } from '../observations/records.routes';
 
-type Row = Database['feedback'] & { author_name: string };
+type Row = Database['feedback'] & { author_name: string; goal_title: string | null; step_text: string | null };
 
 const ref = (r: Row): ContentRef => ({ kind: 'feedback', id: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id });
 
 const selectFeedback = (db: DB, actor: Actor) =>
-  db.selectFrom('feedback as f').innerJoin('people as a', 'a.id', 'f.author_id').selectAll('f').select('a.name as author_name').where('f.org_id', '=', actor.orgId);
+  db
+    .selectFrom('feedback as f')
+    .innerJoin('people as a', 'a.id', 'f.author_id')
+    .leftJoin('goals as g', 'g.id', 'f.goal_id')
+    .leftJoin('goal_steps as st', 'st.id', 'f.step_id')
+    .selectAll('f')
+    .select(['a.name as author_name', 'g.title as goal_title', 'st.description as step_text'])
+    .where('f.org_id', '=', actor.orgId);
+
+/** Video and audio have moments to point at; photos and documents do not. */
+const isClip = (type: string) => type.startsWith('video/') || type.startsWith('audio/');
 
 const facts = (r: Row, coacheeReflected: boolean): ItemFacts => ({ subjectId: r.subject_id, authorId: r.author_id, status: r.status, coacheeReflected });
 
-function present(r: Row, ctx: PartnershipContext | null, reflected: boolean): z.infer<typeof Feedback> {
+/**
+ * goalShown: whether the reader may read the linked goal in its own right (members may; someone
+ * the coachee shared this feedback with only if she shared the goal too). Otherwise the link says
+ * only that there is one, never the goal's title or the step's words.
+ */
+function present(r: Row, ctx: PartnershipContext | null, reflected: boolean, goalShown = ctx !== null): z.infer<typeof Feedback> {
   const edit = canOnItem(ctx, 'feedback.edit', facts(r, reflected));
   return {
     id: r.id,
     partnershipId: r.partnership_id,
     observationId: r.observation_id,
+    artifactId: r.artifact_id,
     subjectId: r.subject_id,
     authorId: r.author_id,
     authorName: r.author_name,
+    goal: r.goal_id ? { id: r.goal_id, title: goalShown ? r.goal_title : null } : null,
+    step: r.step_id ? { id: r.step_id, text: goalShown ? r.step_text : null } : null,
     status: r.status as 'draft' | 'sent',
     blocks: JSON.parse(r.blocks) as FeedbackBlock[],
     version: r.version,
@@ -77,23 +95,65 @@ export default async function feedbackRoutes(app: App, s: Services) {
 
   /**
    * The blocks as stored: text trimmed of nothing (the writer's words as typed), each graphic of
-   * a tool the visit recorded with, each data line re-written from the data in the writer's language.
+   * a tool the visit recorded with, each data line re-written from the data in the writer's
+   * language, each file or clip moment one of this coachee's in this partnership.
    */
-  async function checkedBlocks(blocks: FeedbackBlock[], row: Parameters<typeof presentObservation>[1], ctx: PartnershipContext, language: Language): Promise<FeedbackBlock[]> {
+  async function checkedBlocks(actor: Actor, blocks: FeedbackBlock[], row: Parameters<typeof presentObservation>[1], ctx: PartnershipContext, language: Language): Promise<FeedbackBlock[]> {
     const observation = await presentObservation(db, row, ctx);
     const views = projectObservation(observation, clock.now());
     const lines = new Map<string, string>();
     for (const view of views) for (const line of quoteLines(view, language)) lines.set(line.id, line.text);
     // Parts of words left empty are dropped; something must remain.
     if (!blocks.some((b) => b.kind !== 'text' || b.text.trim())) throw unprocessable('feedbackEmpty', 'blocks');
+    const files = await evidenceFiles(actor, blocks, row);
     return blocks.flatMap((b, i): FeedbackBlock[] => {
       if (b.kind === 'text') return b.text.trim() ? [b] : [];
+      if (b.kind === 'artifact' || b.kind === 'moment') {
+        const file = files.get(b.artifactId);
+        if (!file) throw unprocessable('feedbackNoArtifact', `blocks.${i}.artifactId`);
+        if (b.kind === 'artifact') return [{ kind: 'artifact', artifactId: b.artifactId }];
+        if (!isClip(file.content_type)) throw unprocessable('feedbackMomentNotClip', `blocks.${i}.artifactId`);
+        return [{ kind: 'moment', artifactId: b.artifactId, atMs: b.atMs }];
+      }
       if (!views.some((v) => v.tool === b.tool)) throw unprocessable({ key: 'feedbackNoTool', values: { tool: DATA_METHOD_INFO[language][b.tool].label } }, `blocks.${i}.tool`);
       if (b.kind === 'graphic') return [{ kind: 'graphic', tool: b.tool }];
       const text = lines.get(b.lineId);
       if (!text || !b.lineId.startsWith(`${b.tool}:`)) throw unprocessable('feedbackNoLine', `blocks.${i}.lineId`);
       return [{ kind: 'data', tool: b.tool, lineId: b.lineId, text }];
     });
+  }
+
+  /** The files the blocks insert, found only among this coachee's artifacts in this partnership. */
+  async function evidenceFiles(actor: Actor, blocks: FeedbackBlock[], target: { partnership_id: string; subject_id: string }) {
+    const ids = [...new Set(blocks.flatMap((b) => (b.kind === 'artifact' || b.kind === 'moment' ? [b.artifactId] : [])))];
+    if (ids.length === 0) return new Map<string, { id: string; content_type: string }>();
+    const rows = await db
+      .selectFrom('artifacts')
+      .select(['id', 'content_type'])
+      .where('org_id', '=', actor.orgId)
+      .where('partnership_id', '=', target.partnership_id)
+      .where('subject_id', '=', target.subject_id)
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /**
+   * The goal or step the feedback carries over to: a goal of the same coachee in this partnership,
+   * and a step of that goal (a step alone names its goal).
+   */
+  async function checkedLink(actor: Actor, body: { goalId: string | null; stepId: string | null }, target: { partnership_id: string; subject_id: string }) {
+    let goalId = body.goalId;
+    if (body.stepId) {
+      const step = await db.selectFrom('goal_steps').select(['goal_id']).where('org_id', '=', actor.orgId).where('id', '=', body.stepId).executeTakeFirst();
+      if (!step || (goalId && step.goal_id !== goalId)) throw unprocessable('feedbackStep', 'stepId');
+      goalId = step.goal_id;
+    }
+    if (goalId) {
+      const goal = await db.selectFrom('goals').select(['subject_id']).where('org_id', '=', actor.orgId).where('partnership_id', '=', target.partnership_id).where('id', '=', goalId).executeTakeFirst();
+      if (!goal || goal.subject_id !== target.subject_id) throw unprocessable('feedbackGoal', body.stepId && !body.goalId ? 'stepId' : 'goalId');
+    }
+    return { goal_id: goalId, step_id: body.stepId };
   }
 
   /** One piece of feedback its author may still change (a draft), or 404 for anyone else. */
@@ -144,12 +204,13 @@ export default async function feedbackRoutes(app: App, s: Services) {
   app.post('/api/observations/:id/feedback', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Start written feedback on an observation, saved as a draft only its author sees (someone supporting the coachee)', params: IdParams, body: CreateFeedbackBody, response: { 201: Feedback } } }, async (request, reply) => {
     const actor = actorOf(request);
     const { row: o, ctx } = await observationToWriteOn(actor, request.params.id);
-    const blocks = await checkedBlocks(request.body.blocks, o, ctx, request.body.language);
+    const blocks = await checkedBlocks(actor, request.body.blocks, o, ctx, request.body.language);
+    const link = await checkedLink(actor, request.body, o);
     const now = clock.now().toISOString();
     const id = newId();
     await db
       .insertInto('feedback')
-      .values({ id, org_id: actor.orgId, partnership_id: o.partnership_id, observation_id: o.id, subject_id: o.subject_id, author_id: actor.personId, status: 'draft', blocks: JSON.stringify(blocks), version: 1, created_at: now, updated_at: now, sent_at: null })
+      .values({ id, org_id: actor.orgId, partnership_id: o.partnership_id, observation_id: o.id, artifact_id: null, subject_id: o.subject_id, author_id: actor.personId, status: 'draft', blocks: JSON.stringify(blocks), ...link, version: 1, created_at: now, updated_at: now, sent_at: null })
       .execute();
     return reply.status(201).send(present(await reread(actor, id), ctx, false));
   });
@@ -157,16 +218,17 @@ export default async function feedbackRoutes(app: App, s: Services) {
   app.put('/api/feedback/:id', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Change a draft (its author; 409 when it changed elsewhere or was sent)', params: IdParams, body: UpdateFeedbackBody, response: { 200: Feedback } } }, async (request) => {
     const actor = actorOf(request);
     const { row, ctx } = await ownDraft(actor, request.params.id, request.body.baseVersion);
-    const { row: o } = await observationToWriteOn(actor, row.observation_id);
-    const blocks = await checkedBlocks(request.body.blocks, o, ctx, request.body.language);
-    await claim(row.id, request.body.baseVersion, { blocks: JSON.stringify(blocks) });
+    const { row: o } = await observationToWriteOn(actor, row.observation_id!);
+    const blocks = await checkedBlocks(actor, request.body.blocks, o, ctx, request.body.language);
+    const link = await checkedLink(actor, request.body, o);
+    await claim(row.id, request.body.baseVersion, { blocks: JSON.stringify(blocks), ...link });
     return present(await reread(actor, row.id), ctx, false);
   });
 
   app.post('/api/feedback/:id/sending', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Send a draft: the partnership reads it, the coachee once she has reflected on the data (its author, after the visit ended)', params: IdParams, body: SendFeedbackBody, response: { 200: Feedback } } }, async (request) => {
     const actor = actorOf(request);
     const { row, ctx } = await ownDraft(actor, request.params.id, request.body.baseVersion);
-    const o = await db.selectFrom('observations').select(['status', 'ended_at']).where('id', '=', row.observation_id).executeTakeFirstOrThrow();
+    const o = await db.selectFrom('observations').select(['status', 'ended_at']).where('id', '=', row.observation_id!).executeTakeFirstOrThrow();
     if (!o.ended_at) throw new AppError('CONFLICT', 'feedbackNotEnded');
     const now = clock.now().toISOString();
     await claim(row.id, request.body.baseVersion, { status: 'sent', sent_at: now });
@@ -185,11 +247,14 @@ export default async function feedbackRoutes(app: App, s: Services) {
     const actor = actorOf(request);
     const row = await selectFeedback(db, actor).where('f.id', '=', request.params.id).executeTakeFirst();
     const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
-    const o = row && (await db.selectFrom('observations').select(['id', 'partnership_id', 'subject_id', 'plan_id', 'meeting_id']).where('id', '=', row.observation_id).executeTakeFirstOrThrow());
+    const o = row && (await db.selectFrom('observations').select(['id', 'partnership_id', 'subject_id', 'plan_id', 'meeting_id']).where('id', '=', row.observation_id!).executeTakeFirstOrThrow());
     const reflected = !!o && (await coacheeReflected(actor, o));
     // A draft or held feedback does not exist for this reader: the same 404 as a missing id, and no read logged.
     if (!row || !canOnItem(ctx, 'feedback.read', facts(row, reflected))) throw notFound();
     const decision = await readOne(db, clock, actor, ref(row));
-    return present(row, decision.basis === 'member' ? decision.ctx : null, reflected);
+    if (decision.basis === 'member') return present(row, decision.ctx, reflected);
+    // Someone the coachee shared this feedback with sees the linked goal's title only if she shared the goal too.
+    const goalShown = await readLinked(db, clock, actor, row.goal_id ? { kind: 'goal', id: row.goal_id, partnershipId: row.partnership_id, subjectId: row.subject_id } : null);
+    return present(row, null, reflected, goalShown);
   });
 }

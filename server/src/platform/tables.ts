@@ -402,9 +402,14 @@ export interface Database {
     id: string;
     org_id: string;
     partnership_id: string;
-    observation_id: string;
+    /** The observation it is written on, or null when it is written on a clip (artifact_id). */
+    observation_id: string | null;
+    artifact_id: string | null;
     subject_id: string;
     author_id: string;
+    /** The goal, and optionally its step, the feedback carries over to. */
+    goal_id: string | null;
+    step_id: string | null;
     /** draft | sent */
     status: string;
     /** JSON array of FeedbackBlock (shared/src/api.ts). */

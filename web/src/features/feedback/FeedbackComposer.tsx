@@ -4,12 +4,13 @@ import type { FeedbackBlock } from '../../../../shared/src/api';
 import { type LanguageFlag, type LanguageRuleSet, checkLanguage, compileLanguageRules } from '../../../../shared/src/language-check';
 import { quoteLines } from '../../../../shared/src/observations/quotes';
 import type { ToolView } from '../../../../shared/src/observations/views';
-import { type Feedback, type Observation, api } from '../../api';
+import { type Feedback, type Goal, type Observation, api } from '../../api';
 import { useLanguage, useT } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { SelectField, TextArea } from '../../ui/Field';
 import { useFocusFirstError } from '../../ui/focus';
+import { goalsKey } from '../goals/goalWords';
 import { toolName } from '../observations/review/recordWords';
 import { FeedbackBlocks } from './FeedbackSection';
 import { ListeningMoves } from './ListeningMoves';
@@ -52,6 +53,8 @@ export function FeedbackComposer({
   const [current, setCurrent] = useState(0);
   const [lineChoice, setLineChoice] = useState('');
   const [empty, setEmpty] = useState(0);
+  /** "goal:<id>" or "step:<id>": what the feedback carries over to, chosen in one control. */
+  const [link, setLink] = useState(() => (draft?.step ? `step:${draft.step.id}` : draft?.goal ? `goal:${draft.goal.id}` : ''));
   const ref = useRef<HTMLDivElement>(null);
 
   const rules = useQuery({
@@ -59,6 +62,8 @@ export function FeedbackComposer({
     queryFn: () => api.get<{ sets: LanguageRuleSet[] }>(`/api/language-check/rules?language=${language}`),
     staleTime: Infinity,
   });
+  const goals = useQuery({ queryKey: goalsKey(observation.partnershipId), queryFn: () => api.get<{ items: Goal[] }>(`/api/partnerships/${encodeURIComponent(observation.partnershipId)}/goals`) });
+  const subjectGoals = (goals.data?.items ?? []).filter((g) => g.subjectId === observation.subjectId && (g.status === 'active' || g.status === 'proposed' || link === `goal:${g.id}` || g.steps.some((st) => link === `step:${st.id}`)));
   const compiled = useMemo(() => (rules.data ? compileLanguageRules(rules.data.sets) : null), [rules.data]);
 
   const blocks = (): FeedbackBlock[] =>
@@ -67,7 +72,8 @@ export function FeedbackComposer({
       .filter((b) => b.kind !== 'text' || b.text.trim());
   const save = useMutation({
     mutationFn: async (send: boolean) => {
-      const body = { blocks: blocks(), language };
+      const [linkKind, linkId] = link.split(':');
+      const body = { blocks: blocks(), language, goalId: linkKind === 'goal' ? linkId : null, stepId: linkKind === 'step' ? linkId : null };
       let saved = draft
         ? await api.put<Feedback>(`/api/feedback/${encodeURIComponent(draft.id)}`, { ...body, baseVersion: draft.version })
         : await api.post<Feedback>(`/api/observations/${encodeURIComponent(observation.id)}/feedback`, body);
@@ -165,7 +171,7 @@ export function FeedbackComposer({
           }
           return (
             <li key={part.key} className="feedback-part feedback-evidence">
-              <FeedbackBlocks blocks={[part]} views={views} />
+              <FeedbackBlocks blocks={[part]} views={views} partnershipId={observation.partnershipId} />
               <Button variant="secondary" className="feedback-remove" onClick={() => remove(i)}>
                 {t('remove')}
                 <span className="visually-hidden"> {t('removeHidden', { n: i + 1 })}</span>
@@ -217,6 +223,22 @@ export function FeedbackComposer({
           <p className="field-hint">{views.map((v) => t('noLines', { tool: toolName(language, v.tool) })).join(' ')}</p>
         )}
       </fieldset>
+
+      {subjectGoals.length ? (
+        <SelectField label={t('carryOver')} hint={t('carryOverHint')} value={link} onChange={(e) => setLink(e.target.value)}>
+          <option value="">{t('carryOverNone')}</option>
+          {subjectGoals.map((g) => (
+            <optgroup key={g.id} label={g.title}>
+              <option value={`goal:${g.id}`}>{t('carryOverGoal', { title: g.title })}</option>
+              {g.steps.map((st) => (
+                <option key={st.id} value={`step:${st.id}`}>
+                  {t('carryOverStep', { n: st.position, text: st.description })}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
+      ) : null}
 
       {empty > 0 && blocks().length === 0 ? (
         <div role="alert" data-error-summary tabIndex={-1}>

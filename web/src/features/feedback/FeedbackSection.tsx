@@ -11,11 +11,13 @@ import { Loading } from '../../ui/Page';
 import { focusSaved } from '../../ui/focus';
 import { formatDateTime } from '../../ui/format';
 import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
+import { goalDomId } from '../goals/GoalCard';
 import { firstName } from '../goals/goalWords';
 import { ObservationChart } from '../observations/charts/ObservationChart';
 import { toolName } from '../observations/review/recordWords';
 import { useSignedIn } from '../session/session';
 import { ShareForm } from '../sharing/ShareForm';
+import { EvidenceBlock } from './EvidenceBlock';
 import { FeedbackComposer } from './FeedbackComposer';
 import { m } from './messages';
 
@@ -135,7 +137,15 @@ export function FeedbackCard({ f, p, views, onEdit, onDiscarded }: { f: Feedback
           ? t('draftBy', { date: formatDateTime(f.updatedAt, language) })
           : t('sentBy', { who: mine ? 'me' : 'other', name: f.authorName, date: formatDateTime(f.sentAt ?? f.updatedAt, language) })}
       </h4>
-      <FeedbackBlocks blocks={f.blocks} views={views} />
+      <FeedbackBlocks blocks={f.blocks} views={views} partnershipId={p.id} />
+      {f.goal ? (
+        <p className="meta feedback-link">
+          {t('linkedTo', {
+            what: f.goal.title === null ? t('linkedHidden') : f.step?.text ? `${f.goal.title} — ${t('linkedStep', { text: f.step.text })}` : f.goal.title,
+          })}{' '}
+          {f.goal.title !== null ? <Link to={`/partnerships/${encodeURIComponent(p.id)}/goals#${goalDomId(f.goal.id)}-title`}>{t('seeGoal')}</Link> : null}
+        </p>
+      ) : null}
       {f.abilities.edit || f.abilities.share ? (
         <div className="button-row no-print">
           {f.abilities.edit ? (
@@ -163,10 +173,10 @@ export function FeedbackCard({ f, p, views, onEdit, onDiscarded }: { f: Feedback
   );
 }
 
-const firstText = (blocks: FeedbackBlock[]) => blocks.flatMap((b) => (b.kind === 'graphic' ? [] : [b.text?.trim() ?? ''])).find(Boolean)?.slice(0, 80) ?? '';
+const firstText = (blocks: FeedbackBlock[]) => blocks.flatMap((b) => (b.kind === 'text' || b.kind === 'data' || b.kind === 'moment' ? [b.text?.trim() ?? ''] : [])).find(Boolean)?.slice(0, 80) ?? '';
 
 /** The blocks of a piece: paragraphs of the writer's words, each graphic drawn from the data, each quoted line linked to its tool's data on the page. */
-export function FeedbackBlocks({ blocks, views }: { blocks: FeedbackBlock[]; views: ToolView[] }) {
+export function FeedbackBlocks({ blocks, views, partnershipId }: { blocks: FeedbackBlock[]; views: ToolView[]; partnershipId: string }) {
   const t = useT(m);
   const { language } = useLanguage();
   return (
@@ -175,6 +185,7 @@ export function FeedbackBlocks({ blocks, views }: { blocks: FeedbackBlock[]; vie
         if (b.kind === 'text') {
           return b.text.split(/\n{2,}/).map((para, j) => (para.trim() ? <p key={`${i}-${j}`} className="feedback-text">{para}</p> : null));
         }
+        if (b.kind === 'artifact' || b.kind === 'moment') return <EvidenceBlock key={i} block={b} partnershipId={partnershipId} />;
         const view = views.find((v) => v.tool === b.tool);
         if (b.kind === 'graphic') {
           return (
