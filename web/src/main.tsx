@@ -45,6 +45,8 @@ const InvitationPage = page(() => import('./features/session/InvitationPage'), '
 const WelcomePage = page(() => import('./features/session/WelcomePage'), 'WelcomePage');
 const AccessLogPage = page(() => import('./features/access-log/AccessLogPage'), 'AccessLogPage');
 const CelebrationsSection = page(() => import('./features/celebrations/CelebrationsSection'), 'CelebrationsSection');
+const EvidenceSection = page(() => import('./features/artifacts/EvidenceSection'), 'EvidenceSection');
+const ArtifactPage = page(() => import('./features/artifacts/ArtifactPage'), 'ArtifactPage');
 const ConcernsSection = page(() => import('./features/concerns/ConcernsSection'), 'ConcernsSection');
 const GoalsSection = page(() => import('./features/goals/GoalsSection'), 'GoalsSection');
 const MessagesSection = page(() => import('./features/messages/MessagesSection'), 'MessagesSection');
@@ -184,6 +186,8 @@ function App() {
           <Route path="observations/layouts/:layoutId" element={<LayoutEditorPage />} />
           <Route path="reflections" element={<ReflectionsSection />} />
           <Route path="notes" element={<NotesSection />} />
+          <Route path="evidence" element={<EvidenceSection />} />
+          <Route path="evidence/:artifactId" element={<ArtifactPage />} />
           <Route path="messages" element={<MessagesSection />} />
           <Route path="concerns" element={<ConcernsSection />} />
           <Route path="profile" element={<ProfileSection />} />

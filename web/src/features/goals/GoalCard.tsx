@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { useSignedIn } from '../session/session';
 import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
+import { GoalEvidence } from '../artifacts/ArtifactList';
 import { GoalForm } from './GoalForm';
 import { firstName, goalsKey, progressText, responsibleText } from './goalWords';
 import { focusSoon } from '../../ui/focus';
@@ -133,6 +134,7 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
       ) : null}
 
       <ActionPlan goal={goal} p={p} onNotice={setNotice} />
+      {p.abilities.readContent ? <GoalEvidence partnershipId={p.id} goalId={goal.id} /> : null}
 
       <div className="goal-notice" role="status">
         {notice ? <p className="success-text">{notice}</p> : null}

@@ -21,6 +21,7 @@ export type SectionKey =
   | 'reflections'
   | 'celebrations'
   | 'notes'
+  | 'evidence'
   | 'messages'
   | 'concerns'
   | 'profile'
@@ -52,6 +53,8 @@ export const SECTIONS: readonly SectionDef[] = [
   { key: 'reflections', group: 'reflect', to: 'reflections', titled: true, visible: members },
   { key: 'celebrations', group: 'reflect', to: 'celebrations', titled: true, visible: members },
   { key: 'notes', group: 'reflect', to: 'notes', titled: true, visible: members },
+  // Photos, documents and student work: coaching content, for members (a colleague the coachee shared one with opens it by its address).
+  { key: 'evidence', group: 'reflect', to: 'evidence', titled: true, visible: members },
   { key: 'messages', group: 'talk', to: 'messages', titled: true, visible: members },
   { key: 'concerns', group: 'talk', to: 'concerns', titled: true, visible: members },
   { key: 'profile', group: 'about', to: 'profile', titled: true, visible: members },

@@ -18,6 +18,7 @@ import { observationReflectionsKey } from '../../reflections/reflectionWords';
 import { useSignedIn } from '../../session/session';
 import { ShareForm } from '../../sharing/ShareForm';
 import { FeedbackSection } from '../../feedback/FeedbackSection';
+import { ObservationEvidence } from '../../artifacts/ArtifactList';
 import { ChartFiles } from '../charts/ChartFiles';
 import { ObservationChart } from '../charts/ObservationChart';
 import { m } from './messages';
@@ -181,6 +182,8 @@ export function ObservationReviewPage() {
           <ChartFiles observationId={o.id} tool={view.tool} toolLabel={toolName(language, view.tool)} />
         </section>
       ))}
+
+      {member ? <ObservationEvidence partnershipId={p.id} observationId={o.id} /> : null}
 
       {member && o.coacheeReflectedAt ? (
         <section className="review-reflections" aria-labelledby="review-reflections-title">

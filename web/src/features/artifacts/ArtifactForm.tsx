@@ -1,0 +1,235 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { ApiError, type Goal, type ObservationSummary, type PartnershipDetail, api } from '../../api';
+import { useLanguage, useT } from '../../i18n';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { SelectField, TextArea, TextField } from '../../ui/Field';
+import { useFocusFirstError } from '../../ui/focus';
+import { formatDate } from '../../ui/format';
+import { GOAL_ORDER, goalsKey, subjectsOf } from '../goals/goalWords';
+import { recordsKey } from '../observations/review/recordWords';
+import { SubjectOptions } from '../partnerships/SubjectOptions';
+import { useSignedIn } from '../session/session';
+import { ACCEPT, ACCEPT_CAMERA, type Artifact, type ArtifactFilter, sizeText } from './artifactWords';
+import { m } from './messages';
+import { UPLOAD_NETWORK, UPLOAD_STOPPED, useUpload } from './useArtifacts';
+
+/** The fields in the order they are shown, so focus goes to the first one with a problem. */
+const FIELDS = ['file', 'note', 'attach', 'subjectId'] as const;
+type FieldName = (typeof FIELDS)[number];
+
+/** Answers about the file itself (too large, not a type Tandem keeps, a damaged picture): shown next to the file field. */
+const FILE_CODES = ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNPROCESSABLE', 'RANGE_NOT_SATISFIABLE'];
+
+/** "goal:<id>" or "observation:<id>" in the attach-to choice; "" for nothing in particular. */
+function parseTarget(value: string): ArtifactFilter {
+  const [kind, id] = value.split(':');
+  return kind === 'goal' ? { goalId: id } : kind === 'observation' ? { observationId: id } : {};
+}
+
+export interface ArtifactFormProps {
+  p: PartnershipDetail;
+  /** Already attached (the observation or goal the list belongs to): the form does not ask. */
+  attach: ArtifactFilter;
+  onSaved: (saved: Artifact) => void;
+  onCancel: () => void;
+  /** The element id of the first field, so the caller can move focus there when the form opens. */
+  firstFieldId: string;
+}
+
+/**
+ * "Add evidence": a file (on a phone: a photo from the library or, with the second input, the
+ * camera), a note, and optionally what it belongs to. While it goes, how much has been sent
+ * and a way to stop; if the server refuses it, its message sits next to the field it is about
+ * and focus goes there. Nothing typed is lost when an upload fails.
+ */
+export function ArtifactForm({ p, attach, onSaved, onCancel, firstFieldId }: ArtifactFormProps) {
+  const t = useT(m);
+  const me = useSignedIn();
+  const { language } = useLanguage();
+  const formId = useId();
+  const fixed = !!(attach.observationId || attach.goalId);
+  const subjects = subjectsOf(p);
+  const [file, setFile] = useState<File | null>(null);
+  const [note, setNote] = useState('');
+  const [target, setTarget] = useState('');
+  const [subjectId, setSubjectId] = useState(() => (subjects.some((s) => s.personId === me.personId) ? me.personId : (subjects[0]?.personId ?? '')));
+  const [missing, setMissing] = useState<Partial<Record<FieldName, string>>>({});
+  const [refused, setRefused] = useState(0);
+  const cameraId = `${formId}-camera`;
+  /** The two file inputs, found by id (the field components keep their <input> to themselves). */
+  const input = (id: string) => document.getElementById(id) as HTMLInputElement | null;
+  const { mutation: upload, progress, stop } = useUpload(p.id);
+
+  // What it can be attached to: the partnership's goals and observations (the same lists their sections show).
+  const goals = useQuery({ queryKey: goalsKey(p.id), queryFn: () => api.get<{ items: Goal[] }>(`/api/partnerships/${p.id}/goals`), enabled: !fixed });
+  const records = useQuery({ queryKey: recordsKey(p.id), queryFn: () => api.get<{ items: ObservationSummary[] }>(`/api/partnerships/${p.id}/observations`), enabled: !fixed });
+  const goalChoices = [...(goals.data?.items ?? [])].filter((g) => g.status !== 'set_aside' || `goal:${g.id}` === target).sort((a, b) => GOAL_ORDER[a.status] - GOAL_ORDER[b.status]);
+  const observationChoices = [...(records.data?.items ?? [])].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  const chosen = fixed ? attach : parseTarget(target);
+  const askWhose = !fixed && !chosen.goalId && !chosen.observationId && subjects.length > 1;
+
+  const err = upload.error instanceof ApiError ? upload.error : null;
+  const serverField = (name: FieldName): string | undefined => {
+    if (!err) return undefined;
+    if (name === 'file') return err.fieldMessage('file') ?? (err.details.length === 0 && FILE_CODES.includes(err.code) ? err.message : undefined);
+    if (name === 'attach') return fixed ? undefined : (err.fieldMessage('goalId') ?? err.fieldMessage('observationId'));
+    return err.fieldMessage(name);
+  };
+  const fieldError = (name: FieldName) => missing[name] ?? serverField(name);
+  const shownOnAField = FIELDS.some((f) => serverField(f));
+  const general = err && !shownOnAField ? err : null;
+
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, upload.error, refused);
+
+  const clear = (name: FieldName) => setMissing((was) => (was[name] ? { ...was, [name]: undefined } : was));
+  /** A file chosen in either input; the other input is emptied so only one file is ever in play. */
+  const pick = (input: HTMLInputElement, other: HTMLInputElement | null) => {
+    const next = input.files?.[0] ?? null;
+    if (next && other) other.value = '';
+    setFile(next);
+    clear('file');
+    if (upload.isError) upload.reset();
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className="form artifact-form card"
+      noValidate
+      aria-labelledby={`${formId}-heading`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (upload.isPending) return;
+        if (!file) {
+          setMissing({ file: t('fileMissing') });
+          upload.reset();
+          setRefused((n) => n + 1);
+          return;
+        }
+        setMissing({});
+        upload.mutate(
+          { file, note: note.trim(), ...chosen, subjectId: askWhose ? subjectId || undefined : undefined },
+          {
+            onSuccess: (saved) => {
+              setFile(null);
+              setNote('');
+              setTarget('');
+              for (const id of [firstFieldId, cameraId]) {
+                const el = input(id);
+                if (el) el.value = '';
+              }
+              onSaved(saved);
+            },
+          },
+        );
+      }}
+    >
+      <h3 id={`${formId}-heading`}>{t('formHeading')}</h3>
+      {fixed ? <p className="field-hint">{attach.observationId ? t('attachedToObservation') : t('attachedToGoal')}</p> : null}
+      <TextField
+        id={firstFieldId}
+        className="file-field"
+        type="file"
+        accept={ACCEPT}
+        label={t('fileLabelChoose')}
+        hint={t('fileHint')}
+        error={fieldError('file')}
+        onChange={(e) => pick(e.currentTarget, input(cameraId))}
+      />
+      <TextField
+        id={cameraId}
+        className="file-field"
+        type="file"
+        accept={ACCEPT_CAMERA}
+        capture="environment"
+        label={t('cameraLabel')}
+        hint={t('cameraHint')}
+        onChange={(e) => pick(e.currentTarget, input(firstFieldId))}
+      />
+      <p className="artifact-chosen" aria-live="polite">
+        {file ? t('chosen', { name: file.name, size: sizeText(file.size, language) }) : null}
+      </p>
+      <TextArea
+        id={`${formId}-note`}
+        label={t('noteAddLabel')}
+        hint={t('noteAddHint')}
+        rows={3}
+        maxLength={2000}
+        value={note}
+        onChange={(e) => {
+          setNote(e.target.value);
+          clear('note');
+        }}
+        error={fieldError('note')}
+      />
+      {fixed ? null : (
+        <SelectField
+          id={`${formId}-attach`}
+          label={t('attachLabel')}
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          error={fieldError('attach')}
+          hint={goals.isError || records.isError ? t('attachListsFailed') : undefined}
+        >
+          <option value="">{t('attachNothing')}</option>
+          {goalChoices.length ? (
+            <optgroup label={t('attachGoals')}>
+              {goalChoices.map((g) => (
+                <option key={g.id} value={`goal:${g.id}`}>
+                  {g.title}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+          {observationChoices.length ? (
+            <optgroup label={t('attachObservations')}>
+              {observationChoices.map((o) => (
+                <option key={o.id} value={`observation:${o.id}`}>
+                  {t('observationOption', { title: o.focus.trim() || t('untitledObservation'), date: formatDate(o.startedAt, language) })}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+        </SelectField>
+      )}
+      {askWhose ? (
+        <SelectField id={`${formId}-subjectId`} label={t('whose')} value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={fieldError('subjectId')}>
+          <SubjectOptions subjects={subjects} meId={me.personId} />
+        </SelectField>
+      ) : null}
+
+      {upload.isPending ? (
+        <div className="upload-progress">
+          <p id={`${formId}-progress`}>{t('sending', { sent: progress ?? 0 })}</p>
+          <progress max={1} value={progress ?? 0} aria-label={t('sendingLabel')} />
+        </div>
+      ) : null}
+      {general ? (
+        general.code === UPLOAD_STOPPED ? (
+          <div data-error-summary tabIndex={-1}>
+            <Alert tone="warning">{t('stopped')}</Alert>
+          </div>
+        ) : (
+          <Alert tone="error">{general.code === UPLOAD_NETWORK ? t('network') : general.message ? `${general.message} ${t('failedKept')}` : t('somethingWrong')}</Alert>
+        )
+      ) : null}
+      <div className="button-row">
+        <Button type="submit" busy={upload.isPending}>
+          {t('send')}
+        </Button>
+        {upload.isPending ? (
+          <Button variant="secondary" onClick={stop}>
+            {t('stop')}
+          </Button>
+        ) : (
+          <Button variant="secondary" onClick={onCancel}>
+            {t('cancel')}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
