@@ -57,6 +57,12 @@ export interface Config {
   artifactMaxBytes: number;
   /** Bytes of artifacts one organization may keep in all. */
   artifactOrgQuotaBytes: number;
+  /** Largest video or audio clip accepted through the resumable upload (/api/uploads), in bytes. */
+  clipMaxBytes: number;
+  /** The ffmpeg program that makes a clip's poster frame (a name on PATH, or a path). */
+  ffmpegPath: string;
+  /** The ffprobe program that reads a clip's length and tracks (a name on PATH, or a path). */
+  ffprobePath: string;
   /** S3-compatible object storage for artifacts; null = files on disk under `<dataDir>/artifacts/`. */
   s3: S3Config | null;
 }
@@ -110,12 +116,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!/^([^\r\n<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(mailFrom)) {
     problems.push('MAIL_FROM must be an e-mail address, optionally with a name: Tandem <no-reply@example.org>.');
   }
+  // Largest sizes: a multipart upload is held in memory (2047 MB at most); a clip is streamed, and
+  // one S3 PutObject takes at most 5 GB.
+  const MAX_SIZE: Record<string, [number, string]> = { ARTIFACT_MAX_BYTES: [2047 * MB, 'between 1 KB and 2047 MB'], CLIP_MAX_BYTES: [5 * 1024 * MB, 'between 1 KB and 5 GB'] };
   const bytes = (name: string, fallback: number) => {
     const raw = env[name]?.trim();
     if (!raw) return fallback;
     const n = parseBytes(raw);
-    if (n === null || n < 1024 || (name === 'ARTIFACT_MAX_BYTES' && n > 2047 * MB)) {
-      problems.push(`${name} must be a size ${name === 'ARTIFACT_MAX_BYTES' ? 'between 1 KB and 2047 MB' : 'of at least 1 KB'}, in bytes or with a unit: 20MB, 5GB, 500KB (got "${raw}").`);
+    const [max, range] = MAX_SIZE[name] ?? [Number.MAX_SAFE_INTEGER, 'of at least 1 KB'];
+    if (n === null || n < 1024 || n > max) {
+      problems.push(`${name} must be a size ${range}, in bytes or with a unit: 20MB, 5GB, 500KB (got "${raw}").`);
       return fallback;
     }
     return n;
@@ -144,6 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom,
     artifactMaxBytes: bytes('ARTIFACT_MAX_BYTES', 20 * MB),
     artifactOrgQuotaBytes: bytes('ARTIFACT_ORG_QUOTA_BYTES', 5 * 1024 * MB),
+    clipMaxBytes: bytes('CLIP_MAX_BYTES', 500 * MB),
+    ffmpegPath: env.FFMPEG_PATH?.trim() || 'ffmpeg',
+    ffprobePath: env.FFPROBE_PATH?.trim() || 'ffprobe',
     s3,
     ...overrides,
   };

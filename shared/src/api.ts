@@ -1218,8 +1218,24 @@ export const FeedbackList = z.object({
 });
 
 // ---------- artifacts: photos, documents and student work ----------
-/** What an artifact is stored as, decided from its bytes (never its name): images re-encoded, PDFs as sent. */
-export const ARTIFACT_CONTENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+/**
+ * What an artifact is stored as, decided from its bytes (never its name): images re-encoded, PDFs,
+ * video and audio clips as sent (a clip with no picture is stored as audio).
+ */
+export const ARTIFACT_CONTENT_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'application/pdf',
+  'video/mp4',
+  'video/webm',
+  'video/quicktime',
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/webm',
+  'audio/ogg',
+  'audio/wav',
+] as const;
+export type ArtifactContentType = (typeof ARTIFACT_CONTENT_TYPES)[number];
 /**
  * The text fields of an upload (multipart/form-data, beside one `file` part). Validated by the
  * route itself: a multipart body is not parsed by the schema layer.
@@ -1262,11 +1278,91 @@ export const Artifact = z.object({
   /** Pixels, for images. */
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
-  /** Whether GET /api/artifacts/:id/thumbnail has a small image (images only). */
+  /** Whether GET /api/artifacts/:id/thumbnail has a small image (an image's, or a video's poster frame). */
   hasThumbnail: z.boolean(),
+  /** For a video or audio clip: what was read of it (null for photos and documents). */
+  media: z
+    .object({
+      kind: z.enum(['video', 'audio']),
+      /** Its length, when ffprobe could read it. */
+      durationMs: z.number().int().nullable(),
+      /** Whether it has a sound track (null: not read). */
+      hasAudio: z.boolean().nullable(),
+      /** What could not be read or is missing, as a sentence in the reader's language ("This clip has no sound."); null: nothing. */
+      note: z.string().nullable(),
+    })
+    .nullable(),
+  /** When the coachee it is about said she has watched it (others' comments wait for her until then); null: not yet. */
+  coacheeWatchedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  abilities: z.object({ edit: z.boolean(), delete: z.boolean(), share: z.boolean() }),
+  /** comment: may add comments at moments of this clip; watched: may say she has watched it (the coachee it is about). */
+  abilities: z.object({ edit: z.boolean(), delete: z.boolean(), share: z.boolean(), comment: z.boolean(), watched: z.boolean() }),
+});
+
+/**
+ * The Upload-Metadata of a resumable upload's creation (POST /api/uploads, tus 1.0), each value
+ * base64 as tus says: which partnership, the file's name, the note, and what it is attached to.
+ */
+export const UploadClipMetadata = z.object({
+  partnershipId: id,
+  /** The name on the uploader's device (content: it may name a child). */
+  filename: z.string().max(255).default(''),
+  note: text(2000).default(''),
+  observationId: id.optional(),
+  goalId: id.optional(),
+  subjectId: id.optional(),
+});
+/** Where in a clip, in milliseconds from its start (at most 24 hours). */
+const momentMs = z.number().int().min(0).max(86_400_000);
+export const CreateArtifactCommentBody = z.object({
+  atMs: momentMs,
+  /** The comment (may be empty when the moment is only tagged). */
+  body: text(4000).default(''),
+  /** Practices of the organization's framework this moment shows. */
+  tags: z.array(id).max(20).default([]),
+  /** Link to a goal of the coachee's action plan… */
+  goalId: id.nullable().default(null),
+  /** …or to one step of it (its goal is then linked too). */
+  stepId: id.nullable().default(null),
+});
+/** Any of the fields; a goal or step given here replaces the link (null removes it). */
+export const UpdateArtifactCommentBody = z.object({
+  atMs: momentMs.optional(),
+  body: text(4000).optional(),
+  tags: z.array(id).max(20).optional(),
+  goalId: id.nullable().optional(),
+  stepId: id.nullable().optional(),
+});
+export const ArtifactComment = z.object({
+  id,
+  artifactId: id,
+  authorId: id,
+  authorName: z.string(),
+  atMs: z.number().int(),
+  body: z.string(),
+  tags: z.array(z.object({ id, name: z.string() })),
+  /**
+   * The goal (and step) the comment carries over to. The goal's title and the step's words only
+   * for a reader who may read that goal in its own right (a member, or someone it was shared with).
+   */
+  goal: z.object({ id, title: z.string().nullable() }).nullable(),
+  step: z.object({ id, text: z.string().nullable() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: z.object({ edit: z.boolean(), delete: z.boolean() }),
+});
+export const ArtifactCommentList = z.object({
+  /** In the order of the clip's timeline. */
+  items: z.array(ArtifactComment),
+  /** For the coachee: others' comments waiting until she has watched her clip or commented on it herself (only how many). */
+  held: z.number().int(),
+  /** Who wrote the comments that wait (names only, never words). */
+  heldFrom: z.array(z.string()),
+  /** When the coachee said she has watched it (null: not yet). */
+  watchedAt: z.string().nullable(),
+  /** Whether the viewer may add comments. */
+  canComment: z.boolean(),
 });
 
 // ---------- messages and resource requests ----------

@@ -29,9 +29,13 @@ export function multipartBody(fields: Record<string, string>, files: Array<FileP
 
 export interface FileClient {
   personId: string | null;
+  /** The session cookie and CSRF header, for a request sent over a real connection. */
+  auth: Record<string, string>;
   upload(url: string, fields: Record<string, string>, file?: FilePart | FilePart[]): Promise<LightMyRequestResponse>;
   /** A GET with extra headers (Range). */
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  /** Any request with the session (and its CSRF token unless `csrf: false`), its own headers and a raw body (tus uploads). */
+  send(method: 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'DELETE', url: string, headers?: Record<string, string>, payload?: Buffer | NodeJS.ReadableStream, options?: { csrf?: boolean }): Promise<LightMyRequestResponse>;
 }
 
 /** A fresh session of a person (null: nobody signed in) for file routes. */
@@ -47,12 +51,17 @@ export async function fileClient(w: World, personId: string | null): Promise<Fil
   const auth = { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) };
   return {
     personId,
+    auth,
     upload(url, fields, file) {
       const body = multipartBody(fields, file ? [file].flat() : []);
       return w.app.inject({ method: 'POST', url, headers: { ...auth, 'content-type': body.contentType }, payload: body.payload });
     },
     get(url, headers = {}) {
       return w.app.inject({ method: 'GET', url, headers: { ...(cookie ? { cookie } : {}), ...headers } });
+    },
+    send(method, url, headers = {}, payload, options = {}) {
+      const session = options.csrf === false ? (cookie ? { cookie } : {}) : auth;
+      return w.app.inject({ method, url, headers: { ...session, ...headers }, ...(payload !== undefined ? { payload: payload as Buffer } : {}) });
     },
   };
 }

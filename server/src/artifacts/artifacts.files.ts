@@ -11,14 +11,16 @@
  */
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
+import type { ArtifactContentType } from '../../../shared/src/api';
 import type { Language } from '../../../shared/src/i18n';
 import { AppError } from '../platform/errors';
 
-export type StoredType = 'image/jpeg' | 'image/png' | 'application/pdf';
+/** What an artifact is stored as: an image (re-encoded), a PDF, or a video or audio clip (media.ts). */
+export type StoredType = ArtifactContentType;
 
 export interface Prepared {
   bytes: Buffer;
-  contentType: StoredType;
+  contentType: 'image/jpeg' | 'image/png' | 'application/pdf';
   width: number | null;
   height: number | null;
   /** A small WebP of an image (320 px wide at most); null for a PDF. */
@@ -34,6 +36,7 @@ const MAX_PIXELS = 50_000_000;
  * Reads what the bytes are and prepares what is stored: an image re-encoded without metadata
  * (JPEG for photos, PNG where there is transparency or the original was lossless) with its
  * thumbnail; a PDF as it came. Anything else is refused (415), a damaged image too (422).
+ * (Video and audio clips are read by media.ts before this is asked.)
  */
 export async function prepareUpload(bytes: Buffer): Promise<Prepared> {
   const found = await fileTypeFromBuffer(bytes);
@@ -57,7 +60,19 @@ export async function prepareUpload(bytes: Buffer): Promise<Prepared> {
   }
 }
 
-const EXTENSION: Record<StoredType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
+const EXTENSION: Record<StoredType, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'application/pdf': 'pdf',
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
+  'video/quicktime': 'mov',
+  'audio/mpeg': 'mp3',
+  'audio/mp4': 'm4a',
+  'audio/webm': 'webm',
+  'audio/ogg': 'ogg',
+  'audio/wav': 'wav',
+};
 
 /**
  * The name kept for a file: the last part of what the device sent, without control characters,
@@ -65,7 +80,7 @@ const EXTENSION: Record<StoredType, string> = { 'image/jpeg': 'jpg', 'image/png'
  */
 export function storedName(sent: string | undefined, type: StoredType): string {
   const base = (sent ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'file';
-  const stem = base.replace(/\.(jpe?g|png|webp|gif|heic|heif|pdf|jfif)$/i, '').slice(0, 150) || 'file';
+  const stem = base.replace(/\.(jpe?g|png|webp|gif|heic|heif|pdf|jfif|mp4|m4v|mov|qt|webm|mkv|mp3|m4a|aac|ogg|oga|opus|wav)$/i, '').slice(0, 150) || 'file';
   return `${stem}.${EXTENSION[type]}`;
 }
 

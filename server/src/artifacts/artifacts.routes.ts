@@ -6,40 +6,54 @@
  * metadata, the file or the thumbnail is logged. Anyone else gets the same 404 as a missing id.
  *
  * - Upload: either partner, while the partnership is open (policy.ts 'artifact.upload'). The type
- *   is read from the bytes; images are re-encoded without metadata (artifacts.files.ts). A size
- *   limit per file and a quota per organization. The row is written only once the bytes are
- *   stored, and the bytes are removed if the row cannot be written: nothing is half-stored.
+ *   is read from the bytes; images are re-encoded without metadata (artifacts.files.ts); a small
+ *   video or audio clip is read by ffprobe like a resumable one (media.ts; large clips come through
+ *   /api/uploads, uploads.routes.ts). A size limit per file and a quota per organization. The row
+ *   is written only once the bytes are stored, and the bytes are removed if the row cannot be
+ *   written: nothing is half-stored (artifacts.service.ts).
  * - Download (GET …/file) is logged as an 'export': the bytes leave Tandem for the reader's
  *   device, like an observation's PDF. Metadata and the thumbnail, shown inside the app, are 'view's.
  * - The note is its uploader's to change; the uploader or the coachee it is about removes it.
  */
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { Artifact, ArtifactsQuery, ErrorBody, IdParams, UpdateArtifactBody, UploadArtifactFields, pageOf } from '../../../shared/src/api';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
-import { AppError, notFound, unprocessable } from '../platform/errors';
+import { AppError, notFound } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
-import { newId } from '../platform/ids';
 import { requestLanguage } from '../platform/language';
 import { decodeCursor, page } from '../platform/pagination';
 import type { Database } from '../platform/tables';
 import { validationBody } from '../platform/validation';
-import { type ContentRef, logMemberReads, readMany, readOne } from '../privacy/content';
+import { logMemberReads, readMany, readOne } from '../privacy/content';
 import { authorize, authorizeItem, canOnItem } from '../privacy/policy';
-import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
-import { contentDisposition, prepareUpload, type StoredType, sizeInWords, storedName } from './artifacts.files';
+import { loadContext, type PartnershipContext } from '../privacy/relations';
+import { contentDisposition, type StoredType, sizeInWords } from './artifacts.files';
+import { isClip, keepArtifact, ref, selectArtifacts, subjectOf } from './artifacts.service';
+import commentRoutes from './comments.routes';
+import { noteIn } from './media';
 import { type ArtifactStorage, type ByteRange, storageFor } from './storage';
+import uploadRoutes from './uploads.routes';
 
-type Row = Database['artifacts'] & { uploader_name: string };
+type Row = Selectable<Database['artifacts']> & { uploader_name: string };
 
-const ref = (r: Row): ContentRef => ({ kind: 'artifact', id: r.id, partnershipId: r.partnership_id, subjectId: r.subject_id });
 
-const selectArtifacts = (db: DB, actor: Actor) =>
-  db.selectFrom('artifacts as a').innerJoin('people as u', 'u.id', 'a.uploaded_by').selectAll('a').select('u.name as uploader_name').where('a.org_id', '=', actor.orgId);
+/** What was read of a clip, with its note in the reader's language; null for a photo or a document. */
+function mediaOf(r: Row, language: Actor['language']): z.infer<typeof Artifact>['media'] {
+  if (!isClip(r.content_type)) return null;
+  return {
+    kind: r.has_video === 0 || r.content_type.startsWith('audio/') ? 'audio' : 'video',
+    durationMs: r.duration_ms === null ? null : Number(r.duration_ms),
+    hasAudio: r.has_audio === null ? null : Number(r.has_audio) === 1,
+    note: noteIn(language, r.media_note),
+  };
+}
 
-function present(r: Row, ctx: PartnershipContext | null): z.infer<typeof Artifact> {
+function present(r: Row, ctx: PartnershipContext | null, language: Actor['language']): z.infer<typeof Artifact> {
+  const clip = isClip(r.content_type);
   return {
     id: r.id,
     partnershipId: r.partnership_id,
@@ -55,12 +69,16 @@ function present(r: Row, ctx: PartnershipContext | null): z.infer<typeof Artifac
     width: r.width,
     height: r.height,
     hasThumbnail: r.thumb_key !== null,
+    media: mediaOf(r, language),
+    coacheeWatchedAt: r.coachee_watched_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     abilities: {
       edit: canOnItem(ctx, 'artifact.edit', { authorId: r.uploaded_by }),
       delete: canOnItem(ctx, 'artifact.delete', { authorId: r.uploaded_by, subjectId: r.subject_id }),
       share: canOnItem(ctx, 'item.share', { subjectId: r.subject_id }),
+      comment: clip && canOnItem(ctx, 'artifact.comment', { subjectId: r.subject_id }),
+      watched: clip && canOnItem(ctx, 'artifact.watched', { subjectId: r.subject_id }),
     },
   };
 }
@@ -111,6 +129,11 @@ async function readUpload(request: FastifyRequest, maxBytes: number, language: A
 export default async function artifactRoutes(app: App, s: Services) {
   const { db, clock, config } = s;
   const storage: ArtifactStorage = storageFor(config);
+  const keeper = { db, clock, config, storage };
+
+  // Resumable uploads of clips, and comments at moments of a clip: their own scopes (their own body parsers).
+  await app.register(async (scope) => uploadRoutes(scope as App, s, storage));
+  await app.register(async (scope) => commentRoutes(scope as App, s));
 
   // Only these routes take multipart bodies (the plugin is registered inside this feature's scope).
   await app.register(multipart, { limits: { fileSize: config.artifactMaxBytes, files: 2, fields: 8, fieldSize: 16 * 1024, parts: 12, headerPairs: 200 } });
@@ -125,30 +148,7 @@ export default async function artifactRoutes(app: App, s: Services) {
   async function answer(ctx: PartnershipContext, actor: Actor, id: string) {
     const row = await selectArtifacts(db, actor).where('a.id', '=', id).executeTakeFirstOrThrow();
     await logMemberReads(db, clock, ctx, [{ kind: 'artifact', id: row.id, subjectId: row.subject_id }]);
-    return present(row, ctx);
-  }
-
-  /** An observation or goal of this partnership the artifact is attached to, and the coachee it is about. */
-  async function subjectOf(ctx: PartnershipContext, fields: z.infer<typeof UploadArtifactFields>): Promise<string> {
-    const linked = fields.observationId
-      ? { table: 'observations' as const, id: fields.observationId, message: 'observationOfCoachee' as const, path: 'observationId' }
-      : fields.goalId
-        ? { table: 'goals' as const, id: fields.goalId, message: 'goalOfCoachee' as const, path: 'goalId' }
-        : null;
-    if (linked) {
-      const item = await db.selectFrom(linked.table).select('subject_id').where('org_id', '=', ctx.actor.orgId).where('partnership_id', '=', ctx.partnership.id).where('id', '=', linked.id).executeTakeFirst();
-      if (!item || (fields.subjectId && fields.subjectId !== item.subject_id)) throw unprocessable(linked.message, linked.path);
-      return item.subject_id;
-    }
-    const subjectId = chooseSubject(ctx, fields.subjectId);
-    if (!subjectId) throw unprocessable('artifactWhose', 'subjectId');
-    return subjectId;
-  }
-
-  /** Bytes of every artifact the organization keeps. */
-  async function usedBytes(orgId: string): Promise<number> {
-    const r = await db.selectFrom('artifacts').select((eb) => eb.fn.sum<number | string>('byte_size').as('used')).where('org_id', '=', orgId).executeTakeFirst();
-    return Number(r?.used ?? 0);
+    return present(row, ctx, actor.language);
   }
 
   /** Streams a stored key, whole or one range, with headers that keep a browser from guessing or caching. */
@@ -187,7 +187,7 @@ export default async function artifactRoutes(app: App, s: Services) {
     const rows = await q.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(limit + 1).execute();
     const result = page(rows, limit, (r) => [r.created_at, r.id]);
     const readable = await readMany(db, clock, actor, result.items, ref);
-    return { items: readable.map((r) => present(r, ctx)), nextCursor: result.nextCursor };
+    return { items: readable.map((r) => present(r, ctx, actor.language)), nextCursor: result.nextCursor };
   });
 
   app.post(
@@ -196,7 +196,7 @@ export default async function artifactRoutes(app: App, s: Services) {
       config: { matrix: 'artifact.upload' },
       schema: {
         tags: ['artifacts'],
-        summary: 'Attach a photo (JPEG, PNG, WebP, GIF), a PDF or student work, as multipart/form-data: one `file` and the fields `note`, `observationId` or `goalId`, `subjectId` (either partner, while the partnership is open). Images are re-encoded without their metadata (location included); 413 past the size limit or the organization\'s quota, 415 for another type, 422 for a damaged image.',
+        summary: 'Attach a photo (JPEG, PNG, WebP, GIF), a PDF, student work or a short video or audio clip, as multipart/form-data: one `file` and the fields `note`, `observationId` or `goalId`, `subjectId` (either partner, while the partnership is open). Images are re-encoded without their metadata (location included); a clip is read by ffprobe (length, tracks, a poster frame). 413 past the size limit (ARTIFACT_MAX_BYTES; larger clips go through the resumable POST /api/uploads) or the organization\'s quota, 415 for another type, 422 for a damaged image or clip.',
         consumes: ['multipart/form-data'],
         params: IdParams,
         response: { 201: Artifact, 400: ErrorBody },
@@ -213,31 +213,9 @@ export default async function artifactRoutes(app: App, s: Services) {
         return reply.status(400).send(validationBody(requestLanguage(request), 'body', issues));
       }
       const fields = parsed.data;
-      if (fields.observationId && fields.goalId) throw unprocessable('artifactOneLink', 'goalId');
       if (!file || file.bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'artifactNoFile', [{ path: 'body.file', message: 'artifactNoFile' }]);
-      const subjectId = await subjectOf(ctx, fields);
-      const prepared = await prepareUpload(file.bytes);
-      const used = await usedBytes(actor.orgId);
-      if (used + prepared.bytes.length > config.artifactOrgQuotaBytes) {
-        const words = (n: number) => sizeInWords(n, actor.language);
-        throw new AppError('PAYLOAD_TOO_LARGE', { key: 'artifactQuota', values: { left: words(config.artifactOrgQuotaBytes - used), quota: words(config.artifactOrgQuotaBytes), size: words(prepared.bytes.length) } });
-      }
-      const id = newId();
-      const key = `${actor.orgId}/${id}`;
-      const thumbKey = prepared.thumbnail ? `${key}.thumb` : null;
-      // Bytes first, then the row: a row never names bytes that are not there; on any failure the bytes go.
-      try {
-        await storage.put(key, prepared.bytes, prepared.contentType);
-        if (thumbKey) await storage.put(thumbKey, prepared.thumbnail!, 'image/webp');
-        const now = clock.now().toISOString();
-        await db
-          .insertInto('artifacts')
-          .values({ id, org_id: actor.orgId, partnership_id: ctx.partnership.id, subject_id: subjectId, uploaded_by: actor.personId, observation_id: fields.observationId ?? null, goal_id: fields.goalId ?? null, note: fields.note, file_name: storedName(file.name, prepared.contentType), content_type: prepared.contentType, byte_size: prepared.bytes.length, storage_key: key, thumb_key: thumbKey, width: prepared.width, height: prepared.height, created_at: now, updated_at: now })
-          .execute();
-      } catch (err) {
-        await Promise.allSettled([storage.delete(key), thumbKey ? storage.delete(thumbKey) : null]);
-        throw err;
-      }
+      const subjectId = await subjectOf(db, ctx, fields);
+      const id = await keepArtifact(keeper, ctx, subjectId, fields, file.name, { bytes: file.bytes });
       return reply.status(201).send(await answer(ctx, actor, id));
     },
   );
@@ -246,19 +224,20 @@ export default async function artifactRoutes(app: App, s: Services) {
     const actor = actorOf(request);
     const row = await selectArtifacts(db, actor).where('a.id', '=', request.params.id).executeTakeFirst();
     const decision = await readOne(db, clock, actor, row && ref(row));
-    return present(row!, decision.basis === 'member' ? decision.ctx : null);
+    return present(row!, decision.basis === 'member' ? decision.ctx : null, actor.language);
   });
 
-  app.get('/api/artifacts/:id/file', { config: { matrix: 'artifact.read' }, schema: { tags: ['artifacts'], summary: 'The file itself (Range requests answered with 206): for members, or a person the coachee shared it with; logged as an export', params: IdParams } }, async (request, reply) => {
+  app.get('/api/artifacts/:id/file', { config: { matrix: 'artifact.read' }, schema: { tags: ['artifacts'], summary: 'The file itself, with its own type (Range requests answered with 206, so a <video> or <audio> element can seek): for members, or a person the coachee shared it with; logged as an export (repeated reads by one person on one day are one row in the access log)', params: IdParams } }, async (request, reply) => {
     const actor = actorOf(request);
     const row = await selectArtifacts(db, actor).where('a.id', '=', request.params.id).executeTakeFirst();
     await readOne(db, clock, actor, row && ref(row), 'export');
-    // An image is ours (re-encoded), so it may show in the page; a PDF is as it came, so it is only ever downloaded.
+    // An image is ours (re-encoded), and a clip plays in a media element with its sniffed type and nosniff, so
+    // both may show in the page; a PDF is as it came, so it is only ever downloaded.
     const disposition = contentDisposition(row!.content_type === 'application/pdf' ? 'attachment' : 'inline', row!.file_name);
     return sendStored(request, reply, row!.storage_key, Number(row!.byte_size), row!.content_type, disposition);
   });
 
-  app.get('/api/artifacts/:id/thumbnail', { config: { matrix: 'artifact.read' }, schema: { tags: ['artifacts'], summary: "A small WebP of an image artifact (none for a PDF: 404), for the same readers as the file (logged as a view)", params: IdParams } }, async (request, reply) => {
+  app.get('/api/artifacts/:id/thumbnail', { config: { matrix: 'artifact.read' }, schema: { tags: ['artifacts'], summary: "A small WebP of an image artifact, or a video's poster frame (none for a PDF, an audio clip or a clip read without ffmpeg: 404), for the same readers as the file (logged as a view)", params: IdParams } }, async (request, reply) => {
     const actor = actorOf(request);
     const row = await selectArtifacts(db, actor).where('a.id', '=', request.params.id).executeTakeFirst();
     // No thumbnail: nothing is read, so nothing is logged (the same 404 for everyone).
@@ -276,13 +255,16 @@ export default async function artifactRoutes(app: App, s: Services) {
     return answer(ctx, actor, row!.id);
   });
 
-  app.delete('/api/artifacts/:id', { config: { matrix: 'artifact.delete' }, schema: { tags: ['artifacts'], summary: 'Remove an artifact with its file and thumbnail (its uploader, or the coachee it is about)', params: IdParams } }, async (request, reply) => {
+  app.delete('/api/artifacts/:id', { config: { matrix: 'artifact.delete' }, schema: { tags: ['artifacts'], summary: 'Remove an artifact with its file, thumbnail and comments (its uploader, or the coachee it is about)', params: IdParams } }, async (request, reply) => {
     const actor = actorOf(request);
     const row = await selectArtifacts(db, actor).where('a.id', '=', request.params.id).executeTakeFirst();
     const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
     authorizeItem(ctx, 'artifact.delete', { authorId: row?.uploaded_by, subjectId: row?.subject_id });
-    // The row first: once it is gone nobody can reach the bytes, even if removing them fails (that is logged, to be swept).
-    await db.deleteFrom('artifacts').where('id', '=', row!.id).where('org_id', '=', actor.orgId).execute();
+    // The row first (with its comments): once it is gone nobody can reach the bytes, even if removing them fails (that is logged, to be swept).
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('artifact_comments').where('artifact_id', '=', row!.id).where('org_id', '=', actor.orgId).execute();
+      await trx.deleteFrom('artifacts').where('id', '=', row!.id).where('org_id', '=', actor.orgId).execute();
+    });
     for (const key of [row!.storage_key, row!.thumb_key]) {
       if (key) await storage.delete(key).catch((err) => request.log.error({ err, key }, 'artifact bytes left in storage after the artifact was removed'));
     }

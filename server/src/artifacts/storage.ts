@@ -33,8 +33,11 @@ export interface StoredObject {
 }
 
 export interface ArtifactStorage {
-  /** Stores the bytes under the key, replacing what was there; resolves once they are all stored. */
-  put(key: string, body: Buffer | Readable, contentType: string): Promise<void>;
+  /**
+   * Stores the bytes under the key, replacing what was there; resolves once they are all stored.
+   * A stream with its size (a clip of hundreds of megabytes) is sent on as it is read, never held whole.
+   */
+  put(key: string, body: Buffer | Readable, contentType: string, size?: number): Promise<void>;
   /** The bytes of a key (or a range of them), or null when the key holds nothing. */
   get(key: string, range?: ByteRange): Promise<StoredObject | null>;
   /** Removes a key; removing a key that holds nothing is not an error. */
@@ -120,8 +123,13 @@ export class S3Storage implements ArtifactStorage {
     return `S3 bucket ${this.s3.bucket}${this.s3.endpoint ? ` at ${this.s3.endpoint}` : ` (${this.s3.region})`}`;
   }
 
-  async put(key: string, body: Buffer | Readable, contentType: string): Promise<void> {
-    // PutObject needs a length; a stream is gathered first (artifacts are capped at ARTIFACT_MAX_BYTES).
+  async put(key: string, body: Buffer | Readable, contentType: string, size?: number): Promise<void> {
+    // PutObject needs a length: a stream of known size goes as it is read (a clip, up to CLIP_MAX_BYTES);
+    // one of unknown size is gathered first (small by then: ARTIFACT_MAX_BYTES).
+    if (!Buffer.isBuffer(body) && size !== undefined) {
+      await this.client.send(new PutObjectCommand({ Bucket: this.s3.bucket, Key: checkKey(key), Body: body, ContentType: contentType, ContentLength: size }));
+      return;
+    }
     const bytes = Buffer.isBuffer(body) ? body : Buffer.concat(await body.toArray());
     await this.client.send(new PutObjectCommand({ Bucket: this.s3.bucket, Key: checkKey(key), Body: bytes, ContentType: contentType, ContentLength: bytes.length }));
   }

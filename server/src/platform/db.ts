@@ -18,6 +18,7 @@ import * as observations from '../migrations/20261202_0008_observations';
 import * as reflectionObservation from '../migrations/20261202_0009_reflection_observation';
 import * as feedback from '../migrations/20261202_0010_feedback';
 import * as artifacts from '../migrations/20261202_0011_artifacts';
+import * as clips from '../migrations/20261202_0012_clips';
 import * as feedbackLinks from '../migrations/20261202_0013_feedback_links';
 import type { Database } from './tables';
 
@@ -137,6 +138,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0009_reflection_observation': reflectionObservation,
   '20261202_0010_feedback': feedback,
   '20261202_0011_artifacts': artifacts,
+  '20261202_0012_clips': clips,
   '20261202_0013_feedback_links': feedbackLinks,
 };
 

@@ -441,5 +441,36 @@ export interface Database {
     height: number | null;
     created_at: string;
     updated_at: string;
+    /** A video or audio clip's length as ffprobe read it (null: not a clip, or not read). */
+    duration_ms: Generated<number | null>;
+    /** 1/0 once ffprobe read the clip's tracks; null otherwise. */
+    has_audio: Generated<number | null>;
+    has_video: Generated<number | null>;
+    /** What could not be read of a clip, as comma-separated codes (MEDIA_NOTES in artifacts/media.ts); null: nothing missing. */
+    media_note: Generated<string | null>;
+    /** When the coachee it is about said she has watched it (others' comments wait for her until then). */
+    coachee_watched_at: Generated<string | null>;
+    /** The resumable upload (/api/uploads/:id) it was finished from; unique. */
+    upload_id: Generated<string | null>;
+  };
+  /** Comments at moments of a clip (content of the artifact, kind "artifact"). */
+  artifact_comments: {
+    id: string;
+    org_id: string;
+    artifact_id: string;
+    partnership_id: string;
+    /** The coachee the clip is about. */
+    subject_id: string;
+    author_id: string;
+    /** Where in the clip, in milliseconds from its start. */
+    at_ms: number;
+    body: string;
+    /** JSON array of practice ids of the organization's framework. */
+    tags: string;
+    goal_id: string | null;
+    /** A step of that goal's plan (no foreign key: plans rewrite their steps, see the 0012 migration). */
+    step_id: string | null;
+    created_at: string;
+    updated_at: string;
   };
 }

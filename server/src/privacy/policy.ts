@@ -154,6 +154,8 @@ export interface ItemFacts {
   status?: string;
   /** For written feedback: whether its coachee has written what she notices in the data (her reflection on the observation). */
   coacheeReflected?: boolean;
+  /** For a comment on a clip: whether the coachee the clip is about has watched it (said so, or commented herself). */
+  coacheeWatched?: boolean;
 }
 
 export type ItemAction =
@@ -166,6 +168,11 @@ export type ItemAction =
   | 'feedback.read'
   | 'artifact.edit'
   | 'artifact.delete'
+  | 'artifact.comment'
+  | 'artifact.commentEdit'
+  | 'artifact.commentDelete'
+  | 'artifact.commentRead'
+  | 'artifact.watched'
   | 'note.edit'
   | 'message.fulfil'
   | 'concern.followUp'
@@ -192,6 +199,7 @@ const observes: ItemPredicate = either(both(asSupporter, notMine('subjectId')), 
 const isSent: ItemPredicate = (_ctx, item) => item.status === 'sent';
 const isDraft: ItemPredicate = (_ctx, item) => item.status === 'draft';
 const coacheeHasReflected: ItemPredicate = (_ctx, item) => item.coacheeReflected === true;
+const coacheeHasWatched: ItemPredicate = (_ctx, item) => item.coacheeWatched === true;
 
 /**
  * Rules about one item inside a partnership: the partnership rule, plus who
@@ -224,6 +232,22 @@ const ITEM_RULES: Record<ItemAction, ItemPredicate> = {
   // A photo of a classroom or a child's work is the coachee's to take away as much as its uploader's.
   // Threat: a record about a teacher that she cannot remove though it was never hers to keep.
   'artifact.delete': both(allows('artifact.remove'), either(isMine('authorId'), isMine('subjectId'))),
+  // Comments at moments of a clip: either partner, while the partnership is open (the clip itself
+  // was read through content.ts first). Each comment is its author's words: only its author changes
+  // it, or takes it away (also after closing, like the clip).
+  'artifact.comment': allows('artifact.upload'),
+  'artifact.commentEdit': both(allows('artifact.upload'), isMine('authorId')),
+  'artifact.commentDelete': both(allows('artifact.remove'), isMine('authorId')),
+  // The coachee sees her own clip first. Threat: she meets her coach's reading of a lesson before
+  // her own. Members read every comment, except the coachee the clip is about, who reads others'
+  // comments once she has watched it (said so, or commented herself); a person she shared the clip
+  // with reads its comments only once she has watched it. Asked after content.ts granted the read.
+  'artifact.commentRead': either(
+    both(allows('partnership.readContent'), either(isMine('authorId'), notMine('subjectId'), coacheeHasWatched)),
+    both((ctx) => !RULES['partnership.readContent'](ctx), coacheeHasWatched),
+  ),
+  // Only the coachee the clip is about says she has watched it.
+  'artifact.watched': both(allows('partnership.readContent'), isMine('subjectId')),
   // A note is its author's words: only the author edits it.
   'note.edit': both(allows('note.create'), isMine('authorId')),
   // A request is closed by the member asked, or by the member who asked.
