@@ -146,14 +146,31 @@ describeBrowser('evidence: photos, documents and student work', () => {
     await carmen.context().close();
   });
 
-  it('attaches a picture to a goal, where the goal’s card shows it', async () => {
+  it('attaches a picture to a goal, where the goal’s card shows it; an upload stopped halfway keeps what was typed', async () => {
     const carmen = await signedInPage(world, 'carmen@riverside.example', PHONE);
     await carmen.goto(evidenceUrl());
     await carmen.getByRole('button', { name: 'Add evidence', exact: true }).click();
     const form = carmen.locator('form.artifact-form');
-    await form.getByLabel('Choose a photo or a file').setInputFiles({ name: 'talk-tally.png', mimeType: 'image/png', buffer: await sharp({ create: { width: 300, height: 200, channels: 4, background: { r: 20, g: 90, b: 160, alpha: 0.5 } } }).png().toBuffer() });
+    // A photo of about half a megabyte over a slow connection: long enough to see it go, and to stop it.
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).jpeg({ quality: 90 }).toBuffer();
+    const cdp = await carmen.context().newCDPSession(carmen);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 10_000_000, uploadThroughput: 100_000 });
+    await form.getByLabel('Choose a photo or a file').setInputFiles({ name: 'talk-tally.jpg', mimeType: 'image/jpeg', buffer: photo });
     await form.getByLabel('A note (optional)').fill('Tally of who talked during read-aloud.');
     await form.getByLabel('Attach it to (optional)').selectOption({ label: SEEDED_GOAL });
+    await form.getByRole('button', { name: 'Add it' }).click();
+    const progress = form.locator('.upload-progress progress');
+    await expect.poll(async () => Number((await progress.getAttribute('value')) ?? 0)).toBeGreaterThan(0);
+    await expect.poll(() => form.locator('.upload-progress p').textContent()).toMatch(/^Sending… \d+%$/);
+    await form.getByRole('button', { name: 'Stop' }).click();
+    await form.getByText('You stopped the upload, so nothing was saved.').waitFor();
+    expect(await form.getByLabel('A note (optional)').inputValue()).toBe('Tally of who talked during read-aloud.');
+    expect(await form.getByLabel('Attach it to (optional)').locator('option:checked').textContent()).toBe(SEEDED_GOAL);
+    await form.getByText('Ready to add: talk-tally.jpg').waitFor();
+
+    // Back at full speed, the same form sends it in one more tap.
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await form.getByRole('button', { name: 'Add it' }).click();
     const card = cards(carmen).filter({ hasText: 'Tally of who talked' });
     await card.waitFor();
@@ -211,6 +228,8 @@ describeBrowser('evidence: photos, documents and student work', () => {
 
     await card.getByRole('button', { name: /^Remove…/ }).click();
     await card.getByText('Remove this PDF document for everyone in the partnership?').waitFor();
+    // The question takes the button's place; focus is on its safe answer.
+    await expect.poll(() => isFocused(card.getByRole('button', { name: 'Keep it' }))).toBe(true);
     await checkA11y(carmen, 'removing a piece of evidence');
     await card.getByRole('button', { name: 'Yes, remove it' }).click();
     await section.getByText('Removed. It is gone for everyone in the partnership.').waitFor();

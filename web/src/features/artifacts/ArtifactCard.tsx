@@ -58,7 +58,8 @@ export function ArtifactCard({ a, p, domId, large = false, attachment, onPick, o
     <article id={domId} className={['artifact-card', 'card', large ? 'artifact-card-large' : ''].filter(Boolean).join(' ')} aria-labelledby={`${id}-title`}>
       {large ? <LargeView a={a} kind={kind} /> : <Thumbnail a={a} kind={kind} title={title} />}
       <div className="artifact-body">
-        <p id={`${id}-title`} className="artifact-title">
+        {/* On its own page the page's heading says this already: here it only names the card for screen readers. */}
+        <p id={`${id}-title`} className={large ? 'visually-hidden' : 'artifact-title'}>
           {title}
         </p>
         {editing ? null : a.note ? <p className="artifact-note note-body">{a.note}</p> : null}
@@ -76,7 +77,7 @@ export function ArtifactCard({ a, p, domId, large = false, attachment, onPick, o
             onDone={(saved) => {
               setEditing(false);
               if (saved) setNotice(t('noteSaved'));
-              focusSaved(saved ? `${id}-title` : `${id}-edit`);
+              focusSaved(saved ? domId : `${id}-edit`);
             }}
           />
         ) : null}
@@ -93,6 +94,7 @@ export function ArtifactCard({ a, p, domId, large = false, attachment, onPick, o
                 {t('yesRemove')}
               </Button>
               <Button
+                id={`${id}-keep`}
                 variant="secondary"
                 onClick={() => {
                   setConfirming(false);
@@ -128,12 +130,20 @@ export function ArtifactCard({ a, p, domId, large = false, attachment, onPick, o
                   focusSoon(`${id}-note`);
                 }}
               >
-                {t('editNote')}
+                {a.note ? t('editNote') : t('addNote')}
                 <span className="visually-hidden"> {t('downloadHidden', { kind, date })}</span>
               </Button>
             ) : null}
             {a.abilities.delete ? (
-              <Button id={`${id}-remove`} variant="secondary" onClick={() => setConfirming(true)}>
+              <Button
+                id={`${id}-remove`}
+                variant="secondary"
+                onClick={() => {
+                  setConfirming(true);
+                  // The button gives way to the question: focus goes to its safe answer.
+                  focusSoon(`${id}-keep`);
+                }}
+              >
                 {t('remove')}
                 <span className="visually-hidden"> {t('downloadHidden', { kind, date })}</span>
               </Button>
