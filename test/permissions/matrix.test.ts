@@ -2,7 +2,8 @@
  * Generates one HTTP test per permission-matrix row, through the real app and
  * database, each on a fresh partnership so rows cannot influence each other.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
@@ -52,13 +53,17 @@ interface Scene {
   feedbackDraft?: string;
   /** A photo the coach attached, about the coachee. */
   artifact?: string;
+  /** A video clip the coach uploaded (tus) about the coachee, the coach's comment at a moment of it, and an upload the coach left unfinished. */
+  clip?: string;
+  clipComment?: string;
+  clipUpload?: string;
   /** A resource request from the coachee to the mentor coach. */
   request?: string;
   /** A concern the coach recorded about the coachee (escalated to the coachee's supervisor for 'concernEscalated'). */
   concern?: string;
 }
 
-type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'feedback' | 'artifact' | 'message' | 'concern' | 'concernEscalated';
+type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'feedback' | 'artifact' | 'clip' | 'message' | 'concern' | 'concernEscalated';
 
 /**
  * Planted markers: every free-text field of every scene carries "MARK-<kind>-<scene>", so
@@ -120,6 +125,21 @@ const EXTRA: Partial<Record<Kind, (partnership: string, n: number, goal: string)
     expect(res.statusCode).toBe(201);
     return { artifact: res.json().id };
   },
+  // A clip is an artifact: its markers are the artifact's, and it is shared as one.
+  clip: async (p, n) => {
+    const coach = await fileClient(w, fx.people.coach);
+    const meta = metadata({ partnershipId: p, filename: `${mark('artifact', n, 'circle time')}.mp4`, note: mark('artifact', n, 'Circle time, the question at 0:01.') });
+    const created = await coach.send('POST', '/api/uploads', { ...TUS, 'upload-length': String(clipBytes.length), 'upload-metadata': meta });
+    expect(created.statusCode, created.body).toBe(201);
+    const done = await coach.send('PATCH', created.headers.location as string, { ...CHUNK, 'upload-offset': '0' }, clipBytes);
+    expect(done.statusCode, done.body).toBe(204);
+    const clip = done.headers['tandem-artifact-id'] as string;
+    const comment = await (await client('coach')).post(`/api/artifacts/${clip}/comments`, { atMs: 500, body: mark('artifact', n, 'Three hands went up after the pause.') });
+    expect(comment.statusCode).toBe(201);
+    const unfinished = await coach.send('POST', '/api/uploads', { ...TUS, 'upload-length': String(clipBytes.length), 'upload-metadata': meta });
+    await coach.send('PATCH', unfinished.headers.location as string, { ...CHUNK, 'upload-offset': '0' }, clipBytes.subarray(0, 100));
+    return { clip, clipComment: comment.json().id, clipUpload: unfinished.headers.location as string };
+  },
   message: async (p, n) => ({ request: (await (await client('coachee')).post(`/api/partnerships/${p}/messages`, { kind: 'resource_request', body: mark('message', n, 'Could you send the wait-time article?'), requestedFrom: fx.people.mentor })).json().id }),
   concern: async (p, n) => ({ concern: (await (await client('coach')).post(`/api/partnerships/${p}/concerns`, { description: mark('concern', n, 'Sessions were missed three weeks running.') })).json().id }),
   concernEscalated: async (p, n) => {
@@ -162,6 +182,14 @@ let fx: Fixture;
 let dataDir: string;
 /** A small photo to attach. */
 const photo = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#36a' } }).jpeg().toBuffer();
+/** A one-second video with sound, made by ffmpeg (CI installs Debian's). */
+let clipBytes: Buffer;
+const TUS = { 'tus-resumable': '1.0.0' };
+const CHUNK = { ...TUS, 'content-type': 'application/offset+octet-stream' };
+const metadata = (fields: Record<string, string>) =>
+  Object.entries(fields)
+    .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+    .join(',');
 const clients = new Map<Who, Client>();
 
 async function client(who: Who): Promise<Client> {
@@ -172,6 +200,8 @@ async function client(who: Who): Promise<Client> {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-matrix-'));
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=5', '-f', 'lavfi', '-i', 'sine', '-t', '1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', 'clip.mp4'], { cwd: dataDir });
+  clipBytes = await readFile(path.join(dataDir, 'clip.mp4'));
   w = await createWorld({ dataDir });
   const a = await w.given.organization('Organization A');
   const b = await w.given.organization('Organization B');
@@ -226,7 +256,9 @@ async function scene(share: ShareState, kind: Kind = 'note'): Promise<Scene> {
   const goalStep = proposed.json().steps[0].id as string;
   const celebration = (await coach.post(`/api/partnerships/${partnership}/celebrations`, { kind: 'risk_taken', text: mark('celebration', n, 'Tried a brand-new transition song.'), goalId: goal })).json().id as string;
   const extra = (await EXTRA[kind]?.(partnership, n, goal)) ?? {};
-  const item = { note, goal, celebration, strength: extra.strength, observation_plan: extra.plan, observation: extra.observation, reflection: extra.reflection, feedback: extra.feedback, artifact: extra.artifact }[kind as 'note'];
+  const item = { note, goal, celebration, strength: extra.strength, observation_plan: extra.plan, observation: extra.observation, reflection: extra.reflection, feedback: extra.feedback, artifact: extra.artifact, clip: extra.clip }[kind as 'note'];
+  // A clip is shared as the artifact it is.
+  const itemType = kind === 'clip' ? 'artifact' : kind;
   const mm = (field: string) => mark('meeting', n, field);
   const at = (days: number, hours = 1) => ({ startsAt: new Date(w.clock.now().getTime() + days * 86400_000).toISOString(), endsAt: new Date(w.clock.now().getTime() + days * 86400_000 + hours * 3600_000).toISOString() });
   const meeting = (await coach.post(`/api/partnerships/${partnership}/meetings`, { kind: 'coaching_meeting', ...at(2), location: mm('Room 12'), agenda: mm('Look at the question tally together') })).json().id as string;
@@ -246,14 +278,14 @@ async function scene(share: ShareState, kind: Kind = 'note'): Promise<Scene> {
     return res.json().id as string;
   };
   let shareId: string | undefined;
-  if (share === 'live') shareId = await shareWith({ itemType: kind, itemId: item });
+  if (share === 'live') shareId = await shareWith({ itemType, itemId: item });
   if (share === 'category') shareId = await shareWith({ category: `${kind}s` });
   if (share === 'expired') {
-    shareId = await shareWith({ itemType: kind, itemId: item, expiresAt: new Date(w.clock.now().getTime() + 60_000).toISOString() });
+    shareId = await shareWith({ itemType, itemId: item, expiresAt: new Date(w.clock.now().getTime() + 60_000).toISOString() });
     w.clock.advance(120_000);
   }
   if (share === 'revoked') {
-    shareId = await shareWith({ itemType: kind, itemId: item });
+    shareId = await shareWith({ itemType, itemId: item });
     expect((await coachee.delete(`/api/shares/${shareId}`)).statusCode).toBe(200);
   }
   return { n, partnership, note, goal, goalStep, goalVersion: proposed.json().version, meeting, checkin: checkin.json().id, celebration, shareId, ...extra };
@@ -539,6 +571,46 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
   },
   'artifact.edit': async (c, s) => ({ res: await c.patch(`/api/artifacts/${s.artifact}`, { note: 'The story map, second draft' }) }),
   'artifact.delete': async (c, s) => ({ res: await c.delete(`/api/artifacts/${s.artifact}`) }),
+  // Start an upload of one's own, ask about it, send its bytes (it becomes a clip), start another and give it up. Someone
+  // who may not upload here gets 404 on the start, and on the coach's unfinished upload for the rest.
+  'clip.upload': async (c, s) => {
+    const files = await fileClient(w, c.personId || null);
+    const meta = metadata({ partnershipId: s.partnership, filename: 'lesson.mp4', note: 'Math talk' });
+    const start = () => files.send('POST', '/api/uploads', { ...TUS, 'upload-length': String(clipBytes.length), 'upload-metadata': meta });
+    const [created, other] = [await start(), await start()];
+    const urlOf = (r: LightMyRequestResponse) => (r.statusCode === 201 ? (r.headers.location as string) : s.clipUpload!);
+    const asked = await files.send('HEAD', urlOf(created), TUS);
+    const sent = await files.send('PATCH', urlOf(created), { ...CHUNK, 'upload-offset': created.statusCode === 201 ? '0' : '100' }, created.statusCode === 201 ? clipBytes : clipBytes.subarray(100));
+    if (sent.statusCode === 204) expect(sent.headers['tandem-artifact-id']).toBeTruthy();
+    return { res: same(created, other, asked, sent, await files.send('DELETE', urlOf(other), TUS)) };
+  },
+  // Reading a clip: its details, its file (whole and a range, each a download in the coachee's access log), its poster and its comments.
+  'clip.read': async (c, s, who) => {
+    const files = await fileClient(w, c.personId || null);
+    const exports = async () => (c.personId ? (await w.db.selectFrom('access_log').select('id').where('item_id', '=', s.clip!).where('actor_id', '=', c.personId).where('action', '=', 'export').execute()).length : 0);
+    const before = await exports();
+    const answers = [await c.get(`/api/artifacts/${s.clip}`), await files.get(`/api/artifacts/${s.clip}/file`), await files.get(`/api/artifacts/${s.clip}/file`, { range: 'bytes=0-99' }), await c.get(`/api/artifacts/${s.clip}/thumbnail`), await c.get(`/api/artifacts/${s.clip}/comments`)];
+    const res = same(...answers);
+    if (res.statusCode === 200) {
+      expect(answers[2]!.statusCode).toBe(206);
+      expect(answers[1]!.headers['content-type']).toBe('video/mp4');
+      expect(await exports(), `${who}: every download logged`).toBe(before + 2);
+    } else {
+      expect(await exports()).toBe(before);
+    }
+    return { res };
+  },
+  // The list answers members and the supervisor she shared the clip with; the coach's comment waits until she has watched it (clips.test.ts).
+  'clip.comments': async (c, s) => ({ res: await c.get(`/api/artifacts/${s.clip}/comments`) }),
+  // Comment at a moment, change it and remove it; someone who may not comment gets 404 at each step (on the coach's comment from the second).
+  'clip.comment': async (c, s) => {
+    const created = await c.post(`/api/artifacts/${s.clip}/comments`, { atMs: 200, body: 'The transition song starts here.', tags: [fx.practiceA] });
+    const target = created.statusCode === 201 ? (created.json().id as string) : s.clipComment!;
+    const changed = await c.patch(`/api/artifact-comments/${target}`, { atMs: 300, goalId: s.goal, stepId: s.goalStep });
+    return { res: same(created, changed, await c.delete(`/api/artifact-comments/${target}`)) };
+  },
+  'clip.commentEdit': async (c, s) => ({ res: same(await c.patch(`/api/artifact-comments/${s.clipComment}`, { body: 'Changed' }), await c.delete(`/api/artifact-comments/${s.clipComment}`)) }),
+  'clip.watched': async (c, s) => ({ res: await c.post(`/api/artifacts/${s.clip}/watched`) }),
   'message.list': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/messages`);
     return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.request) : undefined };
@@ -651,7 +723,7 @@ const title = (r: Row) => {
 function kindFor(action: ActionKey): Kind {
   const family = action.split('.')[0];
   if (action === 'concern.readEscalated' || action === 'concern.inbox') return 'concernEscalated';
-  const byFamily: Record<string, Kind> = { goal: 'goal', celebration: 'celebration', strengths: 'strength', plan: 'observation_plan', observation: 'observation', layout: 'observation', reflection: 'reflection', feedback: 'feedback', artifact: 'artifact', message: 'message', concern: 'concern' };
+  const byFamily: Record<string, Kind> = { goal: 'goal', celebration: 'celebration', strengths: 'strength', plan: 'observation_plan', observation: 'observation', layout: 'observation', reflection: 'reflection', feedback: 'feedback', artifact: 'artifact', clip: 'clip', message: 'message', concern: 'concern' };
   return byFamily[family] ?? 'note';
 }
 
@@ -662,7 +734,8 @@ function markerAllowed(row: Row, personId: string | null, markerKind: string): b
   if (personId !== fx.people.supervisorOfCoachee) return false;
   const kind = kindFor(row.action);
   if (kind === 'concernEscalated') return markerKind === 'concern';
-  return (row.share === 'live' || row.share === 'category') && markerKind === kind;
+  // A clip's markers are an artifact's (it is one).
+  return (row.share === 'live' || row.share === 'category') && markerKind === (kind === 'clip' ? 'artifact' : kind);
 }
 
 /** Every answer an outsider received while the row ran (scene and action) carries none of the scene's content. */

@@ -88,6 +88,12 @@ export type ActionKey =
   | 'artifact.read'
   | 'artifact.edit'
   | 'artifact.delete'
+  | 'clip.upload'
+  | 'clip.read'
+  | 'clip.comments'
+  | 'clip.comment'
+  | 'clip.commentEdit'
+  | 'clip.watched'
   | 'message.list'
   | 'message.create'
   | 'message.fulfil'
@@ -203,6 +209,19 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   // The coach attached it: only the coach changes its note; the coach or the coachee it is about removes it.
   'artifact.edit': { coach: 'allow', coachee: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'artifact.delete': { coach: 'allow', coachee: 'allow', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // Video and audio clips: either partner starts a resumable upload, and sends, asks about or gives up only their own
+  // (HEAD/PATCH/DELETE of the coach's staged upload by anyone else: 404); clips.test.ts covers the protocol.
+  'clip.upload': membersOnly,
+  // A clip's details, its file in ranges (a download, logged), its poster and its comments; shared one clip at a time.
+  'clip.read': { none: sharedRead.none, live: sharedRead.live, expired: sharedRead.expired, revoked: sharedRead.revoked },
+  // Its comments at moments (a read of the clip): the coachee's share lets the supervisor in (the comments wait until she has watched it).
+  'clip.comments': { none: sharedRead.none, live: sharedRead.live, expired: sharedRead.expired, revoked: sharedRead.revoked },
+  // Either partner comments, and changes or removes their own comment; a share lets a person read, never comment.
+  'clip.comment': { none: membersOnly, live: { supervisorOfCoachee: 'deny' } },
+  // The coach's comment is the coach's: nobody else changes or removes it.
+  'clip.commentEdit': { coach: 'allow', coachee: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // Only the coachee the clip is about says she has watched it.
+  'clip.watched': { coachee: 'allow', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'message.list': membersOnly,
   'message.create': membersOnly,
   // The coachee asked the mentor coach: either of them closes the request, nobody else.
