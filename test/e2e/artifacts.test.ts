@@ -152,7 +152,7 @@ describeBrowser('evidence: photos, documents and student work', () => {
     await carmen.getByRole('button', { name: 'Add evidence', exact: true }).click();
     const form = carmen.locator('form.artifact-form');
     // A photo of about half a megabyte over a slow connection: long enough to see it go, and to stop it.
-    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).jpeg({ quality: 90 }).toBuffer();
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#888', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).jpeg({ quality: 90 }).toBuffer();
     const cdp = await carmen.context().newCDPSession(carmen);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 10_000_000, uploadThroughput: 100_000 });

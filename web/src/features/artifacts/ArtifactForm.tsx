@@ -78,7 +78,9 @@ export function ArtifactForm({ p, attach, onSaved, onCancel, firstFieldId }: Art
     return err.fieldMessage(name);
   };
   const fieldError = (name: FieldName) => missing[name] ?? serverField(name);
-  const shownOnAField = FIELDS.some((f) => serverField(f));
+  /** The fields on screen: a problem with one that is not (who it is about, when the form does not ask) goes in the message. */
+  const shown: readonly FieldName[] = ['file', 'note', ...(fixed ? [] : (['attach'] as const)), ...(askWhose ? (['subjectId'] as const) : [])];
+  const shownOnAField = shown.some((f) => serverField(f));
   const general = err && !shownOnAField ? err : null;
 
   const formRef = useRef<HTMLFormElement>(null);
