@@ -210,7 +210,7 @@ describe('what cannot be attached', () => {
     const was = await before();
     const res = await c.upload(`/api/partnerships/${partnership}/artifacts`, {}, { name: 'photo.jpg', bytes: Buffer.from('<html><script>alert(1)</script></html>'), type: 'image/jpeg' });
     expect(res.statusCode).toBe(415);
-    expect(res.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringMatching(/not a photo \(JPEG, PNG, WebP or GIF\) or a PDF.*renaming it does not change this/) });
+    expect(res.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringMatching(/not a photo \(JPEG, PNG, WebP or GIF\), a PDF, or a video or audio clip \(MP4, MOV, WebM, MP3, M4A, Ogg or WAV\)\. Tandem reads the file itself, so renaming it does not change this/) });
     const zip = await c.upload(`/api/partnerships/${partnership}/artifacts`, {}, { name: 'work.pdf', bytes: Buffer.from('PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000'.padEnd(200, '\u0000')) });
     expect(zip.statusCode).toBe(415);
     expect(await before()).toEqual(was);
