@@ -8,14 +8,18 @@
  * every route. The fixtures are made by Debian's ffmpeg here (CI installs it; nothing is skipped).
  */
 import { execFileSync } from 'node:child_process';
+import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileStore } from '@tus/file-store';
+import S3rver from 's3rver';
+import { S3Storage } from '../../server/src/artifacts/storage';
 import { sweepStagedUploads } from '../../server/src/artifacts/uploads.routes';
 import { loadConfig } from '../../server/src/config';
 import { type FileClient, fileClient } from '../support/multipart';
@@ -329,10 +333,16 @@ describe('what is refused, with nothing half-stored', () => {
     const small = await createWorld({ dataDir: dir, artifactOrgQuotaBytes: 40 * 1024 });
     try {
       const scene = await small.given.expertPartnership();
-      const res = await tus(await fileClient(small, scene.coach)).create({ partnershipId: scene.partnership, filename: 'clip.mp4', note: '' }, 50 * 1024);
+      const up = tus(await fileClient(small, scene.coach));
+      const res = await up.create({ partnershipId: scene.partnership, filename: 'clip.mp4', note: '' }, 50 * 1024);
       expect(res.statusCode).toBe(413);
       expect(res.json().message).toMatch(/^Your organization has 40 KB of file space left \(of 40 KB\) and this file needs 50 KB\./);
       expect(await filesUnder(dir)).toEqual([]);
+      // An upload on its way holds its room: a second one started meanwhile is told what is left after it.
+      expect((await up.create({ partnershipId: scene.partnership, filename: 'one.mp4', note: '' }, 30 * 1024)).statusCode).toBe(201);
+      const second = await up.create({ partnershipId: scene.partnership, filename: 'two.mp4', note: '' }, 30 * 1024);
+      expect(second.statusCode).toBe(413);
+      expect(second.json().message).toMatch(/^Your organization has 10 KB of file space left \(of 40 KB\) and this file needs 30 KB\./);
     } finally {
       await small.close();
       await rm(dir, { recursive: true, force: true });
@@ -520,6 +530,39 @@ describe('comments at moments', () => {
     const log = (await (await w.as(coachee)).get(`/api/access-log?itemId=${clip}&limit=100`)).json().items;
     expect(log.some((e: { actorId: string; action: string }) => e.actorId === coach && e.action === 'export')).toBe(true);
     expect(log.some((e: { actorId: string; action: string }) => e.actorId === coach && e.action === 'view')).toBe(true);
+  });
+});
+
+describe('removing a clip', () => {
+  it('takes its comments, its file and its poster with it', async () => {
+    const { last } = await tus(c).upload({ partnershipId: partnership, filename: 'to remove.mp4', note: '' }, fx.clip);
+    const id = last.headers['tandem-artifact-id'] as string;
+    await (await w.as(coach)).post(`/api/artifacts/${id}/comments`, { atMs: 100, body: 'Here.' });
+    const row = await w.db.selectFrom('artifacts').select(['storage_key', 'thumb_key']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect((await (await w.as(coachee)).delete(`/api/artifacts/${id}`)).statusCode).toBe(204);
+    expect(await w.db.selectFrom('artifact_comments').select('id').where('artifact_id', '=', id).execute()).toEqual([]);
+    const stored = await filesUnder(path.join(dataDir, 'artifacts'));
+    expect(stored.some((f) => f.includes(row.storage_key.split('/')[1]!))).toBe(false);
+    expect(row.thumb_key).toBeTruthy();
+  });
+});
+
+describe('a clip in S3', () => {
+  it('streams a clip of known size into the bucket, not held whole, and reads a range of it back', async () => {
+    const dir = await tempDir('clip-s3');
+    const s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'tandem-clips', configs: [] }] });
+    const address = (await s3rver.run()) as AddressInfo;
+    try {
+      const storage = new S3Storage({ bucket: 'tandem-clips', endpoint: `http://127.0.0.1:${address.port}`, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true });
+      const file = path.join(fixtures, 'clip.mp4');
+      await storage.put('org-1/clip-1', createReadStream(file), 'video/mp4', fx.clip.length);
+      const part = (await storage.get('org-1/clip-1', { start: 10, end: 19 }))!;
+      expect(part.size).toBe(fx.clip.length);
+      expect(Buffer.concat(await part.stream.toArray()).equals(fx.clip.subarray(10, 20))).toBe(true);
+    } finally {
+      await s3rver.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -78,9 +78,12 @@ export async function usedBytes(db: DB, orgId: string): Promise<number> {
   return Number(r?.used ?? 0);
 }
 
-/** Refuses (413) a file the organization has no room left for, saying how much is left. */
-export async function checkQuota(k: Pick<Keeper, 'db' | 'config'>, ctx: PartnershipContext, size: number): Promise<void> {
-  const used = await usedBytes(k.db, ctx.actor.orgId);
+/**
+ * Refuses (413) a file the organization has no room left for, saying how much is left. `reserved`:
+ * bytes already promised to uploads still on their way (counted as used).
+ */
+export async function checkQuota(k: Pick<Keeper, 'db' | 'config'>, ctx: PartnershipContext, size: number, reserved = 0): Promise<void> {
+  const used = (await usedBytes(k.db, ctx.actor.orgId)) + reserved;
   if (used + size > k.config.artifactOrgQuotaBytes) {
     const words = (n: number) => sizeInWords(n, ctx.actor.language);
     throw new AppError('PAYLOAD_TOO_LARGE', { key: 'artifactQuota', values: { left: words(Math.max(0, k.config.artifactOrgQuotaBytes - used)), quota: words(k.config.artifactOrgQuotaBytes), size: words(size) } });

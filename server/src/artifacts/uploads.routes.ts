@@ -186,6 +186,18 @@ export default async function uploadRoutes(app: App, s: Services, storage: Artif
     return work;
   }
 
+  /** Bytes announced by the organization's unfinished uploads that have not expired. */
+  async function stagedBytes(orgId: string): Promise<number> {
+    let total = 0;
+    for (const id of await store.configstore.list?.().catch(() => [] as string[]) ?? []) {
+      const info = await store.configstore.get(id);
+      const meta = info?.metadata as Partial<StagedMetadata> | undefined;
+      const fresh = info?.creation_date && Date.now() - new Date(info.creation_date).getTime() < EXPIRY_MS;
+      if (meta?.org === orgId && fresh) total += info?.size ?? 0;
+    }
+    return total;
+  }
+
   /** The artifact an upload of this person already became, if any. */
   const finishedAs = (actor: Actor, uploadId: string) =>
     db.selectFrom('artifacts').select(['id', 'byte_size']).where('org_id', '=', actor.orgId).where('uploaded_by', '=', actor.personId).where('upload_id', '=', uploadId).executeTakeFirst();
@@ -258,7 +270,9 @@ export default async function uploadRoutes(app: App, s: Services, storage: Artif
       if (size === null || header('upload-defer-length') !== undefined) throw new AppError('BAD_REQUEST', 'uploadNoLength');
       if (size === 0) throw new AppError('VALIDATION_FAILED', 'artifactNoFile');
       if (size > config.clipMaxBytes) throw new AppError('PAYLOAD_TOO_LARGE', { key: 'clipTooLarge', values: { limit: sizeInWords(config.clipMaxBytes, actor.language) } });
-      await checkQuota(keeper, ctx, size);
+      // Uploads of the organization still on their way hold their room: two clips started at once cannot both be
+      // told there is space for them, and one refused only after hundreds of megabytes came over a school's connection.
+      await checkQuota(keeper, ctx, size, await stagedBytes(actor.orgId));
       const metadata: StagedMetadata = {
         owner: actor.personId,
         org: actor.orgId,

@@ -275,11 +275,12 @@ export const KINDS: Record<ContentKind, KindInfo> = {
     text: textFrom('feedback', ['blocks'], feedbackTitle, feedbackText, { column: 'status', value: 'sent' }),
   },
   artifact: {
-    // A photo, document or student work with a note. The file name is content too (it may name a
-    // child); the bytes are read through GET /api/artifacts/:id/file, a logged read like any other.
+    // A photo, document, student work or clip with a note. The file name is content too (it may name a
+    // child); the bytes are read through GET /api/artifacts/:id/file, a logged read like any other. A
+    // clip's comments at moments (artifact_comments) are its content too: read with it, as one read of it.
     table: 'artifacts', id: 'id', subject: 'subject_id', created: 'created_at',
     share: { item: true, category: null },
-    oneOf: 'one of your artifacts (a photo, document or student work)',
+    oneOf: 'one of your artifacts (a photo, document, student work or clip)',
     contentFields: ['note', 'fileName'],
     titles: titlesFrom('artifacts', 'id', ['note', 'file_name'], artifactTitle),
     text: textFrom('artifacts', ['note', 'file_name', 'content_type'], artifactTitle, (r, language) => [say(language, 'artifactFile', { name: r.file_name, type: r.content_type }), r.note].filter(Boolean).join('\n\n')),

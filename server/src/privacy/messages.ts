@@ -29,7 +29,7 @@ export const receiptMessages = catalog({
     oneOf_message: 'a message',
     oneOf_concern: 'a concern',
     oneOf_feedback: 'feedback written for you',
-    oneOf_artifact: 'one of your artifacts (a photo, document or student work)',
+    oneOf_artifact: 'one of your artifacts (a photo, document, student work or clip)',
   },
   es: {
     sharedSubject: 'Compartiste {what} con {name}',
@@ -53,7 +53,7 @@ export const receiptMessages = catalog({
     oneOf_message: 'un mensaje',
     oneOf_concern: 'una preocupación',
     oneOf_feedback: 'comentarios escritos para ti',
-    oneOf_artifact: 'uno de tus archivos (una foto, un documento o un trabajo de estudiantes)',
+    oneOf_artifact: 'uno de tus archivos (una foto, un documento, un trabajo de estudiantes o un clip)',
   },
 });
 
