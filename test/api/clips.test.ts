@@ -119,7 +119,7 @@ describe('a resumable upload of a lesson clip', () => {
   it('is interrupted after the first half, says where to resume, and becomes an artifact only with its last byte', async () => {
     const up = tus(c);
     const before = await artifactRows();
-    const created = await up.create({ partnershipId: partnership, filename: 'Tuesday read-aloud.MP4', note: 'Read-aloud, wait time after questions' }, fx.clip.length);
+    const created = await up.create({ partnershipId: partnership, filename: 'Tuesday read-aloud.MP4', note: 'Read-aloud: Señora García’s wait time after questions' }, fx.clip.length);
     expect(created.statusCode, created.body).toBe(201);
     url = created.headers.location as string;
     expect(url).toMatch(/^\/api\/uploads\/[0-9a-f]{32}$/);
@@ -161,7 +161,7 @@ describe('a resumable upload of a lesson clip', () => {
       subjectId: coachee,
       contentType: 'video/mp4',
       fileName: 'Tuesday read-aloud.mp4',
-      note: 'Read-aloud, wait time after questions',
+      note: 'Read-aloud: Señora García’s wait time after questions',
       byteSize: fx.clip.length,
       width: 160,
       height: 120,
