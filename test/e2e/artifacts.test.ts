@@ -237,7 +237,7 @@ describeBrowser('evidence: photos, documents and student work', () => {
     await carmen.context().close();
   });
 
-  it('shows the photo to the coachee, who may share or remove it but not change Carmen’s note', async () => {
+  it('shows the photo to the coachee, who may share or remove it but not change Carmen’s note; a kind of file the list does not know is a file to download', async () => {
     const taylor = await signedInPage(world, 'taylor@riverside.example', PHONE);
     await taylor.goto(evidenceUrl());
     await taylor.getByRole('heading', { level: 2, name: 'Evidence' }).waitFor();
@@ -250,6 +250,27 @@ describeBrowser('evidence: photos, documents and student work', () => {
     await card.getByRole('button', { name: /^Share…/ }).waitFor();
     await noSidewaysScroll(taylor);
     await checkA11y(taylor, 'evidence seen by the coachee, on a phone');
+
+    // Kinds of file the list does not know yet (a clip, something else) come as a file to download, not an error.
+    await taylor.route(/\/api\/partnerships\/[^/]+\/artifacts(\?|$)/, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      const [first] = body.items;
+      const unknown = (id: string, contentType: string, note: string) => ({ ...first, id, contentType, note, fileName: 'x.bin', hasThumbnail: false, width: null, height: null });
+      body.items = [unknown('00000000-0000-4000-8000-00000000000a', 'video/mp4', 'Morning circle, two minutes.'), unknown('00000000-0000-4000-8000-00000000000b', 'application/x-something-new', 'A kind of file from later.'), ...body.items];
+      await route.fulfill({ response, json: body });
+    });
+    await taylor.reload();
+    const clip = cards(taylor).filter({ hasText: 'Morning circle, two minutes.' });
+    await clip.waitFor();
+    await expect.poll(() => clip.locator('.artifact-title').textContent()).toMatch(/^Video clip from /);
+    expect(await clip.locator('svg.artifact-icon-video').count()).toBe(1);
+    expect(await clip.getByRole('link', { name: /^Download/ }).getAttribute('href')).toBe('/api/artifacts/00000000-0000-4000-8000-00000000000a/file');
+    const other = cards(taylor).filter({ hasText: 'A kind of file from later.' });
+    await expect.poll(() => other.locator('.artifact-title').textContent()).toMatch(/^File from /);
+    expect(await other.locator('svg.artifact-icon-file').count()).toBe(1);
+    await other.getByRole('link', { name: /^Download/ }).waitFor();
+    await checkA11y(taylor, 'evidence with kinds of file the list does not know');
     await taylor.context().close();
   });
 

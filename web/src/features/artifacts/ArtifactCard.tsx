@@ -63,6 +63,7 @@ export function ArtifactCard({ a, p, domId, large = false, attachment, onPick, o
           {title}
         </p>
         {editing ? null : a.note ? <p className="artifact-note note-body">{a.note}</p> : null}
+        {a.media?.note ? <p className="meta">{a.media.note}</p> : null}
         {large ? <p className="meta artifact-file">{t('fileSize', { name: a.fileName, size: sizeText(a.byteSize, language) })}</p> : null}
         <p className="meta">
           {a.uploadedBy === me.personId ? t('addedByYou') : t('addedBy', { name: a.uploaderName })}
@@ -172,7 +173,8 @@ function altOf(a: Artifact, kindWord: string): string {
 function Thumbnail({ a, kind, title }: { a: Artifact; kind: ArtifactKind; title: string }) {
   const t = useT(m);
   const [broken, setBroken] = useState(false);
-  const showPicture = kind === 'image' && a.hasThumbnail && !broken;
+  // A photo's small copy, or a clip's poster frame when the server made one; else the icon.
+  const showPicture = a.hasThumbnail && kind !== 'pdf' && !broken;
   return (
     <Link className={`artifact-thumb artifact-thumb-${kind}`} to={artifactHref(a.partnershipId, a.id)}>
       {showPicture ? (
