@@ -96,6 +96,17 @@ describe('carrying feedback over to a goal or a step', () => {
     expect(unlinked.json()).toMatchObject({ goal: null, step: null });
   });
 
+  it('keeps the link when the coachee rewrites the goal’s plan, and lets go of a step she takes out', async () => {
+    const g = (await t.post(`/api/partnerships/${partnership}/goals`, { title: 'Read-aloud routines', steps: [{ description: 'Choose the week’s books', responsible: 'coachee' }, { description: 'Ask a prediction question', responsible: 'coachee' }] })).json();
+    const linked = (await draft([TEXT], { stepId: g.steps[1].id })).json();
+    const kept = await t.put(`/api/goals/${g.id}`, { title: 'Read-aloud routines', baseVersion: g.version, steps: [{ id: g.steps[1].id, description: 'Ask a prediction question', responsible: 'coachee' }, { id: g.steps[0].id, description: 'Choose the week’s books', responsible: 'coachee' }] });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect((await c.get(`/api/feedback/${linked.id}`)).json().step).toMatchObject({ id: g.steps[1].id, text: 'Ask a prediction question' });
+    const dropped = await t.put(`/api/goals/${g.id}`, { title: 'Read-aloud routines', baseVersion: kept.json().version, steps: [{ id: g.steps[0].id, description: 'Choose the week’s books', responsible: 'coachee' }] });
+    expect(dropped.statusCode, dropped.body).toBe(200);
+    expect((await c.get(`/api/feedback/${linked.id}`)).json()).toMatchObject({ goal: { id: g.id, title: 'Read-aloud routines' }, step: null });
+  });
+
   it('refuses a step of another goal, and a goal of another partnership', async () => {
     const mismatch = await draft([TEXT], { goalId: goal.id, stepId: otherGoal.steps[0].id });
     expect(mismatch.statusCode).toBe(422);

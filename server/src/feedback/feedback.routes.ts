@@ -17,6 +17,7 @@ import type { Language } from '../../../shared/src/i18n';
 import { projectObservation } from '../../../shared/src/observations/projections';
 import { quoteLines } from '../../../shared/src/observations/quotes';
 import { DATA_METHOD_INFO } from '../../../shared/src/prompts';
+import { clockText } from '../../../shared/src/observations/clock';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
 import { AppError, notFound, unprocessable } from '../platform/errors';
@@ -64,7 +65,8 @@ function present(r: Row, ctx: PartnershipContext | null, reflected: boolean, goa
     authorId: r.author_id,
     authorName: r.author_name,
     goal: r.goal_id ? { id: r.goal_id, title: goalShown ? r.goal_title : null } : null,
-    step: r.step_id ? { id: r.step_id, text: goalShown ? r.step_text : null } : null,
+    // A step since taken out of the plan is no longer named.
+    step: r.step_id && (!goalShown || r.step_text !== null) ? { id: r.step_id, text: goalShown ? r.step_text : null } : null,
     status: r.status as 'draft' | 'sent',
     blocks: JSON.parse(r.blocks) as FeedbackBlock[],
     version: r.version,
@@ -84,28 +86,60 @@ export default async function feedbackRoutes(app: App, s: Services) {
     return !!first;
   }
 
-  /** The observation, read by a member who may write feedback on it (logged as a read like any other). */
-  async function observationToWriteOn(actor: Actor, observationId: string) {
-    const row = await selectObservations(db, actor).where('o.id', '=', observationId).executeTakeFirst();
-    const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
-    if (!row || !ctx || !canOnItem(ctx, 'feedback.create', { subjectId: row.subject_id })) throw notFound();
-    await readOne(db, clock, actor, observationRef(row));
-    return { row, ctx };
+  /** Whether the clip's coachee has had it first: she said she watched it, or commented on it herself. */
+  async function coacheeWatched(a: { id: string; subject_id: string; coachee_watched_at: string | null }) {
+    if (a.coachee_watched_at) return true;
+    return !!(await db.selectFrom('artifact_comments').select('id').where('artifact_id', '=', a.id).where('author_id', '=', a.subject_id).limit(1).executeTakeFirst());
+  }
+
+  const clipOf = (actor: Actor, id: string) =>
+    db.selectFrom('artifacts').select(['id', 'org_id', 'partnership_id', 'subject_id', 'content_type', 'duration_ms', 'observation_id', 'coachee_watched_at', 'note', 'file_name']).where('org_id', '=', actor.orgId).where('id', '=', id).executeTakeFirst();
+
+  /**
+   * What a piece of feedback is written on: an observation (the coachee has the data first once she
+   * has reflected on it) or a clip (once she has watched it), with the coachee it is about.
+   */
+  type Target =
+    | { kind: 'observation'; row: Parameters<typeof presentObservation>[1]; partnership_id: string; subject_id: string }
+    | { kind: 'clip'; row: NonNullable<Awaited<ReturnType<typeof clipOf>>>; partnership_id: string; subject_id: string };
+
+  async function targetOf(actor: Actor, ids: { observation_id: string | null; artifact_id: string | null }): Promise<Target | null> {
+    if (ids.observation_id) {
+      const row = await selectObservations(db, actor).where('o.id', '=', ids.observation_id).executeTakeFirst();
+      return row ? { kind: 'observation', row, partnership_id: row.partnership_id, subject_id: row.subject_id } : null;
+    }
+    const row = ids.artifact_id ? await clipOf(actor, ids.artifact_id) : undefined;
+    return row && isClip(row.content_type) ? { kind: 'clip', row, partnership_id: row.partnership_id, subject_id: row.subject_id } : null;
+  }
+
+  const hadDataFirst = (actor: Actor, target: Target) => (target.kind === 'observation' ? coacheeReflected(actor, target.row) : coacheeWatched(target.row));
+
+  /** What the feedback is written on, read by a member who may write feedback on it (logged as a read like any other). */
+  async function targetToWriteOn(actor: Actor, ids: { observation_id: string | null; artifact_id: string | null }) {
+    const target = await targetOf(actor, ids);
+    const ctx = target ? await loadContext(db, actor, target.partnership_id) : null;
+    if (!target || !ctx || !canOnItem(ctx, 'feedback.create', { subjectId: target.subject_id })) throw notFound();
+    await readOne(db, clock, actor, target.kind === 'observation' ? observationRef(target.row) : { kind: 'artifact', id: target.row.id, partnershipId: target.partnership_id, subjectId: target.subject_id });
+    return { target, ctx };
   }
 
   /**
-   * The blocks as stored: text trimmed of nothing (the writer's words as typed), each graphic of
-   * a tool the visit recorded with, each data line re-written from the data in the writer's
-   * language, each file or clip moment one of this coachee's in this partnership.
+   * The blocks as stored: the writer's words as typed, each graphic of a tool the visit recorded
+   * with, each data line re-written from the data in the writer's language, each file or clip
+   * moment one of this coachee's in this partnership (a moment inside the clip, a quoted comment's
+   * words taken from the comment itself).
    */
-  async function checkedBlocks(actor: Actor, blocks: FeedbackBlock[], row: Parameters<typeof presentObservation>[1], ctx: PartnershipContext, language: Language): Promise<FeedbackBlock[]> {
-    const observation = await presentObservation(db, row, ctx);
-    const views = projectObservation(observation, clock.now());
+  async function checkedBlocks(actor: Actor, blocks: FeedbackBlock[], target: Target, ctx: PartnershipContext, language: Language): Promise<FeedbackBlock[]> {
+    const views = target.kind === 'observation' ? projectObservation(await presentObservation(db, target.row, ctx), clock.now()) : [];
     const lines = new Map<string, string>();
     for (const view of views) for (const line of quoteLines(view, language)) lines.set(line.id, line.text);
     // Parts of words left empty are dropped; something must remain.
     if (!blocks.some((b) => b.kind !== 'text' || b.text.trim())) throw unprocessable('feedbackEmpty', 'blocks');
-    const files = await evidenceFiles(actor, blocks, row);
+    const files = await evidenceFiles(actor, blocks, target);
+    const commentIds = blocks.flatMap((b) => (b.kind === 'moment' && b.commentId ? [b.commentId] : []));
+    const comments = new Map(
+      commentIds.length ? (await db.selectFrom('artifact_comments').select(['id', 'artifact_id', 'body', 'at_ms']).where('org_id', '=', actor.orgId).where('id', 'in', commentIds).execute()).map((c) => [c.id, c]) : [],
+    );
     return blocks.flatMap((b, i): FeedbackBlock[] => {
       if (b.kind === 'text') return b.text.trim() ? [b] : [];
       if (b.kind === 'artifact' || b.kind === 'moment') {
@@ -113,9 +147,13 @@ export default async function feedbackRoutes(app: App, s: Services) {
         if (!file) throw unprocessable('feedbackNoArtifact', `blocks.${i}.artifactId`);
         if (b.kind === 'artifact') return [{ kind: 'artifact', artifactId: b.artifactId }];
         if (!isClip(file.content_type)) throw unprocessable('feedbackMomentNotClip', `blocks.${i}.artifactId`);
-        return [{ kind: 'moment', artifactId: b.artifactId, atMs: b.atMs }];
+        if (file.duration_ms !== null && b.atMs > Number(file.duration_ms)) throw unprocessable({ key: 'feedbackMomentAfterEnd', values: { length: clockText(Number(file.duration_ms)) } }, `blocks.${i}.atMs`);
+        if (!b.commentId) return [{ kind: 'moment', artifactId: b.artifactId, atMs: b.atMs }];
+        const comment = comments.get(b.commentId);
+        if (!comment || comment.artifact_id !== b.artifactId) throw unprocessable('feedbackNoComment', `blocks.${i}.commentId`);
+        return [{ kind: 'moment', artifactId: b.artifactId, atMs: Number(comment.at_ms), commentId: comment.id, text: comment.body }];
       }
-      if (!views.some((v) => v.tool === b.tool)) throw unprocessable({ key: 'feedbackNoTool', values: { tool: DATA_METHOD_INFO[language][b.tool].label } }, `blocks.${i}.tool`);
+      if (!views.some((v) => v.tool === b.tool)) throw unprocessable({ key: target.kind === 'clip' ? 'feedbackClipNoTool' : 'feedbackNoTool', values: { tool: DATA_METHOD_INFO[language][b.tool].label } }, `blocks.${i}.tool`);
       if (b.kind === 'graphic') return [{ kind: 'graphic', tool: b.tool }];
       const text = lines.get(b.lineId);
       if (!text || !b.lineId.startsWith(`${b.tool}:`)) throw unprocessable('feedbackNoLine', `blocks.${i}.lineId`);
@@ -126,10 +164,10 @@ export default async function feedbackRoutes(app: App, s: Services) {
   /** The files the blocks insert, found only among this coachee's artifacts in this partnership. */
   async function evidenceFiles(actor: Actor, blocks: FeedbackBlock[], target: { partnership_id: string; subject_id: string }) {
     const ids = [...new Set(blocks.flatMap((b) => (b.kind === 'artifact' || b.kind === 'moment' ? [b.artifactId] : [])))];
-    if (ids.length === 0) return new Map<string, { id: string; content_type: string }>();
+    if (ids.length === 0) return new Map<string, { id: string; content_type: string; duration_ms: number | null }>();
     const rows = await db
       .selectFrom('artifacts')
-      .select(['id', 'content_type'])
+      .select(['id', 'content_type', 'duration_ms'])
       .where('org_id', '=', actor.orgId)
       .where('partnership_id', '=', target.partnership_id)
       .where('subject_id', '=', target.subject_id)
@@ -181,55 +219,80 @@ export default async function feedbackRoutes(app: App, s: Services) {
 
   const reread = async (actor: Actor, id: string) => selectFeedback(db, actor).where('f.id', '=', id).executeTakeFirstOrThrow();
 
-  app.get('/api/observations/:id/feedback', { config: { matrix: 'feedback.list' }, schema: { tags: ['feedback'], summary: "Written feedback on an observation: the viewer's own drafts and the sent pieces they may read (the coachee's once she has reflected on the data); each read is logged", params: IdParams, response: { 200: FeedbackList } } }, async (request) => {
-    const actor = actorOf(request);
-    const o = await selectObservations(db, actor).where('o.id', '=', request.params.id).executeTakeFirst();
-    const ctx = o ? await loadContext(db, actor, o.partnership_id) : null;
+  /** The feedback on one observation or clip that this viewer may read; the coachee's sent pieces wait until she has had the data first. */
+  async function listOn(actor: Actor, target: Target | null) {
+    const ctx = target ? await loadContext(db, actor, target.partnership_id) : null;
     authorize(ctx, 'partnership.readContent');
-    const reflected = await coacheeReflected(actor, o!);
-    const rows = await selectFeedback(db, actor).where('f.observation_id', '=', o!.id).orderBy('f.created_at').limit(200).execute();
+    const on = target!;
+    const reflected = await hadDataFirst(actor, on);
+    const rows = await selectFeedback(db, actor)
+      .where(on.kind === 'observation' ? 'f.observation_id' : 'f.artifact_id', '=', on.row.id)
+      .orderBy('f.created_at')
+      .limit(200)
+      .execute();
     // Decided before the read is logged: a draft or held feedback is not read by this person at all.
     const visible = rows.filter((r) => canOnItem(ctx, 'feedback.read', facts(r, reflected)));
     const held = rows.filter((r) => r.status === 'sent' && r.subject_id === actor.personId && !visible.includes(r));
     const readable = await readMany(db, clock, actor, visible, ref);
+    const focus = on.kind === 'observation' ? on.row.focus : on.row.observation_id ? ((await db.selectFrom('observations').select('focus').where('id', '=', on.row.observation_id).executeTakeFirst())?.focus ?? null) : null;
     return {
       items: readable.map((r) => present(r, ctx, reflected)),
-      focus: o!.focus,
+      focus,
       heldUntilCoacheeReflects: held.length,
       heldFrom: [...new Set(held.map((r) => r.author_name))],
-      canWrite: canOnItem(ctx, 'feedback.create', { subjectId: o!.subject_id }),
+      canWrite: canOnItem(ctx, 'feedback.create', { subjectId: on.subject_id }),
     };
-  });
+  }
 
-  app.post('/api/observations/:id/feedback', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Start written feedback on an observation, saved as a draft only its author sees (someone supporting the coachee)', params: IdParams, body: CreateFeedbackBody, response: { 201: Feedback } } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { row: o, ctx } = await observationToWriteOn(actor, request.params.id);
-    const blocks = await checkedBlocks(actor, request.body.blocks, o, ctx, request.body.language);
-    const link = await checkedLink(actor, request.body, o);
+  /** Starts a draft on an observation or a clip. */
+  async function create(actor: Actor, ids: { observation_id: string | null; artifact_id: string | null }, body: z.infer<typeof CreateFeedbackBody>) {
+    const { target, ctx } = await targetToWriteOn(actor, ids);
+    const blocks = await checkedBlocks(actor, body.blocks, target, ctx, body.language);
+    const link = await checkedLink(actor, body, target);
     const now = clock.now().toISOString();
     const id = newId();
     await db
       .insertInto('feedback')
-      .values({ id, org_id: actor.orgId, partnership_id: o.partnership_id, observation_id: o.id, artifact_id: null, subject_id: o.subject_id, author_id: actor.personId, status: 'draft', blocks: JSON.stringify(blocks), ...link, version: 1, created_at: now, updated_at: now, sent_at: null })
+      .values({ id, org_id: actor.orgId, partnership_id: target.partnership_id, observation_id: ids.observation_id, artifact_id: ids.artifact_id, subject_id: target.subject_id, author_id: actor.personId, status: 'draft', blocks: JSON.stringify(blocks), ...link, version: 1, created_at: now, updated_at: now, sent_at: null })
       .execute();
-    return reply.status(201).send(present(await reread(actor, id), ctx, false));
+    return present(await reread(actor, id), ctx, false);
+  }
+
+  app.get('/api/observations/:id/feedback', { config: { matrix: 'feedback.list' }, schema: { tags: ['feedback'], summary: "Written feedback on an observation: the viewer's own drafts and the sent pieces they may read (the coachee's once she has reflected on the data); each read is logged", params: IdParams, response: { 200: FeedbackList } } }, async (request) => {
+    const actor = actorOf(request);
+    return listOn(actor, await targetOf(actor, { observation_id: request.params.id, artifact_id: null }));
+  });
+
+  app.get('/api/artifacts/:id/feedback', { config: { matrix: 'feedback.list' }, schema: { tags: ['feedback'], summary: "Written feedback on a video or audio clip: the viewer's own drafts and the sent pieces they may read (the coachee's once she has watched it or commented on it); each read is logged", params: IdParams, response: { 200: FeedbackList } } }, async (request) => {
+    const actor = actorOf(request);
+    return listOn(actor, await targetOf(actor, { observation_id: null, artifact_id: request.params.id }));
+  });
+
+  app.post('/api/observations/:id/feedback', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Start written feedback on an observation, saved as a draft only its author sees (someone supporting the coachee)', params: IdParams, body: CreateFeedbackBody, response: { 201: Feedback } } }, async (request, reply) => {
+    return reply.status(201).send(await create(actorOf(request), { observation_id: request.params.id, artifact_id: null }, request.body));
+  });
+
+  app.post('/api/artifacts/:id/feedback', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Start written feedback on a video or audio clip, saved as a draft only its author sees (someone supporting the coachee)', params: IdParams, body: CreateFeedbackBody, response: { 201: Feedback } } }, async (request, reply) => {
+    return reply.status(201).send(await create(actorOf(request), { observation_id: null, artifact_id: request.params.id }, request.body));
   });
 
   app.put('/api/feedback/:id', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Change a draft (its author; 409 when it changed elsewhere or was sent)', params: IdParams, body: UpdateFeedbackBody, response: { 200: Feedback } } }, async (request) => {
     const actor = actorOf(request);
     const { row, ctx } = await ownDraft(actor, request.params.id, request.body.baseVersion);
-    const { row: o } = await observationToWriteOn(actor, row.observation_id!);
-    const blocks = await checkedBlocks(actor, request.body.blocks, o, ctx, request.body.language);
-    const link = await checkedLink(actor, request.body, o);
+    const { target } = await targetToWriteOn(actor, row);
+    const blocks = await checkedBlocks(actor, request.body.blocks, target, ctx, request.body.language);
+    const link = await checkedLink(actor, request.body, target);
     await claim(row.id, request.body.baseVersion, { blocks: JSON.stringify(blocks), ...link });
     return present(await reread(actor, row.id), ctx, false);
   });
 
-  app.post('/api/feedback/:id/sending', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Send a draft: the partnership reads it, the coachee once she has reflected on the data (its author, after the visit ended)', params: IdParams, body: SendFeedbackBody, response: { 200: Feedback } } }, async (request) => {
+  app.post('/api/feedback/:id/sending', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Send a draft: the partnership reads it, the coachee once she has had the data first (its author; on an observation, after the visit ended)', params: IdParams, body: SendFeedbackBody, response: { 200: Feedback } } }, async (request) => {
     const actor = actorOf(request);
     const { row, ctx } = await ownDraft(actor, request.params.id, request.body.baseVersion);
-    const o = await db.selectFrom('observations').select(['status', 'ended_at']).where('id', '=', row.observation_id!).executeTakeFirstOrThrow();
-    if (!o.ended_at) throw new AppError('CONFLICT', 'feedbackNotEnded');
+    if (row.observation_id) {
+      const o = await db.selectFrom('observations').select(['status', 'ended_at']).where('id', '=', row.observation_id).executeTakeFirstOrThrow();
+      if (!o.ended_at) throw new AppError('CONFLICT', 'feedbackNotEnded');
+    }
     const now = clock.now().toISOString();
     await claim(row.id, request.body.baseVersion, { status: 'sent', sent_at: now });
     return present(await reread(actor, row.id), ctx, false);
@@ -243,12 +306,12 @@ export default async function feedbackRoutes(app: App, s: Services) {
     return reply.status(204).send();
   });
 
-  app.get('/api/feedback/:id', { config: { matrix: 'feedback.read' }, schema: { tags: ['feedback'], summary: 'One piece of written feedback: its author, the partnership once sent (the coachee after her reflection), or a person the coachee shared it with (logged)', params: IdParams, response: { 200: Feedback } } }, async (request) => {
+  app.get('/api/feedback/:id', { config: { matrix: 'feedback.read' }, schema: { tags: ['feedback'], summary: 'One piece of written feedback: its author, the partnership once sent (the coachee after she has had the data first), or a person the coachee shared it with (logged)', params: IdParams, response: { 200: Feedback } } }, async (request) => {
     const actor = actorOf(request);
     const row = await selectFeedback(db, actor).where('f.id', '=', request.params.id).executeTakeFirst();
     const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
-    const o = row && (await db.selectFrom('observations').select(['id', 'partnership_id', 'subject_id', 'plan_id', 'meeting_id']).where('id', '=', row.observation_id!).executeTakeFirstOrThrow());
-    const reflected = !!o && (await coacheeReflected(actor, o));
+    const target = row ? await targetOf(actor, row) : null;
+    const reflected = !!target && (await hadDataFirst(actor, target));
     // A draft or held feedback does not exist for this reader: the same 404 as a missing id, and no read logged.
     if (!row || !canOnItem(ctx, 'feedback.read', facts(row, reflected))) throw notFound();
     const decision = await readOne(db, clock, actor, ref(row));

@@ -21,7 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('blocks', 'text', (c) => c.notNull())
     .addColumn('goal_id', 'text', (c) => c.references('goals.id'))
-    .addColumn('step_id', 'text', (c) => c.references('goal_steps.id'))
+    // No foreign key: saving a goal's plan rewrites its step rows (keeping their ids), which a reference would refuse.
+    .addColumn('step_id', 'text')
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())

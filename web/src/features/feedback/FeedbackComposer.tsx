@@ -3,16 +3,17 @@ import { useMemo, useRef, useState } from 'react';
 import type { FeedbackBlock } from '../../../../shared/src/api';
 import { type LanguageFlag, type LanguageRuleSet, checkLanguage, compileLanguageRules } from '../../../../shared/src/language-check';
 import { quoteLines } from '../../../../shared/src/observations/quotes';
-import type { ToolView } from '../../../../shared/src/observations/views';
-import { type Feedback, type Goal, type Observation, api } from '../../api';
+import { type Feedback, api } from '../../api';
 import { useLanguage, useT } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { SelectField, TextArea } from '../../ui/Field';
 import { useFocusFirstError } from '../../ui/focus';
-import { goalsKey } from '../goals/goalWords';
+import { GoalStepSelect, linkBody, linkOf } from '../goals/GoalStepSelect';
+import { ArtifactList } from '../artifacts/ArtifactList';
 import { toolName } from '../observations/review/recordWords';
-import { FeedbackBlocks } from './FeedbackSection';
+import { clockText } from '../observations/tools/useRecording';
+import { FeedbackBlocks, type FeedbackTarget, feedbackUrl } from './FeedbackSection';
 import { ListeningMoves } from './ListeningMoves';
 import { m } from './messages';
 
@@ -29,17 +30,15 @@ const STARTERS = ['starter_saw', 'starter_heard', 'starter_data', 'starter_notic
  * and never stops a save or a send: the writer decides.
  */
 export function FeedbackComposer({
-  observation,
+  target,
   focus,
-  views,
   draft,
   subjectFirst,
   onDone,
   onCancel,
 }: {
-  observation: Observation;
+  target: FeedbackTarget;
   focus: string | null;
-  views: ToolView[];
   draft: Feedback | null;
   subjectFirst: string;
   onDone: (message: string, saved: Feedback | null) => void;
@@ -47,14 +46,17 @@ export function FeedbackComposer({
 }) {
   const t = useT(m);
   const { language } = useLanguage();
+  const views = target.views;
   const nextKey = useRef(0);
   const keyed = (b: FeedbackBlock): Part => ({ ...b, key: nextKey.current++ });
   const [parts, setParts] = useState<Part[]>(() => (draft ? draft.blocks.map(keyed) : [keyed({ kind: 'text', text: '' })]));
   const [current, setCurrent] = useState(0);
   const [lineChoice, setLineChoice] = useState('');
+  const [momentChoice, setMomentChoice] = useState('');
+  const [filesOpen, setFilesOpen] = useState(false);
   const [empty, setEmpty] = useState(0);
   /** "goal:<id>" or "step:<id>": what the feedback carries over to, chosen in one control. */
-  const [link, setLink] = useState(() => (draft?.step ? `step:${draft.step.id}` : draft?.goal ? `goal:${draft.goal.id}` : ''));
+  const [link, setLink] = useState(() => linkOf(draft));
   const ref = useRef<HTMLDivElement>(null);
 
   const rules = useQuery({
@@ -62,8 +64,6 @@ export function FeedbackComposer({
     queryFn: () => api.get<{ sets: LanguageRuleSet[] }>(`/api/language-check/rules?language=${language}`),
     staleTime: Infinity,
   });
-  const goals = useQuery({ queryKey: goalsKey(observation.partnershipId), queryFn: () => api.get<{ items: Goal[] }>(`/api/partnerships/${encodeURIComponent(observation.partnershipId)}/goals`) });
-  const subjectGoals = (goals.data?.items ?? []).filter((g) => g.subjectId === observation.subjectId && (g.status === 'active' || g.status === 'proposed' || link === `goal:${g.id}` || g.steps.some((st) => link === `step:${st.id}`)));
   const compiled = useMemo(() => (rules.data ? compileLanguageRules(rules.data.sets) : null), [rules.data]);
 
   const blocks = (): FeedbackBlock[] =>
@@ -72,11 +72,10 @@ export function FeedbackComposer({
       .filter((b) => b.kind !== 'text' || b.text.trim());
   const save = useMutation({
     mutationFn: async (send: boolean) => {
-      const [linkKind, linkId] = link.split(':');
-      const body = { blocks: blocks(), language, goalId: linkKind === 'goal' ? linkId : null, stepId: linkKind === 'step' ? linkId : null };
+      const body = { blocks: blocks(), language, ...linkBody(link) };
       let saved = draft
         ? await api.put<Feedback>(`/api/feedback/${encodeURIComponent(draft.id)}`, { ...body, baseVersion: draft.version })
-        : await api.post<Feedback>(`/api/observations/${encodeURIComponent(observation.id)}/feedback`, body);
+        : await api.post<Feedback>(feedbackUrl(target), body);
       if (send) saved = await api.post<Feedback>(`/api/feedback/${encodeURIComponent(saved.id)}/sending`, { baseVersion: saved.version });
       return saved;
     },
@@ -171,7 +170,7 @@ export function FeedbackComposer({
           }
           return (
             <li key={part.key} className="feedback-part feedback-evidence">
-              <FeedbackBlocks blocks={[part]} views={views} partnershipId={observation.partnershipId} />
+              <FeedbackBlocks blocks={[part]} views={views} partnershipId={target.partnershipId} />
               <Button variant="secondary" className="feedback-remove" onClick={() => remove(i)}>
                 {t('remove')}
                 <span className="visually-hidden"> {t('removeHidden', { n: i + 1 })}</span>
@@ -183,6 +182,39 @@ export function FeedbackComposer({
 
       <fieldset className="feedback-insert">
         <legend>{t('insert')}</legend>
+        {target.kind === 'clip' ? (
+          <div className="feedback-moment-pick">
+            <div className="chip-row">
+              <button type="button" className="chip" onClick={() => insert({ kind: 'moment', artifactId: target.id, atMs: target.position })}>
+                {t('insertMomentNow', { time: clockText(target.position) })}
+              </button>
+            </div>
+            {target.moments.length ? (
+              <div className="feedback-line-pick">
+                <SelectField label={t('chooseMoment')} value={momentChoice} onChange={(e) => setMomentChoice(e.target.value)}>
+                  <option value="">{t('chooseMomentPlaceholder')}</option>
+                  {target.moments.map((x) => (
+                    <option key={x.commentId} value={x.commentId}>
+                      {clockText(x.atMs)} · {x.text.slice(0, 80)}
+                    </option>
+                  ))}
+                </SelectField>
+                <Button
+                  variant="secondary"
+                  disabled={!momentChoice}
+                  onClick={() => {
+                    const x = target.moments.find((y) => y.commentId === momentChoice);
+                    if (!x) return;
+                    insert({ kind: 'moment', artifactId: target.id, atMs: x.atMs, commentId: x.commentId, text: x.text });
+                    setMomentChoice('');
+                  }}
+                >
+                  {t('insertIt')}
+                </Button>
+              </div>
+            ) : null}
+          </div>
+        ) : null}
         <div className="chip-row">
           {views.map((view) => (
             <button key={view.tool} type="button" className="chip" onClick={() => insert({ kind: 'graphic', tool: view.tool })}>
@@ -219,26 +251,17 @@ export function FeedbackComposer({
               {t('insertIt')}
             </Button>
           </div>
-        ) : (
+        ) : views.length ? (
           <p className="field-hint">{views.map((v) => t('noLines', { tool: toolName(language, v.tool) })).join(' ')}</p>
-        )}
+        ) : null}
+        {/* The list is fetched (and each file's read logged) only once the writer opens it. */}
+        <details className="feedback-file-pick" onToggle={(e) => setFilesOpen((e.currentTarget as HTMLDetailsElement).open)}>
+          <summary>{t('insertFile')}</summary>
+          {filesOpen ? <ArtifactList partnershipId={target.partnershipId} canAdd={false} onPick={(a) => insert({ kind: 'artifact', artifactId: a.id })} /> : null}
+        </details>
       </fieldset>
 
-      {subjectGoals.length ? (
-        <SelectField label={t('carryOver')} hint={t('carryOverHint')} value={link} onChange={(e) => setLink(e.target.value)}>
-          <option value="">{t('carryOverNone')}</option>
-          {subjectGoals.map((g) => (
-            <optgroup key={g.id} label={g.title}>
-              <option value={`goal:${g.id}`}>{t('carryOverGoal', { title: g.title })}</option>
-              {g.steps.map((st) => (
-                <option key={st.id} value={`step:${st.id}`}>
-                  {t('carryOverStep', { n: st.position, text: st.description })}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </SelectField>
-      ) : null}
+      <GoalStepSelect partnershipId={target.partnershipId} subjectId={target.subjectId} value={link} onChange={setLink} hint={t('carryOverHint')} />
 
       {empty > 0 && blocks().length === 0 ? (
         <div role="alert" data-error-summary tabIndex={-1}>
@@ -251,7 +274,7 @@ export function FeedbackComposer({
         <Button variant="secondary" busy={save.isPending && save.variables === false} onClick={() => submit(false)}>
           {t('saveDraft')}
         </Button>
-        {observation.endedAt ? (
+        {target.ended ? (
           <Button busy={save.isPending && save.variables === true} onClick={() => submit(true)}>
             {t('send', { name: subjectFirst })}
           </Button>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FeedbackBlock } from '../../../../shared/src/api';
 import type { ToolView } from '../../../../shared/src/observations/views';
-import { ApiError, type Feedback, type FeedbackList, type Observation, type PartnershipDetail, api } from '../../api';
+import { ApiError, type Feedback, type FeedbackList, type PartnershipDetail, api } from '../../api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -21,30 +21,41 @@ import { EvidenceBlock } from './EvidenceBlock';
 import { FeedbackComposer } from './FeedbackComposer';
 import { m } from './messages';
 
-export const feedbackKey = (observationId: string) => ['feedback', observationId] as const;
+export const feedbackKey = (targetId: string) => ['feedback', targetId] as const;
 
 /**
- * Written feedback on one observation, below its data on the review page (issue 11, item 3).
- * Whoever supports the coachee writes it here, framed by the agreed focus and quoting the data;
- * a draft is theirs alone until sent. The coachee reads sent feedback once she has written what she
- * notices in the data (the server holds it until then, and says only that it waits).
+ * What written feedback is about: an observation (its tools' graphics and data lines can be
+ * inserted; sent once the visit has ended) or a video or audio clip (its moments can be inserted).
  */
-export function FeedbackSection({ p, observation, views }: { p: PartnershipDetail; observation: Observation; views: ToolView[] }) {
+export type FeedbackTarget =
+  | { kind: 'observation'; id: string; partnershipId: string; subjectId: string; ended: boolean; views: ToolView[] }
+  | { kind: 'clip'; id: string; partnershipId: string; subjectId: string; ended: true; views: ToolView[]; durationMs: number | null; position: number; moments: Array<{ commentId: string; atMs: number; text: string }> };
+
+export const feedbackUrl = (target: Pick<FeedbackTarget, 'kind' | 'id'>) => `/api/${target.kind === 'observation' ? 'observations' : 'artifacts'}/${encodeURIComponent(target.id)}/feedback`;
+
+/**
+ * Written feedback on one observation, below its data on the review page, or on one clip, below
+ * its comments (issue 11, item 3). Whoever supports the coachee writes it here, framed by the
+ * agreed focus and quoting the evidence; a draft is theirs alone until sent. The coachee reads sent
+ * feedback once she has had the data first — written what she notices in the observation's data,
+ * or watched her clip (the server holds it until then, and says only that it waits).
+ */
+export function FeedbackSection({ p, target }: { p: PartnershipDetail; target: FeedbackTarget }) {
   const t = useT(m);
   const { language } = useLanguage();
   const me = useSignedIn();
-  const q = useQuery({ queryKey: feedbackKey(observation.id), queryFn: () => api.get<FeedbackList>(`/api/observations/${encodeURIComponent(observation.id)}/feedback`) });
+  const q = useQuery({ queryKey: feedbackKey(target.id), queryFn: () => api.get<FeedbackList>(feedbackUrl(target)) });
   const [composing, setComposing] = useState<Feedback | 'new' | null>(null);
   const [notice, setNotice] = useState('');
-  const subject = p.members.find((x) => x.personId === observation.subjectId);
+  const subject = p.members.find((x) => x.personId === target.subjectId);
   const subjectFirst = subject ? firstName(subject.name) : '';
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: feedbackKey(observation.id) });
+  const refresh = () => client.invalidateQueries({ queryKey: feedbackKey(target.id) });
 
   if (q.isPending) return <Loading what={t('loading')} />;
   if (!q.data) return <ErrorAlert error={q.error} />;
   const list = q.data;
-  const mine = observation.subjectId === me.personId;
+  const mine = target.subjectId === me.personId;
 
   return (
     <section className="feedback-section" aria-labelledby="feedback-title">
@@ -52,12 +63,16 @@ export function FeedbackSection({ p, observation, views }: { p: PartnershipDetai
       <p className="field-hint">{t('lead')}</p>
       {list.heldUntilCoacheeReflects > 0 ? (
         <div className="first-look first-look-mine">
-          <p>{t('heldForYou', { name: new Intl.ListFormat(language, { type: 'conjunction' }).format(list.heldFrom.map(firstName)) })}</p>
-          <p>
-            <Link className="btn btn-primary" to={`/partnerships/${p.id}/reflections?observation=${encodeURIComponent(observation.id)}`}>
-              {t('writeYours')}
-            </Link>
-          </p>
+          <p>{t(target.kind === 'observation' ? 'heldForYou' : 'heldForYouClip', { name: new Intl.ListFormat(language, { type: 'conjunction' }).format(list.heldFrom.map(firstName)) })}</p>
+          {target.kind === 'observation' ? (
+            <p>
+              <Link className="btn btn-primary" to={`/partnerships/${p.id}/reflections?observation=${encodeURIComponent(target.id)}`}>
+                {t('writeYours')}
+              </Link>
+            </p>
+          ) : (
+            <p>{t('watchYours')}</p>
+          )}
         </div>
       ) : null}
       <div role="status" className="goal-notice">
@@ -72,7 +87,7 @@ export function FeedbackSection({ p, observation, views }: { p: PartnershipDetai
                 <FeedbackCard
                   f={f}
                   p={p}
-                  views={views}
+                  views={target.views}
                   onEdit={() => {
                     setNotice('');
                     setComposing(f);
@@ -91,9 +106,8 @@ export function FeedbackSection({ p, observation, views }: { p: PartnershipDetai
       {composing ? (
         <FeedbackComposer
           key={composing === 'new' ? 'new' : `${composing.id}-${composing.version}`}
-          observation={observation}
+          target={target}
           focus={list.focus}
-          views={views}
           draft={composing === 'new' ? null : composing}
           subjectFirst={subjectFirst}
           onDone={(message, saved) => {

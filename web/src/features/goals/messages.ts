@@ -3,6 +3,10 @@ import { catalog } from '../../../../shared/src/i18n';
 
 export const m = catalog({
   en: {
+    carryOver: 'Carry this over to a goal or a step',
+    carryOverNone: 'Not linked',
+    carryOverGoal: 'The goal: {title}',
+    carryOverStep: 'Step {n}: {text}',
     notMember: 'Goals belong to the people in this partnership. The coachee can choose to share one with you.',
     title: 'Goals and action plans',
     introShared:
@@ -117,6 +121,10 @@ export const m = catalog({
     theCoacheeInSentence: 'the coachee',
   },
   es: {
+    carryOver: 'Llevar esto a una meta o a un paso',
+    carryOverNone: 'Sin vincular',
+    carryOverGoal: 'La meta: {title}',
+    carryOverStep: 'Paso {n}: {text}',
     notMember: 'Las metas son de las personas de este acompañamiento. La persona acompañada puede decidir compartir alguna contigo.',
     title: 'Metas y planes de acción',
     introShared:
