@@ -305,6 +305,8 @@ export const ProfileBody = z.object({
 export const PartnershipAbilities = z.object({
   readContent: z.boolean(),
   writeNotes: z.boolean(),
+  /** May add photos, documents and clips (an accepted member of an open partnership). */
+  uploadArtifacts: z.boolean(),
   editAgreement: z.boolean(),
   sign: z.boolean(),
   share: z.boolean(),
@@ -981,6 +983,10 @@ export const StartObservationBody = z.object({
   startedAt: isoDateTime.optional(),
   /** The tools in use; defaults to the plan's data method with its fields. */
   tools: z.array(ToolConfigInput).min(1).max(6).optional(),
+  /** Observe a recorded clip of the coachee's (a video or audio artifact): the tools run on the clip's clock, and the visit is recorded. */
+  clipId: id.optional(),
+  /** The clip's length as the device's player read it; used only when the server could not read it (no ffmpeg). */
+  clipDurationMs: z.number().int().min(1).max(86_400_000).optional(),
 });
 export const EndObservationBody = z.object({
   /** When the visit ended on the device; defaults to now. */
@@ -1085,6 +1091,8 @@ export const ObservationSummary = z.object({
   status: z.enum(OBSERVATION_STATUSES),
   /** Which tools were in use (their codes come with the observation itself). */
   toolKinds: z.array(z.enum(OBSERVATION_TOOLS)),
+  /** The clip the tools ran on, if any: a moment of it is an event's time minus startedAt. */
+  clip: z.object({ artifactId: id, durationMs: z.number().int() }).nullable(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   createdById: id,

@@ -41,7 +41,7 @@ describeBrowser('celebrations', () => {
     const carmen = await as('carmen@riverside.example');
     await openCelebrations(carmen, /Expert coaching with Taylor Nguyen/);
     // Celebrations sit with looking back: under Reflect, with Reflection and Notes.
-    expect(await sectionNav(carmen).locator('.section-group-reflect .section-list a').allTextContents()).toEqual(['Reflection', 'Celebrations', 'Notes']);
+    expect(await sectionNav(carmen).locator('.section-group-reflect .section-list a').allTextContents()).toEqual(['Reflection', 'Celebrations', 'Notes', 'Evidence']);
     await carmen.getByText('Nothing here yet.').waitFor();
     await carmen.getByText('worth noticing whatever the result').waitFor();
     await checkA11y(carmen, 'celebrations tab, empty');

@@ -190,6 +190,7 @@ describeBrowser('a coaching partnership from invitation to sharing', () => {
     'Reflection',
     'Celebrations',
     'Notes',
+    'Evidence',
     'Messages',
     'Concerns',
     'Getting to know you',

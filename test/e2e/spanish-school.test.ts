@@ -209,7 +209,7 @@ describeBrowser('a program that works in Spanish, from an empty install, on phon
     await sectionNav(teacher, navLabel).locator('.section-list a').first().waitFor({ state: 'attached' });
     const names = await sectionNav(teacher, navLabel).locator('.section-list a').allTextContents();
     // Every section a member has (sharing too: the teacher is the coachee).
-    expect(names).toHaveLength(14);
+    expect(names).toHaveLength(15);
     for (const name of names) {
       const taps = await openSection(teacher, name, navLabel);
       expect(taps, `taps to ${name}`).toBeLessThanOrEqual(2);

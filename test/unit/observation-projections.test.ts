@@ -333,6 +333,7 @@ describe('projectObservation', () => {
     subjectId: 's1',
     planId: null,
     planned: false,
+    clip: null,
     meetingId: null,
     focus: 'Questions',
     mode: 'live',

@@ -42,6 +42,7 @@ function summary(r: Row, ctx: PartnershipContext | null): z.infer<typeof Observa
     mode: r.mode as ObservationMode,
     status: r.status as ObservationStatus,
     toolKinds: (JSON.parse(r.tools) as Tool[]).map((t) => t.tool),
+    clip: r.clip_id ? { artifactId: r.clip_id, durationMs: Number(r.clip_duration_ms) } : null,
     startedAt: r.started_at,
     endedAt: r.ended_at,
     createdById: r.created_by,
@@ -106,6 +107,18 @@ export default async function observationRecordRoutes(app: App, s: Services) {
     return at.toISOString();
   };
 
+  /**
+   * A clip of this coachee's in this partnership that tools can run on: a video or an audio
+   * recording whose length is known (read by ffprobe, or else as the device's player read it).
+   */
+  async function clipToObserve(actor: Actor, partnershipId: string, subjectId: string, clipId: string, reportedMs: number | undefined) {
+    const a = await db.selectFrom('artifacts').select(['id', 'content_type', 'duration_ms']).where('org_id', '=', actor.orgId).where('partnership_id', '=', partnershipId).where('subject_id', '=', subjectId).where('id', '=', clipId).executeTakeFirst();
+    if (!a || !(a.content_type.startsWith('video/') || a.content_type.startsWith('audio/'))) throw unprocessable('observationClip', 'clipId');
+    const durationMs = a.duration_ms ?? reportedMs;
+    if (!durationMs) throw unprocessable('observationClipLength', 'clipDurationMs');
+    return { id: a.id, durationMs: Number(durationMs) };
+  }
+
   app.get('/api/partnerships/:id/observations', { config: { matrix: 'observation.list' }, schema: { tags: ['observations'], summary: 'Observations of a partnership, newest first, without their events (members only; each read is logged)', params: IdParams, response: { 200: z.object({ items: z.array(ObservationSummary) }) } } }, async (request) => {
     const actor = actorOf(request);
     const ctx = await loadContext(db, actor, request.params.id);
@@ -135,7 +148,8 @@ export default async function observationRecordRoutes(app: App, s: Services) {
     if (plan && plan.status !== 'confirmed') throw unprocessable('planNotConfirmed', 'planId');
     const subjectId = plan ? plan.subject_id : observedSubject(ctx, body.subjectId);
     if (!subjectId) throw unprocessable('observationWhose', 'subjectId');
-    const mode = body.mode ?? (plan?.mode as ObservationMode | undefined) ?? 'live';
+    const clip = body.clipId ? await clipToObserve(actor, ctx.partnership.id, subjectId, body.clipId, body.clipDurationMs) : null;
+    const mode = clip ? 'recorded' : (body.mode ?? (plan?.mode as ObservationMode | undefined) ?? 'live');
     // Who observes whom is the policy's: a partner watching another teach, or the coachee on their own video.
     authorizeItem(ctx, 'observation.start', { subjectId, recorded: mode === 'recorded' });
     const meetingId = body.meetingId ?? plan?.meeting_id ?? null;
@@ -145,12 +159,14 @@ export default async function observationRecordRoutes(app: App, s: Services) {
     }
     const form = plan ? DataForm.parse(JSON.parse(plan.data_form)) : null;
     const tools = await buildTools(db, ctx, subjectId, form, body.tools);
-    const startedAt = deviceTime(body.startedAt, 'startedAt');
+    // On a clip, the visit's clock is the clip's: it starts the clip's length ago, so that every
+    // moment of the clip (start + position) is a time already past, and it ends with the clip.
+    const startedAt = clip ? new Date(clock.now().getTime() - clip.durationMs).toISOString() : deviceTime(body.startedAt, 'startedAt');
     const now = clock.now().toISOString();
     const id = body.id ?? newId();
     await db
       .insertInto('observations')
-      .values({ id, org_id: actor.orgId, partnership_id: ctx.partnership.id, subject_id: subjectId, plan_id: plan?.id ?? null, meeting_id: meetingId, focus: body.focus ?? plan?.focus ?? '', mode, status: 'recording', tools: JSON.stringify(tools), started_at: startedAt, ended_at: null, ended_by: null, created_by: actor.personId, created_at: now, updated_at: now, version: 1 })
+      .values({ id, org_id: actor.orgId, partnership_id: ctx.partnership.id, subject_id: subjectId, plan_id: plan?.id ?? null, meeting_id: meetingId, focus: body.focus ?? plan?.focus ?? '', mode, status: 'recording', tools: JSON.stringify(tools), started_at: startedAt, ended_at: null, ended_by: null, created_by: actor.personId, created_at: now, updated_at: now, version: 1, clip_id: clip?.id ?? null, clip_duration_ms: clip?.durationMs ?? null })
       .execute();
     return reply.status(201).send(await presentOne(actor, id, ctx));
   });
@@ -176,7 +192,8 @@ export default async function observationRecordRoutes(app: App, s: Services) {
     const actor = actorOf(request);
     const { row, ctx } = await forRecording(actor, request.params.id);
     const ended = (at: string) => new AppError('CONFLICT', { key: 'observationEnded', values: { when: `${at.slice(0, 16).replace('T', ' ')} UTC` } });
-    const endedAt = deviceTime(request.body.endedAt, 'endedAt');
+    // A visit on a clip ends where the clip ends, whenever the reviewer says it is done.
+    const endedAt = row.clip_id ? new Date(new Date(row.started_at).getTime() + Number(row.clip_duration_ms)).toISOString() : deviceTime(request.body.endedAt, 'endedAt');
     // The same end sent again (a tablet that ended offline and never heard the answer): the
     // same visit, ended once. Any other end of an ended visit is refused with when it ended.
     if (row.ended_at && request.body.endedAt && row.ended_by === actor.personId && row.ended_at === endedAt) return presentOne(actor, row.id, ctx);

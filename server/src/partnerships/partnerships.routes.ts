@@ -59,6 +59,7 @@ function abilities(ctx: PartnershipContext) {
   return {
     readContent: can(ctx, 'partnership.readContent'),
     writeNotes: can(ctx, 'note.create'),
+    uploadArtifacts: can(ctx, 'artifact.upload'),
     editAgreement: can(ctx, 'agreement.edit'),
     sign: can(ctx, 'agreement.sign'),
     share: can(ctx, 'share.create'),

@@ -20,6 +20,7 @@ import * as feedback from '../migrations/20261202_0010_feedback';
 import * as artifacts from '../migrations/20261202_0011_artifacts';
 import * as clips from '../migrations/20261202_0012_clips';
 import * as feedbackLinks from '../migrations/20261202_0013_feedback_links';
+import * as observationClip from '../migrations/20261202_0014_observation_clip';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -140,6 +141,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0011_artifacts': artifacts,
   '20261202_0012_clips': clips,
   '20261202_0013_feedback_links': feedbackLinks,
+  '20261202_0014_observation_clip': observationClip,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -379,6 +379,9 @@ export interface Database {
     started_at: string;
     ended_at: string | null;
     ended_by: string | null;
+    /** The clip (artifact) the tools ran on: started_at is its first moment, started_at + clip_duration_ms its last. */
+    clip_id: string | null;
+    clip_duration_ms: number | null;
     created_by: string;
     created_at: string;
     updated_at: string;

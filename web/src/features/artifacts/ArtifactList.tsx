@@ -29,15 +29,9 @@ export interface ArtifactListProps {
   canAdd?: boolean;
 }
 
-/**
- * Whether the viewer may add evidence to this partnership. The server's policy lets an accepted
- * member of an open partnership upload ('artifact.upload'), on the very terms it lets them write
- * a note ('note.create'); until the partnership's abilities carry `uploadArtifacts` of their own,
- * that note ability is the server's answer read here — nothing is worked out in the browser.
- */
+/** Whether the viewer may add evidence to this partnership: the server's answer ('artifact.upload'), never worked out here. */
 export function mayAddEvidence(p: PartnershipDetail): boolean {
-  const own = (p.abilities as { uploadArtifacts?: boolean }).uploadArtifacts;
-  return own ?? p.abilities.writeNotes;
+  return p.abilities.uploadArtifacts;
 }
 
 /** The element id of one artifact in one list (a page may show the same artifact in two lists). */

@@ -7,6 +7,7 @@ import { Loading, Section } from '../../ui/Page';
 import { formatDate } from '../../ui/format';
 import { m as uiWords } from '../../ui/messages';
 import { usePartnership } from '../partnerships/usePartnership';
+import { ClipReview, isClip } from '../clips/ClipReview';
 import { ArtifactCard } from './ArtifactCard';
 import { evidenceHref, kindOf } from './artifactWords';
 import { m } from './messages';
@@ -41,6 +42,8 @@ export function ArtifactPage() {
   }
   if (!q.data) return <ErrorAlert error={q.error} />;
   const a = q.data;
+  // A video or audio clip plays here, with its comments at moments and feedback on it (clips/).
+  const clip = isClip(a.contentType);
   return (
     <Section title={t('itemTitle', { kind: kindOf(a.contentType), date: formatDate(a.createdAt, language) })} id="artifact" className="artifact-page">
       {p.abilities.readContent ? (
@@ -48,7 +51,8 @@ export function ArtifactPage() {
           <Link to={evidenceHref(p.id)}>{t('backToList')}</Link>
         </p>
       ) : null}
-      <ArtifactCard a={a} p={p} domId={`${id}-artifact`} large onRemoved={() => navigate(evidenceHref(p.id), { replace: true })} />
+      <ArtifactCard a={a} p={p} domId={`${id}-artifact`} large={!clip} onRemoved={() => navigate(evidenceHref(p.id), { replace: true })} />
+      {clip ? <ClipReview a={a} /> : null}
     </Section>
   );
 }

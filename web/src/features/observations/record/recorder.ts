@@ -94,6 +94,8 @@ export class ObservationRecorder {
   private seqLoaded: Promise<void> | null = null;
   /** Who is signed in: undefined until told (then this device's last signed-in person, if kept). */
   private signedIn: string | null | undefined;
+  /** Visits whose taps are timed by another clock than the device's: a clip's player (ClipClock). */
+  private readonly clocks = new Map<string, () => Date>();
 
   constructor(options: RecorderOptions = {}) {
     this.db = options.db ?? openRecordDb();
@@ -120,6 +122,20 @@ export class ObservationRecorder {
     if (changed) this.sync.nudge();
   }
 
+  /**
+   * Times a visit's taps by another clock — the position of the clip the tools run on, as a time
+   * after the visit's start — or again by the device's (null). Nothing else about a tap changes.
+   */
+  setClock(observationId: string, clock: (() => Date) | null): void {
+    if (clock) this.clocks.set(observationId, clock);
+    else this.clocks.delete(observationId);
+  }
+
+  /** The time a tap of this visit is stamped with. */
+  timeOf(observationId: string): Date {
+    return (this.clocks.get(observationId) ?? this.now)();
+  }
+
   /** The signed-in person, or null when not known. */
   get person(): string | null {
     if (this.signedIn === undefined) {
@@ -142,8 +158,9 @@ export class ObservationRecorder {
     const started = performance.now();
     if (!UUID.test(observationId)) throw new TypeError(`Not an observation id: ${observationId}`);
     const checked = validatePayload(tool, type, payload);
-    const at = this.now().toISOString();
-    const event: LocalEvent = { id: crypto.randomUUID(), observationId, tool, type, payload: checked, deviceAt: at, state: 'waiting', createdAt: at, seq: await this.nextSeq(), authorId: this.person };
+    const createdAt = this.now().toISOString();
+    const at = this.clocks.has(observationId) ? this.timeOf(observationId).toISOString() : createdAt;
+    const event: LocalEvent = { id: crypto.randomUUID(), observationId, tool, type, payload: checked, deviceAt: at, state: 'waiting', createdAt, seq: await this.nextSeq(), authorId: this.person };
     await this.db.events.add(event);
     performance.measure(TAP_MEASURE, { start: started, end: performance.now() });
     this.sync.nudgeAfterTap();

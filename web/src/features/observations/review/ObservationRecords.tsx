@@ -1,7 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import type { z } from 'zod';
+import type { Artifact as ArtifactSchema } from '../../../../../shared/src/api';
 import { type ObservationPlan, type ObservationSummary, type PartnershipDetail, api } from '../../../api';
+
+type Artifact = z.infer<typeof ArtifactSchema>;
 import { useLanguage, useT } from '../../../i18n';
 import { ErrorAlert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
@@ -27,7 +31,11 @@ export function ObservationRecords({ p, plans }: { p: PartnershipDetail; plans: 
     queryKey: recordsKey(p.id),
     queryFn: () => api.get<{ items: ObservationSummary[] }>(`/api/partnerships/${p.id}/observations`),
   });
-  const [starting, setStarting] = useState(false);
+  // "Observe this clip with a data tool" on a clip's page opens the form here, on that clip.
+  const [params, setParams] = useSearchParams();
+  const clipId = params.get('clip');
+  const clip = useQuery({ queryKey: ['artifact', clipId ?? ''], queryFn: () => api.get<Artifact>(`/api/artifacts/${encodeURIComponent(clipId ?? '')}`), enabled: !!clipId });
+  const [starting, setStarting] = useState(() => !!clipId);
   const openId = useId();
   const canStart = p.abilities.startObservation && subjectsOf(p).length > 0;
   const items = records.data?.items ?? [];
@@ -42,14 +50,24 @@ export function ObservationRecords({ p, plans }: { p: PartnershipDetail; plans: 
         </Button>
       ) : null}
       {starting ? (
-        <StartObservationForm
-          p={p}
-          plans={plans}
-          onCancel={() => {
-            setStarting(false);
-            focusSoon(openId);
-          }}
-        />
+        clipId && clip.isPending ? (
+          <Loading what={t('clipLoading')} />
+        ) : (
+          <StartObservationForm
+            p={p}
+            plans={plans}
+            clip={clip.data ? { id: clip.data.id, name: clip.data.note.trim() || clip.data.fileName, subjectId: clip.data.subjectId, lengthMs: clip.data.media?.durationMs ?? (Number(params.get('length')) || null) } : undefined}
+            onCancel={() => {
+              setStarting(false);
+              if (clipId) setParams((x) => {
+                x.delete('clip');
+                x.delete('length');
+                return x;
+              }, { replace: true });
+              focusSoon(openId);
+            }}
+          />
+        )
       ) : null}
       {records.isPending ? <Loading what={t('recordsLoading')} /> : null}
       <ErrorAlert error={records.error} />

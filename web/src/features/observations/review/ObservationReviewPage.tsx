@@ -212,7 +212,7 @@ export function ObservationReviewPage() {
           ) : null}
         </section>
       ) : null}
-      {member ? <FeedbackSection p={p} observation={o} views={views} /> : null}
+      {member ? <FeedbackSection p={p} target={{ kind: 'observation', id: o.id, partnershipId: o.partnershipId, subjectId: o.subjectId, ended: !!o.endedAt, views }} /> : null}
     </Section>
   );
 }

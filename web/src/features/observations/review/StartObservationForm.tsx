@@ -11,7 +11,7 @@ import { useFocusFirstError } from '../../../ui/focus';
 import { firstName, subjectsOf } from '../../goals/goalWords';
 import { useSignedIn } from '../../session/session';
 import { m } from './messages';
-import { layoutsKey, modeText, observationKey, recordsKey, reviewHref, toolName } from './recordWords';
+import { layoutsKey, modeText, observationKey, recordHref, recordsKey, reviewHref, toolName } from './recordWords';
 
 type CodeField = 'categories' | 'speakers' | 'kinds' | 'activities' | 'tracked';
 
@@ -40,7 +40,15 @@ const NO_PLAN = '';
  * become the tool), or without one (the tools chosen here, and the screen says there is no plan).
  * Live or recorded, as the viewer may (abilities.observeLive). Recording taps comes with the tool screens.
  */
-export function StartObservationForm({ p, plans, onCancel }: { p: PartnershipDetail; plans: ObservationPlan[]; onCancel: () => void }) {
+/** A clip to observe: the visit runs on its clock (recorded, its coachee's); lengthMs as the device's player read it, for a clip the server could not measure. */
+export interface ClipToObserve {
+  id: string;
+  name: string;
+  subjectId: string;
+  lengthMs: number | null;
+}
+
+export function StartObservationForm({ p, plans, onCancel, clip }: { p: PartnershipDetail; plans: ObservationPlan[]; onCancel: () => void; clip?: ClipToObserve }) {
   const t = useT(m);
   const { language } = useLanguage();
   const me = useSignedIn();
@@ -50,7 +58,7 @@ export function StartObservationForm({ p, plans, onCancel }: { p: PartnershipDet
   const formRef = useRef<HTMLFormElement>(null);
   const subjects = subjectsOf(p);
   const others = subjects.filter((s) => s.personId !== me.personId);
-  const [subjectId, setSubjectId] = useState(() => (p.abilities.observeLive && others.length ? others[0].personId : (subjects.find((s) => s.personId === me.personId) ?? subjects[0]).personId));
+  const [subjectId, setSubjectId] = useState(() => clip?.subjectId ?? (p.abilities.observeLive && others.length ? others[0].personId : (subjects.find((s) => s.personId === me.personId) ?? subjects[0]).personId));
   const confirmed = plans.filter((x) => x.status === 'confirmed' && x.subjectId === subjectId);
   const [planId, setPlanId] = useState(() => confirmed[0]?.id ?? NO_PLAN);
   const plan = confirmed.find((x) => x.id === planId);
@@ -73,7 +81,8 @@ export function StartObservationForm({ p, plans, onCancel }: { p: PartnershipDet
     onSuccess: (saved) => {
       client.setQueryData(observationKey(saved.id), saved);
       void client.invalidateQueries({ queryKey: recordsKey(p.id) });
-      navigate(reviewHref(p.id, saved.id));
+      // On a clip, straight to the tools beside its player; otherwise to the visit's page.
+      navigate(saved.clip ? recordHref(p.id, saved.id) : reviewHref(p.id, saved.id));
     },
   });
   useFocusFirstError(formRef, start.error, refused);
@@ -84,7 +93,7 @@ export function StartObservationForm({ p, plans, onCancel }: { p: PartnershipDet
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const body: StartObservationBody = { planId: plan?.id ?? null, subjectId, mode };
+    const body: StartObservationBody = { planId: plan?.id ?? null, subjectId, mode: clip ? 'recorded' : mode, ...(clip ? { clipId: clip.id, ...(clip.lengthMs ? { clipDurationMs: clip.lengthMs } : {}) } : {}) };
     if (!plan) {
       const found: Record<string, string> = {};
       const chosen: ToolConfigInput[] = [];
@@ -126,7 +135,8 @@ export function StartObservationForm({ p, plans, onCancel }: { p: PartnershipDet
   return (
     <form ref={formRef} className="card start-observation" aria-labelledby={`${formId}-title`} onSubmit={submit} noValidate>
       <h3 id={`${formId}-title`}>{t('startHeading')}</h3>
-      {subjects.length > 1 ? (
+      {clip ? <p className="start-on-clip">{t('onClip', { name: clip.name })}</p> : null}
+      {subjects.length > 1 && !clip ? (
         <SelectField
           label={t('whoseClassroom')}
           value={subjectId}
@@ -176,7 +186,7 @@ export function StartObservationForm({ p, plans, onCancel }: { p: PartnershipDet
         </>
       )}
 
-      {p.abilities.observeLive ? (
+      {clip ? null : p.abilities.observeLive ? (
         <FieldSet legend={t('modeLegend')} className="start-choices">
           {(['live', 'recorded'] as const).map((x) => (
             <Radio key={x} name={`${formId}-mode`} checked={mode === x} onChange={() => setMode(x)} label={modeText(t, x)} />

@@ -3,6 +3,8 @@ import { catalog } from '../../../../../shared/src/i18n';
 
 export const m = catalog({
   en: {
+    onClip: 'On the clip “{name}”: each tap is placed at its moment of the clip.',
+    clipLoading: 'the clip',
     recordsTitle: 'Observations',
     recordsLead: 'What was seen in the classroom, kept as data. Open one to see each tool’s graphic with its numbers.',
     recordsLoading: 'observations',
@@ -86,6 +88,8 @@ export const m = catalog({
     addYours: 'Add what you saw and heard',
   },
   es: {
+    onClip: 'Sobre el video «{name}»: cada toque se coloca en su momento del video.',
+    clipLoading: 'el video',
     recordsTitle: 'Observaciones',
     recordsLead: 'Lo que se vio en el aula, guardado como datos. Abre una para ver el gráfico de cada herramienta con sus números.',
     recordsLoading: 'las observaciones',

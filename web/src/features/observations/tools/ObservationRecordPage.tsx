@@ -19,6 +19,7 @@ import { MapTool } from './MapTool';
 import { TimeSampleTool } from './TimeSampleTool';
 import { VerbatimTool } from './VerbatimTool';
 import { m } from './messages';
+import { ClipPlayer } from './ClipPlayer';
 import { type Recording, type RecordingTool, clockText, lastUndoable, mergeEvents, recordingKey, useNow, useRecording } from './useRecording';
 
 const ON_THIS_SCREEN: readonly ObservationTool[] = ['selective_verbatim', 'verbal_flow', 'event_count', 'duration', 'physical_map', 'time_sample'];
@@ -73,8 +74,11 @@ function Recorder({ personId }: { personId: string | null }) {
   return <RecordingScreen recording={q.data} local={events} now={now} />;
 }
 
-function RecordingScreen({ recording: r, local, now }: { recording: Recording; local: LocalEvent[]; now: number }) {
+function RecordingScreen({ recording: r, local, now: wallNow }: { recording: Recording; local: LocalEvent[]; now: number }) {
   const t = useT(m);
+  // On a clip, the visit's clock is the player's position (ClipPlayer), not the wall clock.
+  const [clipAt, setClipAt] = useState(0);
+  const now = r.clip ? Date.parse(r.startedAt) + clipAt : wallNow;
   const { language } = useLanguage();
   const [params, setParams] = useSearchParams();
   const [said, setSaid] = useState('');
@@ -135,7 +139,8 @@ function RecordingScreen({ recording: r, local, now }: { recording: Recording; l
           </time>
           {paused ? <strong className="recording-paused">{t('pausedClock')}</strong> : null}
         </p>
-        {ended || r.tools.length === 0 ? null : (
+        {r.clip ? <ClipPlayer recording={r} clip={r.clip} onPosition={setClipAt} /> : null}
+        {ended || r.tools.length === 0 || r.clip ? null : (
           <p className="pause-bar">
             <Button variant={paused ? 'primary' : 'secondary'} className="pause-button" aria-describedby="pause-hint" data-paused={paused} onClick={() => void togglePause()}>
               {t(paused ? 'resume' : 'pause')}

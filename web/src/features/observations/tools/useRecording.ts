@@ -7,6 +7,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { LayoutElementType, ObservationTool } from '../../../../../shared/src/domain';
+export { clockText } from '../../../../../shared/src/observations/clock';
 import { DEFAULT_INTERVAL_MINUTES, type ProjectionTool, VISIT_EVENT_TYPES } from '../../../../../shared/src/observations/projections';
 import { ApiError, type Observation, api } from '../../../api';
 import { DEVICE_COPY_PREFIX, deviceLayout, keepLayouts, recorder } from '../record';
@@ -48,6 +49,8 @@ export interface Recording {
   source: 'server' | 'device';
   /** The events the server held when it answered (from every device); none from a device copy. */
   serverEvents: Observation['events'];
+  /** The clip the tools run on (its position is the visit's clock), or null for a visit in the room. */
+  clip?: Observation['clip'];
 }
 
 export const recordingKey = (id: string) => ['observation-recording', id] as const;
@@ -79,7 +82,7 @@ const toolOf = (t: ToolLike): RecordingTool => ({
 });
 
 function fromServer(o: Observation): Recording {
-  return { id: o.id, partnershipId: o.partnershipId, focus: o.focus, startedAt: o.startedAt, endedAt: o.endedAt, tools: o.tools.map(toolOf), layouts: o.layouts, canEnd: o.abilities.end, source: 'server', serverEvents: o.events };
+  return { id: o.id, partnershipId: o.partnershipId, focus: o.focus, startedAt: o.startedAt, endedAt: o.endedAt, tools: o.tools.map(toolOf), layouts: o.layouts, canEnd: o.abilities.end, source: 'server', serverEvents: o.events, clip: o.clip };
 }
 
 /** The device copy holds only what this screen shows (the focus and the tools' codes), and goes once the visit has ended. */
@@ -154,15 +157,6 @@ export function useNow(): number {
     return () => window.clearInterval(timer);
   }, []);
   return now;
-}
-
-/** "4:05" or "1:02:09": a clock reading, the same in every language. */
-export function clockText(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const h = Math.floor(s / 3600);
-  const min = Math.floor((s % 3600) / 60);
-  return h > 0 ? `${h}:${pad(min)}:${pad(s % 60)}` : `${min}:${pad(s % 60)}`;
 }
 
 /** The most recent tap of a tool on this device that is not undone (undo, pause and resume are never undone: a pause is taken back by resuming). */
