@@ -12,6 +12,7 @@ import { TextArea } from '../../ui/Field';
 import { Loading } from '../../ui/Page';
 import { focusSaved, useFocusFirstError } from '../../ui/focus';
 import { artifactKey } from '../feedback/EvidenceBlock';
+import { feedbackKey } from '../feedback/FeedbackSection';
 import { GoalStepSelect, linkBody, linkOf } from '../goals/GoalStepSelect';
 import { goalDomId } from '../goals/GoalCard';
 import { firstName } from '../goals/goalWords';
@@ -98,7 +99,8 @@ function Comments({ a, position, onJump }: { a: ArtifactData; position: number; 
   const me = useSignedIn();
   const client = useQueryClient();
   const q = useQuery({ queryKey: commentsKey(a.id), queryFn: () => api.get<CommentList>(`/api/artifacts/${encodeURIComponent(a.id)}/comments`) });
-  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: commentsKey(a.id) }), client.invalidateQueries({ queryKey: artifactKey(a.id) })]);
+  // Her first look (or first comment) also releases the feedback that waited for it.
+  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: commentsKey(a.id) }), client.invalidateQueries({ queryKey: artifactKey(a.id) }), client.invalidateQueries({ queryKey: feedbackKey(a.id) })]);
   const watched = useMutation({
     mutationFn: () => api.post(`/api/artifacts/${encodeURIComponent(a.id)}/watched`, {}),
     onSuccess: async () => {

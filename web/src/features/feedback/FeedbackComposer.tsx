@@ -112,7 +112,7 @@ export function FeedbackComposer({
   return (
     <div ref={ref} className="card feedback-composer" role="group" aria-labelledby="feedback-composer-title">
       <h4 id="feedback-composer-title" tabIndex={-1}>
-        {t('composerTitle')}
+        {t(target.kind === 'clip' ? 'composerTitleClip' : 'composerTitle')}
       </h4>
       <div className="feedback-focus">
         {focus?.trim() ? (

@@ -22,6 +22,7 @@ export const m = catalog({
     whoHasSeen: 'Who has seen this feedback',
 
     composerTitle: 'Feedback on this visit',
+    composerTitleClip: 'Feedback on this clip',
     partLabel: 'Your words, part {n}',
     partHint: 'Describe what you saw and heard. Start with one of the sentence starters if it helps.',
     starters: 'Sentence starters',
@@ -127,6 +128,7 @@ export const m = catalog({
     whoHasSeen: 'Quién ha visto estos comentarios',
 
     composerTitle: 'Comentarios sobre esta visita',
+    composerTitleClip: 'Comentarios sobre este video',
     partLabel: 'Tus palabras, parte {n}',
     partHint: 'Describe lo que viste y escuchaste. Si te ayuda, empieza con una de las frases de inicio.',
     starters: 'Frases para empezar',
