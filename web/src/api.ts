@@ -111,6 +111,11 @@ export function setCsrfToken(token: string) {
   csrfToken = token;
 }
 
+/** The current session's CSRF token, for requests not made here (the resumable clip upload sets its own headers). */
+export function getCsrfToken(): string {
+  return csrfToken;
+}
+
 /** Called once by the session layer: what to do when the server says the session is over. */
 export function whenSignedOut(handler: () => void) {
   onSignedOut = handler;

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { type Goal, type ObservationSummary, type PartnershipDetail, api } from '../../api';
 import { useT } from '../../i18n';
 import { ErrorAlert } from '../../ui/Alert';
@@ -7,12 +8,13 @@ import { Button } from '../../ui/Button';
 import { Loading } from '../../ui/Page';
 import { ShowMore } from '../../ui/ShowMore';
 import { focusSaved, focusSoon } from '../../ui/focus';
+import { ClipUploadForm } from '../clips/ClipUploadForm';
 import { goalsKey } from '../goals/goalWords';
 import { recordsKey } from '../observations/review/recordWords';
 import { usePartnershipQuery } from '../partnerships/usePartnership';
 import { type Attachment, ArtifactCard } from './ArtifactCard';
 import { ArtifactForm } from './ArtifactForm';
-import type { Artifact } from './artifactWords';
+import { type Artifact, artifactHref } from './artifactWords';
 import { m } from './messages';
 import { useArtifactList } from './useArtifacts';
 import './artifacts.css';
@@ -38,9 +40,9 @@ export function mayAddEvidence(p: PartnershipDetail): boolean {
 const cardDomId = (listId: string, artifactId: string) => `${listId}-artifact-${artifactId}`.replace(/:/g, '');
 
 /**
- * The photos, documents and student work of a partnership — all of them, or those of one
- * observation or one goal — newest first, with "Add evidence" (attached to that observation
- * or goal when the list is theirs). Reusable: the feedback composer passes `onPick` to insert
+ * The photos, documents, student work and clips of a partnership — all of them, or those of one
+ * observation or one goal — newest first, with "Add evidence" and "Add a clip" (attached to that
+ * observation or goal when the list is theirs; a saved clip opens on its own page). Reusable: the feedback composer passes `onPick` to insert
  * one into what it writes.
  */
 export function ArtifactList({ partnershipId, observationId, goalId, onPick, canAdd = true }: ArtifactListProps) {
@@ -51,13 +53,16 @@ export function ArtifactList({ partnershipId, observationId, goalId, onPick, can
   const filter = { observationId, goalId };
   const scoped = !!(observationId || goalId);
   const list = useArtifactList(partnershipId, filter, !p || p.abilities.readContent);
-  const [adding, setAdding] = useState(false);
+  /** Which form is open, if any: "Add evidence" (a photo or a document) or "Add a clip". */
+  const [adding, setAdding] = useState<'evidence' | 'clip' | null>(null);
+  const navigate = useNavigate();
   const [notice, setNotice] = useState('');
   const items = list.data?.pages.flatMap((pg) => pg.items) ?? [];
   const addAllowed = canAdd && !!p && mayAddEvidence(p);
   const attachments = useAttachments(partnershipId, !scoped && items.some((a) => a.goalId || a.observationId));
 
   const addButtonId = `${listId}-add`;
+  const addClipButtonId = `${listId}-add-clip`;
   const firstFieldId = `${listId}-file`;
   const noticeId = `${listId}-notice`;
 
@@ -67,33 +72,60 @@ export function ArtifactList({ partnershipId, observationId, goalId, onPick, can
         {notice ? <p className="success-text">{notice}</p> : null}
       </div>
       {addAllowed && p ? (
-        adding ? (
+        adding === 'evidence' ? (
           <ArtifactForm
             p={p}
             attach={filter}
             firstFieldId={firstFieldId}
             onSaved={(saved) => {
-              setAdding(false);
+              setAdding(null);
               setNotice(t('added'));
               focusSaved(cardDomId(listId, saved.id));
             }}
             onCancel={() => {
-              setAdding(false);
+              setAdding(null);
               focusSoon(addButtonId);
             }}
           />
+        ) : adding === 'clip' ? (
+          <ClipUploadForm
+            p={p}
+            attach={filter}
+            firstFieldId={firstFieldId}
+            onSaved={(saved) => {
+              setAdding(null);
+              // The clip's page, where it plays; focus on its heading (ArtifactPage's section "artifact").
+              navigate(artifactHref(p.id, saved.id));
+              focusSaved('artifact-title');
+            }}
+            onCancel={() => {
+              setAdding(null);
+              focusSoon(addClipButtonId);
+            }}
+          />
         ) : (
-          <div className="button-row">
+          <div className="button-row evidence-add">
             <Button
               id={addButtonId}
               variant={scoped ? 'secondary' : 'primary'}
               onClick={() => {
                 setNotice('');
-                setAdding(true);
+                setAdding('evidence');
                 focusSoon(firstFieldId);
               }}
             >
               {t('addOpen')}
+            </Button>
+            <Button
+              id={addClipButtonId}
+              variant="secondary"
+              onClick={() => {
+                setNotice('');
+                setAdding('clip');
+                focusSoon(firstFieldId);
+              }}
+            >
+              {t('addClipOpen')}
             </Button>
           </div>
         )

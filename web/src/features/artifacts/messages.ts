@@ -33,7 +33,7 @@ export const m = catalog({
     cancel: 'Cancel',
     noteSaved: 'Note saved.',
     remove: 'Remove…',
-    confirmRemove: 'Remove this {kind, select, image {photo} pdf {PDF document} video {video clip} audio {audio clip} other {file}} for everyone in the partnership? The file goes with it, and it cannot be brought back.',
+    confirmRemove: 'Remove this {kind, select, image {photo} pdf {PDF document} video {video clip} audio {audio clip} other {file}} for everyone in the partnership? The file goes with it{kind, select, video { (with its comments and the feedback written on it)} audio { (with its comments and the feedback written on it)} other {}}, and it cannot be brought back.',
     yesRemove: 'Yes, remove it',
     keep: 'Keep it',
     removed: 'Removed. It is gone for everyone in the partnership.',
@@ -52,6 +52,7 @@ export const m = catalog({
 
     // Adding evidence
     addOpen: 'Add evidence',
+    addClipOpen: 'Add a clip',
     formHeading: 'Add evidence',
     fileLabelChoose: 'Choose a photo or a file',
     fileHint: 'A photo (JPEG or PNG) or a PDF. Photos are kept without the place and the camera they were taken with.',
@@ -109,7 +110,7 @@ export const m = catalog({
     attachedGoal: 'Meta: {title}',
     attachedObservation: 'Observación: {title}',
     download: 'Descargar',
-    downloadHidden: '{kind, select, image {la foto} pdf {el documento PDF} video {el vídeo} audio {el audio} other {el archivo}} del {date}',
+    downloadHidden: '{kind, select, image {la foto} pdf {el documento PDF} video {el video} audio {el audio} other {el archivo}} del {date}',
     editNote: 'Cambiar la nota',
     addNote: 'Añadir una nota',
     noteLabel: 'Nota',
@@ -118,12 +119,12 @@ export const m = catalog({
     cancel: 'Cancelar',
     noteSaved: 'Nota guardada.',
     remove: 'Quitar…',
-    confirmRemove: '¿Quitar {kind, select, image {esta foto} pdf {este documento PDF} video {este vídeo} audio {este audio} other {este archivo}} para todas las personas del acompañamiento? El archivo se va con ello y no se puede recuperar.',
+    confirmRemove: '¿Quitar {kind, select, image {esta foto} pdf {este documento PDF} video {este video} audio {este audio} other {este archivo}} para todas las personas del acompañamiento? El archivo se va con ello{kind, select, video { (con sus comentarios y los comentarios escritos sobre él)} audio { (con sus comentarios y los comentarios escritos sobre él)} other {}} y no se puede recuperar.',
     yesRemove: 'Sí, quitarlo',
     keep: 'Dejarlo',
     removed: 'Quitado. Ya no está para nadie del acompañamiento.',
     share: 'Compartir…',
-    whoHasSeenName: '({kind, select, image {la foto} pdf {el documento PDF} video {el vídeo} audio {el audio} other {el archivo}} del {date})',
+    whoHasSeenName: '({kind, select, image {la foto} pdf {el documento PDF} video {el video} audio {el audio} other {el archivo}} del {date})',
     insert: 'Insertar',
     brokenImage: 'No pudimos mostrar la imagen en este momento. Igual puedes descargarla.',
 
@@ -135,6 +136,7 @@ export const m = catalog({
     fileSize: '{name} ({size})',
 
     addOpen: 'Añadir una evidencia',
+    addClipOpen: 'Añadir un clip',
     formHeading: 'Añadir una evidencia',
     fileLabelChoose: 'Elige una foto o un archivo',
     fileHint: 'Una foto (JPEG o PNG) o un PDF. Las fotos se guardan sin el lugar ni la cámara con que se tomaron.',
