@@ -92,4 +92,16 @@ describe('feedback on a clip', () => {
     await w.db.insertInto('artifacts').values({ id: photo, org_id: p.org_id, partnership_id: partnership, subject_id: coachee, uploaded_by: p.uploaded_by, observation_id: null, goal_id: null, note: '', file_name: 'a.jpg', content_type: 'image/jpeg', byte_size: 10, storage_key: `test/${photo}`, thumb_key: null, width: 1, height: 1, created_at: now, updated_at: now } as never).execute();
     expect((await c.post(`/api/artifacts/${photo}/feedback`, { blocks: [TEXT] })).statusCode).toBe(404);
   });
+
+  it('when the coachee removes her clip, the feedback on it goes too and an observation made on it keeps its data', async () => {
+    const started = await c.post(`/api/partnerships/${partnership}/observations`, { clipId: clip, tools: [{ tool: 'event_count', categories: ['Open question'] }] });
+    expect(started.statusCode).toBe(201);
+    const removed = await t.delete(`/api/artifacts/${clip}`);
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect((await t.get(`/api/feedback/${sent}`)).statusCode).toBe(404);
+    expect((await c.get(`/api/feedback/${sent}`)).statusCode).toBe(404);
+    const o = await c.get(`/api/observations/${started.json().id}`);
+    expect(o.statusCode).toBe(200);
+    expect(o.json()).toMatchObject({ mode: 'recorded', clip: null });
+  });
 });

@@ -611,6 +611,8 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
   },
   'clip.commentEdit': async (c, s) => ({ res: same(await c.patch(`/api/artifact-comments/${s.clipComment}`, { body: 'Changed' }), await c.delete(`/api/artifact-comments/${s.clipComment}`)) }),
   'clip.watched': async (c, s) => ({ res: await c.post(`/api/artifacts/${s.clip}/watched`) }),
+  'clip.feedbackList': async (c, s) => ({ res: await c.get(`/api/artifacts/${s.clip}/feedback`) }),
+  'clip.feedbackWrite': async (c, s) => ({ res: await c.post(`/api/artifacts/${s.clip}/feedback`, { blocks: [{ kind: 'text', text: 'Four open questions before the first page.' }, { kind: 'moment', artifactId: s.clip, atMs: 500 }] }) }),
   'message.list': async (c, s) => {
     const res = await c.get(`/api/partnerships/${s.partnership}/messages`);
     return { res, included: res.statusCode === 200 ? res.json().items.some((x: { id: string }) => x.id === s.request) : undefined };

@@ -94,6 +94,8 @@ export type ActionKey =
   | 'clip.comment'
   | 'clip.commentEdit'
   | 'clip.watched'
+  | 'clip.feedbackList'
+  | 'clip.feedbackWrite'
   | 'message.list'
   | 'message.create'
   | 'message.fulfil'
@@ -222,6 +224,9 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   'clip.commentEdit': { coach: 'allow', coachee: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   // Only the coachee the clip is about says she has watched it.
   'clip.watched': { coachee: 'allow', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // Written feedback on a clip: members list it (the coachee's sent pieces once she has watched, clip-feedback.test.ts); someone supporting the coachee writes it.
+  'clip.feedbackList': membersOnly,
+  'clip.feedbackWrite': { coach: 'allow', mentor: 'allow', coachee: 'deny', supervisorOfCoachee: 'deny', colleague: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'message.list': membersOnly,
   'message.create': membersOnly,
   // The coachee asked the mentor coach: either of them closes the request, nobody else.

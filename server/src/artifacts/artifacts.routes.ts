@@ -255,14 +255,20 @@ export default async function artifactRoutes(app: App, s: Services) {
     return answer(ctx, actor, row!.id);
   });
 
-  app.delete('/api/artifacts/:id', { config: { matrix: 'artifact.delete' }, schema: { tags: ['artifacts'], summary: 'Remove an artifact with its file, thumbnail and comments (its uploader, or the coachee it is about)', params: IdParams } }, async (request, reply) => {
+  app.delete('/api/artifacts/:id', { config: { matrix: 'artifact.delete' }, schema: { tags: ['artifacts'], summary: 'Remove an artifact with its file, thumbnail and comments, and the feedback written on it (its uploader, or the coachee it is about); an observation made on a clip keeps its data', params: IdParams } }, async (request, reply) => {
     const actor = actorOf(request);
     const row = await selectArtifacts(db, actor).where('a.id', '=', request.params.id).executeTakeFirst();
     const ctx = row ? await loadContext(db, actor, row.partnership_id) : null;
     authorizeItem(ctx, 'artifact.delete', { authorId: row?.uploaded_by, subjectId: row?.subject_id });
     // The row first (with its comments): once it is gone nobody can reach the bytes, even if removing them fails (that is logged, to be swept).
+    // Feedback written on a clip goes with it (it is about that clip, and the coachee decides
+    // about her own recording); an observation made on the clip keeps its data and its clock
+    // (clip_duration_ms), and only loses the player. Feedback elsewhere that inserted this file
+    // keeps its words and says the evidence was removed.
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('artifact_comments').where('artifact_id', '=', row!.id).where('org_id', '=', actor.orgId).execute();
+      await trx.deleteFrom('feedback').where('artifact_id', '=', row!.id).where('org_id', '=', actor.orgId).execute();
+      await trx.updateTable('observations').set({ clip_id: null }).where('clip_id', '=', row!.id).where('org_id', '=', actor.orgId).execute();
       await trx.deleteFrom('artifacts').where('id', '=', row!.id).where('org_id', '=', actor.orgId).execute();
     });
     for (const key of [row!.storage_key, row!.thumb_key]) {

@@ -263,7 +263,7 @@ export default async function feedbackRoutes(app: App, s: Services) {
     return listOn(actor, await targetOf(actor, { observation_id: request.params.id, artifact_id: null }));
   });
 
-  app.get('/api/artifacts/:id/feedback', { config: { matrix: 'feedback.list' }, schema: { tags: ['feedback'], summary: "Written feedback on a video or audio clip: the viewer's own drafts and the sent pieces they may read (the coachee's once she has watched it or commented on it); each read is logged", params: IdParams, response: { 200: FeedbackList } } }, async (request) => {
+  app.get('/api/artifacts/:id/feedback', { config: { matrix: 'clip.feedbackList' }, schema: { tags: ['feedback'], summary: "Written feedback on a video or audio clip: the viewer's own drafts and the sent pieces they may read (the coachee's once she has watched it or commented on it); each read is logged", params: IdParams, response: { 200: FeedbackList } } }, async (request) => {
     const actor = actorOf(request);
     return listOn(actor, await targetOf(actor, { observation_id: null, artifact_id: request.params.id }));
   });
@@ -272,7 +272,7 @@ export default async function feedbackRoutes(app: App, s: Services) {
     return reply.status(201).send(await create(actorOf(request), { observation_id: request.params.id, artifact_id: null }, request.body));
   });
 
-  app.post('/api/artifacts/:id/feedback', { config: { matrix: 'feedback.write' }, schema: { tags: ['feedback'], summary: 'Start written feedback on a video or audio clip, saved as a draft only its author sees (someone supporting the coachee)', params: IdParams, body: CreateFeedbackBody, response: { 201: Feedback } } }, async (request, reply) => {
+  app.post('/api/artifacts/:id/feedback', { config: { matrix: 'clip.feedbackWrite' }, schema: { tags: ['feedback'], summary: 'Start written feedback on a video or audio clip, saved as a draft only its author sees (someone supporting the coachee)', params: IdParams, body: CreateFeedbackBody, response: { 201: Feedback } } }, async (request, reply) => {
     return reply.status(201).send(await create(actorOf(request), { observation_id: null, artifact_id: request.params.id }, request.body));
   });
 
