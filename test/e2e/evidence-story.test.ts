@@ -161,6 +161,41 @@ describeBrowser('evidence and written feedback, the whole story', () => {
     await taylor.close();
   });
 
+  it('the coach observes the clip with event count: each tap lands at the clip’s moment on screen', async () => {
+    const carmen = await signedInPage(world, 'carmen@riverside.example', TABLET);
+    await carmen.goto(`/partnerships/${partnershipId}/evidence/${clipId}`);
+    await carmen.getByRole('link', { name: 'Observe this clip with a data tool' }).click();
+    const form = carmen.locator('form.start-observation');
+    await form.getByText('On the clip “Read-aloud, Tuesday”').waitFor();
+    await form.getByLabel('Event count').check();
+    await form.getByLabel('Categories, one per line').fill('Open question\nClosed question');
+    await form.getByRole('button', { name: 'Start now' }).click();
+    await carmen.waitForURL(/\/record/);
+    const video = carmen.locator('video.clip-player');
+    await video.waitFor();
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+    await video.evaluate((v: HTMLVideoElement) => {
+      v.currentTime = 3;
+    });
+    await expect.poll(() => carmen.getByRole('timer').textContent()).toBe('0:03');
+    await carmen.locator('.count-button[data-category="Open question"]').click();
+    await video.evaluate((v: HTMLVideoElement) => {
+      v.currentTime = 5;
+    });
+    await expect.poll(() => carmen.getByRole('timer').textContent()).toBe('0:05');
+    await carmen.locator('.count-button[data-category="Closed question"]').click();
+    await checkA11y(carmen, 'event count beside the clip');
+    const observationId = new URL(carmen.url()).pathname.split('/')[4];
+    // Synced: each tap's time is its moment of the clip after the visit's start.
+    await expect
+      .poll(async () => {
+        const o = await (await carmen.request.get(`/api/observations/${observationId}`)).json();
+        return (o.events as Array<{ deviceAt: string }>).map((e) => Math.round((Date.parse(e.deviceAt) - Date.parse(o.startedAt)) / 1000));
+      }, { timeout: 10_000 })
+      .toEqual([3, 5]);
+    await carmen.close();
+  });
+
   it('the supervisor finds neither the clip nor its feedback', async () => {
     const sam = await signedInPage(world, 'sam@riverside.example', PHONE);
     expect((await sam.request.get(`/api/artifacts/${clipId}`)).status()).toBe(404);
