@@ -1213,6 +1213,30 @@ export const Feedback = z.object({
   sentAt: z.string().nullable(),
   abilities: z.object({ edit: z.boolean(), send: z.boolean(), share: z.boolean() }),
 });
+/**
+ * What was carried over to a goal (issue 11, item 5): feedback and comments at moments of clips
+ * linked to it or one of its steps, that the reader may read (the coachee's once she has had the
+ * data first). Each names where it lives, and its first words; opening it is where it is read.
+ */
+export const GoalCarriedOver = z.object({
+  items: z.array(
+    z.object({
+      kind: z.enum(['feedback', 'comment']),
+      id,
+      /** Feedback: the observation or clip it is written on; a comment: its clip. */
+      observationId: id.nullable(),
+      artifactId: id.nullable(),
+      stepId: id.nullable(),
+      authorName: z.string(),
+      /** When it was sent (feedback) or written (a comment). */
+      at: z.string(),
+      /** A comment's moment of its clip. */
+      atMs: z.number().int().nullable(),
+      /** Its first words. */
+      excerpt: z.string(),
+    }),
+  ),
+});
 export const FeedbackList = z.object({
   items: z.array(Feedback),
   /** The observation's focus (its plan's, or its own): what the feedback is framed by. */

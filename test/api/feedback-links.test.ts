@@ -123,6 +123,17 @@ describe('carrying feedback over to a goal or a step', () => {
 describe('a linked goal and the people the coachee shares feedback with', () => {
   let sent: string;
 
+  it('a piece sent but not yet released to the coachee does not show on her goal', async () => {
+    const o2 = (await c.post(`/api/partnerships/${partnership}/observations`, { focus: 'Second visit', tools: [{ tool: 'event_count', categories: ['Open question'] }] })).json();
+    await c.post(`/api/observations/${o2.id}/ending`, {});
+    const f = (await c.post(`/api/observations/${o2.id}/feedback`, { blocks: [{ kind: 'text', text: 'Held until she reflects.' }], goalId: goal.id })).json();
+    expect((await c.post(`/api/feedback/${f.id}/sending`, { baseVersion: 1 })).statusCode).toBe(200);
+    const forCoachee = (await t.get(`/api/goals/${goal.id}/carried-over`)).json().items.map((i: { id: string }) => i.id);
+    expect(forCoachee).not.toContain(f.id);
+    const forCoach = (await c.get(`/api/goals/${goal.id}/carried-over`)).json().items.map((i: { id: string }) => i.id);
+    expect(forCoach).toContain(f.id);
+  });
+
   beforeAll(async () => {
     const f = (await draft([TEXT, { kind: 'artifact', artifactId: photo }], { stepId: goal.steps[0].id })).json();
     expect((await c.post(`/api/observations/${observation}/ending`, {})).statusCode).toBe(200);
@@ -135,6 +146,14 @@ describe('a linked goal and the people the coachee shares feedback with', () => 
     const res = await t.get(`/api/feedback/${sent}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ goal: { id: goal.id, title: 'Ask more open questions' }, step: { text: 'Plan three open questions for the story' } });
+  });
+
+  it('shows on the goal it was carried over to, for the coachee with its step and first words; the supervisor gets 404', async () => {
+    const carried = await t.get(`/api/goals/${goal.id}/carried-over`);
+    expect(carried.statusCode).toBe(200);
+    const mine = carried.json().items.find((i: { id: string }) => i.id === sent);
+    expect(mine).toMatchObject({ kind: 'feedback', observationId: observation, stepId: goal.steps[0].id, excerpt: TEXT.text });
+    expect((await sup.get(`/api/goals/${goal.id}/carried-over`)).json()).toEqual(NOT_FOUND_BODY);
   });
 
   it('the supervisor cannot read it (404), nor the photo it holds', async () => {

@@ -149,6 +149,14 @@ describeBrowser('evidence and written feedback, the whole story', () => {
     await taylor.waitForURL((url) => url.searchParams.get('at') === '2000');
     await expect.poll(() => taylor.locator('video.clip-player').evaluate((v: HTMLVideoElement) => Math.round(v.currentTime))).toBe(2);
 
+    // The comment was carried over to a step of Taylor's plan: it shows on that goal, folded until opened.
+    const linked = (await (await taylor.request.get(`/api/artifacts/${clipId}/comments`)).json()).items[0].goal.id as string;
+    await taylor.goto(`/partnerships/${partnershipId}/goals`);
+    const card = taylor.locator('article.goal-card').filter({ has: taylor.locator(`[id="goal-${linked}-title"]`) });
+    await card.locator('summary', { hasText: 'Carried over here' }).click();
+    await card.locator('.goal-carried-list').getByText(COMMENT).waitFor();
+    await checkA11y(taylor, 'a goal with a comment carried over to it');
+
     // Every read of Carmen's is in Taylor's access log: the clip, the photo, the feedback.
     const log = (await (await taylor.request.get('/api/access-log?limit=100')).json()).items as Array<{ actorName: string; itemType: string; itemId: string }>;
     const carmens = log.filter((r) => r.actorName === 'Carmen Diaz');

@@ -645,6 +645,7 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
   },
   'goal.create': async (c, s) => ({ res: await c.post(`/api/partnerships/${s.partnership}/goals`, { title: 'Calmer transitions', subjectId: fx.people.coachee }) }),
   'goal.read': async (c, s) => ({ res: await c.get(`/api/goals/${s.goal}`) }),
+  'goal.carriedOver': async (c, s) => ({ res: await c.get(`/api/goals/${s.goal}/carried-over`) }),
   'goal.edit': async (c, s) => {
     const saved = await c.put(`/api/goals/${s.goal}`, { title: 'More children answer open questions in circle', steps: [{ id: s.goalStep, description: 'Plan three open questions', responsible: 'coachee' }], baseVersion: s.goalVersion });
     const version = saved.statusCode === 200 ? saved.json().version : s.goalVersion;

@@ -59,6 +59,7 @@ export type ActionKey =
   | 'goal.list'
   | 'goal.create'
   | 'goal.read'
+  | 'goal.carriedOver'
   | 'goal.edit'
   | 'goal.decide'
   | 'strengths.list'
@@ -242,6 +243,8 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   'concern.followUp': { coach: 'allow', mentor: 'deny', coachee: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'partnership.overview': membersOnly,
   'goal.list': membersOnly,
+  // What was carried over to a goal (feedback, comments at moments): members, each piece as its own rules say.
+  'goal.carriedOver': membersOnly,
   'goal.create': membersOnly,
   'goal.read': {
     none: membersOnly,

@@ -12,7 +12,7 @@
  *   was recorded.
  */
 import { z } from 'zod';
-import { CreateFeedbackBody, Feedback, type FeedbackBlock, FeedbackList, IdParams, SendFeedbackBody, UpdateFeedbackBody } from '../../../shared/src/api';
+import { CreateFeedbackBody, Feedback, type FeedbackBlock, FeedbackList, GoalCarriedOver, IdParams, SendFeedbackBody, UpdateFeedbackBody } from '../../../shared/src/api';
 import type { Language } from '../../../shared/src/i18n';
 import { projectObservation } from '../../../shared/src/observations/projections';
 import { quoteLines } from '../../../shared/src/observations/quotes';
@@ -24,7 +24,7 @@ import { AppError, notFound, unprocessable } from '../platform/errors';
 import { type App, type Services, actorOf } from '../platform/http';
 import { newId } from '../platform/ids';
 import type { Database } from '../platform/tables';
-import { type ContentRef, readLinked, readMany, readOne } from '../privacy/content';
+import { type ContentRef, logMemberReads, readLinked, readMany, readOne } from '../privacy/content';
 import { type ItemFacts, authorize, canOnItem } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
 import { firstCoacheeReflection } from '../reflections/reflections.queries';
@@ -304,6 +304,41 @@ export default async function feedbackRoutes(app: App, s: Services) {
     const res = await db.deleteFrom('feedback').where('id', '=', row.id).where('version', '=', row.version).where('status', '=', 'draft').executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw new AppError('VERSION_CONFLICT', 'feedbackChanged');
     return reply.status(204).send();
+  });
+
+  app.get('/api/goals/:id/carried-over', { config: { matrix: 'goal.carriedOver' }, schema: { tags: ['goals'], summary: 'Feedback and comments at moments of clips carried over to a goal or its steps, that the reader may read (members; the coachee once she has had the data first); each is logged as read', params: IdParams, response: { 200: GoalCarriedOver } } }, async (request) => {
+    const actor = actorOf(request);
+    const goal = await db.selectFrom('goals').select(['id', 'partnership_id', 'subject_id']).where('org_id', '=', actor.orgId).where('id', '=', request.params.id).executeTakeFirst();
+    const ctx = goal ? await loadContext(db, actor, goal.partnership_id) : null;
+    authorize(ctx, 'partnership.readContent');
+    const pieces = await selectFeedback(db, actor).where('f.goal_id', '=', goal!.id).orderBy('f.created_at').limit(200).execute();
+    const readableFeedback: Row[] = [];
+    for (const r of pieces) {
+      const target = await targetOf(actor, r);
+      if (target && canOnItem(ctx, 'feedback.read', facts(r, await hadDataFirst(actor, target)))) readableFeedback.push(r);
+    }
+    const comments = await db
+      .selectFrom('artifact_comments as c')
+      .innerJoin('artifacts as a', 'a.id', 'c.artifact_id')
+      .innerJoin('people as u', 'u.id', 'c.author_id')
+      .select(['c.id', 'c.artifact_id', 'c.step_id', 'c.at_ms', 'c.body', 'c.author_id', 'c.subject_id', 'c.created_at', 'a.coachee_watched_at', 'u.name as author_name'])
+      .where('c.org_id', '=', actor.orgId)
+      .where('c.goal_id', '=', goal!.id)
+      .orderBy('c.created_at')
+      .limit(200)
+      .execute();
+    const readableComments = comments.filter((c) => canOnItem(ctx, 'artifact.commentRead', { authorId: c.author_id, subjectId: c.subject_id, coacheeWatched: c.coachee_watched_at !== null }));
+    // Their first words are read here: each piece of feedback, and each clip whose comments are shown, logged.
+    const feedbackRead = await readMany(db, clock, actor, readableFeedback, ref);
+    await logMemberReads(db, clock, ctx!, [...new Set(readableComments.map((c) => c.artifact_id))].map((id) => ({ kind: 'artifact' as const, id, subjectId: goal!.subject_id })));
+    const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 139).trimEnd()}…` : text);
+    const firstWords = (blocks: FeedbackBlock[]) => blocks.flatMap((b) => (b.kind === 'text' || b.kind === 'data' || b.kind === 'moment' ? [b.text?.trim() ?? ''] : [])).find(Boolean) ?? '';
+    return {
+      items: [
+        ...feedbackRead.map((r) => ({ kind: 'feedback' as const, id: r.id, observationId: r.observation_id, artifactId: r.artifact_id, stepId: r.step_id, authorName: r.author_name, at: r.sent_at ?? r.updated_at, atMs: null, excerpt: excerpt(firstWords(JSON.parse(r.blocks) as FeedbackBlock[])) })),
+        ...readableComments.map((c) => ({ kind: 'comment' as const, id: c.id, observationId: null, artifactId: c.artifact_id, stepId: c.step_id, authorName: c.author_name, at: c.created_at, atMs: Number(c.at_ms), excerpt: excerpt(c.body) })),
+      ].sort((x, y) => x.at.localeCompare(y.at)),
+    };
   });
 
   app.get('/api/feedback/:id', { config: { matrix: 'feedback.read' }, schema: { tags: ['feedback'], summary: 'One piece of written feedback: its author, the partnership once sent (the coachee after she has had the data first), or a person the coachee shared it with (logged)', params: IdParams, response: { 200: Feedback } } }, async (request) => {

@@ -10,6 +10,7 @@ import { useSignedIn } from '../session/session';
 import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { ShareForm } from '../sharing/ShareForm';
 import { GoalEvidence } from '../artifacts/ArtifactList';
+import { CarriedOver } from './CarriedOver';
 import { GoalForm } from './GoalForm';
 import { firstName, goalsKey, progressText, responsibleText } from './goalWords';
 import { focusSoon } from '../../ui/focus';
@@ -135,6 +136,7 @@ export function GoalCard({ goal, p, practices }: { goal: Goal; p: PartnershipDet
 
       <ActionPlan goal={goal} p={p} onNotice={setNotice} />
       {p.abilities.readContent ? <GoalEvidence partnershipId={p.id} goalId={goal.id} /> : null}
+      {p.abilities.readContent ? <CarriedOver goal={goal} partnershipId={p.id} /> : null}
 
       <div className="goal-notice" role="status">
         {notice ? <p className="success-text">{notice}</p> : null}

@@ -3,6 +3,14 @@ import { catalog } from '../../../../shared/src/i18n';
 
 export const m = catalog({
   en: {
+    carriedTitle: 'Carried over here: feedback and comments',
+    carriedLoading: 'what was carried over to this goal',
+    carriedNone: 'Nothing has been carried over to this goal yet. Feedback and comments on clips can be linked to it as they are written.',
+    carriedFeedback: 'Feedback from {name}, {date}',
+    carriedComment: 'Comment by {name} at {time} of a clip, {date}',
+    carriedStep: 'step {n}',
+    carriedOpenFeedback: 'Read the feedback',
+    carriedOpenComment: 'Play the clip from there',
     carryOver: 'Carry this over to a goal or a step',
     carryOverNone: 'Not linked',
     carryOverGoal: 'The goal: {title}',
@@ -121,6 +129,14 @@ export const m = catalog({
     theCoacheeInSentence: 'the coachee',
   },
   es: {
+    carriedTitle: 'Vinculado a esta meta: comentarios escritos y en videos',
+    carriedLoading: 'lo que se trajo a esta meta',
+    carriedNone: 'Todavía no se ha traído nada a esta meta. Los comentarios escritos y los de los videos se pueden vincular a ella al escribirlos.',
+    carriedFeedback: 'Comentarios de {name}, {date}',
+    carriedComment: 'Comentario de {name} en {time} de un video, {date}',
+    carriedStep: 'paso {n}',
+    carriedOpenFeedback: 'Leer los comentarios',
+    carriedOpenComment: 'Reproducir el video desde ahí',
     carryOver: 'Llevar esto a una meta o a un paso',
     carryOverNone: 'Sin vincular',
     carryOverGoal: 'La meta: {title}',
