@@ -1288,6 +1288,10 @@ export const ArtifactsQuery = PageQuery.extend({
   /** Only the artifacts attached to this goal. */
   goalId: id.optional(),
 });
+export const ArtifactFileQuery = z.object({
+  /** 1: shown in the page (a photo large, a clip playing), logged as a view and sent inline; otherwise a download (an export). */
+  view: z.enum(['0', '1']).optional(),
+});
 export const UpdateArtifactBody = z.object({
   /** The new note (its uploader's words). */
   note: text(2000),

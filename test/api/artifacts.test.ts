@@ -115,7 +115,12 @@ describe('uploading a photo', () => {
     const res = await t.get(`/api/artifacts/${photo.id}/file`);
     expect(res.statusCode).toBe(200);
     expect(res.headers).toMatchObject({ 'content-type': 'image/jpeg', 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff', 'accept-ranges': 'bytes' });
-    expect(res.headers['content-disposition']).toBe(`inline; filename="IMG_2041.jpg"; filename*=UTF-8''IMG_2041.jpg`);
+    // Fetched as a download it is saved; shown in the page (?view=1) it is inline, and that read is a view, not an export.
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="IMG_2041.jpg"; filename*=UTF-8''IMG_2041.jpg`);
+    const shown = await t.get(`/api/artifacts/${photo.id}/file?view=1`);
+    expect(shown.headers['content-disposition']).toBe(`inline; filename="IMG_2041.jpg"; filename*=UTF-8''IMG_2041.jpg`);
+    const actions = await w.db.selectFrom('access_log').select('action').where('item_id', '=', photo.id).where('actor_id', '=', coachee).execute();
+    expect(new Set(actions.map((a) => a.action))).toEqual(new Set(['view', 'export']));
     expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
     const whole = res.rawPayload;
     const part = await t.get(`/api/artifacts/${photo.id}/file`, { range: 'bytes=10-29' });

@@ -136,7 +136,7 @@ describeBrowser('evidence: photos, documents and student work', () => {
     await carmen.waitForURL((url) => url.pathname === `${evidenceUrl()}/${photoId}`);
     await carmen.getByRole('heading', { level: 2, name: /^Photo from / }).waitFor();
     const large = carmen.locator('.artifact-large img');
-    expect(await large.getAttribute('src')).toBe(`/api/artifacts/${photoId}/file`);
+    expect(await large.getAttribute('src')).toBe(`/api/artifacts/${photoId}/file?view=1`);
     await loaded(large);
     await expect.poll(() => carmen.locator('.artifact-file').textContent()).toMatch(/^story-map\.jpg \(\d+ KB\)$/);
     await noSidewaysScroll(carmen);

@@ -19,7 +19,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
-import { Artifact, ArtifactsQuery, ErrorBody, IdParams, UpdateArtifactBody, UploadArtifactFields, pageOf } from '../../../shared/src/api';
+import { Artifact, ArtifactFileQuery, ArtifactsQuery, ErrorBody, IdParams, UpdateArtifactBody, UploadArtifactFields, pageOf } from '../../../shared/src/api';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
 import { AppError, notFound } from '../platform/errors';
@@ -227,13 +227,16 @@ export default async function artifactRoutes(app: App, s: Services) {
     return present(row!, decision.basis === 'member' ? decision.ctx : null, actor.language);
   });
 
-  app.get('/api/artifacts/:id/file', { config: { matrix: 'artifact.read' }, schema: { tags: ['artifacts'], summary: 'The file itself, with its own type (Range requests answered with 206, so a <video> or <audio> element can seek): for members, or a person the coachee shared it with; logged as an export (repeated reads by one person on one day are one row in the access log)', params: IdParams } }, async (request, reply) => {
+  app.get('/api/artifacts/:id/file', { config: { matrix: 'artifact.read' }, schema: { tags: ['artifacts'], summary: 'The file itself, with its own type (Range requests answered with 206, so a <video> or <audio> element can seek): for members, or a person the coachee shared it with; logged as an export, or as a view with ?view=1 (a photo shown large or a clip played in the page, never offered as a download) — repeated reads by one person on one day are one row in the access log', params: IdParams, querystring: ArtifactFileQuery } }, async (request, reply) => {
     const actor = actorOf(request);
     const row = await selectArtifacts(db, actor).where('a.id', '=', request.params.id).executeTakeFirst();
-    await readOne(db, clock, actor, row && ref(row), 'export');
+    // Shown in the page (a photo large, a clip playing) is a view; anything else leaves Tandem for the reader's device.
+    const shown = request.query.view === '1' && row?.content_type !== 'application/pdf';
+    await readOne(db, clock, actor, row && ref(row), shown ? 'view' : 'export');
     // An image is ours (re-encoded), and a clip plays in a media element with its sniffed type and nosniff, so
-    // both may show in the page; a PDF is as it came, so it is only ever downloaded.
-    const disposition = contentDisposition(row!.content_type === 'application/pdf' ? 'attachment' : 'inline', row!.file_name);
+    // both may show in the page; a PDF is as it came, so it is only ever downloaded. A download link asks
+    // for the file to be saved.
+    const disposition = contentDisposition(row!.content_type === 'application/pdf' || !shown ? 'attachment' : 'inline', row!.file_name);
     return sendStored(request, reply, row!.storage_key, Number(row!.byte_size), row!.content_type, disposition);
   });
 

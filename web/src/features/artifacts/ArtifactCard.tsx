@@ -10,7 +10,7 @@ import { firstWords, formatDate } from '../../ui/format';
 import { WhoHasSeenLink } from '../access-log/WhoHasSeenLink';
 import { useSignedIn } from '../session/session';
 import { ShareForm } from '../sharing/ShareForm';
-import { type Artifact, type ArtifactKind, artifactHref, fileUrl, kindOf, sizeText, thumbnailUrl } from './artifactWords';
+import { type Artifact, type ArtifactKind, artifactHref, fileUrl, kindOf, shownUrl, sizeText, thumbnailUrl } from './artifactWords';
 import { m } from './messages';
 import { useRemoveArtifact, useUpdateNote } from './useArtifacts';
 
@@ -204,7 +204,7 @@ function LargeView({ a, kind }: { a: Artifact; kind: ArtifactKind }) {
   if (kind === 'image' && !broken) {
     return (
       <div className="artifact-large">
-        <img src={fileUrl(a.id)} alt={altOf(a, t('kind', { kind }))} width={a.width ?? undefined} height={a.height ?? undefined} onError={() => setBroken(true)} />
+        <img src={shownUrl(a.id)} alt={altOf(a, t('kind', { kind }))} width={a.width ?? undefined} height={a.height ?? undefined} onError={() => setBroken(true)} />
       </div>
     );
   }

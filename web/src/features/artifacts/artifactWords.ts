@@ -26,6 +26,8 @@ export const artifactsKey = (partnershipId: string, filter: ArtifactFilter = {})
 export const artifactKey = (id: string) => ['artifact', id] as const;
 
 export const fileUrl = (id: string) => `/api/artifacts/${encodeURIComponent(id)}/file`;
+/** The file shown in the page (a photo large, a clip playing): logged as a view, not a download. */
+export const shownUrl = (id: string) => `${fileUrl(id)}?view=1`;
 export const thumbnailUrl = (id: string) => `/api/artifacts/${encodeURIComponent(id)}/thumbnail`;
 /** Where one artifact is seen large, inside its partnership's Evidence section. */
 export const artifactHref = (partnershipId: string, id: string) => `/partnerships/${partnershipId}/evidence/${id}`;

@@ -45,7 +45,7 @@ export function ClipReview({ a }: { a: ArtifactData }) {
   const player = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const [position, setPosition] = useState(0);
   const name = a.note.trim() || a.fileName;
-  const file = `/api/artifacts/${encodeURIComponent(a.id)}/file`;
+  const file = `/api/artifacts/${encodeURIComponent(a.id)}/file?view=1`;
   const at = Number(params.get('at'));
 
   /** Moves the player to a moment; focus stays on the time the reader chose. */

@@ -33,7 +33,7 @@ export function ClipPlayer({ recording, clip, onPosition }: { recording: Recordi
   }, [recording.id, started]);
 
   if (file.error) return <ErrorAlert error={file.error} />;
-  const src = `/api/artifacts/${encodeURIComponent(clip.artifactId)}/file`;
+  const src = `/api/artifacts/${encodeURIComponent(clip.artifactId)}/file?view=1`;
   const report = () => onPosition(position());
   const common = { ref: player, src, controls: true, preload: 'metadata' as const, onTimeUpdate: report, onSeeked: report, onPause: report, className: 'clip-player' };
   return (
