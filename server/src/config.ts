@@ -47,6 +47,8 @@ export interface Config {
   redisKeyPrefix: string;
   /** Log queries slower than this (ms); 0 turns it off. */
   slowQueryMs: number;
+  /** How often each server process looks for reminders to create and e-mail (seconds). */
+  reminderIntervalSeconds: number;
   /** Server processes sharing the port (node:cluster); the app is stateless, so any count works. */
   workers: number;
   /** SMTP server for outgoing e-mail (credentials in the URL); null = Tandem sends no e-mail. */
@@ -149,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     redisUrl,
     redisKeyPrefix: env.REDIS_KEY_PREFIX?.trim() || 'tandem:',
     slowQueryMs: int('SLOW_QUERY_MS', 0, 0, 600000),
+    reminderIntervalSeconds: int('REMINDER_INTERVAL_SECONDS', 300, 1, 86400),
     workers: env.WORKERS === 'auto' ? os.availableParallelism() : int('WORKERS', 1, 1, 256),
     smtpUrl,
     mailFrom,

@@ -41,7 +41,7 @@ async function serve(config: Config, log: pino.Logger) {
   if (mailer instanceof SmtpMailer) void mailer.verify();
   const app = await buildApp({ db, clock: systemClock, config, mailer }, { logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
-  const stopReminders = startReminderJob(db, systemClock, mailer, (msg, err) => log.error({ err }, msg));
+  const stopReminders = startReminderJob(db, systemClock, mailer, (msg, err) => log.error({ err }, msg), config.reminderIntervalSeconds * 1000);
   const stop = async () => {
     stopReminders();
     await app.close();

@@ -149,7 +149,8 @@ export function startReminderJob(db: DB, clock: Clock, mailer: Mailer, log: (msg
       running = false;
     }
   };
-  const first = setTimeout(tick, 10_000);
+  // The first look soon after start-up (or sooner, when the interval is shorter).
+  const first = setTimeout(tick, Math.min(10_000, everyMs));
   const timer = setInterval(tick, everyMs);
   first.unref();
   timer.unref();
