@@ -201,6 +201,8 @@ export function useClipUpload({ personId, currentNote, onSaved }: ClipUploadOpti
   const [state, setState] = useState<ClipUploadState>(IDLE);
   const upload = useRef<Upload | null>(null);
   const fingerprint = useRef('');
+  /** Share of the clip the server has confirmed (the end of the last chunk it took): where a pause really stands. */
+  const accepted = useRef(0);
   const mounted = useRef(true);
   const latest = useRef({ currentNote, onSaved });
   latest.current = { currentNote, onSaved };
@@ -251,6 +253,7 @@ export function useClipUpload({ personId, currentNote, onSaved }: ClipUploadOpti
     async (fields: ClipFields) => {
       if (upload.current) void upload.current.abort(false);
       upload.current = null;
+      accepted.current = 0;
       setState({ ...IDLE, phase: 'sending' });
       let tus: Tus;
       try {
@@ -275,11 +278,6 @@ export function useClipUpload({ personId, currentNote, onSaved }: ClipUploadOpti
         removeFingerprintOnSuccess: true,
         urlStorage: addressBook,
         fingerprint: async () => fingerprint.current,
-        onBeforeRequest: (req: HttpRequest) => {
-          // The token of the session as it is now (a resumed upload may outlive a page's first one).
-          const token = getCsrfToken();
-          if (token) req.setHeader('x-csrf-token', token);
-        },
         onAfterResponse: (req: HttpRequest, res: HttpResponse) => {
           const id = res.getHeader('Tandem-Artifact-Id');
           if (id) artifactId = id;
@@ -287,6 +285,7 @@ export function useClipUpload({ personId, currentNote, onSaved }: ClipUploadOpti
           if (req.getMethod() === 'HEAD' && res.getStatus() < 300) {
             const offset = Number(res.getHeader('Upload-Offset'));
             const length = Number(res.getHeader('Upload-Length'));
+            if (length > 0) accepted.current = offset / length;
             if (offset > 0 && length > 0 && offset < length) update({ continuingFrom: offset / length, sent: offset / length });
           }
           if (res.getStatus() > 0) update({ reconnecting: false });
@@ -295,6 +294,9 @@ export function useClipUpload({ personId, currentNote, onSaved }: ClipUploadOpti
           const again = worthRetrying(err);
           if (again && !err.originalResponse) update({ reconnecting: true });
           return again;
+        },
+        onChunkComplete: (_chunk: number, bytesAccepted: number, bytesTotal: number) => {
+          if (bytesTotal > 0) accepted.current = bytesAccepted / bytesTotal;
         },
         onProgress: (bytesSent: number, bytesTotal: number) => {
           if (bytesTotal > 0) update({ sent: Math.min(1, bytesSent / bytesTotal) });
@@ -318,7 +320,7 @@ export function useClipUpload({ personId, currentNote, onSaved }: ClipUploadOpti
             update({ phase: 'failed', reconnecting: false, error: refusalOf(res) });
           } else if ('originalRequest' in err && err.originalRequest) {
             // No answer after every retry: kept as it is, to go on when the connection is back.
-            update({ phase: 'offline', reconnecting: false, error: new ApiError(0, CLIP_NETWORK, '') });
+            update({ phase: 'offline', reconnecting: false, sent: accepted.current, error: new ApiError(0, CLIP_NETWORK, '') });
           } else {
             upload.current = null;
             update({ phase: 'failed', reconnecting: false, error: new ApiError(0, 'UNKNOWN', '') });
@@ -341,7 +343,8 @@ export function useClipUpload({ personId, currentNote, onSaved }: ClipUploadOpti
     const u = upload.current;
     if (!u) return;
     void u.abort(false);
-    update({ phase: 'paused', reconnecting: false });
+    // The chunk on its way is dropped: the pause stands where the server's confirmed bytes end.
+    update({ phase: 'paused', reconnecting: false, sent: accepted.current });
   }, [update]);
 
   /** Goes on from what the server has (it is asked first). */
@@ -349,6 +352,8 @@ export function useClipUpload({ personId, currentNote, onSaved }: ClipUploadOpti
     const u = upload.current;
     if (!u) return;
     update({ phase: 'sending', continuingFrom: null, error: null, reconnecting: false });
+    // The session's token as it is now: a paused upload can outlive the one it started with.
+    u.options.headers = { ...u.options.headers, 'x-csrf-token': getCsrfToken() };
     u.start();
   }, [update]);
 
