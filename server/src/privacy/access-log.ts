@@ -32,33 +32,109 @@ const insertOne = prepared<[S, S, S, S, S, S, S, S, S | null, S, S], never>((db)
   }),
 );
 
+type LogRow = {
+  id: string;
+  org_id: string;
+  at: string;
+  actor_id: string;
+  relation: string;
+  subject_id: string;
+  partnership_id: string;
+  item_type: string;
+  item_id: string | null;
+  action: string;
+  basis: string;
+};
+
+/** Rows per INSERT statement: 11 values each, well under either database's limit on parameters. */
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Group commit of the access log (issue 13, item 2). The log rows of requests that arrive while a
+ * write is under way are gathered and written together — several INSERTs in one transaction, so
+ * one commit for all of them — and each request waits for the commit that holds its rows: a read
+ * is answered only once its log row is durable, and none is ever unlogged. Under light load a
+ * batch is one request's rows, written at once; under load batches grow by themselves. If a batch
+ * fails, each request's rows are tried alone, so one bad row fails only its own request.
+ */
+class GroupWriter {
+  private waiting: Array<{ rows: LogRow[]; done: () => void; failed: (err: unknown) => void }> = [];
+  private writing = false;
+
+  constructor(private readonly db: DB) {}
+
+  write(rows: LogRow[]): Promise<void> {
+    return new Promise((done, failed) => {
+      this.waiting.push({ rows, done, failed });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.waiting.length) {
+        const batch = this.waiting;
+        this.waiting = [];
+        try {
+          await this.insert(batch.flatMap((b) => b.rows));
+          for (const b of batch) b.done();
+        } catch {
+          // One request's rows may be what failed: each on its own, so the others are still logged.
+          for (const b of batch) await this.insert(b.rows).then(b.done, b.failed);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async insert(rows: LogRow[]): Promise<void> {
+    if (rows.length === 1) {
+      // One request alone (light load): the statement built once.
+      const r = rows[0];
+      await insertOne(this.db, r.id, r.org_id, r.at, r.actor_id, r.relation, r.subject_id, r.partnership_id, r.item_type, r.item_id, r.action, r.basis);
+      return;
+    }
+    if (rows.length <= ROWS_PER_INSERT) {
+      await this.db.insertInto('access_log').values(rows).execute();
+      return;
+    }
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await trx.insertInto('access_log').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+    });
+  }
+}
+
+const writers = new WeakMap<DB, GroupWriter>();
+
 export async function recordAccess(db: DB, clock: Clock, actor: Actor, entries: AccessEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const at = clock.now().toISOString();
-  if (entries.length === 1) {
-    // The common case (one item read) takes the build-once path.
-    const e = entries[0];
-    await insertOne(db, newId(), actor.orgId, at, actor.personId, e.relation, e.subjectId, e.partnershipId, e.itemType, e.itemId, e.action, e.basis);
+  const rows: LogRow[] = entries.map((e) => ({
+    id: newId(),
+    org_id: actor.orgId,
+    at,
+    actor_id: actor.personId,
+    relation: e.relation,
+    subject_id: e.subjectId,
+    partnership_id: e.partnershipId,
+    item_type: e.itemType,
+    item_id: e.itemId,
+    action: e.action,
+    basis: e.basis,
+  }));
+  // Inside a transaction (a share and its log row), the row belongs to that transaction.
+  if (db.isTransaction) {
+    if (rows.length === 1) {
+      const r = rows[0];
+      await insertOne(db, r.id, r.org_id, r.at, r.actor_id, r.relation, r.subject_id, r.partnership_id, r.item_type, r.item_id, r.action, r.basis);
+    } else await db.insertInto('access_log').values(rows).execute();
     return;
   }
-  await db
-    .insertInto('access_log')
-    .values(
-      entries.map((e) => ({
-        id: newId(),
-        org_id: actor.orgId,
-        at,
-        actor_id: actor.personId,
-        relation: e.relation,
-        subject_id: e.subjectId,
-        partnership_id: e.partnershipId,
-        item_type: e.itemType,
-        item_id: e.itemId,
-        action: e.action,
-        basis: e.basis,
-      })),
-    )
-    .execute();
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new GroupWriter(db)));
+  await writer.write(rows);
 }
 
 export interface AccessLogFilter {
