@@ -143,6 +143,7 @@ describeBrowser('adding a video or audio clip from a phone', () => {
     await carmen.locator('figcaption', { hasText: 'Length 0:04' }).waitFor();
     await carmen.locator('.artifact-note', { hasText: NOTE }).waitFor();
     await checkA11y(carmen, 'the new clip’s page, on a phone');
+    await noSidewaysScroll(carmen);
 
     // Back in the list, it is there.
     await carmen.getByRole('link', { name: 'All evidence' }).click();

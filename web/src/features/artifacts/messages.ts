@@ -5,7 +5,7 @@ export const m = catalog({
   en: {
     // The Evidence section
     title: 'Evidence',
-    lead: 'A photo of an anchor chart, a piece of student work, a lesson plan as a PDF: things you can look at together. Only the people in this partnership see them, unless the coachee shares one.',
+    lead: 'A photo of an anchor chart, a piece of student work, a lesson plan as a PDF, a short video of a lesson: things you can look at together. Only the people in this partnership see them, unless the coachee shares one.',
     notMember: 'Evidence belongs to the people in this partnership. The coachee can choose to share a photo or a document with you.',
     closed: 'This partnership is closed, so nothing new can be added. What is here stays to look back on.',
     loading: 'evidence',
@@ -92,7 +92,7 @@ export const m = catalog({
   },
   es: {
     title: 'Evidencias',
-    lead: 'Una foto de un cartel de aula, un trabajo de estudiantes, una planificación en PDF: cosas para mirar juntos. Solo las personas de este acompañamiento las ven, salvo que la persona acompañada comparta alguna.',
+    lead: 'Una foto de un cartel de aula, un trabajo de estudiantes, una planificación en PDF, un video corto de una clase: cosas para mirar juntos. Solo las personas de este acompañamiento las ven, salvo que la persona acompañada comparta alguna.',
     notMember: 'Las evidencias son de las personas de este acompañamiento. La persona acompañada puede decidir compartir contigo una foto o un documento.',
     closed: 'Este acompañamiento está cerrado, así que ya no se puede añadir nada. Lo que hay sigue aquí para volver a mirarlo.',
     loading: 'las evidencias',

@@ -21,6 +21,7 @@ import { usePartnership } from '../partnerships/usePartnership';
 import { useSignedIn } from '../session/session';
 import { ClipFeedback } from './ClipFeedback';
 import { m } from './messages';
+import './clips.css';
 
 type ArtifactData = Artifact;
 type Comment = z.infer<typeof ArtifactComment>;

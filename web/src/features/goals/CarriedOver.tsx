@@ -11,6 +11,7 @@ import { Loading } from '../../ui/Page';
 import { formatDate } from '../../ui/format';
 import { clockText } from '../observations/tools/useRecording';
 import { m } from './messages';
+import '../clips/clips.css';
 
 /**
  * What was carried over to this goal (issue 11, item 5): feedback and comments at moments of clips

@@ -7,6 +7,7 @@ import { useT } from '../../../i18n';
 import { ErrorAlert } from '../../../ui/Alert';
 import { recorder } from '../record';
 import { m } from './messages';
+import '../../clips/clips.css';
 import type { Recording } from './useRecording';
 
 type ArtifactData = z.infer<typeof Artifact>;
