@@ -15,6 +15,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import accountRoutes from './accounts/accounts.routes';
+import adminMeetingRoutes from './admin-meetings/admin-meetings.routes';
 import languageRoutes from './accounts/language.routes';
 import agreementRoutes from './agreements/agreements.routes';
 import attentionRoutes from './attention/attention.routes';
@@ -180,6 +181,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => attentionRoutes(api as App, services));
   await app.register(async (api) => languageCheckRoutes(api as App, services));
   await app.register(async (api) => privacyRoutes(api as App, services));
+  await app.register(async (api) => adminMeetingRoutes(api as App, services));
 
   // The built web app, compressed and cached (platform/web-app.ts), and index.html for client routes.
   await registerWebApp(app);

@@ -33,6 +33,7 @@ import {
   STATUSES,
   STEP_STATUSES,
 } from './domain';
+import { ADMIN_MEETING_ROLES, ADMIN_MEETING_STATUSES, ADMIN_MEETING_STEP_KEYS, FIRST_STEP, LAST_STEP } from './admin-meetings';
 import { LANGUAGES } from './i18n';
 import { listedTimeZone } from './time-zones';
 
@@ -1478,3 +1479,102 @@ export const ReminderSettings = z.object({
   /** Also send reminders by e-mail (they always appear in Tandem). */
   email: z.boolean(),
 });
+
+// ---------- the administrator–coach partnership meeting (issue 12) ----------
+const adminMeetingStep = z.number().int().min(FIRST_STEP).max(LAST_STEP);
+const meetingVersion = z.number().int().min(1);
+export const AdminMeetingParticipantInput = z.object({
+  /** A person of the organization. */
+  personId: id,
+  /** What they are in this meeting (not their role in the organization). */
+  role: z.enum(ADMIN_MEETING_ROLES),
+});
+export const CreateAdminMeetingBody = z.object({
+  title: requiredText(200),
+  /** The school year it prepares, e.g. 2026–2027. */
+  schoolYear: requiredText(20),
+  /** The site (school) it is about; null: the whole organization. */
+  siteId: id.nullable().default(null),
+  /** When it is planned; null: not yet. */
+  scheduledFor: isoDateTime.nullable().default(null),
+  /** Everyone who takes part, the person creating it included. */
+  participants: z.array(AdminMeetingParticipantInput).min(2).max(30),
+});
+export const StartAdminMeetingBody = z.object({ baseVersion: meetingVersion, /** Where to start (default 2: the purposes). */ step: adminMeetingStep.optional() });
+export const AdminMeetingStepBody = z.object({ step: adminMeetingStep, baseVersion: meetingVersion });
+export const EndAdminMeetingBody = z.object({ baseVersion: meetingVersion });
+export const AdminMeetingNoteTakerBody = z.object({ /** A participant. */ personId: id, baseVersion: meetingVersion });
+export const CreateAdminMeetingNormBody = z.object({ text: requiredText(500) });
+export const UpdateAdminMeetingNormBody = z.object({
+  /** New words (after it was agreed, a revision: step 8). */
+  text: requiredText(500).optional(),
+  /** true: the group agreed on it; false: not (yet). */
+  agreed: z.boolean().optional(),
+  baseVersion: meetingVersion,
+});
+export const CreateAdminMeetingNoteBody = z.object({ text: requiredText(10_000), /** The step it records (default: the current one). */ step: adminMeetingStep.optional() });
+export const AdminMeetingParticipant = z.object({ personId: id, name: z.string(), role: z.enum(ADMIN_MEETING_ROLES) });
+export const AdminMeetingStepState = z.object({
+  step: z.number().int(),
+  key: z.enum(ADMIN_MEETING_STEP_KEYS),
+  /** Its time box in minutes (null: as needed). */
+  minutes: z.number().int().nullable(),
+  /** Time spent on it so far, all visits together, at serverNow. */
+  elapsedMs: z.number().int(),
+  /** Time past its box (0 within it); shown, never blocking. */
+  overrunMs: z.number().int(),
+  /** Whether its timer runs now (the current step of a live meeting). */
+  running: z.boolean(),
+  /** When the running interval started (null when not running): a screen counts on from it. */
+  runningSince: z.string().nullable(),
+});
+export const AdminMeetingNorm = z.object({ id, text: z.string(), authorId: id, authorName: z.string(), agreedAt: z.string().nullable(), revisedAt: z.string().nullable(), version: z.number().int(), createdAt: z.string(), updatedAt: z.string() });
+export const AdminMeetingNote = z.object({ id, step: z.number().int(), text: z.string(), authorId: id, authorName: z.string(), createdAt: z.string(), updatedAt: z.string() });
+export const AdminMeeting = z.object({
+  id,
+  title: z.string(),
+  schoolYear: z.string(),
+  siteId: id.nullable(),
+  siteName: z.string().nullable(),
+  scheduledFor: z.string().nullable(),
+  status: z.enum(ADMIN_MEETING_STATUSES),
+  currentStep: z.number().int(),
+  noteTakerId: id.nullable(),
+  createdBy: id,
+  /** The meeting's own fields: send it back as baseVersion to start, move, end or choose the note-taker. */
+  version: z.number().int(),
+  /** The number of its last change (the events stream's ids). */
+  lastEvent: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  /** The server's time when this was read: timers count on from it. */
+  serverNow: z.string(),
+  participants: z.array(AdminMeetingParticipant),
+  steps: z.array(AdminMeetingStepState),
+  norms: z.array(AdminMeetingNorm),
+  notes: z.array(AdminMeetingNote),
+  abilities: z.object({
+    /** Start, move between steps, end (the facilitator or whoever created it). */
+    run: z.boolean(),
+    chooseNoteTaker: z.boolean(),
+    /** Draft, change and agree on norms (every participant). */
+    editNorms: z.boolean(),
+    /** Add to the record (the note-taker). */
+    takeNotes: z.boolean(),
+  }),
+});
+export const AdminMeetingSummary = z.object({
+  id,
+  title: z.string(),
+  schoolYear: z.string(),
+  scheduledFor: z.string().nullable(),
+  status: z.enum(ADMIN_MEETING_STATUSES),
+  currentStep: z.number().int(),
+  /** What the reader is in it. */
+  myRole: z.enum(ADMIN_MEETING_ROLES),
+  participantCount: z.number().int(),
+  createdAt: z.string(),
+});
+export const AdminMeetingList = z.object({ items: z.array(AdminMeetingSummary) });

@@ -10,6 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../server/src/platform/ids';
+import { SESSION_COOKIE, createSession } from '../../server/src/platform/sessions';
 import { fileClient } from '../support/multipart';
 import { type Client, NOT_FOUND_BODY, PASSWORD, type Recorded, type World, createWorld } from '../support/world';
 import { type ActionKey, MATRIX, type Outcome, type Row, type ShareState, type Who } from './matrix';
@@ -289,6 +290,50 @@ async function scene(share: ShareState, kind: Kind = 'note'): Promise<Scene> {
     expect((await coachee.delete(`/api/shares/${shareId}`)).statusCode).toBe(200);
   }
   return { n, partnership, note, goal, goalStep, goalVersion: proposed.json().version, meeting, checkin: checkin.json().id, celebration, shareId, ...extra };
+}
+
+/**
+ * A partnership meeting the coach set up and facilitates, with the coachee's supervisor as
+ * principal and the mentor coach as a coach chosen to take notes, and a norm the coach drafted.
+ */
+async function adminMeeting(): Promise<{ id: string; version: number; normId: string }> {
+  const coach = await client('coach');
+  const created = await coach.post('/api/admin-meetings', {
+    title: 'Maple Street partnership meeting',
+    schoolYear: '2026–2027',
+    participants: [
+      { personId: fx.people.coach, role: 'facilitator' },
+      { personId: fx.people.supervisorOfCoachee, role: 'principal' },
+      { personId: fx.people.mentor, role: 'coach' },
+    ],
+  });
+  expect(created.statusCode).toBe(201);
+  const id = created.json().id as string;
+  const chosen = await coach.put(`/api/admin-meetings/${id}/note-taker`, { personId: fx.people.mentor, baseVersion: created.json().version });
+  expect(chosen.statusCode).toBe(200);
+  const normed = await coach.post(`/api/admin-meetings/${id}/norms`, { text: 'Start and end on time' });
+  expect(normed.statusCode).toBe(201);
+  return { id, version: chosen.json().version, normId: normed.json().norms[0].id };
+}
+
+/** Opens a meeting's events stream (text/event-stream, never ending by itself): its status, and its first chunk when it opened. */
+async function eventsOf(who: Who, meetingId: string): Promise<{ status: number; first: string }> {
+  const headers: Record<string, string> = {};
+  if (who !== 'anonymous') {
+    const person = await w.db.selectFrom('people').select('user_id').where('id', '=', fx.people[who]).executeTakeFirstOrThrow();
+    headers.cookie = `${SESSION_COOKIE}=${(await createSession(w.db, w.clock, { idleMinutes: 600, maxHours: 24 }, person.user_id!, fx.people[who])).token}`;
+  }
+  const res = await w.app.inject({ method: 'GET', url: `/api/admin-meetings/${meetingId}/events`, headers, payloadAsStream: true });
+  const stream = res.stream();
+  let first = '';
+  if (res.statusCode === 200) {
+    for await (const chunk of stream) {
+      first += chunk.toString();
+      if (first.includes('event: state')) break;
+    }
+  }
+  stream.destroy();
+  return { status: res.statusCode, first };
 }
 
 const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Observation>> = {
@@ -677,6 +722,42 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     expect((await (await client('coach')).get(`/api/notes/${s.note}`)).statusCode).toBe(200);
     const res = await c.get('/api/access-log?limit=100');
     return { res, included: res.statusCode === 200 && res.json().items.some((e: { itemId: string; actorId: string }) => e.itemId === s.note && e.actorId === fx.people.coach) };
+  },
+  'adminMeeting.create': async (c, _s, who) => {
+    const me = who === 'anonymous' ? fx.people.coach : fx.people[who];
+    const participants = [{ personId: me, role: 'facilitator' }, { personId: me === fx.people.coach ? fx.people.mentor : fx.people.coach, role: 'coach' }];
+    return { res: await c.post('/api/admin-meetings', { title: 'Partnership meeting', schoolYear: '2026–2027', participants }) };
+  },
+  'adminMeeting.list': async (c) => {
+    const meeting = await adminMeeting();
+    const res = await c.get('/api/admin-meetings');
+    return { res, included: res.statusCode === 200 ? res.json().items.some((m: { id: string }) => m.id === meeting.id) : undefined };
+  },
+  'adminMeeting.read': async (c, _s, who) => {
+    const meeting = await adminMeeting();
+    const res = await c.get(`/api/admin-meetings/${meeting.id}`);
+    const events = await eventsOf(who, meeting.id);
+    expect(events.status < 300 ? '2xx' : String(events.status), `events stream for ${who}`).toBe(res.statusCode < 300 ? '2xx' : String(res.statusCode));
+    if (events.status === 200) expect(events.first).toMatch(/event: state/);
+    return { res };
+  },
+  'adminMeeting.run': async (c) => {
+    const meeting = await adminMeeting();
+    const started = await c.post(`/api/admin-meetings/${meeting.id}/starting`, { baseVersion: meeting.version });
+    const v = () => (started.statusCode === 200 ? started.json().version : meeting.version);
+    const moved = await c.put(`/api/admin-meetings/${meeting.id}/step`, { step: 3, baseVersion: v() });
+    const chosen = await c.put(`/api/admin-meetings/${meeting.id}/note-taker`, { personId: fx.people.coach, baseVersion: moved.statusCode === 200 ? moved.json().version : v() });
+    const ended = await c.post(`/api/admin-meetings/${meeting.id}/ending`, { baseVersion: chosen.statusCode === 200 ? chosen.json().version : v() });
+    return { res: same(started, moved, chosen, ended) };
+  },
+  'adminMeeting.norms': async (c) => {
+    const meeting = await adminMeeting();
+    const drafted = await c.post(`/api/admin-meetings/${meeting.id}/norms`, { text: 'Listen to understand' });
+    return { res: same(drafted, await c.patch(`/api/admin-meeting-norms/${meeting.normId}`, { agreed: true, baseVersion: 1 })) };
+  },
+  'adminMeeting.notes': async (c) => {
+    const meeting = await adminMeeting();
+    return { res: await c.post(`/api/admin-meetings/${meeting.id}/notes`, { text: 'Roles: data coach and learning facilitator first.' }) };
   },
   'languageCheck.check': async (c) => {
     const res = await c.post('/api/language-check', { text: 'Nice job! You asked 6 open questions.', language: 'en' });

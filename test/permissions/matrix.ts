@@ -112,7 +112,13 @@ export type ActionKey =
   | 'share.read'
   | 'accessLog.read'
   | 'languageCheck.check'
-  | 'languageCheck.rules';
+  | 'languageCheck.rules'
+  | 'adminMeeting.create'
+  | 'adminMeeting.list'
+  | 'adminMeeting.read'
+  | 'adminMeeting.run'
+  | 'adminMeeting.norms'
+  | 'adminMeeting.notes';
 
 export interface Row {
   action: ActionKey;
@@ -269,6 +275,18 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   // The language check reads no coaching content and keeps nothing: anyone signed in, in any organization, checks a text and reads the rules.
   'languageCheck.check': { coachee: 'allow', coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'allow', colleague: 'allow', leader: 'allow', otherOrganization: 'allow', anonymous: 'anonymous' },
   'languageCheck.rules': { coachee: 'allow', coach: 'allow', leader: 'allow', otherOrganization: 'allow', anonymous: 'anonymous' },
+  // The administrator–coach partnership meeting (admin-meetings.test.ts): the coach set it up and facilitates, with the
+  // supervisor of the coachee as principal and the mentor coach as a coach and note-taker. Nobody else finds it: not
+  // another supervisor, not the program leader who is not in it, not a teacher (404).
+  'adminMeeting.create': { coach: 'allow', leader: 'allow', coachee: 'deny', supervisorOfCoachee: 'deny', otherOrganization: 'reject', anonymous: 'anonymous' },
+  'adminMeeting.list': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'allow', leader: 'deny', otherSupervisor: 'deny', coachee: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // The meeting and its live events stream.
+  'adminMeeting.read': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'allow', leader: 'deny', otherSupervisor: 'deny', coachee: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // Start, move between steps, choose the note-taker, end: the facilitator (here also whoever set it up).
+  'adminMeeting.run': { coach: 'allow', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'adminMeeting.norms': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'allow', leader: 'deny', otherSupervisor: 'deny', coachee: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // The record is the note-taker's alone.
+  'adminMeeting.notes': { mentor: 'allow', coach: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
 };
 
 const isByShare = (v: object): v is Partial<Record<ShareState, Partial<Record<Who, Outcome>>>> => Object.keys(v).some((k) => (SHARE_STATES as readonly string[]).includes(k));

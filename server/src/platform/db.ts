@@ -21,6 +21,7 @@ import * as artifacts from '../migrations/20261202_0011_artifacts';
 import * as clips from '../migrations/20261202_0012_clips';
 import * as feedbackLinks from '../migrations/20261202_0013_feedback_links';
 import * as observationClip from '../migrations/20261202_0014_observation_clip';
+import * as adminMeetings from '../migrations/20261202_0015_admin_meetings';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -142,6 +143,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0012_clips': clips,
   '20261202_0013_feedback_links': feedbackLinks,
   '20261202_0014_observation_clip': observationClip,
+  '20261202_0015_admin_meetings': adminMeetings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -265,6 +265,16 @@ const en = {
   shareWithColleague: 'Choose an active colleague in your organization to share with.',
   alreadyInPartnership: '{name} is already in this partnership and can see its content.',
   shareWithdrawn: 'This share was already withdrawn.',
+  // ---------- the administrator–coach partnership meeting ----------
+  adminMeetingChanged: 'This meeting moved on since you last looked (perhaps from another screen). Reload to see where it is, then try again.',
+  adminMeetingNormChanged: 'Someone changed this norm at the same time. Reload to see their words, then make your change again.',
+  adminMeetingParticipants: 'Choose the participants among the active people of your organization, each once.',
+  adminMeetingIncludeYourself: 'Include yourself among the participants: you hold this meeting with them.',
+  adminMeetingSite: 'Choose a site of your organization, or none.',
+  adminMeetingNotStarted: 'Start the meeting first.',
+  adminMeetingAlreadyStarted: 'This meeting has already started.',
+  adminMeetingEnded: 'This meeting has ended; nothing was changed.',
+  adminMeetingNoteTaker: 'Choose the note-taker among the participants.',
 } as const;
 
 const format = '{format, select, expert {coaching individual} peer {coaching entre pares} other {autocoaching}}';
@@ -512,6 +522,15 @@ export const errorMessages = catalog({
     shareWithColleague: 'Elige a una persona activa de tu organización con quien compartirlo.',
     alreadyInPartnership: '{name} ya forma parte de este acompañamiento y puede ver su contenido.',
     shareWithdrawn: 'Esto ya se había dejado de compartir.',
+    adminMeetingChanged: 'La reunión ha avanzado desde que la abriste (quizá desde otra pantalla). Recarga para ver dónde está y vuelve a intentarlo.',
+    adminMeetingNormChanged: 'Alguien cambió esta norma al mismo tiempo. Recarga para ver sus palabras y vuelve a hacer tu cambio.',
+    adminMeetingParticipants: 'Elige a los participantes entre las personas activas de tu organización, cada una una sola vez.',
+    adminMeetingIncludeYourself: 'Inclúyete entre los participantes: celebras esta reunión con ellos.',
+    adminMeetingSite: 'Elige un centro de tu organización, o ninguno.',
+    adminMeetingNotStarted: 'Primero inicia la reunión.',
+    adminMeetingAlreadyStarted: 'Esta reunión ya empezó.',
+    adminMeetingEnded: 'Esta reunión ya terminó; no se cambió nada.',
+    adminMeetingNoteTaker: 'Elige a quien toma notas entre los participantes.',
   },
 });
 

@@ -476,4 +476,36 @@ export interface Database {
     created_at: string;
     updated_at: string;
   };
+  /** The administrator–coach partnership meeting (issue 12): who holds it, where it is, and its own version. */
+  admin_meetings: {
+    id: string;
+    org_id: string;
+    site_id: string | null;
+    title: string;
+    /** e.g. 2026–2027. */
+    school_year: string;
+    scheduled_for: string | null;
+    /** draft | live | ended */
+    status: string;
+    /** 1–9 (shared/src/admin-meetings.ts). */
+    current_step: number;
+    note_taker_id: string | null;
+    created_by: string;
+    /** The meeting's own fields (status, step, note-taker): version-checked writes. */
+    version: number;
+    /** The number of its last event (any change): what Last-Event-ID counts. */
+    last_event: number;
+    created_at: string;
+    updated_at: string;
+    started_at: string | null;
+    ended_at: string | null;
+  };
+  admin_meeting_participants: { meeting_id: string; person_id: string; org_id: string; /** principal | assistant_principal | coach | facilitator | other */ role: string; created_at: string };
+  /** One interval of one step; a step returned to has several. */
+  admin_meeting_steps: { id: string; meeting_id: string; org_id: string; step: number; started_at: string; ended_at: string | null };
+  admin_meeting_norms: { id: string; meeting_id: string; org_id: string; text: string; author_id: string; agreed_at: string | null; revised_at: string | null; version: number; created_at: string; updated_at: string };
+  /** The note-taker's record. */
+  admin_meeting_notes: { id: string; meeting_id: string; org_id: string; step: number; text: string; author_id: string; created_at: string; updated_at: string };
+  /** Numbered changes of a meeting, replayed to a screen that reconnects (no content: what changed, and when). */
+  admin_meeting_events: { meeting_id: string; seq: number; org_id: string; kind: string; created_at: string };
 }

@@ -329,3 +329,52 @@ export function personAbilities(facts: PersonFacts): Record<PersonAbility, boole
   const entries = (Object.keys(PERSON_RULES) as PersonAbility[]).map((a) => [a, PERSON_RULES[a](facts)] as const);
   return Object.fromEntries(entries) as Record<PersonAbility, boolean>;
 }
+
+// ---------- the administrator–coach partnership meeting (issue 12) ----------
+
+/** What the meeting rules need: the meeting, and what the actor is in it (null: not a participant). */
+export interface AdminMeetingContext {
+  actor: { personId: string; orgId: string };
+  meeting: { org_id: string; created_by: string; note_taker_id: string | null };
+  participant: { role: string } | null;
+}
+
+export type AdminMeetingAction = 'adminMeeting.read' | 'adminMeeting.run' | 'adminMeeting.chooseNoteTaker' | 'adminMeeting.norms' | 'adminMeeting.notes';
+
+type MeetingPredicate = (ctx: AdminMeetingContext) => boolean;
+const allOf = (...ps: MeetingPredicate[]): MeetingPredicate => (ctx) => ps.every((p) => p(ctx));
+const oneOf = (...ps: MeetingPredicate[]): MeetingPredicate => (ctx) => ps.some((p) => p(ctx));
+const meetingInOrganization: MeetingPredicate = (ctx) => ctx.meeting.org_id === ctx.actor.orgId;
+const takesPartInMeeting: MeetingPredicate = (ctx) => ctx.participant !== null;
+const facilitates: MeetingPredicate = (ctx) => ctx.participant?.role === 'facilitator';
+const createdIt: MeetingPredicate = (ctx) => ctx.meeting.created_by === ctx.actor.personId;
+const takesTheNotes: MeetingPredicate = (ctx) => !!ctx.meeting.note_taker_id && ctx.meeting.note_taker_id === ctx.actor.personId;
+
+/**
+ * The meeting is its participants' alone. Threat: a supervisor or program leader who is not in
+ * the room reading what coaches and administrators said to each other (about confidentiality,
+ * about teachers) turns the agreement conversation into a report. Nobody else finds it, not even
+ * by id (404), whatever their role in the organization.
+ */
+const MEETING_RULES: Record<AdminMeetingAction, MeetingPredicate> = {
+  'adminMeeting.read': allOf(meetingInOrganization, takesPartInMeeting),
+  // The facilitator (or whoever set it up) keeps time: starts it, moves between steps, ends it.
+  'adminMeeting.run': allOf(meetingInOrganization, takesPartInMeeting, oneOf(facilitates, createdIt)),
+  // The group decides who takes notes; the facilitator records the choice.
+  'adminMeeting.chooseNoteTaker': allOf(meetingInOrganization, takesPartInMeeting, oneOf(facilitates, createdIt)),
+  // Norms are drafted and agreed by everyone present.
+  'adminMeeting.norms': allOf(meetingInOrganization, takesPartInMeeting),
+  // The record is the note-taker's: one hand, so the written agreement has one source.
+  'adminMeeting.notes': allOf(meetingInOrganization, takesPartInMeeting, takesTheNotes),
+};
+
+export function canInMeeting(ctx: AdminMeetingContext | null | undefined, action: AdminMeetingAction): boolean {
+  return !!ctx && MEETING_RULES[action](ctx);
+}
+
+export function authorizeInMeeting(ctx: AdminMeetingContext | null | undefined, action: AdminMeetingAction): asserts ctx is AdminMeetingContext {
+  if (!canInMeeting(ctx, action)) throw notFound();
+}
+
+/** Who sets up a partnership meeting: a program leader or a coach of the organization (administrators join as participants). */
+export const canCreateAdminMeeting = (roles: ReadonlySet<OrgRole>): boolean => roles.has('leader') || roles.has('coach');
