@@ -9,6 +9,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveSettings } from '../../server/src/admin-meetings/admin-meetings.routes';
 import { buildApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { TestClock } from '../../server/src/platform/clock';
@@ -253,6 +254,8 @@ interface Frame {
 }
 interface Listener {
   status: number;
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
   frames: Frame[];
   comments: string[];
   waitFor(pred: (f: Frame) => boolean, ms?: number): Promise<Frame>;
@@ -266,6 +269,7 @@ function listen(port: number, cookie: string, meetingId: string, lastEventId?: n
       const frames: Frame[] = [];
       const comments: string[] = [];
       const waiters: Array<() => void> = [];
+      const ended = new Promise<void>((done) => res.on('end', () => done()));
       let buffer = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -291,6 +295,7 @@ function listen(port: number, cookie: string, meetingId: string, lastEventId?: n
       });
       resolve({
         status: res.statusCode ?? 0,
+        ended,
         frames,
         comments,
         waitFor(pred, ms = 1000) {
@@ -383,6 +388,31 @@ describe('live updates', () => {
     ]);
     expect(state.id).toBe(String(last + 2));
     expect(state.data.norms.map((n: { text: string }) => n.text)).toEqual(['Assume good intent', 'What is said about a teacher stays here']);
+  });
+
+  it('keeps a quiet stream open with heartbeat comments', async () => {
+    const before = liveSettings.heartbeatMs;
+    liveSettings.heartbeatMs = 40;
+    try {
+      const l = track(await listen(port, await cookieOf(w.db, w.clock, people.principal), id));
+      await l.waitFor((f) => f.event === 'state');
+      await new Promise((r) => setTimeout(r, 150));
+      expect(l.comments.filter((c) => c === ': heartbeat').length).toBeGreaterThanOrEqual(2);
+    } finally {
+      liveSettings.heartbeatMs = before;
+    }
+  });
+
+  it('ends the stream of a person who signed out, at the next change', async () => {
+    const token = await cookieOf(w.db, w.clock, people.coach2);
+    const l = track(await listen(port, token, id));
+    await l.waitFor((f) => f.event === 'state');
+    const signOut = await w.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: `${SESSION_COOKIE}=${token}`, 'x-csrf-token': (await w.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `${SESSION_COOKIE}=${token}` } })).json().csrfToken } });
+    expect(signOut.statusCode).toBeLessThan(300);
+    const seen = l.frames.length;
+    await as.coach.post(`/api/admin-meetings/${id}/norms`, { text: 'Phones face down' });
+    await l.ended;
+    expect(l.frames.length).toBe(seen);
   });
 
   it('forgets a screen when its client goes away', async () => {

@@ -34,8 +34,11 @@ import { presentMeeting } from './admin-meetings.present';
 import { meetingChanges, numberEvent } from './admin-meetings.service';
 import { openMeetingBus } from './live';
 
-/** A comment line every 15 s keeps proxies from closing a quiet stream, and tells a dead client apart. */
-export const HEARTBEAT_MS = 15_000;
+/**
+ * A comment line every 15 s keeps proxies from closing a quiet stream and finds clients that went
+ * away; each beat also checks that the screen's session still stands. (Tests shorten it.)
+ */
+export const liveSettings = { heartbeatMs: 15_000 };
 
 /** One participant's open events stream. */
 interface Screen {
@@ -109,7 +112,7 @@ export default async function adminMeetingRoutes(app: App, s: Services) {
    */
   async function flush(screen: Screen, replay: boolean) {
     if (screen.stream.destroyed || screen.stream.writableEnded) return;
-    const ctx = await meetingContext(db, screen.actor, screen.meetingId);
+    const ctx = (await sessionStands(screen.actor)) ? await meetingContext(db, screen.actor, screen.meetingId) : null;
     if (!ctx || !canInMeeting(ctx, 'adminMeeting.read')) {
       screen.stream.end();
       return;
@@ -123,6 +126,15 @@ export default async function adminMeetingRoutes(app: App, s: Services) {
     out += frame('state', upTo, state);
     screen.last = upTo;
     if (!screen.stream.destroyed && !screen.stream.writableEnded) screen.stream.write(out);
+  }
+
+  /**
+   * Whether the session the stream was opened with still stands. Threat: a stream opened before
+   * signing out (or everywhere, or being deactivated) going on showing the meeting on a shared device.
+   */
+  async function sessionStands(actor: Actor) {
+    const row = await db.selectFrom('auth_sessions').select('expires_at').where('token_hash', '=', actor.sessionHash).executeTakeFirst();
+    return !!row && clock.now() < new Date(row.expires_at);
   }
 
   function schedule(screen: Screen, replay = true) {
@@ -152,8 +164,14 @@ export default async function adminMeetingRoutes(app: App, s: Services) {
       if (!set) screens.set(screen.meetingId, (set = new Set()));
       set.add(screen);
       const heartbeat = setInterval(() => {
-        if (!stream.destroyed && !stream.writableEnded) stream.write(': heartbeat\n\n');
-      }, HEARTBEAT_MS);
+        screen.queue = screen.queue
+          .then(async () => {
+            if (stream.destroyed || stream.writableEnded) return;
+            if (!(await sessionStands(actor))) stream.end();
+            else stream.write(': heartbeat\n\n');
+          })
+          .catch(() => undefined);
+      }, liveSettings.heartbeatMs);
       heartbeat.unref();
       // The client went away (or the server is closing): forget the screen.
       stream.on('close', () => {
