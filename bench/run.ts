@@ -19,7 +19,8 @@
  *
  * Then the descriptive-language check (bench/language-check.ts): checkLanguage on a 2,000-word text.
  *
- * `npm run bench -- --only first-load` (or `--only api`, `--only observations`, `--only language`) runs one part.
+ * `npm run bench -- --only first-load` (or `--only api`, `--only observations`, `--only language`) runs one part;
+ * `npm run bench -- --soak 600` holds (b) for ten minutes and prints the server's memory each minute.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -215,7 +216,49 @@ async function withDemoServer(run: (base: string) => Promise<void>) {
   }
 }
 
+/**
+ * `npm run bench -- --soak 600`: the authenticated read (b) at the bench's rate for that many
+ * seconds on the generated district (SQLite, one process), a row per minute with its rate,
+ * latency and the server's memory; memory should stay flat (issue 13, item 6). Not run in CI.
+ */
+async function soak(seconds: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-soak-'));
+  const db = openDatabase({ databaseUrl: null, dataDir: dir });
+  await migrate(db);
+  const { partnershipId } = await generate(db);
+  await db.destroy();
+  const server = await startServer({ DATA_DIR: dir, WORKERS: '1' });
+  try {
+    const base = `http://127.0.0.1:${PORT}`;
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'carmen@riverside.example', password: DEMO_PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const rows: Record<string, { reqPerSec: number; p50: number; p99: number; errors: number; rssMb: number }> = {};
+    const startRss = rssTree(server.pid!);
+    console.log(`\nSoak: (b) authenticated partnership read + access-log write, ${CONNECTIONS} connections for ${seconds} s (SQLite, 1 server process); server memory at start ${startRss} MB`);
+    for (let minute = 1; (minute - 1) * 60 < seconds; minute++) {
+      const duration = Math.min(60, seconds - (minute - 1) * 60);
+      const result = await autocannon({ url: `${base}/api/partnerships/${partnershipId}`, connections: CONNECTIONS, duration, headers: { cookie } });
+      rows[`minute ${minute}`] = { reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, rssMb: rssTree(server.pid!) };
+      console.log(`minute ${minute}: ${rows[`minute ${minute}`].reqPerSec} req/s, p99 ${result.latency.p99} ms, ${rows[`minute ${minute}`].rssMb} MB`);
+    }
+    console.table(rows);
+    const mems = Object.values(rows).map((r) => r.rssMb);
+    const growth = mems[mems.length - 1] - mems[0];
+    console.log(`memory from the first minute to the last: ${growth >= 0 ? '+' : ''}${growth} MB (${((growth / mems[0]) * 100).toFixed(1)} %); peak ${Math.max(...mems)} MB`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  const soakAt = process.argv.indexOf('--soak');
+  if (soakAt >= 0) {
+    const seconds = Number(process.argv[soakAt + 1] ?? 600);
+    if (!Number.isInteger(seconds) || seconds < 10) throw new Error(`--soak takes a number of seconds, at least 10 (got "${process.argv[soakAt + 1] ?? ''}")`);
+    return soak(seconds);
+  }
   const parts = partsToRun(process.argv.slice(2));
   if (parts.has('api')) await api();
   if (parts.has('first-load')) await firstLoad();
