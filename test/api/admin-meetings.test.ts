@@ -425,7 +425,8 @@ describe('live updates', () => {
   });
 });
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)('live updates across server processes (PostgreSQL and Redis)', () => {
+/** Two app instances (two "processes") on one PostgreSQL database, with the bus the configuration chooses. */
+const acrossProcesses = (bus: 'redis' | 'postgres') => () => {
   const redisKeyPrefix = `tandem-test-${newId().slice(0, 8)}:`;
   let apps: App[] = [];
   let cleanup: () => Promise<void>;
@@ -436,7 +437,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('live updates across server proc
     const tdb = await openTestDatabase();
     const second = openDatabase({ databaseUrl: tdb.url!, poolSize: 4 });
     dbs = [tdb.db, second];
-    const config = loadConfig({}, { seedDemo: false, baseUrl: 'http://tandem.test', redisUrl: 'redis://127.0.0.1:6379', redisKeyPrefix });
+    const config = loadConfig({}, { seedDemo: false, baseUrl: 'http://tandem.test', redisKeyPrefix, ...(bus === 'redis' ? { redisUrl: 'redis://127.0.0.1:6379' } : { redisUrl: null, databaseUrl: tdb.url }) });
     apps = [await buildApp({ db: tdb.db, clock, config, mailer: new MemoryMailer() }), await buildApp({ db: second, clock, config, mailer: new MemoryMailer() })];
     for (const app of apps) await app.listen({ port: 0, host: '127.0.0.1' });
     cleanup = async () => {
@@ -479,4 +480,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('live updates across server proc
       screen.close();
     }
   });
-});
+};
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('live updates across server processes through Redis pub/sub (REDIS_URL)', acrossProcesses('redis'));
+describe.skipIf(!process.env.TEST_DATABASE_URL)('live updates across server processes through PostgreSQL LISTEN/NOTIFY (no REDIS_URL)', acrossProcesses('postgres'));

@@ -9,10 +9,11 @@
  * and sends them. The bus carries ids and numbers only, never words of the meeting.
  *
  * The bus: Redis pub/sub when REDIS_URL is set (the primary path; the same Redis the sign-in
- * limits use, one extra connection per process for subscribing); otherwise an in-process emitter,
- * which is enough for one process (SQLite, or PostgreSQL with WORKERS=1). With several processes
- * and no Redis, a screen sees changes made through other processes only when it reconnects (the
- * events are in the database), so set REDIS_URL when WORKERS > 1.
+ * limits use, one extra connection per process for subscribing); else PostgreSQL LISTEN/NOTIFY
+ * when the database is PostgreSQL (one extra connection per process, held for LISTEN); else an
+ * in-process emitter, which is all one process needs (SQLite runs as one process). Whichever bus
+ * is down for a while, a screen catches up on what it missed when it reconnects (the events are
+ * in the database).
  *
  * The publishing process also tells its own screens directly, so they do not wait for (or
  * depend on) the round trip through Redis; a screen ignores an event it already has.
@@ -20,6 +21,7 @@
 import { EventEmitter } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import type { Config } from '../config';
 
 export interface MeetingBus {
@@ -89,6 +91,76 @@ export async function redisBus(url: string, keyPrefix: string, log: FastifyBaseL
   };
 }
 
+/** The PostgreSQL channel (per database, so deployments on different databases never hear each other). */
+const PG_CHANNEL = 'tandem_admin_meetings';
+
+/**
+ * PostgreSQL LISTEN/NOTIFY: one client per process holds LISTEN (reconnecting after a drop, with
+ * a growing pause); announcements go out as pg_notify on a short-lived pool connection.
+ */
+export async function postgresBus(url: string, log: FastifyBaseLogger): Promise<MeetingBus> {
+  const local = memoryBus();
+  const notifier = new pg.Pool({ connectionString: url, max: 2 });
+  notifier.on('error', () => {});
+  let listener: pg.Client | null = null;
+  let closed = false;
+  let retries = 0;
+  let warned = false;
+  const warn = (err: Error) => {
+    if (warned) return;
+    warned = true;
+    log.warn({ err: { message: err.message } }, 'PostgreSQL LISTEN for live meeting updates is unavailable; screens on other processes catch up when they reconnect');
+  };
+  async function connect(): Promise<void> {
+    if (closed) return;
+    const client = new pg.Client({ connectionString: url });
+    client.on('notification', (msg) => {
+      if (msg.channel !== PG_CHANNEL || !msg.payload) return;
+      try {
+        const { m, s } = JSON.parse(msg.payload) as { m: string; s: number };
+        if (typeof m === 'string' && Number.isInteger(s)) local.publish(m, s);
+      } catch {
+        // Not ours: ignore.
+      }
+    });
+    const again = (err?: Error) => {
+      if (err) warn(err);
+      if (listener !== client) return;
+      listener = null;
+      client.end().catch(() => undefined);
+      if (!closed) setTimeout(() => void connect(), Math.min(250 * 2 ** retries++, 5_000)).unref();
+    };
+    client.on('error', again);
+    client.on('end', () => again());
+    listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${PG_CHANNEL}`);
+      retries = 0;
+      warned = false;
+    } catch (err) {
+      again(err as Error);
+    }
+  }
+  await connect();
+  return {
+    publish(meetingId, seq) {
+      local.publish(meetingId, seq);
+      notifier.query('SELECT pg_notify($1, $2)', [PG_CHANNEL, JSON.stringify({ m: meetingId, s: seq })]).catch(warn);
+    },
+    onEvent: (handler) => local.onEvent(handler),
+    async close() {
+      closed = true;
+      await local.close();
+      const client = listener;
+      listener = null;
+      await Promise.all([client?.end().catch(() => undefined), notifier.end().catch(() => undefined)]);
+    },
+  };
+}
+
 export function openMeetingBus(config: Config, log: FastifyBaseLogger): Promise<MeetingBus> {
-  return config.redisUrl ? redisBus(config.redisUrl, config.redisKeyPrefix, log) : Promise.resolve(memoryBus());
+  if (config.redisUrl) return redisBus(config.redisUrl, config.redisKeyPrefix, log);
+  if (config.databaseUrl) return postgresBus(config.databaseUrl, log);
+  return Promise.resolve(memoryBus());
 }
