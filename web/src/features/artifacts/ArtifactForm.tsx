@@ -1,19 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
-import { ApiError, type Goal, type ObservationSummary, type PartnershipDetail, api } from '../../api';
+import { ApiError, type PartnershipDetail } from '../../api';
 import { useLanguage, useT } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { SelectField, TextArea, TextField } from '../../ui/Field';
+import { TextArea, TextField } from '../../ui/Field';
 import { useFocusFirstError } from '../../ui/focus';
-import { formatDate } from '../../ui/format';
-import { GOAL_ORDER, goalsKey, subjectsOf } from '../goals/goalWords';
-import { recordsKey } from '../observations/review/recordWords';
-import { SubjectOptions } from '../partnerships/SubjectOptions';
-import { useSignedIn } from '../session/session';
 import { ACCEPT, ACCEPT_CAMERA, type Artifact, type ArtifactFilter, sizeText } from './artifactWords';
 import { m } from './messages';
 import { UPLOAD_NETWORK, UPLOAD_STOPPED, useUpload } from './useArtifacts';
+import { AttachFields, useAttachChoice } from './AttachFields';
 
 /** The fields in the order they are shown, so focus goes to the first one with a problem. */
 const FIELDS = ['file', 'note', 'attach', 'subjectId'] as const;
@@ -23,11 +18,6 @@ type FieldName = (typeof FIELDS)[number];
 const FILE_CODES = ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNPROCESSABLE', 'RANGE_NOT_SATISFIABLE'];
 
 /** "goal:<id>" or "observation:<id>" in the attach-to choice; "" for nothing in particular. */
-function parseTarget(value: string): ArtifactFilter {
-  const [kind, id] = value.split(':');
-  return kind === 'goal' ? { goalId: id } : kind === 'observation' ? { observationId: id } : {};
-}
-
 export interface ArtifactFormProps {
   p: PartnershipDetail;
   /** Already attached (the observation or goal the list belongs to): the form does not ask. */
@@ -46,15 +36,12 @@ export interface ArtifactFormProps {
  */
 export function ArtifactForm({ p, attach, onSaved, onCancel, firstFieldId }: ArtifactFormProps) {
   const t = useT(m);
-  const me = useSignedIn();
   const { language } = useLanguage();
   const formId = useId();
-  const fixed = !!(attach.observationId || attach.goalId);
-  const subjects = subjectsOf(p);
+  const choice = useAttachChoice(p, attach);
+  const { fixed, chosen, askWhose } = choice;
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
-  const [target, setTarget] = useState('');
-  const [subjectId, setSubjectId] = useState(() => (subjects.some((s) => s.personId === me.personId) ? me.personId : (subjects[0]?.personId ?? '')));
   const [missing, setMissing] = useState<Partial<Record<FieldName, string>>>({});
   const [refused, setRefused] = useState(0);
   const cameraId = `${formId}-camera`;
@@ -62,13 +49,6 @@ export function ArtifactForm({ p, attach, onSaved, onCancel, firstFieldId }: Art
   const input = (id: string) => document.getElementById(id) as HTMLInputElement | null;
   const { mutation: upload, progress, stop } = useUpload(p.id);
 
-  // What it can be attached to: the partnership's goals and observations (the same lists their sections show).
-  const goals = useQuery({ queryKey: goalsKey(p.id), queryFn: () => api.get<{ items: Goal[] }>(`/api/partnerships/${p.id}/goals`), enabled: !fixed });
-  const records = useQuery({ queryKey: recordsKey(p.id), queryFn: () => api.get<{ items: ObservationSummary[] }>(`/api/partnerships/${p.id}/observations`), enabled: !fixed });
-  const goalChoices = [...(goals.data?.items ?? [])].filter((g) => g.status !== 'set_aside' || `goal:${g.id}` === target).sort((a, b) => GOAL_ORDER[a.status] - GOAL_ORDER[b.status]);
-  const observationChoices = [...(records.data?.items ?? [])].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-  const chosen = fixed ? attach : parseTarget(target);
-  const askWhose = !fixed && !chosen.goalId && !chosen.observationId && subjects.length > 1;
 
   const err = upload.error instanceof ApiError ? upload.error : null;
   const serverField = (name: FieldName): string | undefined => {
@@ -113,12 +93,12 @@ export function ArtifactForm({ p, attach, onSaved, onCancel, firstFieldId }: Art
         }
         setMissing({});
         upload.mutate(
-          { file, note: note.trim(), ...chosen, subjectId: askWhose ? subjectId || undefined : undefined },
+          { file, note: note.trim(), ...chosen, subjectId: choice.whose },
           {
             onSuccess: (saved) => {
               setFile(null);
               setNote('');
-              setTarget('');
+              choice.setTarget('');
               for (const id of [firstFieldId, cameraId]) {
                 const el = input(id);
                 if (el) el.value = '';
@@ -167,41 +147,7 @@ export function ArtifactForm({ p, attach, onSaved, onCancel, firstFieldId }: Art
         }}
         error={fieldError('note')}
       />
-      {fixed ? null : (
-        <SelectField
-          id={`${formId}-attach`}
-          label={t('attachLabel')}
-          value={target}
-          onChange={(e) => setTarget(e.target.value)}
-          error={fieldError('attach')}
-          hint={goals.isError || records.isError ? t('attachListsFailed') : undefined}
-        >
-          <option value="">{t('attachNothing')}</option>
-          {goalChoices.length ? (
-            <optgroup label={t('attachGoals')}>
-              {goalChoices.map((g) => (
-                <option key={g.id} value={`goal:${g.id}`}>
-                  {g.title}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-          {observationChoices.length ? (
-            <optgroup label={t('attachObservations')}>
-              {observationChoices.map((o) => (
-                <option key={o.id} value={`observation:${o.id}`}>
-                  {t('observationOption', { title: o.focus.trim() || t('untitledObservation'), date: formatDate(o.startedAt, language) })}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-        </SelectField>
-      )}
-      {askWhose ? (
-        <SelectField id={`${formId}-subjectId`} label={t('whose')} value={subjectId} onChange={(e) => setSubjectId(e.target.value)} error={fieldError('subjectId')}>
-          <SubjectOptions subjects={subjects} meId={me.personId} />
-        </SelectField>
-      ) : null}
+      <AttachFields choice={choice} formId={formId} error={fieldError} />
 
       {upload.isPending ? (
         <div className="upload-progress">

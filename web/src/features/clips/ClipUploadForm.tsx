@@ -1,21 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
-import { type Goal, type ObservationSummary, type PartnershipDetail, api } from '../../api';
+import type { PartnershipDetail } from '../../api';
 import { useLanguage, useT } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { SelectField, TextArea, TextField } from '../../ui/Field';
+import { TextArea, TextField } from '../../ui/Field';
 import { focusSoon, useFocusFirstError } from '../../ui/focus';
-import { formatDate } from '../../ui/format';
 import { type Artifact, type ArtifactFilter, sizeText } from '../artifacts/artifactWords';
 import { m as evidenceWords } from '../artifacts/messages';
-import { GOAL_ORDER, goalsKey, subjectsOf } from '../goals/goalWords';
-import { recordsKey } from '../observations/review/recordWords';
-import { SubjectOptions } from '../partnerships/SubjectOptions';
 import { useSignedIn } from '../session/session';
 import { m } from './messages';
 import { CLIP_LOAD_FAILED, useClipUpload } from './useClipUpload';
 import './clipUpload.css';
+import { AttachFields, useAttachChoice } from '../artifacts/AttachFields';
 
 /** What the file input offers: clips from the library; the server reads the bytes and decides. */
 export const ACCEPT_CLIP = 'video/*,audio/*';
@@ -28,11 +24,6 @@ type FieldName = 'file' | 'note' | 'attach' | 'subjectId';
 const FILE_CODES = ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNPROCESSABLE'];
 
 /** "goal:<id>" or "observation:<id>" in the attach-to choice; "" for nothing in particular. */
-function parseTarget(value: string): ArtifactFilter {
-  const [kind, id] = value.split(':');
-  return kind === 'goal' ? { goalId: id } : kind === 'observation' ? { observationId: id } : {};
-}
-
 export interface ClipUploadFormProps {
   p: PartnershipDetail;
   /** Already attached (the observation or goal the list belongs to): the form does not ask. */
@@ -57,12 +48,10 @@ export function ClipUploadForm({ p, attach, onSaved, onCancel, firstFieldId }: C
   const me = useSignedIn();
   const { language } = useLanguage();
   const formId = useId().replace(/:/g, '');
-  const fixed = !!(attach.observationId || attach.goalId);
-  const subjects = subjectsOf(p);
+  const choice = useAttachChoice(p, attach);
+  const { fixed, chosen, askWhose } = choice;
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
-  const [target, setTarget] = useState('');
-  const [subjectId, setSubjectId] = useState(() => (subjects.some((s) => s.personId === me.personId) ? me.personId : (subjects[0]?.personId ?? '')));
   const [missing, setMissing] = useState(false);
   const [refused, setRefused] = useState(0);
   const noteNow = useRef(note);
@@ -78,12 +67,6 @@ export function ClipUploadForm({ p, attach, onSaved, onCancel, firstFieldId }: C
   /** Every byte is with the server, which is reading the clip: nothing left to pause or cancel. */
   const reading = state.phase === 'sending' && state.sent >= 1;
 
-  const goals = useQuery({ queryKey: goalsKey(p.id), queryFn: () => api.get<{ items: Goal[] }>(`/api/partnerships/${p.id}/goals`), enabled: !fixed });
-  const records = useQuery({ queryKey: recordsKey(p.id), queryFn: () => api.get<{ items: ObservationSummary[] }>(`/api/partnerships/${p.id}/observations`), enabled: !fixed });
-  const goalChoices = [...(goals.data?.items ?? [])].filter((g) => g.status !== 'set_aside' || `goal:${g.id}` === target).sort((a, b) => GOAL_ORDER[a.status] - GOAL_ORDER[b.status]);
-  const observationChoices = [...(records.data?.items ?? [])].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-  const chosen = fixed ? attach : parseTarget(target);
-  const askWhose = !fixed && !chosen.goalId && !chosen.observationId && subjects.length > 1;
 
   const err = state.phase === 'failed' ? state.error : null;
   const serverField = (name: FieldName): string | undefined => {
@@ -131,7 +114,7 @@ export function ClipUploadForm({ p, attach, onSaved, onCancel, firstFieldId }: C
           return;
         }
         setMissing(false);
-        void start({ partnershipId: p.id, file, note: note.trim(), ...chosen, subjectId: askWhose ? subjectId || undefined : undefined });
+        void start({ partnershipId: p.id, file, note: note.trim(), ...chosen, subjectId: choice.whose });
       }}
     >
       <h3 id={`${formId}-heading`}>{t('uploadHeading')}</h3>
@@ -171,42 +154,7 @@ export function ClipUploadForm({ p, attach, onSaved, onCancel, firstFieldId }: C
         onChange={(e) => setNote(e.target.value)}
         error={fieldError('note')}
       />
-      {fixed ? null : (
-        <SelectField
-          id={`${formId}-attach`}
-          label={ev('attachLabel')}
-          value={target}
-          disabled={underway}
-          onChange={(e) => setTarget(e.target.value)}
-          error={fieldError('attach')}
-          hint={goals.isError || records.isError ? ev('attachListsFailed') : undefined}
-        >
-          <option value="">{ev('attachNothing')}</option>
-          {goalChoices.length ? (
-            <optgroup label={ev('attachGoals')}>
-              {goalChoices.map((g) => (
-                <option key={g.id} value={`goal:${g.id}`}>
-                  {g.title}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-          {observationChoices.length ? (
-            <optgroup label={ev('attachObservations')}>
-              {observationChoices.map((o) => (
-                <option key={o.id} value={`observation:${o.id}`}>
-                  {ev('observationOption', { title: o.focus.trim() || ev('untitledObservation'), date: formatDate(o.startedAt, language) })}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-        </SelectField>
-      )}
-      {askWhose ? (
-        <SelectField id={`${formId}-subjectId`} label={ev('whose')} value={subjectId} disabled={underway} onChange={(e) => setSubjectId(e.target.value)} error={fieldError('subjectId')}>
-          <SubjectOptions subjects={subjects} meId={me.personId} />
-        </SelectField>
-      ) : null}
+      <AttachFields choice={choice} formId={formId} error={fieldError} disabled={underway} />
 
       {underway || state.phase === 'saved' ? (
         <div className="upload-progress">
