@@ -75,13 +75,23 @@ export async function sweepStagedUploads(store: FileStore, dir: string, now = Da
   return removed + left;
 }
 
+/**
+ * The tus file store without its constructor's own directory check: that one is an unawaited
+ * mkdir whose callback throws, so a staging folder removed meanwhile (a test's data directory, a
+ * volume unmounted at shutdown) became an uncaught exception. The folder is made, and awaited,
+ * before the store is.
+ */
+class StagingStore extends FileStore {}
+// FileStore's constructor calls this.checkOrCreateDirectory() (private in its types): the subclass answers instead.
+(StagingStore.prototype as unknown as { checkOrCreateDirectory(): void }).checkOrCreateDirectory = () => {};
+
 export default async function uploadRoutes(app: App, s: Services, storage: ArtifactStorage) {
   const { db, clock, config } = s;
   const keeper = { db, clock, config, storage };
   const dir = stagingDir(config);
   // Made here, not by the store's constructor (which would throw from a callback if it cannot).
   await mkdir(dir, { recursive: true });
-  const store = new FileStore({ directory: dir, expirationPeriodInMilliseconds: EXPIRY_MS });
+  const store = new StagingStore({ directory: dir, expirationPeriodInMilliseconds: EXPIRY_MS });
   /** The metadata each creation request is given by the route, for onUploadCreate (keyed by the request handed to tus). */
   const decided = new WeakMap<Request, StagedMetadata>();
   const tus = new Server({
