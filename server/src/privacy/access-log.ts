@@ -7,6 +7,7 @@ import type { AccessAction } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
+import type { Database } from '../platform/tables';
 import { newId } from '../platform/ids';
 import { decodeCursor, page } from '../platform/pagination';
 import { arg, prepared } from '../platform/prepared';
@@ -32,19 +33,8 @@ const insertOne = prepared<[S, S, S, S, S, S, S, S, S | null, S, S], never>((db)
   }),
 );
 
-type LogRow = {
-  id: string;
-  org_id: string;
-  at: string;
-  actor_id: string;
-  relation: string;
-  subject_id: string;
-  partnership_id: string;
-  item_type: string;
-  item_id: string | null;
-  action: string;
-  basis: string;
-};
+/** One row of the log, as the table holds it. */
+type LogRow = Database['access_log'];
 
 /** Rows per INSERT statement: 11 values each, well under either database's limit on parameters. */
 const ROWS_PER_INSERT = 500;

@@ -17,7 +17,6 @@ type FieldName = (typeof FIELDS)[number];
 /** Answers about the file itself (too large, not a type Tandem keeps, a damaged picture): shown next to the file field. */
 const FILE_CODES = ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNPROCESSABLE', 'RANGE_NOT_SATISFIABLE'];
 
-/** "goal:<id>" or "observation:<id>" in the attach-to choice; "" for nothing in particular. */
 export interface ArtifactFormProps {
   p: PartnershipDetail;
   /** Already attached (the observation or goal the list belongs to): the form does not ask. */
@@ -39,7 +38,7 @@ export function ArtifactForm({ p, attach, onSaved, onCancel, firstFieldId }: Art
   const { language } = useLanguage();
   const formId = useId();
   const choice = useAttachChoice(p, attach);
-  const { fixed, chosen, askWhose } = choice;
+  const { fixed, chosen } = choice;
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState<Partial<Record<FieldName, string>>>({});
@@ -49,17 +48,16 @@ export function ArtifactForm({ p, attach, onSaved, onCancel, firstFieldId }: Art
   const input = (id: string) => document.getElementById(id) as HTMLInputElement | null;
   const { mutation: upload, progress, stop } = useUpload(p.id);
 
-
   const err = upload.error instanceof ApiError ? upload.error : null;
   const serverField = (name: FieldName): string | undefined => {
     if (!err) return undefined;
     if (name === 'file') return err.fieldMessage('file') ?? (err.details.length === 0 && FILE_CODES.includes(err.code) ? err.message : undefined);
-    if (name === 'attach') return fixed ? undefined : (err.fieldMessage('goalId') ?? err.fieldMessage('observationId'));
+    if (name === 'attach') return choice.attachError(err);
     return err.fieldMessage(name);
   };
   const fieldError = (name: FieldName) => missing[name] ?? serverField(name);
   /** The fields on screen: a problem with one that is not (who it is about, when the form does not ask) goes in the message. */
-  const shown: readonly FieldName[] = ['file', 'note', ...(fixed ? [] : (['attach'] as const)), ...(askWhose ? (['subjectId'] as const) : [])];
+  const shown: readonly FieldName[] = ['file', 'note', ...choice.shown];
   const shownOnAField = shown.some((f) => serverField(f));
   const general = err && !shownOnAField ? err : null;
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Goal, type ObservationSummary, type PartnershipDetail, api } from '../../api';
+import { type ApiError, type Goal, type ObservationSummary, type PartnershipDetail, api } from '../../api';
 import { useLanguage, useT } from '../../i18n';
 import { SelectField } from '../../ui/Field';
 import { formatDate } from '../../ui/format';
@@ -47,6 +47,10 @@ export function useAttachChoice(p: PartnershipDetail, attach: ArtifactFilter) {
     askWhose,
     /** The upload's whose-coaching, when it was asked. */
     whose: askWhose ? subjectId || undefined : undefined,
+    /** The fields these choices put on screen (a server problem with another goes in the form's message). */
+    shown: [...(fixed ? [] : (['attach'] as const)), ...(askWhose ? (['subjectId'] as const) : [])],
+    /** The server's problem with what it was attached to, when the form asked (a fixed place is not the writer's choice). */
+    attachError: (err: ApiError | null) => (fixed || !err ? undefined : (err.fieldMessage('goalId') ?? err.fieldMessage('observationId'))),
   };
 }
 export type AttachChoice = ReturnType<typeof useAttachChoice>;

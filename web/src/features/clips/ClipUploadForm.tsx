@@ -23,7 +23,6 @@ type FieldName = 'file' | 'note' | 'attach' | 'subjectId';
 /** Answers about the clip itself (too large, the quota, not a clip, damaged, nothing in it): shown next to the file field. */
 const FILE_CODES = ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNPROCESSABLE'];
 
-/** "goal:<id>" or "observation:<id>" in the attach-to choice; "" for nothing in particular. */
 export interface ClipUploadFormProps {
   p: PartnershipDetail;
   /** Already attached (the observation or goal the list belongs to): the form does not ask. */
@@ -49,7 +48,7 @@ export function ClipUploadForm({ p, attach, onSaved, onCancel, firstFieldId }: C
   const { language } = useLanguage();
   const formId = useId().replace(/:/g, '');
   const choice = useAttachChoice(p, attach);
-  const { fixed, chosen, askWhose } = choice;
+  const { fixed, chosen } = choice;
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
@@ -67,7 +66,6 @@ export function ClipUploadForm({ p, attach, onSaved, onCancel, firstFieldId }: C
   /** Every byte is with the server, which is reading the clip: nothing left to pause or cancel. */
   const reading = state.phase === 'sending' && state.sent >= 1;
 
-
   const err = state.phase === 'failed' ? state.error : null;
   const serverField = (name: FieldName): string | undefined => {
     if (!err || err.status === 0) return undefined;
@@ -75,11 +73,11 @@ export function ClipUploadForm({ p, attach, onSaved, onCancel, firstFieldId }: C
       const own = err.fieldMessage('filename') ?? (err.details.length === 0 && FILE_CODES.includes(err.code) ? err.message || t('refusedFallback') : undefined);
       return own;
     }
-    if (name === 'attach') return fixed ? undefined : (err.fieldMessage('goalId') ?? err.fieldMessage('observationId'));
+    if (name === 'attach') return choice.attachError(err);
     return err.fieldMessage(name);
   };
   const fieldError = (name: FieldName) => (name === 'file' && missing ? t('fileMissing') : serverField(name));
-  const shown: readonly FieldName[] = ['file', 'note', ...(fixed ? [] : (['attach'] as const)), ...(askWhose ? (['subjectId'] as const) : [])];
+  const shown: readonly FieldName[] = ['file', 'note', ...choice.shown];
   const general = err && !shown.some((f) => serverField(f)) ? err : null;
 
   const formRef = useRef<HTMLFormElement>(null);
