@@ -27,7 +27,7 @@ afterAll(() => w?.close());
 const abilitiesOf = async (personId: string) => {
   const res = await (await w.as(personId)).get('/api/me');
   expect(res.statusCode).toBe(200);
-  return res.json().abilities as { startPartnership: boolean; readAccessLog: boolean };
+  return res.json().abilities as { startPartnership: boolean; readAccessLog: boolean; adminMeetings: boolean; setUpAdminMeeting: boolean };
 };
 
 describe('start a partnership', () => {
@@ -104,9 +104,33 @@ describe('who saw my content', () => {
   });
 });
 
+describe('the administrator–coach partnership meetings', () => {
+  it('are offered to coaches, supervisors and program leaders; a coach or a leader may set one up, and the API lets the coach', async () => {
+    expect(await abilitiesOf(coach)).toMatchObject({ adminMeetings: true, setUpAdminMeeting: true });
+    expect(await abilitiesOf(leader)).toMatchObject({ adminMeetings: true, setUpAdminMeeting: true });
+    const res = await (await w.as(coach)).post('/api/admin-meetings', {
+      title: 'Our partnership agreement',
+      schoolYear: '2026–2027',
+      participants: [{ personId: coach, role: 'coach' }, { personId: supervisor, role: 'principal' }],
+    });
+    expect(res.statusCode).toBe(201);
+  });
+
+  it('a supervisor sees the page but is not offered to set one up, and the API refuses; a teacher is offered neither', async () => {
+    expect(await abilitiesOf(supervisor)).toMatchObject({ adminMeetings: true, setUpAdminMeeting: false });
+    const res = await (await w.as(supervisor)).post('/api/admin-meetings', {
+      title: 'Our partnership agreement',
+      schoolYear: '2026–2027',
+      participants: [{ personId: coach, role: 'coach' }, { personId: supervisor, role: 'principal' }],
+    });
+    expect(res.statusCode).toBe(404);
+    expect(await abilitiesOf(teacher)).toMatchObject({ adminMeetings: false, setUpAdminMeeting: false });
+  });
+});
+
 describe('both together', () => {
   it('neither is offered to a person with only the supervisor role; both to a teacher', async () => {
-    expect(await abilitiesOf(supervisor)).toEqual({ startPartnership: false, readAccessLog: false });
-    expect(await abilitiesOf(teacher)).toEqual({ startPartnership: true, readAccessLog: true });
+    expect(await abilitiesOf(supervisor)).toMatchObject({ startPartnership: false, readAccessLog: false });
+    expect(await abilitiesOf(teacher)).toEqual({ startPartnership: true, readAccessLog: true, adminMeetings: false, setUpAdminMeeting: false });
   });
 });
