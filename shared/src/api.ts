@@ -106,6 +106,10 @@ export const PersonAbilities = z.object({
   readAccessLog: z
     .boolean()
     .describe('See who has read your coaching content: anyone who is a coachee here, or ever was a coachee, peer coach or self-coach in a partnership.'),
+  /** The administrator–coach partnership meetings page: coaches, supervisors and program leaders. */
+  adminMeetings: z.boolean().describe('See the administrator–coach partnership meetings you take part in: coaches, supervisors and program leaders.'),
+  /** Set up an administrator–coach partnership meeting: coaches and program leaders. */
+  setUpAdminMeeting: z.boolean().describe('Set up an administrator–coach partnership meeting: coaches and program leaders.'),
 });
 export const OrgChoice = z.object({ personId: id, organizationId: id, organization: z.string() });
 export const Me = z.object({

@@ -290,7 +290,7 @@ export interface PersonFacts {
   memberships: ReadonlyArray<{ role: MemberRole; state: 'invited' | 'accepted' | 'declined' }>;
 }
 
-export type PersonAbility = 'startPartnership' | 'readAccessLog';
+export type PersonAbility = 'startPartnership' | 'readAccessLog' | 'adminMeetings' | 'setUpAdminMeeting';
 
 type PersonPredicate = (facts: PersonFacts) => boolean;
 const anyOf = (...ps: PersonPredicate[]): PersonPredicate => (facts) => ps.some((p) => p(facts));
@@ -318,6 +318,12 @@ const PERSON_RULES: Record<PersonAbility, PersonPredicate> = {
   // The log lists reads of content about the person (access-log.ts: subject = actor), so it
   // is for coachees, and anyone who ever was one; for anyone else it is always empty.
   readAccessLog: anyOf(holdsRole('coachee'), wasEverCoached),
+  // The administrator–coach partnership meetings (issue 12) are for the people who hold them:
+  // coaches, administrators (supervisors) and program leaders. The page lists only meetings the
+  // person takes part in (adminMeeting.list); a teacher is never offered it.
+  adminMeetings: holdsRole('leader', 'coach', 'supervisor'),
+  // Setting one up: a program leader or a coach (canCreateAdminMeeting, below).
+  setUpAdminMeeting: (facts) => canCreateAdminMeeting(facts.roles),
 };
 
 export function canAsPerson(facts: PersonFacts, ability: PersonAbility): boolean {
