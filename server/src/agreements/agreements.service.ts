@@ -26,7 +26,9 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export const contentHash = (content: AgreementContent) => createHash('sha256').update(canonical(content)).digest('hex');
+/** SHA-256 of any JSON content in canonical form: what a signature names (coaching and meeting agreements alike). */
+export const hashContent = (content: unknown) => createHash('sha256').update(canonical(content)).digest('hex');
+export const contentHash = (content: AgreementContent) => hashContent(content);
 
 export async function templateFor(db: DB, orgId: string, format: Format): Promise<AgreementContent['commitments']> {
   const row = await db.selectFrom('agreement_templates').select('commitments').where('org_id', '=', orgId).where('format', '=', format).executeTakeFirst();

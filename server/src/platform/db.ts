@@ -22,6 +22,7 @@ import * as clips from '../migrations/20261202_0012_clips';
 import * as feedbackLinks from '../migrations/20261202_0013_feedback_links';
 import * as observationClip from '../migrations/20261202_0014_observation_clip';
 import * as adminMeetings from '../migrations/20261202_0015_admin_meetings';
+import * as adminMeetingAgreement from '../migrations/20261202_0016_admin_meeting_agreement';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -144,6 +145,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0013_feedback_links': feedbackLinks,
   '20261202_0014_observation_clip': observationClip,
   '20261202_0015_admin_meetings': adminMeetings,
+  '20261202_0016_admin_meeting_agreement': adminMeetingAgreement,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

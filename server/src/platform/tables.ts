@@ -508,4 +508,30 @@ export interface Database {
   admin_meeting_notes: { id: string; meeting_id: string; org_id: string; step: number; text: string; author_id: string; created_at: string; updated_at: string };
   /** Numbered changes of a meeting, replayed to a screen that reconnects (no content: what changed, and when). */
   admin_meeting_events: { meeting_id: string; seq: number; org_id: string; kind: string; created_at: string };
+  /** A participant's own picks among the ten coaching roles (shared/src/admin-meetings.ts). */
+  admin_meeting_role_picks: { meeting_id: string; person_id: string; role_key: string; org_id: string; created_at: string };
+  /** A settled set of 3–5 roles; scope '' is the whole group, else a team or subject. roles: JSON array of role keys. */
+  admin_meeting_role_sets: { id: string; meeting_id: string; org_id: string; scope: string; roles: string; recorded_by: string; version: number; created_at: string; updated_at: string };
+  /** challenge | strength | confidentiality: a line any participant adds. */
+  admin_meeting_items: { id: string; meeting_id: string; org_id: string; kind: string; text: string; author_id: string; version: number; created_at: string; updated_at: string };
+  /** A topic a participant marked as a key concern. */
+  admin_meeting_concerns: { meeting_id: string; topic_key: string; person_id: string; org_id: string; created_at: string };
+  /** A topic's recorded answer: status agreed | not_relevant; names_may_be_used 1/0 only on the naming question. */
+  admin_meeting_answers: { meeting_id: string; topic_key: string; org_id: string; status: string; text: string; names_may_be_used: number | null; answered_by: string; version: number; created_at: string; updated_at: string };
+  /** The written agreement's plan and state: who drafts it by when, the latest version (0: none), the version all signed. */
+  admin_meeting_agreements: { meeting_id: string; org_id: string; drafter_id: string | null; due_on: string | null; version: number; current_version: number; signed_version: number | null; signed_at: string | null; updated_at: string };
+  /** A frozen version of the written agreement (JSON snapshot) and its SHA-256 content hash. */
+  admin_meeting_agreement_versions: { meeting_id: string; version: number; org_id: string; content: string; content_hash: string; created_by: string; created_at: string };
+  admin_meeting_signatures: { meeting_id: string; version: number; person_id: string; org_id: string; name: string; content_hash: string; signed_at: string };
+  /** What the group agreed about its future meetings (step 9). */
+  admin_meeting_rules: { meeting_id: string; org_id: string; cancellation_rule: string; absence_rule: string; invitations_by: string | null; version: number; updated_by: string; updated_at: string };
+  /** A future meeting: one calendar event, updated in place (sequence) when moved or cancelled. */
+  admin_meeting_dates: { id: string; meeting_id: string; org_id: string; starts_at: string; minutes: number; place: string; /** scheduled | cancelled */ status: string; sequence: number; version: number; created_by: string; created_at: string; updated_at: string; cancelled_at: string | null };
+  admin_meeting_attendance: { date_id: string; person_id: string; org_id: string; /** present | absent_notice | absent */ status: string; recorded_by: string; recorded_at: string };
+  /** The supervisor's own signature on the supervisor's commitments, kept by their hash (issue 12, item 6). */
+  supervisor_signatures: { id: string; org_id: string; partnership_id: string; person_id: string; name: string; version: number; commitments_hash: string; signed_at: string };
+  /** A check-in the supervisor of a coachee schedules: logistics only. */
+  supervisor_checkins: { id: string; org_id: string; partnership_id: string; starts_at: string; minutes: number; place: string; /** scheduled | cancelled */ status: string; scheduled_by: string; reschedule_count: number; created_at: string; updated_at: string; cancelled_at: string | null };
+  /** Cover a partner asks the supervisor for; fixed lists, no free text. */
+  coverage_requests: { id: string; org_id: string; partnership_id: string; requested_by: string; cover_for: string; on_date: string; from_time: string; to_time: string; purpose: string; /** pending | confirmed | declined */ status: string; decline_reason: string | null; answered_by: string | null; answered_at: string | null; created_at: string };
 }
