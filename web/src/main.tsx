@@ -70,6 +70,8 @@ const StrengthsSection = page(() => import('./features/strengths/StrengthsSectio
 const TemplatesPage = page(() => import('./features/templates/TemplatesPage'), 'TemplatesPage');
 const AgreementSection = page(() => import('./features/agreements/AgreementSection'), 'AgreementSection');
 const AgreementVersionPage = page(() => import('./features/agreements/AgreementSection'), 'AgreementVersionPage');
+const MeetingsPage = page(() => import('./features/admin-meetings/MeetingsPage'), 'MeetingsPage');
+const MeetingPage = page(() => import('./features/admin-meetings/MeetingPage'), 'MeetingPage');
 
 const client = new QueryClient({
   defaultOptions: {
@@ -167,6 +169,8 @@ function App() {
         <Route path="/settings" element={signedIn(<SettingsPage />)} />
         <Route path="/organization" element={signedIn(<OrganizationPage />)} />
         <Route path="/shared/observations/:observationId" element={signedIn(<SharedObservationPage />)} />
+        <Route path="/meetings" element={signedIn(<MeetingsPage />)} />
+        <Route path="/meetings/:id" element={signedIn(<MeetingPage />)} />
         {/* The address printed at start-up; once set up, it is just the way in. */}
         <Route path="/setup" element={<Navigate to="/" replace />} />
         {/* Full screen, and not behind the session gate: reloaded out of reach of the server, it records from the device's copy (it checks the session itself). */}

@@ -125,6 +125,11 @@ function MainNav({ me }: { me: Me }) {
             </li>
           </>
         ) : null}
+        {me.abilities.adminMeetings ? (
+          <li>
+            <NavLink to="/meetings">{t('nav_meetings')}</NavLink>
+          </li>
+        ) : null}
         {me.abilities.readAccessLog ? (
           <li>
             <NavLink to="/access-log">{t('nav_accessLog')}</NavLink>
