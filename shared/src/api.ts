@@ -33,8 +33,20 @@ import {
   STATUSES,
   STEP_STATUSES,
 } from './domain';
-import { ADMIN_MEETING_ROLES, ADMIN_MEETING_STATUSES, ADMIN_MEETING_STEP_KEYS, FIRST_STEP, LAST_STEP } from './admin-meetings';
+import {
+  ADMIN_MEETING_ROLES,
+  ADMIN_MEETING_STATUSES,
+  ADMIN_MEETING_STEP_KEYS,
+  COACHING_ROLE_KEYS,
+  FIRST_STEP,
+  LAST_STEP,
+  MEETING_ITEM_KINDS,
+  MEETING_TOPIC_KEYS,
+  TOPIC_ANSWER_STATUSES,
+  TOPIC_GROUP_KEYS,
+} from './admin-meetings';
 import { LANGUAGES } from './i18n';
+import { WORK_LOG_ACTIVITIES, WORK_LOG_MAX_MINUTES, WORK_LOG_MAX_WEEKS, WORK_LOG_WEEKS } from './work-log';
 import { listedTimeZone } from './time-zones';
 
 const id = z.uuid().describe('Identifier (UUID)');
@@ -110,6 +122,10 @@ export const PersonAbilities = z.object({
   adminMeetings: z.boolean().describe('See the administrator–coach partnership meetings you take part in: coaches, supervisors and program leaders.'),
   /** Set up an administrator–coach partnership meeting: coaches and program leaders. */
   setUpAdminMeeting: z.boolean().describe('Set up an administrator–coach partnership meeting: coaches and program leaders.'),
+  /** Keep a work log of your own time by activity: coaches and mentor coaches. */
+  workLog: z.boolean().describe('Keep a work log of your own time by activity: coaches and mentor coaches.'),
+  /** See the work-log totals of the coaches you agreed with: supervisors (administrators) and program leaders; the page lists only coaches who signed an agreement with you. */
+  coachesWorkLogs: z.boolean().describe('See the work-log totals of the coaches who signed a partnership meeting agreement with you: supervisors and program leaders.'),
 });
 export const OrgChoice = z.object({ personId: id, organizationId: id, organization: z.string() });
 export const Me = z.object({
@@ -403,23 +419,36 @@ export const AgreementContent = z.object({
   reviewOn: isoDate.nullable().default(null),
 });
 export type AgreementContent = z.infer<typeof AgreementContent>;
+/** Commitments as a reader receives them: every party's for members, the supervisor's alone for the coachee's supervisor (no defaults: absent means not shown). */
+const CommitmentsSeen = z.object({ coach: z.array(z.string()), coachee: z.array(z.string()), peer: z.array(z.string()), self: z.array(z.string()), mentor: z.array(z.string()), supervisor: z.array(z.string()) }).partial();
+/** The supervisor's part of an agreement version (issue 12, item 6). */
+export const SupervisorPart = z.object({
+  /** SHA-256 of the supervisor's commitments of this version: what a supervisor signs. */
+  commitmentsHash: z.string(),
+  /** Signatures on exactly these commitments (made on this version or an earlier one with the same words). */
+  signatures: z.array(z.object({ personId: id, name: z.string(), signedAt: z.string(), version: z.number() })),
+  /** Supervisors of a coachee here who have not signed these commitments. */
+  waitingFor: z.array(z.object({ personId: id, name: z.string() })),
+});
 export const Signature = z.object({ personId: id, name: z.string(), signedAt: z.string(), contentHash: z.string(), version: z.number() });
 export const AgreementVersion = z.object({
   version: z.number(),
   contentHash: z.string(),
   createdAt: z.string(),
   createdBy: z.string(),
-  /** Full content for members; supervisors and leaders get logistics only (guidelines omitted). */
-  content: AgreementContent.partial({ guidelines: true, commitments: true }),
+  /** Full content for members; supervisors and leaders get logistics only (guidelines omitted; of the commitments, the coachee's supervisor gets the supervisor's only, a leader none). */
+  content: AgreementContent.omit({ commitments: true }).partial({ guidelines: true }).extend({ commitments: CommitmentsSeen.optional() }),
   signatures: z.array(Signature),
   /** People who still need to sign this version. */
   waitingFor: z.array(z.object({ personId: id, name: z.string() })),
+  /** The supervisor's part (issue 12): their own signature on the supervisor's commitments; null when this version holds none. */
+  supervisor: SupervisorPart.nullable().optional(),
 });
 export const AgreementResponse = z.object({
   partnershipId: id,
   current: AgreementVersion.nullable(),
   versions: z.array(z.object({ version: z.number(), createdAt: z.string(), signedByAll: z.boolean() })),
-  abilities: z.object({ edit: z.boolean(), sign: z.boolean() }),
+  abilities: z.object({ edit: z.boolean(), sign: z.boolean(), /** The coachee's supervisor may sign the supervisor's commitments of the current version. */ signAsSupervisor: z.boolean() }),
 });
 export const SaveAgreementBody = z.object({
   content: AgreementContent,
@@ -435,6 +464,78 @@ export const VersionParams = z.object({ id, version: z.coerce.number().int().min
 export const AgreementTemplate = z.object({ format: z.enum(FORMATS), commitments: CommitmentSet, updatedAt: z.string() });
 export const FormatParams = z.object({ format: z.enum(FORMATS) });
 export const TemplateBody = z.object({ commitments: CommitmentSet });
+
+// ---------- the supervisor as a party to a partnership (issue 12, item 6) ----------
+export const SupervisorSignBody = z.object({
+  version: z.number().int().min(1),
+  /** The hash of the supervisor's commitments shown to you; signing fails if they changed meanwhile. */
+  commitmentsHash: z.string().length(64),
+});
+const coverTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time like 08:30.');
+export const ScheduleCheckinBody = z.object({
+  startsAt: isoDateTime,
+  /** How long, in minutes. */
+  minutes: z.number().int().min(5).max(240),
+  /** Where, or a call link: the only words a check-in carries (logistics, seen by the supervisor and the partners). */
+  place: text(120).default(''),
+});
+export const Checkin = z.object({
+  id,
+  partnershipId: id,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  minutes: z.number(),
+  place: z.string(),
+  status: z.enum(['scheduled', 'cancelled']),
+  scheduledBy: z.string(),
+  rescheduleCount: z.number(),
+  cancelledAt: z.string().nullable(),
+  abilities: z.object({ change: z.boolean() }),
+});
+export const CheckinList = z.object({ items: z.array(Checkin), abilities: z.object({ schedule: z.boolean() }) });
+export const COVERAGE_PURPOSES = ['coaching_meeting', 'observation_visit', 'peer_visit'] as const;
+export const COVERAGE_DECLINE_REASONS = ['no_cover_available', 'date_conflict', 'too_short_notice', 'other_arrangement'] as const;
+export const CoverageRequestBody = z.object({
+  /** The day cover is needed. */
+  date: isoDate,
+  /** From… */
+  from: coverTime,
+  /** …to, the same day. */
+  to: coverTime,
+  /** What the cover makes possible: a fixed list, no free text reaches the supervisor. */
+  purpose: z.enum(COVERAGE_PURPOSES),
+  /** The partner who needs cover. */
+  coverFor: id,
+});
+export const CoverageAnswerBody = z.object({
+  decision: z.enum(['confirmed', 'declined']),
+  /** Why not, from a fixed list (or none). Only with a decline. */
+  reason: z.enum(COVERAGE_DECLINE_REASONS).nullable().default(null),
+});
+export const CoverageRequest = z.object({
+  id,
+  partnershipId: id,
+  date: z.string(),
+  from: z.string(),
+  to: z.string(),
+  purpose: z.enum(COVERAGE_PURPOSES),
+  coverFor: z.object({ personId: id, name: z.string() }),
+  requestedBy: z.object({ personId: id, name: z.string() }),
+  status: z.enum(['pending', 'confirmed', 'declined']),
+  declineReason: z.enum(COVERAGE_DECLINE_REASONS).nullable(),
+  answeredBy: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  createdAt: z.string(),
+  abilities: z.object({ answer: z.boolean() }),
+});
+export const CoverageList = z.object({
+  items: z.array(CoverageRequest),
+  /** Who may be covered (the partners), for the request form. */
+  partners: z.array(z.object({ personId: id, name: z.string() })),
+  abilities: z.object({ request: z.boolean() }),
+});
+/** The supervisor's own upcoming check-ins across the partnerships of the people they supervise (Home). */
+export const MyCheckins = z.object({ items: z.array(Checkin.extend({ partners: z.array(z.string()) })), pendingCoverage: z.number() });
 
 // ---------- notes ----------
 export const Note = z.object({
@@ -1534,6 +1635,132 @@ export const AdminMeetingStepState = z.object({
 });
 export const AdminMeetingNorm = z.object({ id, text: z.string(), authorId: id, authorName: z.string(), agreedAt: z.string().nullable(), revisedAt: z.string().nullable(), version: z.number().int(), createdAt: z.string(), updatedAt: z.string() });
 export const AdminMeetingNote = z.object({ id, step: z.number().int(), text: z.string(), authorId: id, authorName: z.string(), createdAt: z.string(), updatedAt: z.string() });
+// ---- the meeting's roles, topics and written agreement (issue 12, items 2–4) ----
+const coachingRole = z.enum(COACHING_ROLE_KEYS);
+const topicKey = z.enum(MEETING_TOPIC_KEYS);
+/** Your own picks among the ten roles (replaces them; [] clears them). */
+export const AdminMeetingRolePicksBody = z.object({ roles: z.array(coachingRole).max(COACHING_ROLE_KEYS.length) });
+/** A settled set: 3–5 roles (422 otherwise), for the whole group (scope "") or one team or subject. */
+export const CreateAdminMeetingRoleSetBody = z.object({
+  /** "" for the whole group, else a team or subject, e.g. "Grade 1 team", "Math". */
+  scope: text(100).default(''),
+  roles: z.array(coachingRole).max(COACHING_ROLE_KEYS.length),
+});
+export const UpdateAdminMeetingRoleSetBody = z.object({ scope: text(100).optional(), roles: z.array(coachingRole).max(COACHING_ROLE_KEYS.length).optional(), baseVersion: meetingVersion });
+export const CreateAdminMeetingItemBody = z.object({ kind: z.enum(MEETING_ITEM_KINDS), text: requiredText(1000) });
+export const UpdateAdminMeetingItemBody = z.object({ text: requiredText(1000), baseVersion: meetingVersion });
+export const AdminMeetingTopicParams = z.object({ id, key: topicKey });
+export const AdminMeetingConcernBody = z.object({ /** true: a key concern of yours; false: not. */ concerned: z.boolean() });
+export const AdminMeetingAnswerBody = z.object({
+  /** agreed: what we agreed (text required); not_relevant: not a question for us. */
+  status: z.enum(TOPIC_ANSWER_STATUSES),
+  text: text(5000).default(''),
+  /** Only on the naming_teachers question, and required there when agreed: may coaches name teachers to administrators? */
+  namesMayBeUsed: z.boolean().optional(),
+  /** The answer's version you saw (0: it had none); a newer one is a conflict (409). */
+  baseVersion: z.number().int().min(0),
+});
+export const AdminMeetingAgreementPlanBody = z.object({
+  /** The participant who puts the agreement in writing. */
+  drafterId: id,
+  /** By when (a date). */
+  dueOn: isoDate,
+  /** The plan's version you saw (0: none yet). */
+  baseVersion: z.number().int().min(0),
+});
+export const CreateAdminMeetingAgreementVersionBody = z.object({
+  /** The drafter's own opening words (optional). */
+  introduction: text(5000).nullable().default(null),
+  /** The latest version you saw (0: none yet); a newer one is a conflict (409). */
+  baseVersion: z.number().int().min(0),
+});
+export const AdminMeetingSignBody = z.object({
+  version: z.number().int().min(1),
+  /** The content hash of the version you read; signing fails if it is no longer the latest. */
+  contentHash: z.string().length(64),
+});
+export const AdminMeetingVersionParams = z.object({ id, version: z.coerce.number().int().min(1) });
+export const AdminMeetingRolesState = z.object({
+  /** Each participant's own picks. */
+  picks: z.array(z.object({ personId: id, roles: z.array(coachingRole) })),
+  /** All ten roles in order, with who picked each. */
+  tally: z.array(z.object({ role: coachingRole, count: z.number().int(), personIds: z.array(id) })),
+  /** The settled sets (the whole group's has scope ""). */
+  sets: z.array(z.object({ id, scope: z.string(), roles: z.array(coachingRole), recordedBy: id, version: z.number().int(), updatedAt: z.string() })),
+});
+export const AdminMeetingItem = z.object({
+  id,
+  kind: z.enum(MEETING_ITEM_KINDS),
+  text: z.string(),
+  authorId: id,
+  authorName: z.string(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Change or remove it (its author or whoever runs the meeting, until it ends). */
+  abilities: z.object({ edit: z.boolean() }),
+});
+export const AdminMeetingTopicState = z.object({
+  key: topicKey,
+  group: z.enum(TOPIC_GROUP_KEYS),
+  /** Participants who marked it a key concern (the count is its length). */
+  concernedBy: z.array(id),
+  answer: z
+    .object({
+      status: z.enum(TOPIC_ANSWER_STATUSES),
+      text: z.string(),
+      /** Only on naming_teachers (null elsewhere). */
+      namesMayBeUsed: z.boolean().nullable(),
+      answeredBy: id,
+      answeredByName: z.string(),
+      /** Send back as baseVersion to change it. */
+      version: z.number().int(),
+      updatedAt: z.string(),
+    })
+    .nullable(),
+});
+const textItem = z.object({ id: z.string(), text: z.string() });
+/** The written agreement's frozen content: keys are named in the reader's language; words stay as written. */
+export const AdminMeetingAgreementContent = z.object({
+  meetingId: id,
+  title: z.string(),
+  schoolYear: z.string(),
+  introduction: z.string().nullable(),
+  participants: z.array(z.object({ personId: id, name: z.string(), role: z.enum(ADMIN_MEETING_ROLES) })),
+  roleSets: z.array(z.object({ scope: z.string(), roles: z.array(coachingRole) })),
+  challenges: z.array(textItem),
+  strengths: z.array(textItem),
+  confidentiality: z.array(textItem),
+  topics: z.array(z.object({ key: topicKey, status: z.enum(TOPIC_ANSWER_STATUSES), text: z.string(), namesMayBeUsed: z.boolean().nullable() })),
+  norms: z.array(textItem),
+});
+export const AdminMeetingAgreementVersion = z.object({
+  version: z.number().int(),
+  contentHash: z.string(),
+  createdAt: z.string(),
+  createdBy: id,
+  createdByName: z.string(),
+  content: AdminMeetingAgreementContent,
+  /** Signatures on this version (person + version + content hash + time). */
+  signatures: z.array(z.object({ personId: id, name: z.string(), signedAt: z.string(), contentHash: z.string(), version: z.number().int() })),
+  /** Participants who have not signed this version. */
+  waitingFor: z.array(z.object({ personId: id, name: z.string() })),
+});
+export const AdminMeetingAgreementState = z.object({
+  drafterId: id.nullable(),
+  drafterName: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  /** The plan's version (0: no plan yet): send it back as baseVersion to change the drafter or date. */
+  planVersion: z.number().int(),
+  /** The latest version's number (0: none yet): send it back as baseVersion to write the next. */
+  currentVersion: z.number().int(),
+  /** Every participant signed the latest version. */
+  signed: z.boolean(),
+  signedAt: z.string().nullable(),
+  versions: z.array(z.object({ version: z.number().int(), createdAt: z.string() })),
+  /** The latest version in full, with its signatures (null: none yet). */
+  latest: AdminMeetingAgreementVersion.nullable(),
+});
 export const AdminMeeting = z.object({
   id,
   title: z.string(),
@@ -1559,6 +1786,14 @@ export const AdminMeeting = z.object({
   steps: z.array(AdminMeetingStepState),
   norms: z.array(AdminMeetingNorm),
   notes: z.array(AdminMeetingNote),
+  /** Step 5: each participant's picks, the tally and the settled sets. */
+  roles: AdminMeetingRolesState,
+  /** Step 5: challenges, strengths to leverage and confidentiality agreements, in the order added. */
+  items: z.array(AdminMeetingItem),
+  /** Step 6: every topic in the list's order, with its key concerns and recorded answer. */
+  topics: z.array(AdminMeetingTopicState),
+  /** Step 7: the written agreement. */
+  agreement: AdminMeetingAgreementState,
   abilities: z.object({
     /** Start, move between steps, end (the facilitator or whoever created it). */
     run: z.boolean(),
@@ -1567,6 +1802,20 @@ export const AdminMeeting = z.object({
     editNorms: z.boolean(),
     /** Add to the record (the note-taker). */
     takeNotes: z.boolean(),
+    /** Pick roles, add challenges, strengths and confidentiality agreements, mark key concerns (every participant, until it ends). */
+    contribute: z.boolean(),
+    /** Record the settled roles (whoever runs it, until it ends). */
+    settleRoles: z.boolean(),
+    /** Answer topics or mark them not relevant (the note-taker or whoever runs it, while live). */
+    answerTopics: z.boolean(),
+    /** Name the drafter and the date (whoever runs it). */
+    planAgreement: z.boolean(),
+    /** Write a new version of the agreement (the drafter, once the meeting started; also after it ended). */
+    draftAgreement: z.boolean(),
+    /** Sign the latest version (a participant who has not signed it yet). */
+    signAgreement: z.boolean(),
+    /** Print or download the latest version as a PDF. */
+    exportAgreement: z.boolean(),
   }),
 });
 export const AdminMeetingSummary = z.object({
@@ -1582,3 +1831,154 @@ export const AdminMeetingSummary = z.object({
   createdAt: z.string(),
 });
 export const AdminMeetingList = z.object({ items: z.array(AdminMeetingSummary) });
+
+// ---------- the meeting's future meetings (issue 12, item 5; step 9) ----------
+export const ADMIN_MEETING_ATTENDANCE = ['present', 'absent_notice', 'absent'] as const;
+export const AdminMeetingRulesBody = z.object({
+  /** What the group agreed happens when one of its meetings is cancelled. */
+  cancellationRule: text(2000),
+  /** What the group agreed happens when someone cannot come. */
+  absenceRule: text(2000),
+  /** The participant who sends the calendar invitations (null: whoever runs the meeting). */
+  invitationsBy: id.nullable(),
+  /** The rules' version you saw (0 before any were written). */
+  baseVersion: z.number().int().min(0),
+});
+export const CreateAdminMeetingDateBody = z.object({
+  startsAt: isoDateTime,
+  minutes: z.number().int().min(10, 'A meeting lasts at least 10 minutes.').max(480, 'A meeting lasts at most 8 hours.'),
+  /** A room or a video link (logistics, shown in calendars). */
+  place: text(300).default(""),
+});
+export const UpdateAdminMeetingDateBody = z.object({
+  startsAt: CreateAdminMeetingDateBody.shape.startsAt.optional(),
+  minutes: CreateAdminMeetingDateBody.shape.minutes.optional(),
+  place: text(300).optional(),
+  baseVersion: z.number().int().min(1),
+});
+export const CancelAdminMeetingDateBody = z.object({ baseVersion: z.number().int().min(1) });
+export const AdminMeetingAttendanceBody = z.object({
+  records: z
+    .array(z.object({ personId: id, status: z.enum(ADMIN_MEETING_ATTENDANCE) }))
+    .min(1)
+    .max(30),
+});
+export const AdminMeetingDate = z.object({
+  id,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  minutes: z.number().int(),
+  place: z.string(),
+  status: z.enum(['scheduled', 'cancelled']),
+  version: z.number().int(),
+  cancelledAt: z.string().nullable(),
+  /** Everyone who takes part, with what was recorded (null: nothing yet). */
+  attendance: z.array(z.object({ personId: id, name: z.string(), status: z.enum(ADMIN_MEETING_ATTENDANCE).nullable() })),
+});
+export const AdminMeetingSchedule = z.object({
+  meetingId: id,
+  /** The organization's time zone: dates are shown and sent in it. */
+  timeZone: z.string(),
+  rules: z.object({
+    cancellationRule: z.string(),
+    absenceRule: z.string(),
+    invitationsBy: id.nullable(),
+    invitationsByName: z.string().nullable(),
+    /** 0 before any rules were written. */
+    version: z.number().int(),
+    updatedAt: z.string().nullable(),
+  }),
+  /** Oldest first. */
+  dates: z.array(AdminMeetingDate),
+  abilities: z.object({
+    /** Write the rules agreed at step 9. */
+    editRules: z.boolean(),
+    /** Add, move and cancel dates; each sends the participants a calendar invitation. */
+    schedule: z.boolean(),
+    /** Record who came, once a date has begun. */
+    recordAttendance: z.boolean(),
+  }),
+});
+
+// ---------- the coach's own work log (issue 12, item 7) ----------
+const workLogMinutes = z.number().int().min(1).max(WORK_LOG_MAX_MINUTES);
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time like 08:30.');
+const workLogFields = {
+  /** The day the work was done (YYYY-MM-DD): today or earlier, in the organization's time zone. */
+  workedOn: isoDate,
+  activity: z.enum(WORK_LOG_ACTIVITIES),
+  /** How long, 1–1440 minutes; or give `from` and `to` instead (the minutes are worked out). */
+  minutes: workLogMinutes.optional(),
+  /** Start and end on that day (HH:MM), instead of `minutes`. */
+  from: clockTime.nullable().optional(),
+  to: clockTime.nullable().optional(),
+  /** One of your partnerships in which you coach (coach, mentor coach or peer coach); null: not for one partnership. */
+  partnershipId: id.nullable().optional(),
+  /** Your own note: only you ever see it; never in any total. */
+  note: text(1000).nullable().optional(),
+};
+export const CreateWorkLogEntryBody = z.object({ ...workLogFields, workedOn: isoDate, activity: z.enum(WORK_LOG_ACTIVITIES) });
+export const UpdateWorkLogEntryBody = z.object({ ...workLogFields, workedOn: isoDate.optional(), activity: z.enum(WORK_LOG_ACTIVITIES).optional() });
+export const WorkLogWeekQuery = z.object({ /** Any day of the week to show (default: this week). */ week: isoDate.optional() });
+export const WorkLogEntry = z.object({
+  id,
+  workedOn: z.string(),
+  activity: z.enum(WORK_LOG_ACTIVITIES),
+  minutes: z.number().int(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  partnershipId: id.nullable(),
+  /** The other people of that partnership, as you see them in your own log. */
+  partnershipLabel: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: z.object({ edit: z.boolean(), remove: z.boolean() }),
+});
+const ActivityMinutes = z.object({ activity: z.enum(WORK_LOG_ACTIVITIES), minutes: z.number().int() });
+export const WorkLogWeek = z.object({
+  /** Monday and Sunday of the week shown, and today in the organization's time zone. */
+  weekStart: z.string(),
+  weekEnd: z.string(),
+  today: z.string(),
+  entries: z.array(WorkLogEntry),
+  /** Minutes per activity this week (every activity, zero included). */
+  totals: z.array(ActivityMinutes),
+  total: z.number().int(),
+  /** Last week's entries, to repeat one in a tap. */
+  lastWeek: z.array(WorkLogEntry),
+  /** The partnerships an entry may be for: those in which you coach. */
+  partnerships: z.array(z.object({ id, label: z.string() })),
+  abilities: z.object({ add: z.boolean() }),
+});
+export const WorkLogTotalsParams = z.object({ id });
+export const WorkLogTotalsQuery = z.object({
+  /** How many weeks, ending with this one (default 12). */
+  weeks: z.coerce.number().int().min(1).max(WORK_LOG_MAX_WEEKS).default(WORK_LOG_WEEKS),
+  /** For the coach only: see the totals exactly as this administrator (one you agreed with) sees them. */
+  as: id.optional(),
+});
+/**
+ * What the administrators a coach agreed with see of the coach's work, and exactly what the coach
+ * sees under "what your administrators see": minutes by activity and week; teachers' names (with
+ * their minutes) only when the signed agreement says names may be used. Never a note, never a partnership.
+ */
+export const WorkLogTotals = z.object({
+  coach: z.object({ personId: id, name: z.string() }),
+  weeks: z.array(z.object({ weekStart: z.string(), total: z.number().int(), byActivity: z.array(ActivityMinutes) })),
+  byActivity: z.array(ActivityMinutes),
+  total: z.number().int(),
+  namesMayBeUsed: z.boolean(),
+  /** Minutes of work for each teacher by name, only when names may be used (else null). */
+  teachers: z.array(z.object({ name: z.string(), minutes: z.number().int() })).nullable(),
+});
+export const WorkLogAudience = z.object({
+  /** The administrators who see your totals: those you signed a partnership meeting agreement with. */
+  administrators: z.array(z.object({ personId: id, name: z.string(), namesMayBeUsed: z.boolean() })),
+  /** Who looked at your totals, one line per person and day, newest first. */
+  seenBy: z.array(z.object({ personId: id, name: z.string(), day: z.string(), times: z.number().int(), lastAt: z.string() })),
+});
+export const WorkLogCoaches = z.object({
+  /** The coaches you signed a partnership meeting agreement with (as principal or assistant principal). */
+  items: z.array(z.object({ personId: id, name: z.string(), namesMayBeUsed: z.boolean() })),
+});

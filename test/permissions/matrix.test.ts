@@ -759,6 +759,35 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     const meeting = await adminMeeting();
     return { res: await c.post(`/api/admin-meetings/${meeting.id}/notes`, { text: 'Roles: data coach and learning facilitator first.' }) };
   },
+  'adminMeeting.scheduleRead': async (c) => {
+    const meeting = await adminMeeting();
+    const res = await c.get(`/api/admin-meetings/${meeting.id}/schedule`);
+    const file = await c.get(`/api/admin-meetings/${meeting.id}/schedule.ics`);
+    return { res: same(res, file) };
+  },
+  'adminMeeting.scheduleRules': async (c) => {
+    const meeting = await adminMeeting();
+    return { res: await c.put(`/api/admin-meetings/${meeting.id}/schedule-rules`, { cancellationRule: 'Reschedule within a week.', absenceRule: 'Tell the group a day ahead.', invitationsBy: null, baseVersion: 0 }) };
+  },
+  'adminMeeting.schedule': async (c) => {
+    const meeting = await adminMeeting();
+    const startsAt = new Date(w.clock.now().getTime() + 7 * 86400_000).toISOString();
+    const existing = await (await client('coach')).post(`/api/admin-meetings/${meeting.id}/dates`, { startsAt, minutes: 60 });
+    expect(existing.statusCode).toBe(201);
+    const dateId = existing.json().dates[0].id;
+    const added = await c.post(`/api/admin-meetings/${meeting.id}/dates`, { startsAt, minutes: 45, place: 'Library' });
+    const moved = await c.patch(`/api/admin-meeting-dates/${dateId}`, { minutes: 50, baseVersion: 1 });
+    const cancelled = await c.post(`/api/admin-meeting-dates/${dateId}/cancellation`, { baseVersion: moved.statusCode === 200 ? 2 : 1 });
+    return { res: same(added, moved, cancelled) };
+  },
+  'adminMeeting.attendance': async (c) => {
+    const meeting = await adminMeeting();
+    // A date that has begun (one cannot be scheduled in the past through the API).
+    const now = w.clock.now().toISOString();
+    const dateId = newId();
+    await w.db.insertInto('admin_meeting_dates').values({ id: dateId, meeting_id: meeting.id, org_id: fx.org, starts_at: now, minutes: 60, place: '', status: 'scheduled', sequence: 0, version: 1, created_by: fx.people.coach, created_at: now, updated_at: now, cancelled_at: null }).execute();
+    return { res: await c.put(`/api/admin-meeting-dates/${dateId}/attendance`, { records: [{ personId: fx.people.supervisorOfCoachee, status: 'present' }] }) };
+  },
   'languageCheck.check': async (c) => {
     const res = await c.post('/api/language-check', { text: 'Nice job! You asked 6 open questions.', language: 'en' });
     return { res, included: res.statusCode === 200 ? res.json().flags.some((f: { kind: string; text: string }) => f.kind === 'vague_praise' && f.text === 'Nice job') : undefined };

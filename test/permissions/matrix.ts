@@ -118,7 +118,11 @@ export type ActionKey =
   | 'adminMeeting.read'
   | 'adminMeeting.run'
   | 'adminMeeting.norms'
-  | 'adminMeeting.notes';
+  | 'adminMeeting.notes'
+  | 'adminMeeting.scheduleRead'
+  | 'adminMeeting.scheduleRules'
+  | 'adminMeeting.schedule'
+  | 'adminMeeting.attendance';
 
 export interface Row {
   action: ActionKey;
@@ -287,6 +291,12 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   'adminMeeting.norms': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'allow', leader: 'deny', otherSupervisor: 'deny', coachee: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   // The record is the note-taker's alone.
   'adminMeeting.notes': { mentor: 'allow', coach: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // Future meetings (step 9): every participant reads the schedule and its calendar file; whoever runs the meeting
+  // and the note-taker write the rules; they (and a participant named to send invitations) keep the dates and attendance.
+  'adminMeeting.scheduleRead': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'allow', leader: 'deny', otherSupervisor: 'deny', coachee: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'adminMeeting.scheduleRules': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'adminMeeting.schedule': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'deny', otherSupervisor: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'adminMeeting.attendance': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
 };
 
 const isByShare = (v: object): v is Partial<Record<ShareState, Partial<Record<Who, Outcome>>>> => Object.keys(v).some((k) => (SHARE_STATES as readonly string[]).includes(k));

@@ -33,6 +33,7 @@ import { eventsAfter, meetingContext, meetingDetails, type MeetingRow, myMeeting
 import { presentMeeting } from './admin-meetings.present';
 import { meetingChanges, numberEvent } from './admin-meetings.service';
 import { openMeetingBus } from './live';
+import scheduleRoutes from './schedule.routes';
 
 /**
  * A comment line every 15 s keeps proxies from closing a quiet stream and finds clients that went
@@ -55,6 +56,8 @@ export default async function adminMeetingRoutes(app: App, s: Services) {
   const { db, clock, config } = s;
   const bus = await openMeetingBus(config, app.log);
   const { change } = meetingChanges(db, clock, bus);
+  // The future meetings (step 9) share the numbering of changes, so live screens follow them too.
+  await scheduleRoutes(app, s, change);
   const screens = new Map<string, Set<Screen>>();
 
   bus.onEvent((meetingId, seq) => {

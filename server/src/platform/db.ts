@@ -23,6 +23,9 @@ import * as feedbackLinks from '../migrations/20261202_0013_feedback_links';
 import * as observationClip from '../migrations/20261202_0014_observation_clip';
 import * as adminMeetings from '../migrations/20261202_0015_admin_meetings';
 import * as adminMeetingAgreement from '../migrations/20261202_0016_admin_meeting_agreement';
+import * as adminMeetingSchedule from '../migrations/20261202_0017_admin_meeting_schedule';
+import * as supervisorParty from '../migrations/20261202_0018_supervisor_party';
+import * as workLog from '../migrations/20261202_0019_work_log';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -146,6 +149,9 @@ const migrations: Record<string, Migration> = {
   '20261202_0014_observation_clip': observationClip,
   '20261202_0015_admin_meetings': adminMeetings,
   '20261202_0016_admin_meeting_agreement': adminMeetingAgreement,
+  '20261202_0017_admin_meeting_schedule': adminMeetingSchedule,
+  '20261202_0018_supervisor_party': supervisorParty,
+  '20261202_0019_work_log': workLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,13 +10,15 @@
 import nodemailer, { type NodemailerError, type Transporter } from 'nodemailer';
 
 /** What a mail is about; the log names this, never the subject or body. */
-export type MailKind = 'password_reset' | 'invitation' | 'share_receipt' | 'reminder' | 'concern_raised';
+export type MailKind = 'password_reset' | 'invitation' | 'share_receipt' | 'reminder' | 'concern_raised' | 'meeting_invitation';
 
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
   kind?: MailKind;
+  /** A calendar invitation (iCalendar, METHOD REQUEST or CANCEL) that mail apps offer to add, update or remove. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 /**
@@ -71,7 +73,7 @@ export class SmtpMailer implements Mailer {
 
   async send(mail: OutgoingMail): Promise<MailOutcome> {
     try {
-      await this.transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
+      await this.transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, ...(mail.calendar ? { icalEvent: { method: mail.calendar.method, filename: 'invitation.ics', content: mail.calendar.content } } : {}) });
       return 'sent';
     } catch (e) {
       const err = e as NodemailerError;

@@ -211,6 +211,19 @@ const en = {
   agreementTextChanged: 'The text you signed is not the current text of this version. Reload and read it again.',
   agreementAlreadySigned: 'You already signed this version.',
 
+  // ---------- the supervisor as a party (issue 12, item 6) ----------
+  timeFormat: 'Enter a time like 08:30.',
+  supervisorNoCommitments: 'This version of the agreement asks nothing of the supervisor, so there is nothing to sign.',
+  supervisorCommitmentsChanged: 'The supervisor\'s commitments changed since you opened them. Read them again before signing.',
+  supervisorAlreadySigned: 'You already signed these commitments.',
+  checkinInFuture: 'Choose a time for the check-in that has not passed yet.',
+  checkinCancelled: 'This check-in was cancelled; schedule a new one instead.',
+  coverageTimeOrder: 'The cover has to end after it starts.',
+  coverageDatePast: 'Choose today or a day ahead: cover cannot be arranged for a day that has passed.',
+  coverageForPartner: 'Choose the partner who needs cover: a member of this partnership.',
+  coverageAnswered: 'This request has already been answered.',
+  coverageReasonOnlyDecline: 'A reason goes with a decline only; leave it out when you confirm.',
+
   // ---------- messages and resource requests ----------
   requestFromWhom: 'Choose who you are asking: another member of this partnership.',
   onlyRequestsAddressed: 'Only a resource request is addressed to one person; a message goes to the whole partnership.',
@@ -275,6 +288,22 @@ const en = {
   adminMeetingAlreadyStarted: 'This meeting has already started.',
   adminMeetingEnded: 'This meeting has ended; nothing was changed.',
   adminMeetingNoteTaker: 'Choose the note-taker among the participants.',
+  adminMeetingRulesChanged: 'Someone changed these rules at the same time. Reload to see their words, then make your change again.',
+  adminMeetingInviter: 'Choose who sends the invitations among the participants.',
+  adminMeetingDateChanged: 'Someone changed this date at the same time. Reload to see it, then try again.',
+  adminMeetingDateCancelled: 'This meeting date was cancelled; schedule a new one instead.',
+  adminMeetingDatePast: 'Choose a time that has not passed yet.',
+  adminMeetingAttendanceEarly: 'Attendance can be recorded once the meeting has begun.',
+  adminMeetingAttendancePerson: 'Record attendance for the participants of this meeting, each once.',
+
+  // ---------- the coach's own work log (issue 12, item 7) ----------
+  workLogNotYet: 'Log time you have already spent: choose today or an earlier day.',
+  workLogTooOld: 'Choose a day within the last {days} days.',
+  workLogHowLong: 'Say how long: minutes, or a start and an end time.',
+  workLogTimeOrder: 'The end time has to be after the start time.',
+  workLogMinutesDisagree: 'The minutes and the start and end times say different things: give one or the other.',
+  workLogPartnership: 'Choose one of the partnerships in which you coach, or none.',
+  workLogViewer: 'Choose one of the administrators you signed an agreement with.',
 } as const;
 
 const format = '{format, select, expert {coaching individual} peer {coaching entre pares} other {autocoaching}}';
@@ -473,6 +502,18 @@ export const errorMessages = catalog({
     agreementTextChanged: 'El texto que firmaste no es el texto actual de esta versión. Recarga y vuelve a leerlo.',
     agreementAlreadySigned: 'Ya firmaste esta versión.',
 
+    timeFormat: 'Escribe una hora como 08:30.',
+    supervisorNoCommitments: 'Esta versión del acuerdo no le pide nada a la supervisión, así que no hay nada que firmar.',
+    supervisorCommitmentsChanged: 'Los compromisos de la supervisión cambiaron desde que los abriste. Vuelve a leerlos antes de firmar.',
+    supervisorAlreadySigned: 'Ya firmaste estos compromisos.',
+    checkinInFuture: 'Elige para el encuentro una hora que todavía no haya pasado.',
+    checkinCancelled: 'Este encuentro se canceló; programa uno nuevo en su lugar.',
+    coverageTimeOrder: 'La cobertura tiene que terminar después de empezar.',
+    coverageDatePast: 'Elige hoy o un día próximo: no se puede organizar cobertura para un día que ya pasó.',
+    coverageForPartner: 'Elige a quién hay que cubrir: una persona de este acompañamiento.',
+    coverageAnswered: 'Esta solicitud ya tiene respuesta.',
+    coverageReasonOnlyDecline: 'El motivo solo acompaña a un rechazo; déjalo vacío al confirmar.',
+
     requestFromWhom: 'Elige a quién se lo pides: otra persona de este acompañamiento.',
     onlyRequestsAddressed: 'Solo una solicitud de recurso va dirigida a una persona; un mensaje llega a todo el acompañamiento.',
     messagesNeedCoachee: 'En este acompañamiento todavía no hay una persona acompañada que haya aceptado; los mensajes empiezan cuando acepte.',
@@ -531,6 +572,21 @@ export const errorMessages = catalog({
     adminMeetingAlreadyStarted: 'Esta reunión ya empezó.',
     adminMeetingEnded: 'Esta reunión ya terminó; no se cambió nada.',
     adminMeetingNoteTaker: 'Elige a quien toma notas entre los participantes.',
+    adminMeetingRulesChanged: 'Alguien cambió estas reglas al mismo tiempo. Recarga para ver sus palabras y vuelve a hacer tu cambio.',
+    adminMeetingInviter: 'Elige entre los participantes a quien envía las invitaciones.',
+    adminMeetingDateChanged: 'Alguien cambió esta fecha al mismo tiempo. Recarga para verla y vuelve a intentarlo.',
+    adminMeetingDateCancelled: 'Esta fecha se canceló; programa una nueva.',
+    adminMeetingDatePast: 'Elige un momento que todavía no haya pasado.',
+    adminMeetingAttendanceEarly: 'La asistencia se registra cuando la reunión ya ha empezado.',
+    adminMeetingAttendancePerson: 'Registra la asistencia de los participantes de esta reunión, una vez cada uno.',
+
+    workLogNotYet: 'Registra el tiempo que ya dedicaste: elige hoy o un día anterior.',
+    workLogTooOld: 'Elige un día de los últimos {days} días.',
+    workLogHowLong: 'Indica cuánto tiempo: los minutos, o una hora de inicio y otra de fin.',
+    workLogTimeOrder: 'La hora de fin tiene que ser posterior a la de inicio.',
+    workLogMinutesDisagree: 'Los minutos y las horas de inicio y fin no coinciden: indica solo una de las dos cosas.',
+    workLogPartnership: 'Elige uno de los acompañamientos en los que haces de coach, o ninguno.',
+    workLogViewer: 'Elige a una de las personas de la dirección con quienes firmaste un acuerdo.',
   },
 });
 

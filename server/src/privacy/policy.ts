@@ -50,7 +50,14 @@ export type PartnershipAction =
   | 'concern.create'
   | 'concern.followUp'
   | 'share.create'
-  | 'share.list';
+  | 'share.list'
+  | 'agreement.readSupervisorCommitments'
+  | 'agreement.signAsSupervisor'
+  | 'checkin.view'
+  | 'checkin.schedule'
+  | 'coverage.view'
+  | 'coverage.request'
+  | 'coverage.answer';
 
 type Predicate = (ctx: PartnershipContext) => boolean;
 const and = (...ps: Predicate[]): Predicate => (ctx) => ps.every((p) => p(ctx));
@@ -126,6 +133,20 @@ const RULES: Record<PartnershipAction, Predicate> = {
   'concern.followUp': and(sameOrganization, isSupporter),
   'share.create': and(sameOrganization, isSubject),
   'share.list': and(sameOrganization, isSubject),
+  // ---- the supervisor as a party (issue 12, item 6) ----
+  // Threat: "the supervisor signs their part" becoming a door to the partners' own commitments and
+  // guidelines. The supervisor of a coachee reads exactly the supervisor's commitments (the
+  // presenter builds them from the allow-list, and the read is logged for the coachee), and signs them.
+  'agreement.readSupervisorCommitments': and(sameOrganization, or(isAcceptedMember, supervisesASubject)),
+  'agreement.signAsSupervisor': and(sameOrganization, supervisesASubject, isOpen),
+  // Check-ins are the supervisor's to schedule, move and cancel; the partners see them. Logistics only:
+  // a check-in has no field for words beyond a place (LOGISTICS_FIELDS.checkin).
+  'checkin.view': and(sameOrganization, or(isAcceptedMember, supervisesASubject)),
+  'checkin.schedule': and(sameOrganization, supervisesASubject, isOpen),
+  // Cover: either partner asks the coachee's supervisor; the supervisor answers. Fixed lists, no free text.
+  'coverage.view': and(sameOrganization, or(isAcceptedMember, supervisesASubject)),
+  'coverage.request': and(sameOrganization, isAcceptedMember, isOpen),
+  'coverage.answer': and(sameOrganization, supervisesASubject, isOpen),
 };
 
 export function can(ctx: PartnershipContext | null | undefined, action: PartnershipAction): boolean {
@@ -290,7 +311,7 @@ export interface PersonFacts {
   memberships: ReadonlyArray<{ role: MemberRole; state: 'invited' | 'accepted' | 'declined' }>;
 }
 
-export type PersonAbility = 'startPartnership' | 'readAccessLog' | 'adminMeetings' | 'setUpAdminMeeting';
+export type PersonAbility = 'startPartnership' | 'readAccessLog' | 'adminMeetings' | 'setUpAdminMeeting' | 'workLog' | 'coachesWorkLogs';
 
 type PersonPredicate = (facts: PersonFacts) => boolean;
 const anyOf = (...ps: PersonPredicate[]): PersonPredicate => (facts) => ps.some((p) => p(facts));
@@ -324,6 +345,11 @@ const PERSON_RULES: Record<PersonAbility, PersonPredicate> = {
   adminMeetings: holdsRole('leader', 'coach', 'supervisor'),
   // Setting one up: a program leader or a coach (canCreateAdminMeeting, below).
   setUpAdminMeeting: (facts) => canCreateAdminMeeting(facts.roles),
+  // A work log of one's own time (issue 12, item 7) is kept by the people whose job is coaching.
+  workLog: holdsRole('coach', 'mentor'),
+  // The administrators' page of coaches' totals: it lists only the coaches who signed an agreement
+  // with the person (workLog.readTotals, below), so for anyone else it is empty.
+  coachesWorkLogs: holdsRole('supervisor', 'leader'),
 };
 
 export function canAsPerson(facts: PersonFacts, ability: PersonAbility): boolean {
@@ -384,3 +410,148 @@ export function authorizeInMeeting(ctx: AdminMeetingContext | null | undefined, 
 
 /** Who sets up a partnership meeting: a program leader or a coach of the organization (administrators join as participants). */
 export const canCreateAdminMeeting = (roles: ReadonlySet<OrgRole>): boolean => roles.has('leader') || roles.has('coach');
+
+/**
+ * The meeting's roles, topics and written agreement (steps 5–7, issue 12). Everything stays the
+ * participants' alone (every rule starts from takesPartInMeeting: anyone else gets 404).
+ */
+export type AdminMeetingAgreementAction =
+  | 'adminMeeting.contribute'
+  | 'adminMeeting.settleRoles'
+  | 'adminMeeting.answerTopics'
+  | 'adminMeeting.planAgreement'
+  | 'adminMeeting.draftAgreement'
+  | 'adminMeeting.signAgreement'
+  | 'adminMeeting.exportAgreement';
+export interface AdminMeetingAgreementContext extends AdminMeetingContext {
+  /** The participant the group named to put the agreement in writing, if any. */
+  drafterId: string | null;
+}
+type AgreementPredicate = (ctx: AdminMeetingAgreementContext) => boolean;
+const runsIt: AgreementPredicate = oneOf(facilitates, createdIt);
+const draftsIt: AgreementPredicate = (ctx) => !!ctx.drafterId && ctx.drafterId === ctx.actor.personId;
+const inTheMeeting = allOf(meetingInOrganization, takesPartInMeeting);
+const MEETING_AGREEMENT_RULES: Record<AdminMeetingAgreementAction, AgreementPredicate> = {
+  // Each participant picks roles, adds challenges, strengths and confidentiality agreements, and marks key concerns.
+  'adminMeeting.contribute': inTheMeeting,
+  // The group settles on 3–5 roles; whoever runs the meeting records the settled sets.
+  'adminMeeting.settleRoles': (ctx) => inTheMeeting(ctx) && runsIt(ctx),
+  // Answers are the record: the note-taker writes them, or whoever runs the meeting.
+  'adminMeeting.answerTopics': (ctx) => inTheMeeting(ctx) && (takesTheNotes(ctx) || runsIt(ctx)),
+  // Who drafts the agreement, by when: recorded by whoever runs the meeting.
+  'adminMeeting.planAgreement': (ctx) => inTheMeeting(ctx) && runsIt(ctx),
+  // Only the named drafter writes versions of the agreement.
+  'adminMeeting.draftAgreement': (ctx) => inTheMeeting(ctx) && draftsIt(ctx),
+  // Every participant signs; every participant may print or download it.
+  'adminMeeting.signAgreement': inTheMeeting,
+  'adminMeeting.exportAgreement': inTheMeeting,
+};
+
+export function canOnMeetingAgreement(ctx: AdminMeetingAgreementContext | null | undefined, action: AdminMeetingAgreementAction): boolean {
+  return !!ctx && MEETING_AGREEMENT_RULES[action](ctx);
+}
+
+/** 404 unless allowed (the same answer as a missing meeting). */
+export function authorizeOnMeetingAgreement(ctx: AdminMeetingAgreementContext | null | undefined, action: AdminMeetingAgreementAction): asserts ctx is AdminMeetingAgreementContext {
+  if (!canOnMeetingAgreement(ctx, action)) throw notFound();
+}
+
+/** A challenge, strength or confidentiality agreement is changed or removed by its author or by whoever runs the meeting. */
+export function canEditMeetingItem(ctx: AdminMeetingAgreementContext | null | undefined, item: { authorId: string }): boolean {
+  return !!ctx && inTheMeeting(ctx) && (item.authorId === ctx.actor.personId || runsIt(ctx));
+}
+
+/**
+ * The meeting's future meetings (step 9): every participant reads the schedule and the rules;
+ * whoever runs the meeting, the note-taker and the participant the group named to send the
+ * invitations keep them. Attendance is recorded by the same hands (issue 12, item 5).
+ */
+export type AdminMeetingScheduleAction = 'adminMeeting.scheduleRead' | 'adminMeeting.scheduleRules' | 'adminMeeting.schedule' | 'adminMeeting.attendance';
+export interface AdminMeetingScheduleContext extends AdminMeetingContext {
+  /** The participant named to send the invitations, if any. */
+  invitationsBy: string | null;
+}
+type SchedulePredicate = (ctx: AdminMeetingScheduleContext) => boolean;
+const allOfS = (...ps: SchedulePredicate[]): SchedulePredicate => (ctx) => ps.every((p) => p(ctx));
+const oneOfS = (...ps: SchedulePredicate[]): SchedulePredicate => (ctx) => ps.some((p) => p(ctx));
+const sendsTheInvitations: SchedulePredicate = (ctx) => !!ctx.invitationsBy && ctx.invitationsBy === ctx.actor.personId;
+const keepsTheSchedule: SchedulePredicate = oneOfS(facilitates, createdIt, takesTheNotes, sendsTheInvitations);
+const SCHEDULE_RULES: Record<AdminMeetingScheduleAction, SchedulePredicate> = {
+  'adminMeeting.scheduleRead': allOfS(meetingInOrganization, takesPartInMeeting),
+  // The rules are the group's words, written down by whoever runs the meeting or keeps the record.
+  'adminMeeting.scheduleRules': allOfS(meetingInOrganization, takesPartInMeeting, oneOfS(facilitates, createdIt, takesTheNotes)),
+  'adminMeeting.schedule': allOfS(meetingInOrganization, takesPartInMeeting, keepsTheSchedule),
+  'adminMeeting.attendance': allOfS(meetingInOrganization, takesPartInMeeting, keepsTheSchedule),
+};
+export function canOnSchedule(ctx: AdminMeetingScheduleContext | null | undefined, action: AdminMeetingScheduleAction): boolean {
+  return !!ctx && SCHEDULE_RULES[action](ctx);
+}
+export function authorizeOnSchedule(ctx: AdminMeetingScheduleContext | null | undefined, action: AdminMeetingScheduleAction): asserts ctx is AdminMeetingScheduleContext {
+  if (!canOnSchedule(ctx, action)) throw notFound();
+}
+
+// ---------- the coach's own work log (issue 12, item 7) ----------
+
+/** What the work-log rules need: whose log it is, and which administrators that coach agreed with. */
+export interface WorkLogContext {
+  actor: { personId: string; orgId: string };
+  /** The coach whose log it is (loaded scoped to the actor's organization). */
+  coach: { personId: string; orgId: string };
+  /** The administrators who signed a partnership meeting agreement with this coach (admin-meetings/terms.ts). */
+  agreedAdministrators: ReadonlyArray<{ personId: string; namesMayBeUsed: boolean }>;
+}
+
+export type WorkLogAction = 'workLog.keep' | 'workLog.readTotals' | 'workLog.recordRead' | 'workLog.audience';
+
+type WorkLogPredicate = (ctx: WorkLogContext) => boolean;
+const allOfW = (...ps: WorkLogPredicate[]): WorkLogPredicate => (ctx) => ps.every((p) => p(ctx));
+const oneOfW = (...ps: WorkLogPredicate[]): WorkLogPredicate => (ctx) => ps.some((p) => p(ctx));
+const logInOrganization: WorkLogPredicate = (ctx) => ctx.coach.orgId === ctx.actor.orgId;
+const isTheCoach: WorkLogPredicate = (ctx) => ctx.coach.personId === ctx.actor.personId;
+const agreedWithTheCoach: WorkLogPredicate = (ctx) => ctx.agreedAdministrators.some((a) => a.personId === ctx.actor.personId);
+
+/**
+ * A coach's log is the coach's own: the entries (with their private notes and partnerships) are read
+ * and changed by the coach alone. The administrators the coach signed a partnership meeting
+ * agreement with see totals by activity and week, and teachers' names only if that agreement says
+ * names may be used (workLogTeacherNames). Threat: a record of a coach's time becoming a window on
+ * the teachers they coach, or a supervisor who never agreed anything with the coach reading their
+ * week; any such reader gets the same 404 as for a person who does not exist.
+ */
+const WORK_LOG_RULES: Record<WorkLogAction, WorkLogPredicate> = {
+  'workLog.keep': allOfW(logInOrganization, isTheCoach),
+  'workLog.readTotals': allOfW(logInOrganization, oneOfW(isTheCoach, agreedWithTheCoach)),
+  // The coach sees who looked at their totals: an administrator's read is recorded, the coach's own is not.
+  'workLog.recordRead': allOfW(logInOrganization, agreedWithTheCoach, (ctx) => !isTheCoach(ctx)),
+  // Who sees the totals, and who looked: the coach's to know.
+  'workLog.audience': allOfW(logInOrganization, isTheCoach),
+};
+
+export function canOnWorkLog(ctx: WorkLogContext | null | undefined, action: WorkLogAction): boolean {
+  return !!ctx && WORK_LOG_RULES[action](ctx);
+}
+
+export function authorizeOnWorkLog(ctx: WorkLogContext | null | undefined, action: WorkLogAction): asserts ctx is WorkLogContext {
+  if (!canOnWorkLog(ctx, action)) throw notFound();
+}
+
+/**
+ * Whose eyes the totals are shown through: an administrator's own; the coach chooses one of the
+ * administrators they agreed with ("what your administrators see"), else the first of them, else
+ * nobody's (no names). Null: the coach asked for someone they did not agree with.
+ */
+export function workLogViewer(ctx: WorkLogContext, asAdministrator?: string): { personId: string | null } | null {
+  if (!isTheCoach(ctx)) return { personId: ctx.actor.personId };
+  if (asAdministrator) return ctx.agreedAdministrators.some((a) => a.personId === asAdministrator) ? { personId: asAdministrator } : null;
+  return { personId: ctx.agreedAdministrators[0]?.personId ?? null };
+}
+
+/** Teachers are named in the totals only when the agreement between this coach and the viewing administrator says names may be used. */
+export function workLogTeacherNames(ctx: WorkLogContext, viewerId: string | null): boolean {
+  return canOnWorkLog(ctx, 'workLog.readTotals') && !!viewerId && ctx.agreedAdministrators.some((a) => a.personId === viewerId && a.namesMayBeUsed);
+}
+
+/** Who may change or remove one entry: the coach who wrote it, in their organization. */
+export function canOnWorkLogEntry(actor: { personId: string; orgId: string }, entry: { coach_id: string; org_id: string } | null | undefined): boolean {
+  return !!entry && entry.org_id === actor.orgId && entry.coach_id === actor.personId;
+}
