@@ -21,6 +21,7 @@ import agreementRoutes from './agreements/agreements.routes';
 import attentionRoutes from './attention/attention.routes';
 import calendarRoutes from './calendar/calendar.routes';
 import celebrationRoutes from './celebrations/celebrations.routes';
+import supervisionRoutes from './supervision/supervision.routes';
 import concernRoutes from './concerns/concerns.routes';
 import layoutRoutes from './observations/layouts.routes';
 import observationRoutes from './observations/observations.routes';
@@ -49,6 +50,7 @@ import feedbackRoutes from './feedback/feedback.routes';
 import artifactRoutes from './artifacts/artifacts.routes';
 import privacyRoutes from './privacy/privacy.routes';
 import setupRoutes from './setup/setup.routes';
+import workLogRoutes from './work-log/work-log.routes';
 
 /** A unique or primary-key violation from either database: a race between two writers. */
 function isUniqueViolation(err: unknown): boolean {
@@ -167,6 +169,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => goalRoutes(api as App, services));
   await app.register(async (api) => meetingRoutes(api as App, services));
   await app.register(async (api) => celebrationRoutes(api as App, services));
+  await app.register(async (api) => supervisionRoutes(api as App, services));
   await app.register(async (api) => strengthRoutes(api as App, services));
   await app.register(async (api) => observationRoutes(api as App, services));
   await app.register(async (api) => observationRecordRoutes(api as App, services));
@@ -182,6 +185,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => languageCheckRoutes(api as App, services));
   await app.register(async (api) => privacyRoutes(api as App, services));
   await app.register(async (api) => adminMeetingRoutes(api as App, services));
+  await app.register(async (api) => workLogRoutes(api as App, services));
 
   // The built web app, compressed and cached (platform/web-app.ts), and index.html for client routes.
   await registerWebApp(app);

@@ -50,6 +50,12 @@ export const LOGISTICS_FIELDS = {
   attendance: ['personId', 'name', 'present', 'onTime', 'prepared', 'recordedBy', 'recordedAt'],
   /** The agreement's logistics: commitments and practical arrangements, never the guidelines. */
   agreementContent: ['commitments', 'meetingCadence', 'coverageNeeds', 'cancellationNoticeHours', 'communicationPlan', 'reviewOn'],
+  /** Of the agreement's commitments, the supervisor's own (which they sign); the other parties' stay with the partners. */
+  commitments: ['supervisor'],
+  /** A check-in the supervisor schedules: when, how long, where — deliberately no agenda or notes field. */
+  checkin: ['id', 'partnershipId', 'startsAt', 'endsAt', 'minutes', 'place', 'status', 'scheduledBy', 'rescheduleCount', 'cancelledAt', 'abilities'],
+  /** A coverage request: when, for what (a fixed list), for whom, and the answer (a fixed list of reasons) — no free text. */
+  coverageRequest: ['id', 'partnershipId', 'date', 'from', 'to', 'purpose', 'coverFor', 'requestedBy', 'status', 'declineReason', 'answeredBy', 'answeredAt', 'createdAt', 'abilities'],
 } as const;
 export type LogisticsObject = keyof typeof LOGISTICS_FIELDS;
 

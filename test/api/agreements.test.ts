@@ -39,8 +39,8 @@ describe('coaching agreements', () => {
     expect((await c.get(`/api/partnerships/${id}`)).json().mySignatureNeeded).toBe(true);
     await c.post(`/api/partnerships/${id}/agreement/signatures`, { version: 1, contentHash: a.current.contentHash });
     expect((await c.get(`/api/partnerships/${id}`)).json()).toMatchObject({ signatureStatus: 'waiting', mySignatureNeeded: false });
-    expect((await c.get(`/api/partnerships/${id}/agreement`)).json().abilities).toEqual({ edit: true, sign: false });
-    expect((await t.get(`/api/partnerships/${id}/agreement`)).json().abilities).toEqual({ edit: true, sign: true });
+    expect((await c.get(`/api/partnerships/${id}/agreement`)).json().abilities).toEqual({ edit: true, sign: false, signAsSupervisor: false });
+    expect((await t.get(`/api/partnerships/${id}/agreement`)).json().abilities).toEqual({ edit: true, sign: true, signAsSupervisor: false });
     expect((await t.get('/api/partnerships')).json().items.find((p: { id: string }) => p.id === id).mySignatureNeeded).toBe(true);
     const signed = await t.post(`/api/partnerships/${id}/agreement/signatures`, { version: 1, contentHash: a.current.contentHash });
     expect(signed.json().current.signatures).toHaveLength(2);
@@ -82,14 +82,15 @@ describe('coaching agreements', () => {
     expect((await c.get(`/api/partnerships/${id}`)).json().coverageNeeds).toBe('A');
   });
 
-  it('shows the supervisor the commitments and communication plan, never the guidelines', async () => {
+  it('shows the supervisor their own commitments and the communication plan, never the guidelines or the partners\' commitments', async () => {
     const id = await fresh();
     const sup = await w.as(supervisor);
     const seen = (await sup.get(`/api/partnerships/${id}/agreement`)).json();
     expect(seen.current.content.communicationPlan.length).toBeGreaterThan(0);
     expect(seen.current.content.commitments.supervisor.length).toBeGreaterThan(0);
+    expect(Object.keys(seen.current.content.commitments)).toEqual(['supervisor']);
     expect('guidelines' in seen.current.content).toBe(false);
-    expect(seen.abilities).toEqual({ edit: false, sign: false });
+    expect(seen.abilities).toEqual({ edit: false, sign: false, signAsSupervisor: true });
   });
 
   it('exports a PDF to members and logs the export for the coachee', async () => {

@@ -8,6 +8,7 @@ import {
   IdParams,
   SaveAgreementBody,
   SignBody,
+  SupervisorSignBody,
   TemplateBody,
   VersionParams,
 } from '../../../shared/src/api';
@@ -19,10 +20,11 @@ import type { DB } from '../platform/db';
 import { notFound } from '../platform/errors';
 import { type App, type Services, actorOf, requireRole } from '../platform/http';
 import { PDF_FONT, PDF_LANG, renderPdf } from '../platform/pdf';
-import { logMemberReads } from '../privacy/content';
+import { logMemberReads, logSupervisorCommitmentsRead } from '../privacy/content';
 import { logisticsOnly } from '../privacy/logistics';
 import { authorize, can } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
+import { mySupervisorSignatureNeeded, presentSupervisorPart, signAsSupervisor } from '../supervision/supervisor-part';
 import { saveVersion, sign, signersOf, templateFor } from './agreements.service';
 import { pdfMessages } from './messages';
 
@@ -49,8 +51,13 @@ async function presentVersion(db: DB, ctx: PartnershipContext, v: Version) {
     .orderBy('signed_at')
     .execute();
   const signed = new Set(signatures.map((s) => s.person_id));
-  // Guidelines (practices, what is observed and shared) are coaching content: members only.
-  const visible: Omit<typeof content, 'guidelines'> & { guidelines?: typeof content.guidelines } = can(ctx, 'partnership.readContent') ? content : logisticsOnly('agreementContent', content);
+  // Guidelines (practices, what is observed and shared) are coaching content: members only. Of the
+  // commitments, someone outside reads the supervisor's alone, and only as the coachee's supervisor.
+  const outside = { ...logisticsOnly('agreementContent', content), commitments: undefined as Partial<typeof content.commitments> | undefined };
+  if (can(ctx, 'agreement.readSupervisorCommitments')) outside.commitments = logisticsOnly('commitments', content.commitments);
+  else delete outside.commitments;
+  const visible: Omit<typeof content, 'guidelines' | 'commitments'> & { guidelines?: typeof content.guidelines; commitments?: Partial<typeof content.commitments> } = can(ctx, 'partnership.readContent') ? content : outside;
+  const supervisor = can(ctx, 'agreement.readSupervisorCommitments') ? await presentSupervisorPart(db, ctx, content) : undefined;
   return {
     version: v.version,
     contentHash: v.content_hash,
@@ -59,6 +66,7 @@ async function presentVersion(db: DB, ctx: PartnershipContext, v: Version) {
     content: visible,
     signatures: signatures.map((s) => ({ personId: s.person_id, name: s.name, signedAt: s.signed_at, contentHash: s.content_hash, version: s.version })),
     waitingFor: signersOf(ctx).filter((m) => !signed.has(m.personId)).map((m) => ({ personId: m.personId, name: m.name })),
+    ...(supervisor !== undefined ? { supervisor } : {}),
   };
 }
 
@@ -67,6 +75,13 @@ export default async function agreementRoutes(app: App, s: Services) {
 
   async function logAgreementRead(ctx: PartnershipContext, version: number, action: 'view' | 'export' | 'print') {
     await logMemberReads(db, clock, ctx, [{ kind: 'agreement', id: String(version), subjectId: null }], action);
+  }
+
+  /** Presents a version; the coachee's supervisor reading its supervisor's commitments is logged for her. */
+  async function presentRead(ctx: PartnershipContext, v: Version) {
+    const presented = await presentVersion(db, ctx, v);
+    if (presented.supervisor && !can(ctx, 'partnership.readContent')) await logSupervisorCommitmentsRead(db, clock, ctx, v.version);
+    return presented;
   }
 
   async function respond(ctx: PartnershipContext) {
@@ -80,11 +95,16 @@ export default async function agreementRoutes(app: App, s: Services) {
       .execute();
     const current = ctx.partnership.current_agreement_version ? await loadVersion(db, ctx, ctx.partnership.current_agreement_version) : undefined;
     if (current) await logAgreementRead(ctx, current.version, 'view');
+    const presented = current ? await presentRead(ctx, current) : null;
     return {
       partnershipId: ctx.partnership.id,
-      current: current ? await presentVersion(db, ctx, current) : null,
+      current: presented,
       versions: versions.map((v) => ({ version: v.version, createdAt: v.created_at, signedByAll: v.version === ctx.partnership.agreement_signed_version })),
-      abilities: { edit: can(ctx, 'agreement.edit'), sign: can(ctx, 'agreement.sign') && ctx.mySignatureNeeded },
+      abilities: {
+        edit: can(ctx, 'agreement.edit'),
+        sign: can(ctx, 'agreement.sign') && ctx.mySignatureNeeded,
+        signAsSupervisor: can(ctx, 'agreement.signAsSupervisor') && mySupervisorSignatureNeeded(ctx, presented?.supervisor),
+      },
     };
   }
 
@@ -110,13 +130,21 @@ export default async function agreementRoutes(app: App, s: Services) {
     return respond((await loadContext(db, actor, request.params.id))!);
   });
 
+  app.post('/api/partnerships/:id/agreement/supervisor-signatures', { config: { matrix: 'agreement.signAsSupervisor' }, schema: { tags: ['agreements'], summary: 'The coachee\'s supervisor signs the supervisor\'s commitments of the current version (by their hash)', params: IdParams, body: SupervisorSignBody, response: { 200: AgreementResponse } } }, async (request) => {
+    const actor = actorOf(request);
+    const ctx = await loadContext(db, actor, request.params.id);
+    authorize(ctx, 'agreement.signAsSupervisor');
+    await signAsSupervisor(db, clock, ctx, request.body.version, request.body.commitmentsHash);
+    return respond((await loadContext(db, actor, request.params.id))!);
+  });
+
   app.get('/api/partnerships/:id/agreement/versions/:version', { config: { matrix: 'agreement.view' }, schema: { tags: ['agreements'], summary: 'One earlier version with its signatures', params: VersionParams, response: { 200: AgreementResponse.shape.current.unwrap() } } }, async (request) => {
     const ctx = await loadContext(db, actorOf(request), request.params.id);
     authorize(ctx, 'agreement.view');
     const v = await loadVersion(db, ctx, request.params.version);
     if (!v) throw notFound();
     await logAgreementRead(ctx, v.version, 'view');
-    return presentVersion(db, ctx, v);
+    return presentRead(ctx, v);
   });
 
   app.get('/api/partnerships/:id/agreement.pdf', { config: { matrix: 'agreement.export' }, schema: { tags: ['agreements'], summary: 'The current agreement as a PDF (members only; the export is logged)', params: IdParams } }, async (request, reply) => {

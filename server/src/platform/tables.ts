@@ -534,4 +534,8 @@ export interface Database {
   supervisor_checkins: { id: string; org_id: string; partnership_id: string; starts_at: string; minutes: number; place: string; /** scheduled | cancelled */ status: string; scheduled_by: string; reschedule_count: number; created_at: string; updated_at: string; cancelled_at: string | null };
   /** Cover a partner asks the supervisor for; fixed lists, no free text. */
   coverage_requests: { id: string; org_id: string; partnership_id: string; requested_by: string; cover_for: string; on_date: string; from_time: string; to_time: string; purpose: string; /** pending | confirmed | declined */ status: string; decline_reason: string | null; answered_by: string | null; answered_at: string | null; created_at: string };
+  /** A coach's own time by activity (issue 12, item 7); note is the coach's alone, never in a total. starts_at/ends_at: HH:MM. */
+  work_log_entries: { id: string; org_id: string; coach_id: string; worked_on: string; activity: string; minutes: number; starts_at: string | null; ends_at: string | null; partnership_id: string | null; note: string | null; created_at: string; updated_at: string };
+  /** Reads of a coach's totals by an administrator, one row per reader and day ("seen by"). */
+  work_log_reads: { org_id: string; coach_id: string; reader_id: string; read_on: string; times: number; last_at: string };
 }

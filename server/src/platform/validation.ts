@@ -41,6 +41,7 @@ export const SCHEMA_MESSAGES = [
   'feedbackEmpty',
   'feedbackPartTooLong',
   'feedbackTooManyParts',
+  'timeFormat',
 ] as const satisfies readonly ErrorKey[];
 
 /** Each schema message's English as a pattern, its {placeholders} as named groups. */

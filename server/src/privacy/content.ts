@@ -173,3 +173,20 @@ export async function logMemberReads(db: DB, clock: Clock, ctx: PartnershipConte
   );
   return true;
 }
+
+/**
+ * The supervisor of a coachee reading the supervisor's commitments of an agreement version (the
+ * part they sign, issue 12): logged for every coachee they supervise here, so she sees it in her
+ * access log like any other read of the agreement. Nothing is logged for anyone else (members
+ * are logged by logMemberReads; a program leader is shown no commitments).
+ */
+export async function logSupervisorCommitmentsRead(db: DB, clock: Clock, ctx: PartnershipContext, version: number): Promise<boolean> {
+  if (ctx.membership?.state === 'accepted' || !ctx.relations.has('supervisor') || ctx.partnership.org_id !== ctx.actor.orgId) return false;
+  await recordAccess(
+    db,
+    clock,
+    ctx.actor,
+    ctx.supervisedSubjects.map((subjectId) => ({ subjectId, partnershipId: ctx.partnership.id, itemType: 'agreement', itemId: String(version), action: 'view', relation: 'supervisor', basis: 'supervisor-commitments' })),
+  );
+  return true;
+}
