@@ -50,4 +50,29 @@ describe('the demo organization', () => {
     expect(held.starts_at).toBe('2026-03-03T21:30:00.000Z'); // CST, UTC−6
     expect(wallClock(held.starts_at)).toBe('Tue 15:30');
   });
+
+  it('has a principal, an assistant principal and two coaches with their partnership meeting for the school year, set up and not yet held', async () => {
+    // Wednesday 2 December 2026, morning in Chicago: the school year 2026–2027.
+    await seededAt('2026-12-02T15:00:00Z');
+    const db = tdb!.db;
+    const dana = await db.selectFrom('people').select(['id', 'title']).where('email', '=', 'dana@riverside.example').executeTakeFirstOrThrow();
+    expect(dana.title).toBe('Assistant principal');
+    expect((await db.selectFrom('person_roles').select('role').where('person_id', '=', dana.id).execute()).map((r) => r.role)).toEqual(['supervisor']);
+    const meeting = await db.selectFrom('admin_meetings').selectAll().executeTakeFirstOrThrow();
+    expect(meeting).toMatchObject({ status: 'draft', school_year: '2026–2027', current_step: 1 });
+    expect(wallClock(meeting.scheduled_for!)).toBe('Wed 15:30');
+    const seats = await db
+      .selectFrom('admin_meeting_participants')
+      .innerJoin('people', 'people.id', 'admin_meeting_participants.person_id')
+      .select(['people.email', 'admin_meeting_participants.role'])
+      .where('meeting_id', '=', meeting.id)
+      .orderBy('people.email')
+      .execute();
+    expect(seats.map((s) => [s.email, s.role])).toEqual([
+      ['carmen@riverside.example', 'coach'],
+      ['dana@riverside.example', 'assistant_principal'],
+      ['jordan@riverside.example', 'coach'],
+      ['sam@riverside.example', 'principal'],
+    ]);
+  });
 });

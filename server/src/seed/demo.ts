@@ -1,7 +1,8 @@
 /**
  * The demo organization, created on first start of an empty database: one
- * program leader, two sites, a supervisor, two coaches, a mentor coach, six
- * coachees, one partnership of each format with a signed agreement and notes.
+ * program leader, two sites, a principal and an assistant principal (supervisors), two coaches,
+ * a mentor coach, six coachees, one partnership of each format with a signed agreement and notes,
+ * and the administrator–coach partnership meeting for the school year, set up and not yet held.
  */
 import type { Format, MemberRole, OrgRole } from '../../../shared/src/domain';
 import { contentHash, saveVersion, sign } from '../agreements/agreements.service';
@@ -30,6 +31,7 @@ export interface DemoPerson {
 export const DEMO_PEOPLE: DemoPerson[] = [
   { key: 'leader', name: 'Lena Ortiz', email: 'lena@riverside.example', roles: ['leader'], title: 'Coaching program leader' },
   { key: 'supervisor', name: 'Sam Okafor', email: 'sam@riverside.example', roles: ['supervisor'], site: 'maple', title: 'Principal' },
+  { key: 'assistant', name: 'Dana Whitfield', email: 'dana@riverside.example', roles: ['supervisor'], site: 'maple', title: 'Assistant principal' },
   { key: 'coach1', name: 'Carmen Diaz', email: 'carmen@riverside.example', roles: ['coach'], site: 'maple', title: 'Instructional coach' },
   { key: 'coach2', name: 'Jordan Lee', email: 'jordan@riverside.example', roles: ['coach'], site: 'river', title: 'Instructional coach' },
   { key: 'mentor', name: 'Morgan Blake', email: 'morgan@riverside.example', roles: ['mentor', 'coach'], title: 'Mentor coach' },
@@ -246,5 +248,34 @@ export async function seedDemo(db: DB, clock: Clock): Promise<{ orgId: string; p
   await note(expert, people.taylor, people.taylor, 'What I want from coaching this term: more children talking during circle, fewer one-word answers.');
   await note(peer, people.priya, people.priya, 'Ben will observe my small-group reading on Thursday and tally the questions I ask.');
   await note(self, people.ana, people.ana, 'Recorded my transition to outdoor time. Watching it tonight and counting the warnings I give.');
+  await seedPartnershipMeeting(db, clock, orgId, sites.maple, people);
   return { orgId, people };
+}
+
+/**
+ * The administrator–coach partnership meeting for the school year at Maple Street (issue 12): set
+ * up by Carmen (so she keeps time) with the principal, the assistant principal and both coaches, a
+ * week from today at 3:30 pm, not started yet.
+ */
+async function seedPartnershipMeeting(db: DB, clock: Clock, orgId: string, siteId: string, people: Record<string, string>) {
+  const nowDate = clock.now();
+  const now = nowDate.toISOString();
+  const { day } = dayIn(nowDate, DEMO_TIME_ZONE);
+  const year = Number(day.slice(0, 4));
+  const first = Number(day.slice(5, 7)) >= 6 ? year : year - 1;
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('admin_meetings')
+      .values({
+        id, org_id: orgId, site_id: siteId, title: 'Coaching at Maple Street this year', school_year: `${first}–${first + 1}`,
+        scheduled_for: instantAt(addDays(day, 7), '15:30', DEMO_TIME_ZONE).toISOString(),
+        status: 'draft', current_step: 1, note_taker_id: null, created_by: people.coach1, version: 1, last_event: 1,
+        created_at: now, updated_at: now, started_at: null, ended_at: null,
+      })
+      .execute();
+    const seats: Array<[string, string]> = [[people.supervisor, 'principal'], [people.assistant, 'assistant_principal'], [people.coach1, 'coach'], [people.coach2, 'coach']];
+    await trx.insertInto('admin_meeting_participants').values(seats.map(([person_id, role]) => ({ meeting_id: id, person_id, org_id: orgId, role, created_at: now }))).execute();
+    await trx.insertInto('admin_meeting_events').values({ meeting_id: id, seq: 1, org_id: orgId, kind: 'created', created_at: now }).execute();
+  });
 }
