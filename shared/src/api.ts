@@ -48,6 +48,7 @@ import {
 import { LANGUAGES } from './i18n';
 import { WORK_LOG_ACTIVITIES, WORK_LOG_MAX_MINUTES, WORK_LOG_MAX_WEEKS, WORK_LOG_WEEKS } from './work-log';
 import { listedTimeZone } from './time-zones';
+import { ENROLMENT_STARTS, ENROLMENT_STATUSES, PROGRAM_WELCOME_MAX, TESTIMONIAL_AUTHOR_ROLES, TESTIMONIAL_CONSENTS, TESTIMONIAL_MAX, TESTIMONIAL_STATES } from './program';
 
 const id = z.uuid().describe('Identifier (UUID)');
 const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
@@ -354,7 +355,8 @@ export const PartnershipSummary = z.object({
   id,
   format: z.enum(FORMATS),
   status: z.enum(STATUSES),
-  origin: z.enum(ORIGINS),
+  /** How it began, for its members and program leaders; null for a coachee's supervisor (whether a teacher volunteered is never theirs to know). */
+  origin: z.enum(ORIGINS).nullable(),
   members: z.array(Member),
   /** How the viewer relates to it: member, mentor, supervisor, leader. */
   viewerRelation: z.string(),
@@ -472,7 +474,7 @@ export const SupervisorSignBody = z.object({
   commitmentsHash: z.string().length(64),
 });
 const coverTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time like 08:30.');
-export const ScheduleCheckinBody = z.object({
+export const ScheduleCheckinBody = z.strictObject({
   startsAt: isoDateTime,
   /** How long, in minutes. */
   minutes: z.number().int().min(5).max(240),
@@ -495,7 +497,7 @@ export const Checkin = z.object({
 export const CheckinList = z.object({ items: z.array(Checkin), abilities: z.object({ schedule: z.boolean() }) });
 export const COVERAGE_PURPOSES = ['coaching_meeting', 'observation_visit', 'peer_visit'] as const;
 export const COVERAGE_DECLINE_REASONS = ['no_cover_available', 'date_conflict', 'too_short_notice', 'other_arrangement'] as const;
-export const CoverageRequestBody = z.object({
+export const CoverageRequestBody = z.strictObject({
   /** The day cover is needed. */
   date: isoDate,
   /** From… */
@@ -507,7 +509,7 @@ export const CoverageRequestBody = z.object({
   /** The partner who needs cover. */
   coverFor: id,
 });
-export const CoverageAnswerBody = z.object({
+export const CoverageAnswerBody = z.strictObject({
   decision: z.enum(['confirmed', 'declined']),
   /** Why not, from a fixed list (or none). Only with a decline. */
   reason: z.enum(COVERAGE_DECLINE_REASONS).nullable().default(null),
@@ -1857,6 +1859,23 @@ export const UpdateAdminMeetingDateBody = z.object({
   baseVersion: z.number().int().min(1),
 });
 export const CancelAdminMeetingDateBody = z.object({ baseVersion: z.number().int().min(1) });
+/** What coaches and administrators agreed about confidentiality and names, from fully signed partnership-meeting agreements. */
+export const AgreedTermsList = z.object({
+  items: z.array(
+    z.object({
+      meetingId: id,
+      title: z.string(),
+      schoolYear: z.string(),
+      signedAt: z.string(),
+      /** Whether coaches may name teachers when they report their work to administrators. */
+      namesMayBeUsed: z.boolean(),
+      /** The confidentiality agreements and the confidentiality topics' answers, as signed. */
+      confidentiality: z.array(z.object({ key: z.string(), text: z.string() })),
+      /** Who signed it. */
+      signedBy: z.array(z.string()),
+    }),
+  ),
+});
 export const AdminMeetingAttendanceBody = z.object({
   records: z
     .array(z.object({ personId: id, status: z.enum(ADMIN_MEETING_ATTENDANCE) }))
@@ -1982,3 +2001,121 @@ export const WorkLogCoaches = z.object({
   /** The coaches you signed a partnership meeting agreement with (as principal or assistant principal). */
   items: z.array(z.object({ personId: id, name: z.string(), namesMayBeUsed: z.boolean() })),
 });
+
+// ---------- launching a program: the program page, enrolment, testimonials (issue 12, item 8) ----------
+export const ProgramCoach = z.object({ personId: id, name: z.string(), site: z.string().nullable() });
+/** A testimonial on the program page: shown only with its author's consent and the leader's approval. */
+export const PublishedTestimonial = z.object({
+  id,
+  text: z.string(),
+  /** The author's name when they chose to be named; null when they chose to be shown without it. */
+  authorName: z.string().nullable(),
+  authorRole: z.enum(TESTIMONIAL_AUTHOR_ROLES),
+});
+export const EnrolmentAbilities = z.object({
+  /** Change the answer (volunteer, or say "not now"): not once it became a partnership. */
+  change: z.boolean(),
+  /** Take the request back, until it becomes a partnership. */
+  withdraw: z.boolean(),
+});
+/** The teacher's own answer to "would you like a coach?"; only they see a decline. */
+export const MyEnrolment = z.object({
+  id,
+  status: z.enum(ENROLMENT_STATUSES),
+  format: z.enum(FORMATS).nullable(),
+  preferredCoachId: id.nullable(),
+  preferredCoachName: z.string().nullable(),
+  starts: z.enum(ENROLMENT_STARTS).nullable(),
+  /** The partnership it became, if it did. */
+  partnershipId: id.nullable(),
+  updatedAt: z.string(),
+  abilities: EnrolmentAbilities,
+});
+export const TestimonialAbilities = z.object({ edit: z.boolean(), consent: z.boolean(), withdrawConsent: z.boolean(), remove: z.boolean() });
+/** A testimonial as its author sees it, with where it stands. */
+export const MyTestimonial = z.object({
+  id,
+  text: z.string(),
+  consent: z.enum(TESTIMONIAL_CONSENTS),
+  state: z.enum(TESTIMONIAL_STATES),
+  consentedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: TestimonialAbilities,
+});
+export const ProgramAbilities = z.object({
+  /** Answer "would you like a coach?" (a teacher of the organization). */
+  enrol: z.boolean(),
+  /** Write the page's welcome (a program leader). */
+  editWelcome: z.boolean(),
+  /** See the teachers who volunteered (a program leader; a coach, those who chose them). */
+  reviewEnrolments: z.boolean(),
+  /** Write a testimonial (someone taking part in a partnership). */
+  writeTestimonial: z.boolean(),
+  /** Approve testimonials whose authors consented (a program leader). */
+  reviewTestimonials: z.boolean(),
+});
+/** The program page every signed-in person can read (SPEC §2.1). The roles come from shared/src/visibility.ts. */
+export const ProgramPage = z.object({
+  organization: z.string(),
+  /** The program leader's welcome, in their own words (null: none written). */
+  welcome: z.string().nullable(),
+  coaches: z.array(ProgramCoach),
+  testimonials: z.array(PublishedTestimonial),
+  myEnrolment: MyEnrolment.nullable(),
+  myTestimonials: z.array(MyTestimonial),
+  abilities: ProgramAbilities,
+});
+export const ProgramWelcomeBody = z.object({ welcome: text(PROGRAM_WELCOME_MAX) });
+/** One step: volunteer (with optional preferences) or "not now". */
+export const EnrolmentBody = z.object({
+  choice: z.enum(['volunteer', 'decline']),
+  format: z.enum(FORMATS).nullable().default(null),
+  /** A coach of the program the teacher would like to work with. */
+  preferredCoachId: id.nullable().default(null),
+  starts: z.enum(ENROLMENT_STARTS).nullable().default(null),
+});
+/** A teacher who volunteered, for the program leader and the coach they chose. */
+export const Volunteer = z.object({
+  id,
+  personId: id,
+  name: z.string(),
+  site: z.string().nullable(),
+  status: z.enum(['volunteered', 'partnered']),
+  format: z.enum(FORMATS).nullable(),
+  preferredCoachId: id.nullable(),
+  preferredCoachName: z.string().nullable(),
+  starts: z.enum(ENROLMENT_STARTS).nullable(),
+  partnershipId: id.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: z.object({ partner: z.boolean() }),
+});
+export const Volunteers = z.object({ items: z.array(Volunteer) });
+/** Turn a volunteer's request into a partnership (origin "volunteered"): the teacher and the coach are invited. */
+export const PartnerEnrolmentBody = z.object({
+  format: z.enum(FORMATS),
+  /** The coach (expert format) or mentor coach (peer and self formats). */
+  coachId: id,
+  /** Peer format: the other teachers who will coach each other with this one. */
+  peerIds: z.array(id).max(5).default([]),
+  /** Set when the coach also supervises the teacher and everyone agreed to go ahead knowingly. */
+  acknowledgeDualRole: z.boolean().default(false),
+});
+export const TestimonialBody = z.object({ text: requiredText(TESTIMONIAL_MAX) });
+/** The author's explicit consent: how to be shown, and the ticked box saying they agree. */
+export const TestimonialConsentBody = z.object({ show: z.enum(['named', 'anonymous']), agree: z.boolean() });
+export const TestimonialApprovalBody = z.object({ approved: z.boolean() });
+/** A testimonial whose author consented, for the program leader to approve (the words cannot be changed). */
+export const TestimonialForReview = z.object({
+  id,
+  text: z.string(),
+  authorName: z.string(),
+  authorRole: z.enum(TESTIMONIAL_AUTHOR_ROLES),
+  consent: z.enum(['named', 'anonymous']),
+  consentedAt: z.string(),
+  approvedAt: z.string().nullable(),
+  abilities: z.object({ approve: z.boolean() }),
+});
+export const TestimonialsForReview = z.object({ items: z.array(TestimonialForReview) });

@@ -27,7 +27,7 @@ afterAll(() => w?.close());
 const abilitiesOf = async (personId: string) => {
   const res = await (await w.as(personId)).get('/api/me');
   expect(res.statusCode).toBe(200);
-  return res.json().abilities as { startPartnership: boolean; readAccessLog: boolean; adminMeetings: boolean; setUpAdminMeeting: boolean };
+  return res.json().abilities as { startPartnership: boolean; readAccessLog: boolean; adminMeetings: boolean; setUpAdminMeeting: boolean; workLog: boolean; coachesWorkLogs: boolean };
 };
 
 describe('start a partnership', () => {
@@ -131,6 +131,6 @@ describe('the administrator–coach partnership meetings', () => {
 describe('both together', () => {
   it('neither is offered to a person with only the supervisor role; both to a teacher', async () => {
     expect(await abilitiesOf(supervisor)).toMatchObject({ startPartnership: false, readAccessLog: false });
-    expect(await abilitiesOf(teacher)).toEqual({ startPartnership: true, readAccessLog: true, adminMeetings: false, setUpAdminMeeting: false });
+    expect(await abilitiesOf(teacher)).toEqual({ startPartnership: true, readAccessLog: true, adminMeetings: false, setUpAdminMeeting: false, workLog: false, coachesWorkLogs: false });
   });
 });

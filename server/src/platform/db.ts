@@ -26,6 +26,7 @@ import * as adminMeetingAgreement from '../migrations/20261202_0016_admin_meetin
 import * as adminMeetingSchedule from '../migrations/20261202_0017_admin_meeting_schedule';
 import * as supervisorParty from '../migrations/20261202_0018_supervisor_party';
 import * as workLog from '../migrations/20261202_0019_work_log';
+import * as programLaunch from '../migrations/20261202_0020_program_launch';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -152,6 +153,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0017_admin_meeting_schedule': adminMeetingSchedule,
   '20261202_0018_supervisor_party': supervisorParty,
   '20261202_0019_work_log': workLog,
+  '20261202_0020_program_launch': programLaunch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -538,4 +538,10 @@ export interface Database {
   work_log_entries: { id: string; org_id: string; coach_id: string; worked_on: string; activity: string; minutes: number; starts_at: string | null; ends_at: string | null; partnership_id: string | null; note: string | null; created_at: string; updated_at: string };
   /** Reads of a coach's totals by an administrator, one row per reader and day ("seen by"). */
   work_log_reads: { org_id: string; coach_id: string; reader_id: string; read_on: string; times: number; last_at: string };
+  /** The program leader's welcome on the program page (issue 12, item 8), in the leader's own words. */
+  program_pages: { org_id: string; welcome: string; updated_by: string; updated_at: string };
+  /** A teacher's answer to "would you like a coach?": one row per person, changed in place. Never shown to a supervisor. */
+  enrolments: { id: string; org_id: string; person_id: string; /** volunteered | declined | withdrawn | partnered */ status: string; format: string | null; preferred_coach_id: string | null; /** now | this_term | next_term */ starts: string | null; partnership_id: string | null; created_at: string; updated_at: string };
+  /** A participant's words about the program; shown only with consent (named | anonymous) and the leader's approval. */
+  testimonials: { id: string; org_id: string; author_id: string; /** coach | teacher */ author_role: string; text: string; /** none | named | anonymous */ consent: string; consented_at: string | null; approved_by: string | null; approved_at: string | null; created_at: string; updated_at: string };
 }

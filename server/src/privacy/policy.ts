@@ -57,7 +57,9 @@ export type PartnershipAction =
   | 'checkin.schedule'
   | 'coverage.view'
   | 'coverage.request'
-  | 'coverage.answer';
+  | 'coverage.answer'
+  | 'partnership.readOrigin'
+  | 'partnership.agreedTerms';
 
 type Predicate = (ctx: PartnershipContext) => boolean;
 const and = (...ps: Predicate[]): Predicate => (ctx) => ps.every((p) => p(ctx));
@@ -147,6 +149,13 @@ const RULES: Record<PartnershipAction, Predicate> = {
   'coverage.view': and(sameOrganization, or(isAcceptedMember, supervisesASubject)),
   'coverage.request': and(sameOrganization, isAcceptedMember, isOpen),
   'coverage.answer': and(sameOrganization, supervisesASubject, isOpen),
+  // How a partnership began (self-initiated, volunteered, assigned; issue 12, item 8): its people and the program
+  // leader who runs the program. Threat: a supervisor reading "volunteered" learns what the teacher chose about
+  // coaching, which the program page promises stays between the teacher and the program.
+  'partnership.readOrigin': and(sameOrganization, or(wasInvited, isLeader)),
+  // What the coach and the coachee's administrators agreed about confidentiality and names (issue 12, item 5): the
+  // teacher it concerns and the administrator who signed it see it beside the coaching data they meet. Not content.
+  'partnership.agreedTerms': and(sameOrganization, or(isAcceptedMember, supervisesASubject)),
 };
 
 export function can(ctx: PartnershipContext | null | undefined, action: PartnershipAction): boolean {
