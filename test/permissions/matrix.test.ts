@@ -759,6 +759,7 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     const meeting = await adminMeeting();
     return { res: await c.post(`/api/admin-meetings/${meeting.id}/notes`, { text: 'Roles: data coach and learning facilitator first.' }) };
   },
+  'partnership.agreedTerms': async (c, s) => ({ res: await c.get(`/api/partnerships/${s.partnership}/agreed-terms`) }),
   'adminMeeting.scheduleRead': async (c) => {
     const meeting = await adminMeeting();
     const res = await c.get(`/api/admin-meetings/${meeting.id}/schedule`);

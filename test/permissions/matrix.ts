@@ -122,7 +122,8 @@ export type ActionKey =
   | 'adminMeeting.scheduleRead'
   | 'adminMeeting.scheduleRules'
   | 'adminMeeting.schedule'
-  | 'adminMeeting.attendance';
+  | 'adminMeeting.attendance'
+  | 'partnership.agreedTerms';
 
 export interface Row {
   action: ActionKey;
@@ -297,6 +298,8 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   'adminMeeting.scheduleRules': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'adminMeeting.schedule': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'deny', otherSupervisor: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'adminMeeting.attendance': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // What the coach and the coachee's administrators signed about confidentiality and names: the people it concerns.
+  'partnership.agreedTerms': { ...members, supervisorOfCoachee: 'allow', otherSupervisor: 'deny', colleague: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
 };
 
 const isByShare = (v: object): v is Partial<Record<ShareState, Partial<Record<Who, Outcome>>>> => Object.keys(v).some((k) => (SHARE_STATES as readonly string[]).includes(k));

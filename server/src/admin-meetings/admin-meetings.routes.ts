@@ -34,6 +34,7 @@ import { presentMeeting } from './admin-meetings.present';
 import { meetingChanges, numberEvent } from './admin-meetings.service';
 import { openMeetingBus } from './live';
 import scheduleRoutes from './schedule.routes';
+import termsRoutes from './terms.routes';
 
 /**
  * A comment line every 15 s keeps proxies from closing a quiet stream and finds clients that went
@@ -58,6 +59,7 @@ export default async function adminMeetingRoutes(app: App, s: Services) {
   const { change } = meetingChanges(db, clock, bus);
   // The future meetings (step 9) share the numbering of changes, so live screens follow them too.
   await scheduleRoutes(app, s, change);
+  await termsRoutes(app, s);
   const screens = new Map<string, Set<Screen>>();
 
   bus.onEvent((meetingId, seq) => {

@@ -100,3 +100,9 @@ export function administratorsAgreedWith(db: DB, orgId: string, coachId: string)
 export function coachesAgreedWith(db: DB, orgId: string, adminId: string): Promise<Counterpart[]> {
   return counterparts(db, orgId, adminId, ADMIN_ROLES, ['coach']);
 }
+
+/** Every fully signed agreement of a meeting the person took part in, newest first (their own "what we agreed"). */
+export async function agreementsOf(db: DB, orgId: string, personId: string): Promise<AgreedTerms[]> {
+  const rows = await signedWith(db, orgId, [personId]);
+  return rows.map((r) => ({ meetingId: r.id, title: r.title, schoolYear: r.school_year, signedAt: r.signed_at!, ...termsOf(JSON.parse(r.content) as MeetingAgreementContent) }));
+}

@@ -564,3 +564,125 @@ export function workLogTeacherNames(ctx: WorkLogContext, viewerId: string | null
 export function canOnWorkLogEntry(actor: { personId: string; orgId: string }, entry: { coach_id: string; org_id: string } | null | undefined): boolean {
   return !!entry && entry.org_id === actor.orgId && entry.coach_id === actor.personId;
 }
+
+// ---------- launching a program: enrolment and testimonials (issue 12, item 8) ----------
+
+/** The program-wide actions a person may take, from their roles and partnership seats (PersonFacts). */
+export type ProgramAction = 'program.enrol' | 'program.editWelcome' | 'program.reviewEnrolments' | 'program.writeTestimonial' | 'program.reviewTestimonials';
+
+/** Taking part in a partnership now (accepted, as coach or coachee, in any format). */
+const takesPartNow: PersonPredicate = (facts) => facts.memberships.some((m) => m.state === 'accepted');
+
+const PROGRAM_RULES: Record<ProgramAction, PersonPredicate> = {
+  // A teacher answers "would you like a coach?" for themselves.
+  'program.enrol': holdsRole('coachee'),
+  // The welcome is the program leader's words.
+  'program.editWelcome': holdsRole('leader'),
+  // The list of volunteers: the program leader (all of them), a coach or mentor coach (those who chose them; enrolment.see).
+  'program.reviewEnrolments': holdsRole('leader', 'coach', 'mentor'),
+  // Someone who takes part in coaching speaks about it to colleagues.
+  'program.writeTestimonial': takesPartNow,
+  // The leader decides what goes on the page, among what authors consented to show.
+  'program.reviewTestimonials': holdsRole('leader'),
+};
+
+export function canInProgram(facts: PersonFacts, action: ProgramAction): boolean {
+  return PROGRAM_RULES[action](facts);
+}
+
+/** 404 unless allowed: a person for whom an action does not exist cannot tell it from a missing page. */
+export function authorizeInProgram(facts: PersonFacts, action: ProgramAction): void {
+  if (!canInProgram(facts, action)) throw notFound();
+}
+
+/** Every program-wide action at once, for the program page. */
+export function programAbilities(facts: PersonFacts) {
+  return {
+    enrol: canInProgram(facts, 'program.enrol'),
+    editWelcome: canInProgram(facts, 'program.editWelcome'),
+    reviewEnrolments: canInProgram(facts, 'program.reviewEnrolments'),
+    writeTestimonial: canInProgram(facts, 'program.writeTestimonial'),
+    reviewTestimonials: canInProgram(facts, 'program.reviewTestimonials'),
+  };
+}
+
+/** What the enrolment rules need: who asks, with which roles, about which teacher's answer. */
+export interface EnrolmentContext {
+  actor: { personId: string; orgId: string };
+  roles: ReadonlySet<OrgRole>;
+  enrolment: { orgId: string; personId: string; status: string; preferredCoachId: string | null };
+}
+export type EnrolmentAction = 'enrolment.see' | 'enrolment.partner' | 'enrolment.change' | 'enrolment.withdraw';
+
+type EnrolmentPredicate = (ctx: EnrolmentContext) => boolean;
+const allOfE = (...ps: EnrolmentPredicate[]): EnrolmentPredicate => (ctx) => ps.every((p) => p(ctx));
+const oneOfE = (...ps: EnrolmentPredicate[]): EnrolmentPredicate => (ctx) => ps.some((p) => p(ctx));
+const enrolmentInOrganization: EnrolmentPredicate = (ctx) => ctx.enrolment.orgId === ctx.actor.orgId;
+const isTheTeacher: EnrolmentPredicate = (ctx) => ctx.enrolment.personId === ctx.actor.personId;
+const leadsTheProgram: EnrolmentPredicate = (ctx) => ctx.roles.has('leader');
+const wasChosenAsCoach: EnrolmentPredicate = (ctx) =>
+  !!ctx.enrolment.preferredCoachId && ctx.enrolment.preferredCoachId === ctx.actor.personId && (ctx.roles.has('coach') || ctx.roles.has('mentor'));
+const asksForCoaching: EnrolmentPredicate = (ctx) => ctx.enrolment.status === 'volunteered';
+const becamePartnership: EnrolmentPredicate = (ctx) => ctx.enrolment.status === 'partnered';
+
+/**
+ * A teacher's answer is theirs. The program leader, and the coach the teacher chose, see a request
+ * for coaching (and that it became a partnership); nobody but the teacher ever sees a "not now" or a
+ * withdrawn request. Threat: a supervisor (an evaluator) learning who asked for help and who did not,
+ * which would make a voluntary program anything but voluntary. A supervisor is not among the readers
+ * by role, so they get the same 404 as for an id that does not exist.
+ */
+const ENROLMENT_RULES: Record<EnrolmentAction, EnrolmentPredicate> = {
+  'enrolment.see': allOfE(enrolmentInOrganization, oneOfE(isTheTeacher, allOfE(oneOfE(asksForCoaching, becamePartnership), oneOfE(leadsTheProgram, wasChosenAsCoach)))),
+  // One step from a request to a partnership (origin "volunteered"), by the leader or the coach the teacher chose.
+  'enrolment.partner': allOfE(enrolmentInOrganization, asksForCoaching, oneOfE(leadsTheProgram, wasChosenAsCoach), (ctx) => !isTheTeacher(ctx)),
+  // The teacher changes their mind freely, until the request has become a partnership.
+  'enrolment.change': allOfE(enrolmentInOrganization, isTheTeacher, (ctx) => !becamePartnership(ctx)),
+  'enrolment.withdraw': allOfE(enrolmentInOrganization, isTheTeacher, (ctx) => ctx.enrolment.status === 'volunteered' || ctx.enrolment.status === 'declined'),
+};
+
+export function canOnEnrolment(ctx: EnrolmentContext | null | undefined, action: EnrolmentAction): boolean {
+  return !!ctx && ENROLMENT_RULES[action](ctx);
+}
+
+export function authorizeOnEnrolment(ctx: EnrolmentContext | null | undefined, action: EnrolmentAction): asserts ctx is EnrolmentContext {
+  if (!canOnEnrolment(ctx, action)) throw notFound();
+}
+
+/** What the testimonial rules need: who asks, with which roles, about which testimonial. */
+export interface TestimonialContext {
+  actor: { personId: string; orgId: string };
+  roles: ReadonlySet<OrgRole>;
+  testimonial: { orgId: string; authorId: string; consent: string; approved: boolean };
+}
+export type TestimonialAction = 'testimonial.edit' | 'testimonial.consent' | 'testimonial.withdrawConsent' | 'testimonial.remove' | 'testimonial.review' | 'testimonial.show';
+
+type TestimonialPredicate = (ctx: TestimonialContext) => boolean;
+const allOfT = (...ps: TestimonialPredicate[]): TestimonialPredicate => (ctx) => ps.every((p) => p(ctx));
+const testimonialInOrganization: TestimonialPredicate = (ctx) => ctx.testimonial.orgId === ctx.actor.orgId;
+const wroteIt: TestimonialPredicate = (ctx) => ctx.testimonial.authorId === ctx.actor.personId;
+const authorConsented: TestimonialPredicate = (ctx) => ctx.testimonial.consent === 'named' || ctx.testimonial.consent === 'anonymous';
+
+/**
+ * A testimonial is its author's words about the program, not coaching content, but it is never
+ * shown to anyone before its author says, explicitly, that colleagues may read it (with or without
+ * their name). The leader approves what goes on the page and cannot change the words; withdrawing
+ * consent takes it off the page at once, and out of the leader's list. Threat: a teacher's candid
+ * words, written for themselves or their coach, turning up in front of colleagues or their principal.
+ */
+const TESTIMONIAL_RULES: Record<TestimonialAction, TestimonialPredicate> = {
+  'testimonial.edit': allOfT(testimonialInOrganization, wroteIt),
+  'testimonial.consent': allOfT(testimonialInOrganization, wroteIt),
+  'testimonial.withdrawConsent': allOfT(testimonialInOrganization, wroteIt, authorConsented),
+  'testimonial.remove': allOfT(testimonialInOrganization, wroteIt),
+  'testimonial.review': allOfT(testimonialInOrganization, (ctx) => ctx.roles.has('leader'), authorConsented),
+  'testimonial.show': allOfT(testimonialInOrganization, authorConsented, (ctx) => ctx.testimonial.approved),
+};
+
+export function canOnTestimonial(ctx: TestimonialContext | null | undefined, action: TestimonialAction): boolean {
+  return !!ctx && TESTIMONIAL_RULES[action](ctx);
+}
+
+export function authorizeOnTestimonial(ctx: TestimonialContext | null | undefined, action: TestimonialAction): asserts ctx is TestimonialContext {
+  if (!canOnTestimonial(ctx, action)) throw notFound();
+}
