@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../server/src/platform/ids';
 import { SESSION_COOKIE, createSession } from '../../server/src/platform/sessions';
+import { givenSignedAgreement } from '../support/admin-agreement';
 import { fileClient } from '../support/multipart';
 import { type Client, NOT_FOUND_BODY, PASSWORD, type Recorded, type World, createWorld } from '../support/world';
 import { type ActionKey, MATRIX, type Outcome, type Row, type ShareState, type Who } from './matrix';
@@ -73,7 +74,7 @@ type Kind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 
  */
 let sceneNo = 0;
 const mark = (kind: MarkerKind, n: number, field: string) => `MARK-${kind}-${n} ${field}`;
-type MarkerKind = 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'feedback' | 'artifact' | 'message' | 'concern' | 'meeting' | 'attendance' | 'status' | 'profile';
+type MarkerKind = 'work_log' | 'note' | 'goal' | 'celebration' | 'strength' | 'observation_plan' | 'observation' | 'reflection' | 'feedback' | 'artifact' | 'message' | 'concern' | 'meeting' | 'attendance' | 'status' | 'profile';
 
 /** The item each kind adds to the scene, created by the partner who would write it. */
 const EXTRA: Partial<Record<Kind, (partnership: string, n: number, goal: string) => Promise<Partial<Scene>>>> = {
@@ -316,6 +317,21 @@ async function adminMeeting(): Promise<{ id: string; version: number; normId: st
   return { id, version: chosen.json().version, normId: normed.json().norms[0].id };
 }
 
+const today = () => w.clock.now().toISOString().slice(0, 10);
+let workLogAgreement: Promise<string> | null = null;
+/**
+ * An entry in the coach's work log for the scene's partnership, with a private note (a marker),
+ * and — once per run — a signed partnership meeting agreement between the coach and the coachee's
+ * supervisor (as principal) that lets names be used.
+ */
+async function workLogEntry(s: Scene): Promise<string> {
+  workLogAgreement ??= givenSignedAgreement(w.db, w.clock, { orgId: fx.org, coaches: [fx.people.coach], administrators: [{ personId: fx.people.supervisorOfCoachee }], namesMayBeUsed: true });
+  await workLogAgreement;
+  const res = await (await client('coach')).post('/api/work-log', { workedOn: today(), activity: 'coaching_sessions', minutes: 45, partnershipId: s.partnership, note: mark('work_log', s.n, 'She was upset after the lesson.') });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
 /** Opens a meeting's events stream (text/event-stream, never ending by itself): its status, and its first chunk when it opened. */
 async function eventsOf(who: Who, meetingId: string): Promise<{ status: number; first: string }> {
   const headers: Record<string, string> = {};
@@ -380,6 +396,7 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
       await c.get('/api/me/reminders'),
       await c.post(`/api/me/reminders/${reminder}/dismissal`),
       await c.get('/api/attention'),
+      await c.get('/api/me/checkins'),
       await c.put('/api/me/language', { language: 'es' }),
       await c.put('/api/me/language', { language: null }),
       await c.post('/api/me/organization', { personId }),
@@ -759,6 +776,28 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     const meeting = await adminMeeting();
     return { res: await c.post(`/api/admin-meetings/${meeting.id}/notes`, { text: 'Roles: data coach and learning facilitator first.' }) };
   },
+  'workLog.own': async (c, s) => {
+    const entry = await workLogEntry(s);
+    const week = await c.get('/api/work-log');
+    const res = same(week, await c.get('/api/work-log/audience'));
+    return { res, included: res.statusCode === 200 ? week.json().entries.some((e: { id: string }) => e.id === entry) : undefined };
+  },
+  'workLog.write': async (c, s) => ({ res: await c.post('/api/work-log', { workedOn: today(), activity: 'observations', minutes: 30, partnershipId: s.partnership, note: mark('work_log', s.n, 'Watched the read-aloud.') }) }),
+  'workLog.edit': async (c, s) => {
+    const entry = await workLogEntry(s);
+    return { res: same(await c.patch(`/api/work-log/${entry}`, { minutes: 50 }), await c.delete(`/api/work-log/${entry}`)) };
+  },
+  'workLog.totals': async (c, s) => {
+    await workLogEntry(s);
+    const res = await c.get(`/api/people/${fx.people.coach}/work-log-totals`);
+    if (res.statusCode === 200) expect(res.json().total).toBeGreaterThanOrEqual(45);
+    return { res };
+  },
+  'workLog.coaches': async (c, s) => {
+    await workLogEntry(s);
+    const res = await c.get('/api/work-log/coaches');
+    return { res, included: res.statusCode === 200 ? res.json().items.some((x: { personId: string }) => x.personId === fx.people.coach) : undefined };
+  },
   'partnership.agreedTerms': async (c, s) => ({ res: await c.get(`/api/partnerships/${s.partnership}/agreed-terms`) }),
   'adminMeeting.scheduleRead': async (c) => {
     const meeting = await adminMeeting();
@@ -788,6 +827,39 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     const dateId = newId();
     await w.db.insertInto('admin_meeting_dates').values({ id: dateId, meeting_id: meeting.id, org_id: fx.org, starts_at: now, minutes: 60, place: '', status: 'scheduled', sequence: 0, version: 1, created_by: fx.people.coach, created_at: now, updated_at: now, cancelled_at: null }).execute();
     return { res: await c.put(`/api/admin-meeting-dates/${dateId}/attendance`, { records: [{ personId: fx.people.supervisorOfCoachee, status: 'present' }] }) };
+  },
+  // ---- the supervisor as a party (issue 12, item 6) ----
+  'agreement.signAsSupervisor': async (c, s) => {
+    const current = (await (await client('coach')).get(`/api/partnerships/${s.partnership}/agreement`)).json().current;
+    return { res: await c.post(`/api/partnerships/${s.partnership}/agreement/supervisor-signatures`, { version: current.version, commitmentsHash: current.supervisor.commitmentsHash }) };
+  },
+  'checkin.view': async (c, s) => {
+    const made = await (await client('supervisorOfCoachee')).post(`/api/partnerships/${s.partnership}/checkins`, { startsAt: new Date(w.clock.now().getTime() + 3 * 86400_000).toISOString(), minutes: 20, place: 'Office' });
+    expect(made.statusCode).toBe(201);
+    const res = await c.get(`/api/partnerships/${s.partnership}/checkins`);
+    return { res, included: res.statusCode === 200 ? res.json().items.some((i: { id: string }) => i.id === made.json().id) : undefined };
+  },
+  'checkin.schedule': async (c, s) => {
+    const at = (days: number) => new Date(w.clock.now().getTime() + days * 86400_000).toISOString();
+    const made = await (await client('supervisorOfCoachee')).post(`/api/partnerships/${s.partnership}/checkins`, { startsAt: at(3), minutes: 20, place: 'Office' });
+    expect(made.statusCode).toBe(201);
+    const scheduled = await c.post(`/api/partnerships/${s.partnership}/checkins`, { startsAt: at(4), minutes: 30, place: '' });
+    const moved = await c.patch(`/api/checkins/${made.json().id}`, { startsAt: at(5), minutes: 30, place: 'Library' });
+    return { res: same(scheduled, moved, await c.post(`/api/checkins/${made.json().id}/cancellation`)) };
+  },
+  'coverage.view': async (c, s) => {
+    const asked = await (await client('coach')).post(`/api/partnerships/${s.partnership}/coverage-requests`, { date: new Date(w.clock.now().getTime() + 2 * 86400_000).toISOString().slice(0, 10), from: '09:00', to: '09:45', purpose: 'coaching_meeting', coverFor: fx.people.coachee });
+    expect(asked.statusCode).toBe(201);
+    const res = await c.get(`/api/partnerships/${s.partnership}/coverage-requests`);
+    return { res, included: res.statusCode === 200 ? res.json().items.some((i: { id: string }) => i.id === asked.json().id) : undefined };
+  },
+  'coverage.request': async (c, s) => ({
+    res: await c.post(`/api/partnerships/${s.partnership}/coverage-requests`, { date: new Date(w.clock.now().getTime() + 2 * 86400_000).toISOString().slice(0, 10), from: '13:00', to: '14:00', purpose: 'observation_visit', coverFor: fx.people.coachee }),
+  }),
+  'coverage.answer': async (c, s) => {
+    const asked = await (await client('coachee')).post(`/api/partnerships/${s.partnership}/coverage-requests`, { date: new Date(w.clock.now().getTime() + 2 * 86400_000).toISOString().slice(0, 10), from: '09:00', to: '09:45', purpose: 'peer_visit', coverFor: fx.people.coachee });
+    expect(asked.statusCode).toBe(201);
+    return { res: await c.post(`/api/coverage-requests/${asked.json().id}/answer`, { decision: 'declined', reason: 'date_conflict' }) };
   },
   'languageCheck.check': async (c) => {
     const res = await c.post('/api/language-check', { text: 'Nice job! You asked 6 open questions.', language: 'en' });

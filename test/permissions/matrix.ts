@@ -119,6 +119,17 @@ export type ActionKey =
   | 'adminMeeting.run'
   | 'adminMeeting.norms'
   | 'adminMeeting.notes'
+  | 'agreement.signAsSupervisor'
+  | 'checkin.view'
+  | 'checkin.schedule'
+  | 'coverage.view'
+  | 'coverage.request'
+  | 'coverage.answer'
+  | 'workLog.own'
+  | 'workLog.write'
+  | 'workLog.edit'
+  | 'workLog.totals'
+  | 'workLog.coaches'
   | 'adminMeeting.scheduleRead'
   | 'adminMeeting.scheduleRules'
   | 'adminMeeting.schedule'
@@ -145,6 +156,11 @@ const sharedRead = {
   expired: { coachee: 'allow', supervisorOfCoachee: 'deny' },
   revoked: { coachee: 'allow', supervisorOfCoachee: 'deny' },
 } satisfies Partial<Record<ShareState, Partial<Record<Who, Outcome>>>>;
+
+/** The supervisor of the coachee, and nobody else (the partners included): the supervisor's own part (issue 12, item 6). */
+const supervisorOnly: Partial<Record<Who, Outcome>> = { supervisorOfCoachee: 'allow', coachee: 'deny', coach: 'deny', mentor: 'deny', otherSupervisor: 'deny', colleague: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' };
+/** The partners and the coachee's supervisor see it; another supervisor, a colleague, a leader, another organization do not. */
+const partnersAndSupervisor: Partial<Record<Who, Outcome>> = { ...members, supervisorOfCoachee: 'allow', otherSupervisor: 'deny', colleague: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' };
 
 const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<ShareState, Partial<Record<Who, Outcome>>>>> = {
   public: { anonymous: 'allow', coachee: 'allow' },
@@ -292,6 +308,23 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   'adminMeeting.norms': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'allow', leader: 'deny', otherSupervisor: 'deny', coachee: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   // The record is the note-taker's alone.
   'adminMeeting.notes': { mentor: 'allow', coach: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // The supervisor as a party (issue 12, item 6): signing the supervisor's commitments, scheduling check-ins and
+  // answering coverage are the coachee's supervisor's alone; the partners see check-ins and coverage and ask for cover.
+  'agreement.signAsSupervisor': supervisorOnly,
+  'checkin.view': partnersAndSupervisor,
+  'checkin.schedule': supervisorOnly,
+  'coverage.view': partnersAndSupervisor,
+  'coverage.request': { ...members, supervisorOfCoachee: 'deny', otherSupervisor: 'deny', colleague: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'coverage.answer': supervisorOnly,
+  // The coach's own work log (work-log.test.ts): the coach (and the mentor coach, of their own log) keeps it; an entry is
+  // the coach's alone. The coachee's supervisor signed a partnership meeting agreement with the coach (names may be used)
+  // and sees the coach's totals, never an entry or its note; another supervisor, the program leader, the partners: 404.
+  'workLog.own': { coach: 'allow', mentor: 'deny', coachee: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // An entry for the scene's partnership: the coach and the mentor coach coach in it; a coach elsewhere is refused the partnership.
+  'workLog.write': { coach: 'allow', mentor: 'allow', coachee: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'reject', anonymous: 'anonymous' },
+  'workLog.edit': { coach: 'allow', mentor: 'deny', coachee: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'workLog.totals': { coach: 'allow', supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny', mentor: 'deny', coachee: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'workLog.coaches': { supervisorOfCoachee: 'allow', otherSupervisor: 'deny', leader: 'deny', coach: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   // Future meetings (step 9): every participant reads the schedule and its calendar file; whoever runs the meeting
   // and the note-taker write the rules; they (and a participant named to send invitations) keep the dates and attendance.
   'adminMeeting.scheduleRead': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'allow', leader: 'deny', otherSupervisor: 'deny', coachee: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
