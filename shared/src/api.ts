@@ -350,6 +350,8 @@ export const PartnershipAbilities = z.object({
   sendMessages: z.boolean(),
   raiseConcerns: z.boolean(),
   editProfile: z.boolean(),
+  /** Read what the coach and the coachee's administrators signed about confidentiality and names. */
+  readAgreedTerms: z.boolean(),
 });
 export const PartnershipSummary = z.object({
   id,

@@ -22,6 +22,7 @@ export type PartnershipOverview = z.infer<typeof Api.PartnershipOverview>;
 export type Member = z.infer<typeof Api.Member>;
 export type Profile = z.infer<typeof Api.Profile>;
 export type AgreementResponse = z.infer<typeof Api.AgreementResponse>;
+export type AgreedTermsList = z.infer<typeof Api.AgreedTermsList>;
 export type AgreementVersion = z.infer<typeof Api.AgreementVersion>;
 export type AgreementContent = z.infer<typeof Api.AgreementContent>;
 export type CommitmentSet = z.infer<typeof Api.CommitmentSet>;

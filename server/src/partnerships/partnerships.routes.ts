@@ -42,7 +42,8 @@ export function presentSummary(ctx: PartnershipContext) {
     id: p.id,
     format: p.format,
     status: p.status,
-    origin: p.origin as z.infer<typeof PartnershipSummary>['origin'],
+    // Members and program leaders only (privacy/policy.ts 'partnership.readOrigin').
+    origin: can(ctx, 'partnership.readOrigin') ? (p.origin as NonNullable<z.infer<typeof PartnershipSummary>['origin']>) : null,
     members: ctx.members,
     viewerRelation: relationLabel(ctx),
     dualRole: p.dual_role === 1,
@@ -80,6 +81,7 @@ function abilities(ctx: PartnershipContext) {
     sendMessages: can(ctx, 'message.create'),
     raiseConcerns: can(ctx, 'concern.create'),
     editProfile: can(ctx, 'profile.edit'),
+    readAgreedTerms: can(ctx, 'partnership.agreedTerms'),
   };
 }
 

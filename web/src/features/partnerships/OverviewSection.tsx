@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { TextArea } from '../../ui/Field';
 import { Loading, Section } from '../../ui/Page';
 import { useLanguage, useT } from '../../i18n';
+import { AgreedTermsNote } from '../agreed-terms/AgreedTermsNote';
 import { seesSessions } from '../sessions/SessionsSection';
 import { meetingsKey } from '../sessions/sessionWords';
 import { useSignedIn } from '../session/session';
@@ -58,6 +59,7 @@ export function OverviewSection() {
         </Section>
       )}
       <DualRoleNote p={p} />
+      {p.abilities.readAgreedTerms ? <AgreedTermsNote partnershipId={p.id} teacher={p.viewerRelation === 'coachee'} /> : null}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { Section } from '../../ui/Page';
 import { useLabels } from '../../ui/format';
 import { useMemberNames } from '../partnerships/PartnershipCard';
+import { AgreedTermsNote } from '../agreed-terms/AgreedTermsNote';
 import { hasRole } from '../session/session';
 import { m } from './messages';
 
@@ -16,6 +17,7 @@ export function ProgramSections({ me, others, count, hasMore }: { me: Me; others
         <Section title={t('staff')} id="staff">
           <p>{t('staffBody')}</p>
           <LogisticsList items={others.filter((p) => p.viewerRelation === 'supervisor')} />
+          <AgreedTermsNote />
         </Section>
       ) : null}
       {hasRole(me, 'leader') ? (
