@@ -217,6 +217,18 @@ describe('future meetings in every calendar', () => {
     expect((await as.principal.get(`/api/admin-meetings/${meetingId}/schedule.ics`)).body).not.toContain(`UID:${nextId}@tandem`);
   });
 
+  it('puts the dates in each participant’s private calendar feed as the same events, and in nobody else’s', async () => {
+    const feedOf = async (c: Client) => {
+      const url = new URL((await c.post('/api/me/calendar')).json().url as string);
+      return (await w.app.inject({ method: 'GET', url: url.pathname })).body;
+    };
+    const principal = await feedOf(as.principal);
+    expect(principal).toContain('SUMMARY:Partnership meeting of coaches and administrators');
+    expect(principal).toMatch(/STATUS:CANCELLED/);
+    expect(principal).not.toContain('Maple Street');
+    expect(await feedOf(as.otherSupervisor)).not.toContain('Partnership meeting of coaches');
+  });
+
   it('writes each invitation in its reader’s language', async () => {
     await w.db.updateTable('people').set({ language: 'es' }).where('id', '=', people.principal).execute();
     const before = inbox.length;

@@ -77,6 +77,31 @@ export default async function calendarRoutes(app: App, s: Services) {
         stamp: now,
       });
     }
+    // The partnership meetings of coaches and administrators the person takes part in (issue 12, item 5): the same
+    // event as their invitation (uid and sequence), so a calendar that has both shows it once.
+    const adminDates = await db
+      .selectFrom('admin_meeting_dates as d')
+      .innerJoin('admin_meeting_participants as p', (j) => j.onRef('p.meeting_id', '=', 'd.meeting_id').on('p.person_id', '=', feed.person_id))
+      .select(['d.id', 'd.meeting_id', 'd.starts_at', 'd.minutes', 'd.place', 'd.status', 'd.sequence'])
+      .where('d.starts_at', '>=', new Date(now.getTime() - 60 * DAY).toISOString())
+      .where('d.starts_at', '<', new Date(now.getTime() + 365 * DAY).toISOString())
+      .orderBy('d.starts_at')
+      .limit(500)
+      .execute();
+    for (const d of adminDates) {
+      const start = new Date(d.starts_at);
+      cal.createEvent({
+        id: `${d.id}@tandem`,
+        sequence: Number(d.sequence),
+        summary: format(language, calendarMessages, 'adminMeeting'),
+        start,
+        end: new Date(start.getTime() + Number(d.minutes) * 60_000),
+        location: d.place || null,
+        url: `${config.baseUrl}/meetings/${d.meeting_id}`,
+        status: d.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        stamp: now,
+      });
+    }
     return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, no-store').send(cal.toString());
   });
 

@@ -11,6 +11,7 @@ export const calendarMessages = catalog({
     meeting: '{kind, select, coaching_meeting {Coaching meeting} observation {Classroom observation} support_visit {Support visit} mentor_checkin {Mentor check-in} other {Supervisor check-in}}',
     agreementReview: 'Coaching agreement review',
     stepDue: 'A step in your coaching plan is due',
+    adminMeeting: 'Partnership meeting of coaches and administrators',
     /** A reminder in the app and in e-mail: {weekday} and {date} come from Intl in the language and the organization's zone. */
     reminderAt: '{title} on {weekday} {date} at {time}',
     reminderOn: '{title} on {weekday} {date}',
@@ -22,6 +23,7 @@ export const calendarMessages = catalog({
     meeting: '{kind, select, coaching_meeting {Sesión de coaching} observation {Observación en el aula} support_visit {Visita de apoyo} mentor_checkin {Encuentro con coach mentor/a} other {Encuentro con supervisión}}',
     agreementReview: 'Revisión del acuerdo de coaching',
     stepDue: 'Vence un paso de tu plan de coaching',
+    adminMeeting: 'Reunión de colaboración entre coaches y equipo directivo',
     reminderAt: '{title} el {weekday} {date} a las {time}',
     reminderOn: '{title} el {weekday} {date}',
     mailSubject: 'Recordatorio: {reminder}',
