@@ -51,6 +51,7 @@ import artifactRoutes from './artifacts/artifacts.routes';
 import privacyRoutes from './privacy/privacy.routes';
 import setupRoutes from './setup/setup.routes';
 import workLogRoutes from './work-log/work-log.routes';
+import programRoutes from './program/program.routes';
 
 /** A unique or primary-key violation from either database: a race between two writers. */
 function isUniqueViolation(err: unknown): boolean {
@@ -186,6 +187,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   await app.register(async (api) => privacyRoutes(api as App, services));
   await app.register(async (api) => adminMeetingRoutes(api as App, services));
   await app.register(async (api) => workLogRoutes(api as App, services));
+  await app.register(async (api) => programRoutes(api as App, services));
 
   // The built web app, compressed and cached (platform/web-app.ts), and index.html for client routes.
   await registerWebApp(app);

@@ -29,7 +29,8 @@ export function checkShape(format: keyof typeof FORMAT_SHAPE, roles: MemberRole[
   return stray ? { key: 'partnershipStrayRole', values: { format, role: stray } } : null;
 }
 
-export async function createPartnership(db: DB, clock: Clock, actor: Actor, input: CreateInput): Promise<string> {
+/** `also`: more writes that belong with the new partnership, in its transaction (a volunteer's request it answers, program/). */
+export async function createPartnership(db: DB, clock: Clock, actor: Actor, input: CreateInput, also?: (trx: DB, partnershipId: string) => Promise<void>): Promise<string> {
   const ids = input.members.map((m) => m.personId);
   if (new Set(ids).size !== ids.length) throw unprocessable('memberTwice', 'members');
   const shapeProblem = checkShape(input.format, input.members.map((m) => m.role));
@@ -110,6 +111,7 @@ export async function createPartnership(db: DB, clock: Clock, actor: Actor, inpu
       .values({ id: newId(), partnership_id: id, from_status: null, to_status: allAccepted ? 'building' : 'invited', reason: input.message?.trim() || null, by_person_id: actor.personId, at: now })
       .execute();
     await createFirstDraft(trx, clock, actor, id, input.format);
+    await also?.(trx, id);
   });
   return id;
 }

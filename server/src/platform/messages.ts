@@ -320,6 +320,13 @@ const en = {
   workLogMinutesDisagree: 'The minutes and the start and end times say different things: give one or the other.',
   workLogPartnership: 'Choose one of the partnerships in which you coach, or none.',
   workLogViewer: 'Choose one of the administrators you signed an agreement with.',
+
+  // ---------- launching a program: enrolment and testimonials (issue 12, item 8) ----------
+  enrolmentCoach: 'Choose one of the program’s coaches, or leave the choice to the program.',
+  enrolmentPartnered: 'Your request is already a partnership. To change anything, talk with your coach, or pause or close the partnership from its page.',
+  enrolmentPartnerCoach: 'Choose a coach of the program (for peer and self-coaching, a coach or a mentor coach) other than the teacher.',
+  enrolmentPeersOnlyPeer: 'Only a peer partnership has other teachers in it: choose the peer format, or leave the other teachers out.',
+  testimonialAgree: 'Tick the box to say that colleagues may read your words, or keep the testimonial to yourself for now.',
 } as const;
 
 const format = '{format, select, expert {coaching individual} peer {coaching entre pares} other {autocoaching}}';
@@ -618,6 +625,12 @@ export const errorMessages = catalog({
     workLogMinutesDisagree: 'Los minutos y las horas de inicio y fin no coinciden: indica solo una de las dos cosas.',
     workLogPartnership: 'Elige uno de los acompañamientos en los que haces de coach, o ninguno.',
     workLogViewer: 'Elige a una de las personas de la dirección con quienes firmaste un acuerdo.',
+
+    enrolmentCoach: 'Elige a una de las personas coach del programa, o deja que el programa elija.',
+    enrolmentPartnered: 'Tu solicitud ya es un acompañamiento. Para cambiar algo, habla con tu coach, o pausa o cierra el acompañamiento desde su página.',
+    enrolmentPartnerCoach: 'Elige a una persona coach del programa (para coaching entre pares y autocoaching, una coach o coach mentora) que no sea la propia docente.',
+    enrolmentPeersOnlyPeer: 'Solo un acompañamiento entre pares incluye a otras docentes: elige ese formato, o no añadas a nadie más.',
+    testimonialAgree: 'Marca la casilla para decir que tus colegas pueden leer tus palabras, o guarda el testimonio solo para ti por ahora.',
   },
 });
 
