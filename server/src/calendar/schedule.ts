@@ -73,6 +73,15 @@ export async function scheduleFor(db: DB, w: Window): Promise<ScheduleItem[]> {
       .where('starts_at', '>=', from)
       .where('starts_at', '<', to)
       .execute();
+    // Check-ins the coachee's supervisor scheduled (issue 12): logistics only, titled like a supervisor check-in.
+    const checkins = await db
+      .selectFrom('supervisor_checkins')
+      .select(['id', 'partnership_id', 'starts_at', 'minutes', 'place', 'status'])
+      .where('partnership_id', 'in', chunk)
+      .where('status', 'in', w.includeCancelled ? ['scheduled', 'cancelled'] : ['scheduled'])
+      .where('starts_at', '>=', from)
+      .where('starts_at', '<', to)
+      .execute();
     const steps = await db
       .selectFrom('goal_steps as s')
       .innerJoin('goals as g', 'g.id', 's.goal_id')
@@ -88,6 +97,10 @@ export async function scheduleFor(db: DB, w: Window): Promise<ScheduleItem[]> {
       const base = { personId: m.person_id, orgId: m.org_id, partnershipId: m.partnership_id };
       for (const mt of meetings.filter((x) => x.partnership_id === m.partnership_id)) {
         items.push({ ...base, kind: 'session', key: `session:${mt.id}:${mt.starts_at}`, meetingKind: mt.kind as MeetingKind, start: new Date(mt.starts_at), end: new Date(mt.ends_at), allDay: false, location: mt.location, cancelled: mt.status === 'cancelled' });
+      }
+      for (const c of checkins.filter((x) => x.partnership_id === m.partnership_id)) {
+        const start = new Date(c.starts_at);
+        items.push({ ...base, kind: 'session', key: `checkin:${c.id}:${c.starts_at}`, meetingKind: 'supervisor_checkin', start, end: new Date(start.getTime() + c.minutes * 60_000), allDay: false, location: c.place, cancelled: c.status === 'cancelled' });
       }
       if (m.review_on && m.review_on >= fromDay && m.review_on <= toDay) {
         items.push({ ...base, kind: 'agreement_review', key: `review:${m.partnership_id}:${m.review_on}`, meetingKind: null, start: day(m.review_on), end: null, allDay: true, location: '', cancelled: false });
