@@ -45,6 +45,8 @@ export interface World {
   db?: DB;
   /** Without the demo: the one-time set-up token start-up would print on the console. */
   setupToken?: string;
+  /** Cuts every open connection to the server, as a network drop does (an open events stream included; a browser's offline mode alone leaves those open). */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export async function startWorld(options: { demo?: boolean } = {}): Promise<Worl
     browser,
     db: testDb.db,
     setupToken,
+    dropConnections: () => app.server.closeAllConnections(),
     async close() {
       await browser.close();
       await app.close();

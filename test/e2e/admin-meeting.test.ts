@@ -1,0 +1,182 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { format } from '../../shared/src/i18n-format';
+import { m as words } from '../../web/src/features/admin-meetings/messages';
+import { DESKTOP, PHONE, TABLET, type World, checkA11y, describeBrowser, openNav, signedInPage, startWorld } from './harness';
+
+/**
+ * The administrator–coach partnership meeting on four browsers at once (issue 12, item 1): Carmen
+ * (a coach) sets it up with the principal, the assistant principal and the other coach; each opens
+ * it on their own device; a change made on one appears on the other three within a second; the
+ * assistant principal's connection drops mid-step and her page catches up with what she missed
+ * when it is back; norms are drafted, agreed and revised at step 8; the note-taker is chosen and
+ * her notes reach everyone; overrun is shown and never blocks; axe on every page, English and Spanish.
+ */
+describeBrowser('the partnership meeting, live on four browsers', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  const es = (key: keyof typeof words.en, values?: Record<string, string | number>) => format('es', words, key, values);
+  const now = (page: Page) => page.locator('.meeting-now');
+  const noOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+  /** How long after `act` each page shows `text` (ms), all watched from before the act. */
+  async function reach(pages: Page[], text: string | RegExp, act: () => Promise<unknown>): Promise<number[]> {
+    const t0 = Date.now();
+    const seen = Promise.all(pages.map((p) => p.getByText(text).first().waitFor().then(() => Date.now() - t0)));
+    await act();
+    return seen;
+  }
+
+  it('is set up by a coach, held by four people on their own devices, live within a second, and survives a dropped connection', async () => {
+    const carmen = await signedInPage(world, 'carmen@riverside.example', DESKTOP);
+    const sam = await signedInPage(world, 'sam@riverside.example', PHONE);
+    const dana = await signedInPage(world, 'dana@riverside.example', TABLET);
+    const jordan = await signedInPage(world, 'jordan@riverside.example', DESKTOP);
+
+    // The page is in the menu for coaches and administrators; the demo's meeting is already there.
+    await openNav(sam);
+    await sam.locator('header').getByRole('link', { name: 'Partnership meetings' }).click();
+    await sam.getByRole('heading', { level: 1, name: 'Partnership meetings' }).waitFor();
+    await sam.getByRole('link', { name: 'Coaching at Maple Street this year' }).waitFor();
+    // A principal takes part; setting one up is for coaches and program leaders.
+    expect(await sam.getByRole('heading', { name: 'Set up a meeting' }).count()).toBe(0);
+    expect(await noOverflow(sam)).toBe(true);
+    await checkA11y(sam, 'partnership meetings, phone');
+
+    // Carmen sets up a meeting with the three others.
+    await carmen.locator('header').getByRole('link', { name: 'Partnership meetings' }).click();
+    await carmen.getByRole('heading', { level: 2, name: 'Set up a meeting' }).waitFor();
+    await carmen.getByLabel('Name of the meeting').fill('Maple Street partnership agreement');
+    for (const [search, name, role] of [
+      ['Sam', 'Sam Okafor', 'principal'],
+      ['Dana', 'Dana Whitfield', 'assistant_principal'],
+      ['Jordan', 'Jordan Lee', 'coach'],
+    ] as const) {
+      await carmen.getByLabel('Add a colleague').fill(search);
+      await carmen.getByRole('button', { name: `Choose ${name}` }).click();
+      await carmen.getByLabel(`Role of ${name}`).selectOption(role);
+    }
+    expect(await carmen.getByLabel('Role of Carmen Diaz (you)').inputValue()).toBe('coach');
+    await checkA11y(carmen, 'set up a meeting, filled in');
+    await carmen.getByRole('button', { name: 'Set up the meeting' }).click();
+    await carmen.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    const url = new URL(carmen.url()).pathname;
+    await carmen.getByRole('heading', { level: 1, name: 'Maple Street partnership agreement' }).waitFor();
+    await carmen.getByText('This meeting has not started yet.').waitFor();
+
+    // Everyone opens it; the stream is live on each.
+    for (const p of [sam, dana, jordan]) {
+      await p.goto(url);
+      await p.getByRole('heading', { level: 1, name: 'Maple Street partnership agreement' }).waitFor();
+    }
+    for (const p of [carmen, sam, dana, jordan]) await p.getByRole('status').filter({ hasText: 'Live: changes appear as they happen.' }).waitFor();
+    // Only whoever runs the meeting has its controls.
+    expect(await sam.getByRole('button', { name: 'Start the meeting' }).count()).toBe(0);
+    await checkA11y(sam, 'meeting before it starts, phone');
+
+    // Carmen starts it: the three others see step 2 within a second.
+    const started = await reach([sam, dana, jordan], 'Now: step 2 of 9', () => carmen.getByRole('button', { name: 'Start the meeting' }).click());
+    console.log(`[admin-meeting] start seen on the other three browsers after ${started.join(', ')} ms`);
+    expect(Math.max(...started)).toBeLessThan(1000);
+    await now(sam).getByRole('heading', { name: 'Why we are meeting' }).waitFor();
+    // The rail marks the current step; its timer counts on every second.
+    await expect.poll(() => sam.locator('.rail-step[aria-current="step"] .rail-title').textContent()).toContain('Why we are meeting');
+    const first = await now(jordan).locator('.step-elapsed').textContent();
+    await expect.poll(() => now(jordan).locator('.step-elapsed').textContent(), { timeout: 4000 }).not.toBe(first);
+    expect(await noOverflow(sam)).toBe(true);
+    await checkA11y(carmen, 'meeting live, runner');
+    await checkA11y(sam, 'meeting live, phone');
+
+    // Sam drafts a norm; Dana agrees it; each change reaches the others within a second.
+    const NORM = 'We start and end on time, and phones stay face down.';
+    await sam.getByLabel('A norm we could keep').fill(NORM);
+    const drafted = await reach([carmen, dana, jordan], NORM, () => sam.getByRole('button', { name: 'Add the norm' }).click());
+    console.log(`[admin-meeting] norm seen after ${drafted.join(', ')} ms`);
+    expect(Math.max(...drafted)).toBeLessThan(1000);
+    const norm = (p: Page) => p.locator('.norm', { hasText: NORM });
+    await norm(dana).getByRole('button', { name: 'Mark as agreed' }).click();
+    for (const p of [carmen, sam, jordan]) await norm(p).getByText('Agreed', { exact: true }).waitFor();
+
+    // The first step runs over its five minutes (time passed, as the database knows it): shown, and it never stops the next.
+    await world.db!.updateTable('admin_meeting_steps').set({ started_at: new Date(Date.now() - 8 * 60_000 - 5_000).toISOString() }).where('ended_at', 'is', null).execute();
+    await sam.getByLabel('A norm we could keep').fill('We listen to understand before we answer.');
+    await sam.getByRole('button', { name: 'Add the norm' }).click();
+    await now(jordan).getByText('3 min over').waitFor();
+    await now(jordan).getByText(/8:0\d so far/).waitFor();
+
+    // Carmen records the group's choice of note-taker: Jordan; only Jordan can add to the record.
+    await carmen.getByLabel('The group’s choice').selectOption({ label: 'Jordan Lee' });
+    await carmen.getByRole('button', { name: 'Record the choice' }).click();
+    for (const p of [sam, dana, jordan]) await p.getByText('Jordan Lee takes the notes.').waitFor();
+    expect(await sam.getByLabel(/Add to the record/).count()).toBe(0);
+    const NOTE = 'We meet to agree how coaching and leadership support teachers together this year.';
+    await jordan.getByLabel('Add to the record at step 2').fill(NOTE);
+    const noted = await reach([carmen, sam, dana], NOTE, () => jordan.getByRole('button', { name: 'Add to the record' }).click());
+    console.log(`[admin-meeting] note seen after ${noted.join(', ')} ms`);
+    expect(Math.max(...noted)).toBeLessThan(1000);
+
+    // Dana's connection drops mid-step: the meeting moves on and a note is added while she is away.
+    await dana.context().setOffline(true);
+    world.dropConnections();
+    await carmen.getByRole('button', { name: 'Next step: Our norms' }).click();
+    await now(sam).getByText('Now: step 3 of 9').waitFor();
+    const MISSED = 'Norms drafted together; both agreed by everyone present.';
+    await jordan.getByLabel('Add to the record at step 3').fill(MISSED);
+    await jordan.getByRole('button', { name: 'Add to the record' }).click();
+    await sam.getByText(MISSED).waitFor();
+    // Her page says so quietly, and has not seen the step change or the note.
+    await dana.getByRole('status').filter({ hasText: 'Reconnecting…' }).waitFor();
+    expect(await now(dana).getByText('Now: step 2 of 9').count()).toBe(1);
+    expect(await dana.getByText(MISSED).count()).toBe(0);
+    await checkA11y(dana, 'meeting while reconnecting, tablet');
+    await dana.context().setOffline(false);
+    // Back: her page catches up with everything it missed, and says it is live again.
+    await now(dana).getByText('Now: step 3 of 9').waitFor({ timeout: 15_000 });
+    await dana.getByText(MISSED).waitFor();
+    await dana.getByRole('status').filter({ hasText: 'Live: changes appear as they happen.' }).waitFor();
+
+    // Step 8: the norms are revisited; Dana changes the words of the agreed one, a revision everyone sees.
+    await carmen.getByRole('button', { name: 'Go to step 8' }).click();
+    await now(dana).getByText('Now: step 8 of 9').waitFor();
+    await dana.getByText('Look back at the norms').waitFor();
+    await norm(dana).getByRole('button', { name: 'Change the words' }).click();
+    const REVISED = 'We start and end on time, phones face down, and we name it when we run over.';
+    await dana.getByLabel('Words of the norm').fill(REVISED);
+    await dana.getByRole('button', { name: 'Save' }).click();
+    for (const p of [carmen, sam, jordan]) await p.locator('.norm', { hasText: REVISED }).getByText(/Revised/).waitFor();
+    await checkA11y(dana, 'meeting at step 8, tablet');
+
+    // Dana reads it in Spanish: axe finds nothing and the page speaks Spanish.
+    const me = await (await dana.request.get('/api/me')).json();
+    expect((await dana.request.put('/api/me/language', { data: { language: 'es' }, headers: { 'x-csrf-token': me.csrfToken } })).status()).toBe(200);
+    await dana.reload();
+    await now(dana).getByText(es('nowAt', { step: 8 })).waitFor();
+    await dana.getByRole('heading', { level: 2, name: es('normsTitle') }).waitFor();
+    await checkA11y(dana, 'meeting live, Spanish');
+    await dana.goto('/meetings');
+    await dana.getByRole('heading', { level: 1, name: es('title') }).waitFor();
+    await checkA11y(dana, 'partnership meetings, Spanish');
+    await dana.goto(url);
+
+    // Carmen ends it; everyone sees it has ended, with the norms and the record kept.
+    const ended = await reach([sam, dana, jordan], /This meeting has ended|Esta reunión ha terminado/, () => carmen.getByRole('button', { name: 'End the meeting' }).click());
+    console.log(`[admin-meeting] end seen after ${ended.join(', ')} ms`);
+    await sam.getByText(NOTE).waitFor();
+    await checkA11y(sam, 'meeting ended, phone');
+  });
+
+  it('is not found by a program leader who is not in it', async () => {
+    const meeting = await world.db!.selectFrom('admin_meetings').select('id').where('title', '=', 'Coaching at Maple Street this year').executeTakeFirstOrThrow();
+    const lena = await signedInPage(world, 'lena@riverside.example', DESKTOP);
+    await lena.goto(`/meetings/${meeting.id}`);
+    await lena.getByRole('alert').waitFor();
+    expect(await lena.getByText('Coaching at Maple Street this year').count()).toBe(0);
+    await checkA11y(lena, 'meeting not found');
+  });
+});
