@@ -332,6 +332,25 @@ async function workLogEntry(s: Scene): Promise<string> {
   return res.json().id;
 }
 
+/** A new teacher, supervised by the coachee's supervisor, who volunteered choosing the coach: their request's id. */
+async function volunteer(): Promise<string> {
+  const teacher = await newPerson(['coachee']);
+  await w.given.supervisorOf(fx.people.supervisorOfCoachee, teacher);
+  const res = await (await w.as(teacher)).put('/api/program/enrolment', { choice: 'volunteer', format: 'expert', preferredCoachId: fx.people.coach, starts: 'this_term' });
+  expect(res.statusCode).toBe(200);
+  return res.json().myEnrolment.id;
+}
+
+/** A testimonial the coachee wrote (and, when asked, consented to show with their name). */
+async function testimonial(consented: boolean): Promise<string> {
+  const coachee = await client('coachee');
+  const res = await coachee.post('/api/program/testimonials', { text: 'My coach listened before suggesting anything.' });
+  expect(res.statusCode).toBe(201);
+  const id = res.json().myTestimonials[0].id as string;
+  if (consented) expect((await coachee.put(`/api/program/testimonials/${id}/consent`, { show: 'named', agree: true })).statusCode).toBe(200);
+  return id;
+}
+
 /** Opens a meeting's events stream (text/event-stream, never ending by itself): its status, and its first chunk when it opened. */
 async function eventsOf(who: Who, meetingId: string): Promise<{ status: number; first: string }> {
   const headers: Record<string, string> = {};
@@ -860,6 +879,33 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
     const asked = await (await client('coachee')).post(`/api/partnerships/${s.partnership}/coverage-requests`, { date: new Date(w.clock.now().getTime() + 2 * 86400_000).toISOString().slice(0, 10), from: '09:00', to: '09:45', purpose: 'peer_visit', coverFor: fx.people.coachee });
     expect(asked.statusCode).toBe(201);
     return { res: await c.post(`/api/coverage-requests/${asked.json().id}/answer`, { decision: 'declined', reason: 'date_conflict' }) };
+  },
+  // ---- launching a program (issue 12, item 8) ----
+  'program.read': async (c) => ({ res: await c.get('/api/program') }),
+  'program.welcome': async (c) => ({ res: await c.put('/api/program/welcome', { welcome: 'Welcome to coaching at Maple Street.' }) }),
+  'program.enrol': async (c) => {
+    const answered = await c.put('/api/program/enrolment', { choice: 'volunteer', format: 'expert', preferredCoachId: fx.people.coach, starts: 'now' });
+    return { res: same(answered, await c.delete('/api/program/enrolment')) };
+  },
+  'program.enrolments': async (c) => {
+    const request = await volunteer();
+    const res = await c.get('/api/program/enrolments');
+    return { res, included: res.statusCode === 200 ? res.json().items.some((i: { id: string }) => i.id === request) : undefined };
+  },
+  'program.partner': async (c) => ({ res: await c.post(`/api/program/enrolments/${await volunteer()}/partnership`, { format: 'expert', coachId: fx.people.coach }) }),
+  'program.testify': async (c) => ({ res: await c.post('/api/program/testimonials', { text: 'Coaching gave me time to think about my teaching.' }) }),
+  'program.testimonial': async (c) => {
+    const id = await testimonial(false);
+    const edited = await c.put(`/api/program/testimonials/${id}`, { text: 'Coaching gave me back my curiosity.' });
+    const consented = await c.put(`/api/program/testimonials/${id}/consent`, { show: 'named', agree: true });
+    const withdrawn = await c.delete(`/api/program/testimonials/${id}/consent`);
+    return { res: same(edited, consented, withdrawn, await c.delete(`/api/program/testimonials/${id}`)) };
+  },
+  'program.review': async (c) => {
+    const id = await testimonial(true);
+    const list = await c.get('/api/program/testimonials');
+    const approved = await c.put(`/api/program/testimonials/${id}/approval`, { approved: true });
+    return { res: same(list, approved), included: list.statusCode === 200 ? list.json().items.some((i: { id: string }) => i.id === id) : undefined };
   },
   'languageCheck.check': async (c) => {
     const res = await c.post('/api/language-check', { text: 'Nice job! You asked 6 open questions.', language: 'en' });

@@ -134,6 +134,14 @@ export type ActionKey =
   | 'adminMeeting.scheduleRules'
   | 'adminMeeting.schedule'
   | 'adminMeeting.attendance'
+  | 'program.read'
+  | 'program.welcome'
+  | 'program.enrol'
+  | 'program.enrolments'
+  | 'program.partner'
+  | 'program.testify'
+  | 'program.testimonial'
+  | 'program.review'
   | 'partnership.agreedTerms';
 
 export interface Row {
@@ -331,6 +339,20 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   'adminMeeting.scheduleRules': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'adminMeeting.schedule': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'deny', otherSupervisor: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'adminMeeting.attendance': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // Launching a program (program-launch.test.ts): the page is for everyone signed in; the welcome is the leader's.
+  'program.read': { coachee: 'allow', coach: 'allow', supervisorOfCoachee: 'allow', leader: 'allow', otherOrganization: 'allow', anonymous: 'anonymous' },
+  'program.welcome': { leader: 'allow', coachee: 'deny', coach: 'deny', supervisorOfCoachee: 'deny', anonymous: 'anonymous' },
+  // A teacher volunteers or says "not now" (and takes it back) for themselves; anyone else finds nothing to answer (404).
+  'program.enrol': { colleague: 'allow', coachee: 'allow', coach: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', anonymous: 'anonymous' },
+  // A new teacher, supervised by the coachee's supervisor, volunteered choosing the coach: the leader and that coach see
+  // the request and turn it into a partnership; the teacher's supervisor never learns of it (404), nor does another coach.
+  'program.enrolments': { leader: 'allow', coach: 'allow', mentor: 'deny', supervisorOfCoachee: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'program.partner': { leader: 'allow', coach: 'allow', mentor: 'deny', supervisorOfCoachee: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // Testimonials: written by people taking part; changed, consented, withdrawn and deleted by their author alone;
+  // approved by the leader only once their author consented.
+  'program.testify': { coachee: 'allow', coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'program.testimonial': { coachee: 'allow', coach: 'deny', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'program.review': { leader: 'allow', coachee: 'deny', coach: 'deny', supervisorOfCoachee: 'deny', anonymous: 'anonymous' },
   // What the coach and the coachee's administrators signed about confidentiality and names: the people it concerns.
   'partnership.agreedTerms': { ...members, supervisorOfCoachee: 'allow', otherSupervisor: 'deny', colleague: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
 };
