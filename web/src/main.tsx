@@ -70,6 +70,8 @@ const StrengthsSection = page(() => import('./features/strengths/StrengthsSectio
 const TemplatesPage = page(() => import('./features/templates/TemplatesPage'), 'TemplatesPage');
 const AgreementSection = page(() => import('./features/agreements/AgreementSection'), 'AgreementSection');
 const AgreementVersionPage = page(() => import('./features/agreements/AgreementSection'), 'AgreementVersionPage');
+const WorkLogPage = page(() => import('./features/work-log/WorkLogPage'), 'WorkLogPage');
+const CoachesWorkLogsPage = page(() => import('./features/work-log/CoachesWorkLogsPage'), 'CoachesWorkLogsPage');
 const MeetingsPage = page(() => import('./features/admin-meetings/MeetingsPage'), 'MeetingsPage');
 const MeetingPage = page(() => import('./features/admin-meetings/MeetingPage'), 'MeetingPage');
 
@@ -166,6 +168,8 @@ function App() {
         <Route path="/practices" element={signedIn(<PracticesPage />)} />
         <Route path="/templates" element={signedIn(<TemplatesPage />)} />
         <Route path="/access-log" element={signedIn(<AccessLogPage />)} />
+        <Route path="/work-log" element={signedIn(<WorkLogPage />)} />
+        <Route path="/work-log/coaches" element={signedIn(<CoachesWorkLogsPage />)} />
         <Route path="/settings" element={signedIn(<SettingsPage />)} />
         <Route path="/organization" element={signedIn(<OrganizationPage />)} />
         <Route path="/shared/observations/:observationId" element={signedIn(<SharedObservationPage />)} />

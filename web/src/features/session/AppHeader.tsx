@@ -135,6 +135,18 @@ function MainNav({ me }: { me: Me }) {
             <NavLink to="/access-log">{t('nav_accessLog')}</NavLink>
           </li>
         ) : null}
+        {me.abilities.workLog ? (
+          <li>
+            <NavLink to="/work-log" end>
+              {t('nav_workLog')}
+            </NavLink>
+          </li>
+        ) : null}
+        {me.abilities.coachesWorkLogs ? (
+          <li>
+            <NavLink to="/work-log/coaches">{t('nav_coachesWorkLogs')}</NavLink>
+          </li>
+        ) : null}
         <li>
           <NavLink to="/welcome">{t('nav_roles')}</NavLink>
         </li>
