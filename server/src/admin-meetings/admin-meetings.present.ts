@@ -4,6 +4,7 @@ import { ADMIN_MEETING_STEPS, stepTimer } from '../../../shared/src/admin-meetin
 import type { AdminMeeting } from '../../../shared/src/api';
 import { type AdminMeetingContext, canInMeeting } from '../privacy/policy';
 import type { MeetingDetails, MeetingRow } from './admin-meetings.queries';
+import { presentAgreementParts } from './agreement.present';
 
 type Status = z.infer<typeof AdminMeeting>['status'];
 type Role = z.infer<typeof AdminMeeting>['participants'][number]['role'];
@@ -11,6 +12,8 @@ type Role = z.infer<typeof AdminMeeting>['participants'][number]['role'];
 export function presentMeeting(ctx: AdminMeetingContext & { meeting: MeetingRow }, d: MeetingDetails, now: Date): z.infer<typeof AdminMeeting> {
   const m = ctx.meeting;
   const open = m.status !== 'ended';
+  // Steps 5–7 (roles, topics, the written agreement): agreement.present.ts.
+  const { abilities: agreementAbilities, ...agreement } = presentAgreementParts(ctx, d.agreement, d.participants);
   return {
     id: m.id,
     title: m.title,
@@ -37,7 +40,9 @@ export function presentMeeting(ctx: AdminMeetingContext & { meeting: MeetingRow 
     }),
     norms: d.norms.map((n) => ({ id: n.id, text: n.text, authorId: n.author_id, authorName: n.author_name, agreedAt: n.agreed_at, revisedAt: n.revised_at, version: Number(n.version), createdAt: n.created_at, updatedAt: n.updated_at })),
     notes: d.notes.map((n) => ({ id: n.id, step: Number(n.step), text: n.text, authorId: n.author_id, authorName: n.author_name, createdAt: n.created_at, updatedAt: n.updated_at })),
+    ...agreement,
     abilities: {
+      ...agreementAbilities,
       run: open && canInMeeting(ctx, 'adminMeeting.run'),
       chooseNoteTaker: open && canInMeeting(ctx, 'adminMeeting.chooseNoteTaker'),
       editNorms: open && canInMeeting(ctx, 'adminMeeting.norms'),

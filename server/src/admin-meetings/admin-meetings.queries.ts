@@ -7,6 +7,7 @@ import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
 import type { Database } from '../platform/tables';
 import type { AdminMeetingContext } from '../privacy/policy';
+import { agreementParts } from './agreement.queries';
 
 export type MeetingRow = Database['admin_meetings'];
 
@@ -27,7 +28,7 @@ export async function meetingContext(db: DB, actor: Pick<Actor, 'orgId' | 'perso
 
 /** Everything a participant's screen shows, read for one meeting (after the policy allowed the read). */
 export async function meetingDetails(db: DB, meeting: MeetingRow) {
-  const [participants, steps, norms, notes, site] = await Promise.all([
+  const [participants, steps, norms, notes, site, agreement] = await Promise.all([
     db
       .selectFrom('admin_meeting_participants as p')
       .innerJoin('people as u', 'u.id', 'p.person_id')
@@ -54,8 +55,10 @@ export async function meetingDetails(db: DB, meeting: MeetingRow) {
       .orderBy('n.created_at')
       .execute(),
     meeting.site_id ? db.selectFrom('sites').select('name').where('id', '=', meeting.site_id).executeTakeFirst() : Promise.resolve(undefined),
+    // Steps 5–7: roles, topics, the written agreement (agreement.queries.ts).
+    agreementParts(db, meeting),
   ]);
-  return { participants, steps, norms, notes, siteName: site?.name ?? null };
+  return { participants, steps, norms, notes, siteName: site?.name ?? null, agreement };
 }
 export type MeetingDetails = Awaited<ReturnType<typeof meetingDetails>>;
 

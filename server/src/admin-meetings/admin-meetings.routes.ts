@@ -34,6 +34,9 @@ import { presentMeeting } from './admin-meetings.present';
 import { meetingChanges, numberEvent } from './admin-meetings.service';
 import { openMeetingBus } from './live';
 import scheduleRoutes from './schedule.routes';
+import roleRoutes from './roles.routes';
+import topicRoutes from './topics.routes';
+import meetingAgreementRoutes from './agreement.routes';
 import termsRoutes from './terms.routes';
 
 /**
@@ -59,6 +62,10 @@ export default async function adminMeetingRoutes(app: App, s: Services) {
   const { change } = meetingChanges(db, clock, bus);
   // The future meetings (step 9) share the numbering of changes, so live screens follow them too.
   await scheduleRoutes(app, s, change);
+  // Steps 5–7: roles and the lists, topics, the written agreement.
+  await roleRoutes(app, s, change);
+  await topicRoutes(app, s, change);
+  await meetingAgreementRoutes(app, s, change);
   await termsRoutes(app, s);
   const screens = new Map<string, Set<Screen>>();
 

@@ -10,7 +10,18 @@ import type { Database } from '../platform/tables';
 import type { MeetingBus } from './live';
 
 /** What changed, as a screen is told (no words of the meeting: a screen reads them with the meeting). */
-export type MeetingEventKind = 'created' | 'started' | 'step' | 'ended' | 'note_taker' | 'norm_added' | 'norm_changed' | 'norm_agreed' | 'note_added' | 'schedule_rules' | 'date_scheduled' | 'date_moved' | 'date_cancelled' | 'attendance';
+export type MeetingEventKind = 'created' | 'started' | 'step' | 'ended' | 'note_taker' | 'norm_added' | 'norm_changed' | 'norm_agreed' | 'note_added' | 'schedule_rules' | 'date_scheduled' | 'date_moved' | 'date_cancelled' | 'attendance'
+  // steps 5–7: roles, topics, the written agreement
+  | 'role_picks'
+  | 'role_set'
+  | 'item_added'
+  | 'item_changed'
+  | 'item_removed'
+  | 'concern'
+  | 'answer'
+  | 'agreement_plan'
+  | 'agreement_version'
+  | 'agreement_signed';
 
 export function meetingChanges(db: DB, clock: Clock, bus: MeetingBus) {
   /**
