@@ -187,11 +187,9 @@ export default async function scheduleRoutes(app: App, s: Services, change: Chan
     );
   }
 
-  const summary = (text: string) => ({ tags: ['admin meetings'], summary: text });
-
   app.get(
     '/api/admin-meetings/:id/schedule',
-    { config: { matrix: 'adminMeeting.scheduleRead' }, schema: { ...summary('The future meetings: the rules agreed for a cancellation or an absence, who sends the invitations, each date with who came (participants only)'), params: IdParams, response: { 200: AdminMeetingSchedule } } },
+    { config: { matrix: 'adminMeeting.scheduleRead' }, schema: { tags: ['admin meetings'], summary: 'The future meetings: the rules agreed for a cancellation or an absence, who sends the invitations, each date with who came (participants only)', params: IdParams, response: { 200: AdminMeetingSchedule } } },
     async (request) => {
       const actor = actorOf(request);
       return readSchedule(db, await load(actor, request.params.id, 'adminMeeting.scheduleRead'));
@@ -200,7 +198,7 @@ export default async function scheduleRoutes(app: App, s: Services, change: Chan
 
   app.get(
     '/api/admin-meetings/:id/schedule.ics',
-    { config: { matrix: 'adminMeeting.scheduleRead' }, schema: { ...summary('The dates still scheduled as one iCalendar file, to add to any calendar (participants only)'), params: IdParams } },
+    { config: { matrix: 'adminMeeting.scheduleRead' }, schema: { tags: ['admin meetings'], summary: 'The dates still scheduled as one iCalendar file, to add to any calendar (participants only)', params: IdParams } },
     async (request, reply) => {
       const actor = actorOf(request);
       const ctx = await load(actor, request.params.id, 'adminMeeting.scheduleRead');
@@ -215,7 +213,7 @@ export default async function scheduleRoutes(app: App, s: Services, change: Chan
 
   app.put(
     '/api/admin-meetings/:id/schedule-rules',
-    { config: { matrix: 'adminMeeting.scheduleRules' }, schema: { ...summary('Write down what the group agreed for a cancelled meeting and an absence, and who sends the invitations (whoever runs the meeting or the note-taker; 409 on a stale version)'), params: IdParams, body: AdminMeetingRulesBody, response: { 200: AdminMeetingSchedule } } },
+    { config: { matrix: 'adminMeeting.scheduleRules' }, schema: { tags: ['admin meetings'], summary: 'Write down what the group agreed for a cancelled meeting and an absence, and who sends the invitations (whoever runs the meeting or the note-taker; 409 on a stale version)', params: IdParams, body: AdminMeetingRulesBody, response: { 200: AdminMeetingSchedule } } },
     async (request) => {
       const actor = actorOf(request);
       const ctx = await load(actor, request.params.id, 'adminMeeting.scheduleRules');
@@ -241,7 +239,7 @@ export default async function scheduleRoutes(app: App, s: Services, change: Chan
 
   app.post(
     '/api/admin-meetings/:id/dates',
-    { config: { matrix: 'adminMeeting.schedule' }, schema: { ...summary('Schedule a future meeting: every participant receives a calendar invitation with the agreed rules (whoever runs the meeting, the note-taker or the person named to send invitations)'), params: IdParams, body: CreateAdminMeetingDateBody, response: { 201: AdminMeetingSchedule } } },
+    { config: { matrix: 'adminMeeting.schedule' }, schema: { tags: ['admin meetings'], summary: 'Schedule a future meeting: every participant receives a calendar invitation with the agreed rules (whoever runs the meeting, the note-taker or the person named to send invitations)', params: IdParams, body: CreateAdminMeetingDateBody, response: { 201: AdminMeetingSchedule } } },
     async (request, reply) => {
       const actor = actorOf(request);
       const ctx = await load(actor, request.params.id, 'adminMeeting.schedule');
@@ -260,7 +258,7 @@ export default async function scheduleRoutes(app: App, s: Services, change: Chan
 
   app.patch(
     '/api/admin-meeting-dates/:id',
-    { config: { matrix: 'adminMeeting.schedule' }, schema: { ...summary('Move a future meeting or change its place: the same calendar event is sent again, updated (409 on a stale version)'), params: IdParams, body: UpdateAdminMeetingDateBody, response: { 200: AdminMeetingSchedule } } },
+    { config: { matrix: 'adminMeeting.schedule' }, schema: { tags: ['admin meetings'], summary: 'Move a future meeting or change its place: the same calendar event is sent again, updated (409 on a stale version)', params: IdParams, body: UpdateAdminMeetingDateBody, response: { 200: AdminMeetingSchedule } } },
     async (request) => {
       const actor = actorOf(request);
       const { date, ctx } = await loadDate(actor, request.params.id, 'adminMeeting.schedule');
@@ -288,7 +286,7 @@ export default async function scheduleRoutes(app: App, s: Services, change: Chan
 
   app.post(
     '/api/admin-meeting-dates/:id/cancellation',
-    { config: { matrix: 'adminMeeting.schedule' }, schema: { ...summary('Cancel a future meeting: participants receive the cancellation for their calendars, with what the group agreed happens when a meeting is cancelled'), params: IdParams, body: CancelAdminMeetingDateBody, response: { 200: AdminMeetingSchedule } } },
+    { config: { matrix: 'adminMeeting.schedule' }, schema: { tags: ['admin meetings'], summary: 'Cancel a future meeting: participants receive the cancellation for their calendars, with what the group agreed happens when a meeting is cancelled', params: IdParams, body: CancelAdminMeetingDateBody, response: { 200: AdminMeetingSchedule } } },
     async (request) => {
       const actor = actorOf(request);
       const { date, ctx } = await loadDate(actor, request.params.id, 'adminMeeting.schedule');
@@ -307,7 +305,7 @@ export default async function scheduleRoutes(app: App, s: Services, change: Chan
 
   app.put(
     '/api/admin-meeting-dates/:id/attendance',
-    { config: { matrix: 'adminMeeting.attendance' }, schema: { ...summary('Record who came to a meeting once it has begun: present, absent after letting the group know, or absent (a later record for a person replaces the earlier one)'), params: IdParams, body: AdminMeetingAttendanceBody, response: { 200: AdminMeetingSchedule } } },
+    { config: { matrix: 'adminMeeting.attendance' }, schema: { tags: ['admin meetings'], summary: 'Record who came to a meeting once it has begun: present, absent after letting the group know, or absent (a later record for a person replaces the earlier one)', params: IdParams, body: AdminMeetingAttendanceBody, response: { 200: AdminMeetingSchedule } } },
     async (request) => {
       const actor = actorOf(request);
       const { date, ctx } = await loadDate(actor, request.params.id, 'adminMeeting.attendance');
