@@ -351,6 +351,26 @@ async function testimonial(consented: boolean): Promise<string> {
   return id;
 }
 
+/**
+ * The same meeting, started by the coach; planned: the principal (supervisor of the coachee)
+ * drafts the agreement; drafted: version 1 is written, with a confidentiality line planted.
+ */
+async function meetingUnderway(opts: { planned?: boolean; drafted?: boolean } = {}): Promise<{ id: string; contentHash: string }> {
+  const meeting = await adminMeeting();
+  const coach = await client('coach');
+  const url = `/api/admin-meetings/${meeting.id}`;
+  expect((await coach.post(`${url}/starting`, { baseVersion: meeting.version })).statusCode).toBe(200);
+  if (opts.planned) expect((await coach.put(`${url}/agreement-plan`, { drafterId: fx.people.supervisorOfCoachee, dueOn: '2026-12-15', baseVersion: 0 })).statusCode).toBe(200);
+  let contentHash = '';
+  if (opts.drafted) {
+    expect((await coach.post(`${url}/items`, { kind: 'confidentiality', text: 'What a teacher tells a coach stays with the coach' })).statusCode).toBe(201);
+    const drafted = await (await client('supervisorOfCoachee')).post(`${url}/agreement-versions`, { baseVersion: 0 });
+    expect(drafted.statusCode).toBe(201);
+    contentHash = drafted.json().agreement.latest.contentHash;
+  }
+  return { id: meeting.id, contentHash };
+}
+
 /** Opens a meeting's events stream (text/event-stream, never ending by itself): its status, and its first chunk when it opened. */
 async function eventsOf(who: Who, meetingId: string): Promise<{ status: number; first: string }> {
   const headers: Record<string, string> = {};
@@ -794,6 +814,43 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
   'adminMeeting.notes': async (c) => {
     const meeting = await adminMeeting();
     return { res: await c.post(`/api/admin-meetings/${meeting.id}/notes`, { text: 'Roles: data coach and learning facilitator first.' }) };
+  },
+  'adminMeeting.contribute': async (c) => {
+    const meeting = await adminMeeting();
+    const url = `/api/admin-meetings/${meeting.id}`;
+    const picked = await c.put(`${url}/role-picks`, { roles: ['data_coach', 'mentor'] });
+    const concern = await c.put(`${url}/topics/classroom_access/concern`, { concerned: true });
+    const added = await c.post(`${url}/items`, { kind: 'challenge', text: 'New curriculum this year' });
+    const item = added.statusCode === 201 ? added.json().items[0].id : newId();
+    const changed = await c.patch(`/api/admin-meeting-items/${item}`, { text: 'New reading curriculum this year', baseVersion: 1 });
+    return { res: same(picked, concern, added, changed, await c.delete(`/api/admin-meeting-items/${item}`)) };
+  },
+  'adminMeeting.settleRoles': async (c) => {
+    const meeting = await adminMeeting();
+    const settled = await c.post(`/api/admin-meetings/${meeting.id}/role-sets`, { roles: ['data_coach', 'mentor', 'learner'] });
+    const set = settled.statusCode === 201 ? settled.json().roles.sets[0].id : newId();
+    const changed = await c.patch(`/api/admin-meeting-role-sets/${set}`, { scope: 'Math', baseVersion: 1 });
+    return { res: same(settled, changed, await c.delete(`/api/admin-meeting-role-sets/${set}`)) };
+  },
+  'adminMeeting.answerTopics': async (c) => {
+    const meeting = await meetingUnderway();
+    return { res: await c.put(`/api/admin-meetings/${meeting.id}/topics/naming_teachers/answer`, { status: 'agreed', text: 'Teams only', namesMayBeUsed: false, baseVersion: 0 }) };
+  },
+  'adminMeeting.planAgreement': async (c) => {
+    const meeting = await meetingUnderway();
+    return { res: await c.put(`/api/admin-meetings/${meeting.id}/agreement-plan`, { drafterId: fx.people.supervisorOfCoachee, dueOn: '2026-12-15', baseVersion: 0 }) };
+  },
+  'adminMeeting.draftAgreement': async (c) => {
+    const meeting = await meetingUnderway({ planned: true });
+    return { res: await c.post(`/api/admin-meetings/${meeting.id}/agreement-versions`, { introduction: 'Our agreement', baseVersion: 0 }) };
+  },
+  'adminMeeting.signAgreement': async (c) => {
+    const meeting = await meetingUnderway({ planned: true, drafted: true });
+    return { res: await c.post(`/api/admin-meetings/${meeting.id}/agreement-signatures`, { version: 1, contentHash: meeting.contentHash }) };
+  },
+  'adminMeeting.exportAgreement': async (c) => {
+    const meeting = await meetingUnderway({ planned: true, drafted: true });
+    return { res: same(await c.get(`/api/admin-meetings/${meeting.id}/agreement.pdf`), await c.get(`/api/admin-meetings/${meeting.id}/agreement-versions/1`)) };
   },
   'workLog.own': async (c, s) => {
     const entry = await workLogEntry(s);

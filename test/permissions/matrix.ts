@@ -134,6 +134,13 @@ export type ActionKey =
   | 'adminMeeting.scheduleRules'
   | 'adminMeeting.schedule'
   | 'adminMeeting.attendance'
+  | 'adminMeeting.contribute'
+  | 'adminMeeting.settleRoles'
+  | 'adminMeeting.answerTopics'
+  | 'adminMeeting.planAgreement'
+  | 'adminMeeting.draftAgreement'
+  | 'adminMeeting.signAgreement'
+  | 'adminMeeting.exportAgreement'
   | 'program.read'
   | 'program.welcome'
   | 'program.enrol'
@@ -339,6 +346,18 @@ const TABLE: Record<ActionKey, Partial<Record<Who, Outcome>> | Partial<Record<Sh
   'adminMeeting.scheduleRules': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'adminMeeting.schedule': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'deny', otherSupervisor: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   'adminMeeting.attendance': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  // Roles, topics and the written agreement (steps 5–7, admin-meeting-agreement.test.ts), in the same meeting: every
+  // participant picks roles, adds challenges/strengths/confidentiality lines (and changes their own) and marks key
+  // concerns; whoever runs it (the coach) settles roles and names the drafter; the note-taker (the mentor) or the
+  // runner answers topics; only the drafter (here the principal, the supervisor of the coachee) writes versions;
+  // every participant signs and prints. A supervisor or leader outside the meeting finds nothing (404).
+  'adminMeeting.contribute': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'allow', leader: 'deny', otherSupervisor: 'deny', coachee: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'adminMeeting.settleRoles': { coach: 'allow', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherSupervisor: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'adminMeeting.answerTopics': { mentor: 'allow', coach: 'allow', supervisorOfCoachee: 'deny', leader: 'deny', otherSupervisor: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'adminMeeting.planAgreement': { coach: 'allow', mentor: 'deny', supervisorOfCoachee: 'deny', leader: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'adminMeeting.draftAgreement': { supervisorOfCoachee: 'allow', coach: 'deny', mentor: 'deny', leader: 'deny', otherSupervisor: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'adminMeeting.signAgreement': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'allow', leader: 'deny', otherSupervisor: 'deny', coachee: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
+  'adminMeeting.exportAgreement': { coach: 'allow', mentor: 'allow', supervisorOfCoachee: 'allow', leader: 'deny', otherSupervisor: 'deny', coachee: 'deny', colleague: 'deny', otherOrganization: 'deny', anonymous: 'anonymous' },
   // Launching a program (program-launch.test.ts): the page is for everyone signed in; the welcome is the leader's.
   'program.read': { coachee: 'allow', coach: 'allow', supervisorOfCoachee: 'allow', leader: 'allow', otherOrganization: 'allow', anonymous: 'anonymous' },
   'program.welcome': { leader: 'allow', coachee: 'deny', coach: 'deny', supervisorOfCoachee: 'deny', anonymous: 'anonymous' },
