@@ -68,7 +68,7 @@ export async function assembleAgreement(db: DB, m: MeetingRow, introduction: str
     db.selectFrom('admin_meeting_role_sets').select(['scope', 'roles']).where('meeting_id', '=', m.id).orderBy('scope').execute(),
     db.selectFrom('admin_meeting_items').select(['id', 'kind', 'text']).where('meeting_id', '=', m.id).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('admin_meeting_answers').select(['topic_key', 'status', 'text', 'names_may_be_used']).where('meeting_id', '=', m.id).execute(),
-    db.selectFrom('admin_meeting_norms').select(['id', 'text']).where('meeting_id', '=', m.id).where('agreed_at', 'is not', null).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('admin_meeting_norms').select(['id', 'text', 'agreed_at']).where('meeting_id', '=', m.id).orderBy('created_at').orderBy('id').execute(),
   ]);
   const of = (kind: string) => items.filter((i) => i.kind === kind).map((i) => ({ id: i.id, text: i.text }));
   return {
@@ -87,7 +87,8 @@ export async function assembleAgreement(db: DB, m: MeetingRow, introduction: str
       if (!a) return [];
       return [{ key: t.key as MeetingTopicKey, status: a.status as TopicAnswerStatus, text: a.text, namesMayBeUsed: t.key === NAMING_TOPIC && a.names_may_be_used !== null ? Number(a.names_may_be_used) === 1 : null }];
     }),
-    norms: norms.map((n) => ({ id: n.id, text: n.text })),
+    // Only the norms the group agreed on.
+    norms: norms.filter((n) => n.agreed_at !== null).map((n) => ({ id: n.id, text: n.text })),
   };
 }
 
