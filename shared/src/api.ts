@@ -46,6 +46,7 @@ import {
   TOPIC_GROUP_KEYS,
 } from './admin-meetings';
 import { LANGUAGES } from './i18n';
+import { COVERAGE_DECLINE_REASONS, COVERAGE_PURPOSES } from './supervision';
 import { WORK_LOG_ACTIVITIES, WORK_LOG_MAX_MINUTES, WORK_LOG_MAX_WEEKS, WORK_LOG_WEEKS } from './work-log';
 import { listedTimeZone } from './time-zones';
 import { ENROLMENT_STARTS, ENROLMENT_STATUSES, PROGRAM_WELCOME_MAX, TESTIMONIAL_AUTHOR_ROLES, TESTIMONIAL_CONSENTS, TESTIMONIAL_MAX, TESTIMONIAL_STATES } from './program';
@@ -352,6 +353,8 @@ export const PartnershipAbilities = z.object({
   editProfile: z.boolean(),
   /** Read what the coach and the coachee's administrators signed about confidentiality and names. */
   readAgreedTerms: z.boolean(),
+  /** See the supervisor's check-ins and coverage requests (the partners and the coachee's supervisor). */
+  seeSupervision: z.boolean(),
 });
 export const PartnershipSummary = z.object({
   id,
@@ -497,8 +500,6 @@ export const Checkin = z.object({
   abilities: z.object({ change: z.boolean() }),
 });
 export const CheckinList = z.object({ items: z.array(Checkin), abilities: z.object({ schedule: z.boolean() }) });
-export const COVERAGE_PURPOSES = ['coaching_meeting', 'observation_visit', 'peer_visit'] as const;
-export const COVERAGE_DECLINE_REASONS = ['no_cover_available', 'date_conflict', 'too_short_notice', 'other_arrangement'] as const;
 export const CoverageRequestBody = z.strictObject({
   /** The day cover is needed. */
   date: isoDate,

@@ -82,6 +82,7 @@ function abilities(ctx: PartnershipContext) {
     raiseConcerns: can(ctx, 'concern.create'),
     editProfile: can(ctx, 'profile.edit'),
     readAgreedTerms: can(ctx, 'partnership.agreedTerms'),
+    seeSupervision: can(ctx, 'checkin.view'),
   };
 }
 

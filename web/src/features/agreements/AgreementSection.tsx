@@ -11,6 +11,7 @@ import { usePartnership } from '../partnerships/usePartnership';
 import { AgreementForm } from './AgreementForm';
 import { AgreementView, MARK } from './AgreementView';
 import { agreementKey, useAgreement, usePractices } from './useAgreement';
+import { SupervisorSignature } from '../supervision/SupervisorSignature';
 import { useLanguage, useT } from '../../i18n';
 import { m } from './messages';
 
@@ -101,6 +102,7 @@ export function AgreementSection() {
         <p className="muted">{t('logisticsOnly')}</p>
       ) : null}
       {current ? <AgreementView version={current} practices={practices.data?.items ?? []} /> : null}
+      <SupervisorSignature partnershipId={p.id} agreement={a} agreementKey={agreementKey(p.id)} />
       {a.versions.length > 1 ? (
         <Section title={t('earlierVersions')} id="versions" level={3}>
           <ul>

@@ -5,6 +5,7 @@ import { Section } from '../../ui/Page';
 import { useLabels } from '../../ui/format';
 import { useMemberNames } from '../partnerships/PartnershipCard';
 import { AgreedTermsNote } from '../agreed-terms/AgreedTermsNote';
+import { MyCheckins } from '../supervision/MyCheckins';
 import { hasRole } from '../session/session';
 import { m } from './messages';
 
@@ -20,6 +21,7 @@ export function ProgramSections({ me, others, count, hasMore }: { me: Me; others
           <AgreedTermsNote />
         </Section>
       ) : null}
+      {hasRole(me, 'supervisor') ? <MyCheckins /> : null}
       {hasRole(me, 'leader') ? (
         <Section title={t('program')} id="program">
           <p>{t('partnershipCount', { more: hasMore ? 'yes' : 'no', count })}</p>
@@ -39,6 +41,9 @@ export function ProgramSections({ me, others, count, hasMore }: { me: Me; others
             <li>
               <Link to="/organization">{t('tile_organization')}</Link>
             </li>
+            <li>
+              <Link to="/program">{t('tile_programPage')}</Link>
+            </li>
           </ul>
           <h3>{t('allLogistics')}</h3>
           <LogisticsList items={others.filter((p) => p.viewerRelation !== 'supervisor')} />
@@ -53,6 +58,8 @@ function LogisticsList({ items }: { items: PartnershipSummary[] }) {
   const labels = useLabels();
   const memberNames = useMemberNames();
   if (items.length === 0) return <p className="muted">{t('noneToShow')}</p>;
+  // How each partnership began: the server sends it to program leaders and members, never to a supervisor (null).
+  const withOrigin = items.some((p) => p.origin !== null);
   return (
     <div className="table-wrap">
       <table className="responsive-table">
@@ -64,6 +71,7 @@ function LogisticsList({ items }: { items: PartnershipSummary[] }) {
             <th scope="col">{t('col_meets')}</th>
             <th scope="col">{t('col_coverage')}</th>
             <th scope="col">{t('col_review')}</th>
+            {withOrigin ? <th scope="col">{t('col_origin')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -76,6 +84,7 @@ function LogisticsList({ items }: { items: PartnershipSummary[] }) {
               <td data-label={t('col_meets')}>{p.meetingCadence || '—'}</td>
               <td data-label={t('col_coverage')}>{p.coverageNeeds || '—'}</td>
               <td data-label={t('col_review')}>{p.reviewOn ? labels.date(p.reviewOn) : '—'}</td>
+              {withOrigin ? <td data-label={t('col_origin')}>{p.origin ? labels.origin(p.origin) : '—'}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -11,6 +11,8 @@ import { ScheduleForm } from './SessionForms';
 import { isUpcoming, meetingsKey, sessionLabel } from './sessionWords';
 import { useLanguage, useT } from '../../i18n';
 import { m as words } from './messages';
+import { CheckinsPanel } from '../supervision/CheckinsPanel';
+import { CoveragePanel } from '../supervision/CoveragePanel';
 
 /** Members, supervisors of a coachee and leaders see the schedule; someone still deciding on an invitation does not yet. */
 export function seesSessions(p: PartnershipDetail, personId: string): boolean {
@@ -113,6 +115,12 @@ export function SessionsSection() {
               ))}
             </ul>
           </Section>
+          {p.abilities.seeSupervision ? (
+            <>
+              <CheckinsPanel partnershipId={p.id} />
+              <CoveragePanel partnershipId={p.id} coverageNeeds={p.coverageNeeds} />
+            </>
+          ) : null}
           <Section title={t('pastTitle')} id="sessions-past">
             {past.length === 0 ? <p>{t('nothingHere')}</p> : null}
             <ul className="plain-list session-list" aria-label={t('pastLabel')}>
