@@ -71,6 +71,7 @@ const TemplatesPage = page(() => import('./features/templates/TemplatesPage'), '
 const AgreementSection = page(() => import('./features/agreements/AgreementSection'), 'AgreementSection');
 const AgreementVersionPage = page(() => import('./features/agreements/AgreementSection'), 'AgreementVersionPage');
 const WorkLogPage = page(() => import('./features/work-log/WorkLogPage'), 'WorkLogPage');
+const ProgramPage = page(() => import('./features/program/ProgramPage'), 'ProgramPage');
 const CoachesWorkLogsPage = page(() => import('./features/work-log/CoachesWorkLogsPage'), 'CoachesWorkLogsPage');
 const MeetingsPage = page(() => import('./features/admin-meetings/MeetingsPage'), 'MeetingsPage');
 const MeetingPage = page(() => import('./features/admin-meetings/MeetingPage'), 'MeetingPage');
@@ -169,6 +170,7 @@ function App() {
         <Route path="/templates" element={signedIn(<TemplatesPage />)} />
         <Route path="/access-log" element={signedIn(<AccessLogPage />)} />
         <Route path="/work-log" element={signedIn(<WorkLogPage />)} />
+        <Route path="/program" element={signedIn(<ProgramPage />)} />
         <Route path="/work-log/coaches" element={signedIn(<CoachesWorkLogsPage />)} />
         <Route path="/settings" element={signedIn(<SettingsPage />)} />
         <Route path="/organization" element={signedIn(<OrganizationPage />)} />

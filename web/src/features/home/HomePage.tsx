@@ -64,6 +64,13 @@ export function HomePage() {
         )}
       </Section>
 
+      {/* The program page is for everyone; Home points coachees, and people not in coaching yet, to it. */}
+      {hasRole(me, 'coachee') || (mine.length === 0 && !list.isPending) ? (
+        <p className="program-link">
+          <Link to="/program">{t('programLink')}</Link>
+        </p>
+      ) : null}
+
       {me.abilities.readAccessLog ? (
         <Section title={t('privacy')} id="privacy">
           <p>

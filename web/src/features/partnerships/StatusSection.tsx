@@ -32,7 +32,8 @@ export function StatusSection({ p }: { p: PartnershipDetail }) {
     <section className="section" aria-labelledby="partnership-status-title">
       <h2 id="partnership-status-title">{t('statusTitle')}</h2>
       <p>
-        <span className={`status status-${p.status}`}>{t('status', { status: p.status })}</span> · {t('origin', { origin: p.origin })} ·{' '}
+        <span className={`status status-${p.status}`}>{t('status', { status: p.status })}</span> ·{' '}
+        {p.origin ? <span className="origin">{t('origin', { origin: p.origin })} · </span> : null}
         {t('started', { when: new Date(p.createdAt) })}
       </p>
 
