@@ -89,6 +89,9 @@ describe('roles, challenges, strengths and confidentiality (step 5)', () => {
     expect(picked.statusCode).toBe(200);
     expect(picked.json().lastEvent).toBe(before + 1);
     expect((await as.coach2.put(`/api/admin-meetings/${id}/role-picks`, { roles: ['mentor', 'classroom_supporter'] })).json().lastEvent).toBe(before + 2);
+    // Each change is a numbered event a live screen replays (Last-Event-ID), named by what changed and nothing more.
+    const events = await w.db.selectFrom('admin_meeting_events').select(['seq', 'kind']).where('meeting_id', '=', id).where('seq', '>', before).orderBy('seq').execute();
+    expect(events.map((e) => `${e.seq}:${e.kind}`)).toEqual([`${before + 1}:role_picks`, `${before + 2}:role_picks`]);
     const m = await get(as.ap);
     // In the participants' order, each person's roles in the roles' order.
     expect(m.roles.picks).toHaveLength(2);
