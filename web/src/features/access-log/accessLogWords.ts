@@ -39,6 +39,7 @@ export function basisLabel(t: T, basis: string): string {
   if (basis.startsWith('escalation:')) return t('basis_escalation');
   if (basis === 'member of the partnership') return t('basis_member');
   if (basis === 'you shared it') return t('basis_shared');
+  if (basis === 'supervisor-commitments') return t('basis_supervisorPart');
   return t('basis_other');
 }
 

@@ -72,6 +72,7 @@ export const m = catalog({
     basis_member: 'Member of the partnership',
     basis_shared: 'You shared it with them',
     basis_escalation: 'A concern was raised with them after it was talked over with you',
+    basis_supervisorPart: 'Your supervisor, reading the supervisor\'s commitments they sign (only that part)',
     basis_other: 'Another reason',
   },
   es: {
@@ -144,6 +145,7 @@ export const m = catalog({
     basis_member: 'Forma parte del acompañamiento',
     basis_shared: 'Tú se lo compartiste',
     basis_escalation: 'Se le planteó una preocupación después de hablarla contigo',
+    basis_supervisorPart: 'Tu supervisor/a, al leer los compromisos de la supervisión que firma (solo esa parte)',
     basis_other: 'Otro motivo',
   },
 });
