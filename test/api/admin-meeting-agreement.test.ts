@@ -131,6 +131,16 @@ describe('roles, challenges, strengths and confidentiality (step 5)', () => {
     expect(again.json().message).toMatch(/already a settled set for “Math”/);
   });
 
+  it('says what is wrong in the reader’s language', async () => {
+    await w.db.updateTable('people').set({ language: 'es' }).where('id', '=', people.leader).execute();
+    const es = await w.as(people.leader);
+    const two = await es.post(`/api/admin-meetings/${id}/role-sets`, { roles: ['mentor', 'data_coach'] });
+    expect(two.json().message).toBe('Elegid de 3 a 5 roles para un conjunto; este tiene 2.');
+    const taken = await es.post(`/api/admin-meetings/${id}/role-sets`, { roles: ['mentor', 'learner', 'data_coach'] });
+    expect(taken.json().message).toMatch(/Ya hay un conjunto acordado para todo el grupo/);
+    await w.db.updateTable('people').set({ language: null }).where('id', '=', people.leader).execute();
+  });
+
   it('lets only whoever runs it settle roles (404 for other participants and outsiders) and checks the version', async () => {
     expect((await as.principal.post(`/api/admin-meetings/${id}/role-sets`, { scope: 'Grade 1 team', roles: ['mentor', 'learner', 'data_coach'] })).statusCode).toBe(404);
     expect((await as.otherLeader.post(`/api/admin-meetings/${id}/role-sets`, { scope: 'Grade 1 team', roles: ['mentor', 'learner', 'data_coach'] })).statusCode).toBe(404);
