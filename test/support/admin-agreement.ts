@@ -7,9 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { MeetingAgreementContent } from '../../shared/src/admin-meetings';
-import type { TestClock } from '../../server/src/platform/clock';
 import { newId } from '../../server/src/platform/ids';
-import type { TestDatabase } from './db';
+import type { DB } from '../../server/src/platform/db';
 
 export interface SignedAgreement {
   orgId: string;
@@ -23,7 +22,7 @@ export interface SignedAgreement {
 }
 
 /** Returns the meeting's id. */
-export async function givenSignedAgreement(db: TestDatabase['db'], clock: TestClock, a: SignedAgreement): Promise<string> {
+export async function givenSignedAgreement(db: DB, clock: { now(): Date }, a: SignedAgreement): Promise<string> {
   const now = clock.now().toISOString();
   const id = newId();
   const seats = [...a.coaches.map((personId) => ({ personId, role: 'coach' as const })), ...a.administrators.map((x) => ({ personId: x.personId, role: x.role ?? ('principal' as const) }))];

@@ -74,7 +74,7 @@ function WorkLog() {
       <ErrorAlert error={data.error} />
       {w ? (
         <>
-          <nav className="work-log-weeks button-row" aria-label={t('weekHeading', { start: dayName(w.weekStart, language) })}>
+          <nav className="work-log-weeks button-row" aria-label={t('weeksNav')}>
             <Button variant="secondary" onClick={() => go(shiftDay(w.weekStart, -7))}>
               {t('previousWeek')}
             </Button>

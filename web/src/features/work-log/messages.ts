@@ -16,6 +16,7 @@ export const m = catalog({
 
     weekHeading: 'Week of {start}',
     weekRange: '{start} to {end}',
+    weeksNav: 'Other weeks',
     previousWeek: 'Previous week',
     nextWeek: 'Next week',
     thisWeek: 'This week',
@@ -105,6 +106,7 @@ export const m = catalog({
 
     weekHeading: 'Semana del {start}',
     weekRange: 'Del {start} al {end}',
+    weeksNav: 'Otras semanas',
     previousWeek: 'Semana anterior',
     nextWeek: 'Semana siguiente',
     thisWeek: 'Esta semana',
