@@ -42,6 +42,7 @@ import type { App, Services } from './platform/http';
 import { requestLanguage } from './platform/language';
 import { securityHeaders } from './platform/security-headers';
 import { lookupSession, SESSION_COOKIE } from './platform/sessions';
+import { loadSessionAndPartnership, partnershipOfUrl } from './privacy/relations';
 import { validationBody } from './platform/validation';
 import { registerWebApp } from './platform/web-app';
 import practiceRoutes from './practices/practices.routes';
@@ -136,7 +137,10 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
     const routeConfig = request.routeOptions.config;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const found = await lookupSession(db, clock, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }, token);
+      const policy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+      // A request about one partnership reads it with the session, in one statement (privacy/relations.ts).
+      const partnershipId = request.routeOptions.url?.startsWith('/api/partnerships/:id') ? partnershipOfUrl(request.url) : null;
+      const found = partnershipId ? await loadSessionAndPartnership(db, clock, policy, token, partnershipId) : await lookupSession(db, clock, policy, token);
       if (found && 'actor' in found) request.actorOrNull = found.actor;
       else if (!routeConfig?.public && request.routeOptions.url) {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -59,6 +59,8 @@ export interface World<M extends Mailer = MemoryMailer> {
 export interface WorldOptions<M extends Mailer> {
   mailer?: M;
   logger?: object;
+  /** The database handle the app is given (e.g. with a plugin that counts statements); the world's own stays plain. */
+  appDb?: (db: TestDatabase['db']) => TestDatabase['db'];
 }
 
 export async function createWorld<M extends Mailer = MemoryMailer>(overrides: Parameters<typeof loadConfig>[1] = {}, options: WorldOptions<M> = {}): Promise<World<M>> {
@@ -67,7 +69,7 @@ export async function createWorld<M extends Mailer = MemoryMailer>(overrides: Pa
   const mailer = options.mailer ?? (new MemoryMailer() as Mailer as M);
   const config = loadConfig({}, { seedDemo: false, loginRateLimit: 1000, baseUrl: 'http://tandem.test', ...overrides });
   const routes: RouteInfo[] = [];
-  const app = await buildApp({ db: tdb.db, clock, config, mailer }, { onRoute: (r) => routes.push(r), ...(options.logger ? { logger: options.logger } : {}) });
+  const app = await buildApp({ db: options.appDb ? options.appDb(tdb.db) : tdb.db, clock, config, mailer }, { onRoute: (r) => routes.push(r), ...(options.logger ? { logger: options.logger } : {}) });
   const recorded: Recorded[] = [];
   const recording = { on: false };
   // Every answer the app sends, with the route that sent it and who asked: the permission matrix scans them.

@@ -38,19 +38,23 @@ export async function createSession(db: DB, clock: Clock, policy: SessionPolicy,
   return { token, csrfToken };
 }
 
-const findSession = prepared<[string], SessionRow>((db) =>
+/** The session's columns, its person's and organization's, and the person's roles: what every request resolves. */
+export const SESSION_COLUMNS = ['s.user_id', 's.person_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 'u.disabled_at', 'p.org_id', 'p.name', 'p.email', 'p.active', 'p.language', 'o.default_language'] as const;
+
+/** The session joined to its user, person and organization (for a query that reads more in the same round trip). */
+export const sessionJoined = (db: DB) =>
   db
     .selectFrom('auth_sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('people as p', 'p.id', 's.person_id')
     .innerJoin('organizations as o', 'o.id', 'p.org_id')
-    .select(['s.user_id', 's.person_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 'u.disabled_at', 'p.org_id', 'p.name', 'p.email', 'p.active', 'p.language', 'o.default_language'])
+    .select(SESSION_COLUMNS)
     // Roles in the same round trip: this runs on every request.
-    .select((eb) => eb.selectFrom('person_roles as r').select(joinedText(db, 'r.role').as('roles')).whereRef('r.person_id', '=', 's.person_id').as('roles'))
-    .where('s.token_hash', '=', arg(0)),
-);
+    .select((eb) => eb.selectFrom('person_roles as r').select(joinedText(db, 'r.role').as('roles')).whereRef('r.person_id', '=', 's.person_id').as('roles'));
 
-interface SessionRow {
+const findSession = prepared<[string], SessionRow>((db) => sessionJoined(db).where('s.token_hash', '=', arg(0)));
+
+export interface SessionRow {
   user_id: string;
   person_id: string;
   csrf_token: string;
@@ -72,6 +76,11 @@ export type SessionLookup = { actor: Actor } | { expired: true } | null;
 export async function lookupSession(db: DB, clock: Clock, policy: SessionPolicy, token: string): Promise<SessionLookup> {
   const hash = sha256(token);
   const [row] = await findSession(db, hash);
+  return resolveSession(db, clock, policy, hash, row);
+}
+
+/** The acting person from a session row read by any query (null: no such session; expired ones are deleted). */
+export async function resolveSession(db: DB, clock: Clock, policy: SessionPolicy, hash: string, row: SessionRow | undefined): Promise<SessionLookup> {
   if (!row) return null;
   const now = clock.now();
   const idleLimit = new Date(new Date(row.last_seen_at).getTime() + policy.idleMinutes * 60_000);

@@ -5,7 +5,10 @@
 import type { Format, MemberRole, PartnershipStatus } from '../../../shared/src/domain';
 import { SUBJECT_ROLES } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
+import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
+import { sha256 } from '../platform/ids';
+import { type SessionLookup, type SessionPolicy, type SessionRow, resolveSession, sessionJoined } from '../platform/sessions';
 import { arg, prepared } from '../platform/prepared';
 import type { Database } from '../platform/tables';
 import type { PersonFacts } from './policy';
@@ -56,6 +59,11 @@ const partnershipsWithMembers = (db: DB, orgId: string, ids: string[]) => withMe
  * Ids from other organizations come back absent.
  */
 export async function loadContexts(db: DB, actor: Actor, ids: string[]): Promise<Map<string, PartnershipContext>> {
+  if (ids.length === 1) {
+    // Read in the same statement as the session at the start of this request (see loadSessionAndPartnership).
+    const early = takePrefetched(actor, ids[0]);
+    if (early) return new Map([[ids[0], early]]);
+  }
   const out = new Map<string, PartnershipContext>();
   if (ids.length === 0) return out;
   // One round trip for the partnerships and their members (every partnership has at least its creator).
@@ -94,30 +102,121 @@ export async function loadContexts(db: DB, actor: Actor, ids: string[]): Promise
       : [],
   );
   for (const row of rows) {
-    const list: MemberRow[] = members
-      .filter((m) => m.partnership_id === row.id)
-      .map((m) => ({ personId: m.person_id, name: m.name, role: m.role as MemberRole, state: m.state as MemberRow['state'] }));
-    const membership = list.find((m) => m.personId === actor.personId) ?? null;
-    const supervisedSubjects = list.filter((m) => isSubjectRole(m.role) && supervised.has(m.personId)).map((m) => m.personId);
-    const relations = new Set<Relation>();
-    if (membership && membership.state !== 'declined') {
-      if (isSubjectRole(membership.role)) relations.add('subject');
-      if (membership.role === 'coach' || membership.role === 'peer') relations.add('coach');
-      if (membership.role === 'mentor') relations.add('mentor');
-    }
-    if (supervisedSubjects.length) relations.add('supervisor');
-    if (actor.roles.has('leader')) relations.add('leader');
-    out.set(row.id, {
-      actor,
-      partnership: row as PartnershipContext['partnership'],
-      members: list,
-      membership,
-      supervisedSubjects,
-      relations,
-      mySignatureNeeded: waiting.includes(row) && !signed.has(`${row.id}:${row.current_agreement_version}`),
-    });
+    const list = members.filter((m) => m.partnership_id === row.id);
+    out.set(row.id, buildContext(actor, row, list, supervised, waiting.includes(row) && !signed.has(`${row.id}:${row.current_agreement_version}`)));
   }
   return out;
+}
+
+/** A partnership's context from its row, its members, which of them the actor supervises, and whether the actor's signature is needed. */
+function buildContext(actor: Actor, row: Database['partnerships'], members: Array<{ person_id: string; role: string; state: string; name: string }>, supervised: ReadonlySet<string>, mySignatureNeeded: boolean): PartnershipContext {
+  const list: MemberRow[] = members.map((m) => ({ personId: m.person_id, name: m.name, role: m.role as MemberRole, state: m.state as MemberRow['state'] }));
+  const membership = list.find((m) => m.personId === actor.personId) ?? null;
+  const supervisedSubjects = actor.roles.has('supervisor') ? list.filter((m) => isSubjectRole(m.role) && supervised.has(m.personId)).map((m) => m.personId) : [];
+  const relations = new Set<Relation>();
+  if (membership && membership.state !== 'declined') {
+    if (isSubjectRole(membership.role)) relations.add('subject');
+    if (membership.role === 'coach' || membership.role === 'peer') relations.add('coach');
+    if (membership.role === 'mentor') relations.add('mentor');
+  }
+  if (supervisedSubjects.length) relations.add('supervisor');
+  if (actor.roles.has('leader')) relations.add('leader');
+  return { actor, partnership: row as PartnershipContext['partnership'], members: list, membership, supervisedSubjects, relations, mySignatureNeeded };
+}
+
+// ---------- the hot read: session and partnership in one statement (issue 13, item 1) ----------
+
+/**
+ * Contexts read with the session at the start of a request, kept for the request's first
+ * loadContext of that partnership and then dropped: a route that changes the partnership and
+ * reads it again gets a fresh read. Keyed by the actor, which lives as long as its request.
+ */
+const prefetched = new WeakMap<Actor, { id: string; ctx: PartnershipContext | null }>();
+function takePrefetched(actor: Actor, id: string): PartnershipContext | null | undefined {
+  const hit = prefetched.get(actor);
+  if (!hit || hit.id !== id) return undefined;
+  prefetched.delete(actor);
+  // null: read and not found (another organization's, or no such id) — loadContext answers null too.
+  return hit.ctx ?? undefined;
+}
+
+const PARTNERSHIP_COLUMNS = ['id', 'org_id', 'format', 'status', 'origin', 'created_by', 'created_at', 'status_changed_at', 'dual_role', 'dual_role_acknowledged_at', 'meeting_cadence', 'coverage_needs', 'review_on', 'current_agreement_version', 'agreement_signed_version'] as const satisfies ReadonlyArray<keyof Database['partnerships']>;
+type HotRow = SessionRow & { [K in (typeof PARTNERSHIP_COLUMNS)[number] as `pa_${K}`]: Database['partnerships'][K] | null } & {
+  m_person_id: string | null;
+  m_role: string | null;
+  m_state: string | null;
+  m_name: string | null;
+  /** 1 when the actor supervises this member. */
+  m_supervised: number | null;
+  /** 1 when the actor signed the current agreement version. */
+  my_signature: number | null;
+};
+
+/**
+ * The session, its person and roles, one partnership of the person's organization, its members
+ * with their names, which of them the person supervises and whether the person signed the
+ * current agreement: one statement, built once, one row per member (one row with empty
+ * partnership columns when the partnership is not found).
+ */
+const sessionAndPartnership = prepared<[string, string], HotRow>((db) =>
+  sessionJoined(db)
+    .leftJoin('partnerships as pa', (j) => j.onRef('pa.org_id', '=', 'p.org_id').on('pa.id', '=', arg(1)))
+    .leftJoin('partnership_members as m', 'm.partnership_id', 'pa.id')
+    .leftJoin('people as mp', 'mp.id', 'm.person_id')
+    .select(PARTNERSHIP_COLUMNS.map((c) => `pa.${c} as pa_${c}` as const))
+    .select(['m.person_id as m_person_id', 'm.role as m_role', 'm.state as m_state', 'mp.name as m_name'])
+    .select((eb) =>
+      eb
+        .selectFrom('supervision_links as sl')
+        .select(eb.lit(1).as('one'))
+        .whereRef('sl.org_id', '=', 'p.org_id')
+        .whereRef('sl.supervisor_id', '=', 's.person_id')
+        .whereRef('sl.supervisee_id', '=', 'm.person_id')
+        .limit(1)
+        .as('m_supervised'),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('agreement_signatures as sg')
+        .select(eb.lit(1).as('one'))
+        .whereRef('sg.partnership_id', '=', 'pa.id')
+        .whereRef('sg.person_id', '=', 's.person_id')
+        .whereRef('sg.version', '=', 'pa.current_agreement_version')
+        .limit(1)
+        .as('my_signature'),
+    )
+    .where('s.token_hash', '=', arg(0))
+    .orderBy('m.role')
+    .orderBy('mp.name'),
+);
+
+/** `/api/partnerships/<id>` and everything under it: the partnership a request is about, if any. */
+const PARTNERSHIP_URL = /^\/api\/partnerships\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[/?]|$)/;
+export const partnershipOfUrl = (url: string): string | null => PARTNERSHIP_URL.exec(url)?.[1] ?? null;
+
+/**
+ * A request about one partnership resolves its session and reads the partnership in the same
+ * round trip; the route's loadContext then finds it read. Same answers as lookupSession followed
+ * by loadContext, one statement instead of two to four.
+ */
+export async function loadSessionAndPartnership(db: DB, clock: Clock, policy: SessionPolicy, token: string, partnershipId: string): Promise<SessionLookup> {
+  const hash = sha256(token);
+  const rows = await sessionAndPartnership(db, hash, partnershipId);
+  const found = await resolveSession(db, clock, policy, hash, rows[0]);
+  if (!found || !('actor' in found)) return found;
+  const actor = found.actor;
+  const first = rows[0]!;
+  if (first.pa_id === null) {
+    prefetched.set(actor, { id: partnershipId, ctx: null });
+    return found;
+  }
+  const row = Object.fromEntries(PARTNERSHIP_COLUMNS.map((c) => [c, first[`pa_${c}`]])) as Database['partnerships'];
+  const members = rows.filter((r) => r.m_person_id !== null).map((r) => ({ person_id: r.m_person_id!, role: r.m_role!, state: r.m_state!, name: r.m_name! }));
+  const supervised = new Set(rows.filter((r) => r.m_supervised !== null && Number(r.m_supervised) === 1).map((r) => r.m_person_id!));
+  const accepted = members.some((m) => m.person_id === actor.personId && m.state === 'accepted');
+  const mySignatureNeeded = Number(row.current_agreement_version) > Number(row.agreement_signed_version) && accepted && !(first.my_signature !== null && Number(first.my_signature) === 1);
+  prefetched.set(actor, { id: partnershipId, ctx: buildContext(actor, row, members, supervised, mySignatureNeeded) });
+  return found;
 }
 
 export async function loadContext(db: DB, actor: Actor, id: string): Promise<PartnershipContext | null> {
