@@ -42,6 +42,8 @@ export const SCHEMA_MESSAGES = [
   'feedbackPartTooLong',
   'feedbackTooManyParts',
   'timeFormat',
+  'meetingTooShort',
+  'meetingTooLong',
 ] as const satisfies readonly ErrorKey[];
 
 /** Each schema message's English as a pattern, its {placeholders} as named groups. */
