@@ -244,3 +244,21 @@ describe('coverage requests', () => {
     for (const member of [c, t]) expect((await member.post(`/api/coverage-requests/${asked.id}/answer`, { decision: 'confirmed' })).json()).toEqual(NOT_FOUND_BODY);
   });
 });
+
+describe('the OpenAPI description', () => {
+  it('describes the supervisor\'s routes, with the fixed lists of a coverage request', async () => {
+    const doc = (await w.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/partnerships/{id}/agreement/supervisor-signatures', '/api/partnerships/{id}/checkins', '/api/checkins/{id}', '/api/checkins/{id}/cancellation', '/api/partnerships/{id}/coverage-requests', '/api/coverage-requests/{id}/answer', '/api/me/checkins']));
+    const body = doc.paths['/api/partnerships/{id}/coverage-requests'].post.requestBody.content['application/json'].schema;
+    expect(body.properties.purpose.enum).toEqual(['coaching_meeting', 'observation_visit', 'peer_visit']);
+    expect(body.additionalProperties).toBe(false);
+  });
+
+  it('counts the coverage requests waiting for the supervisor on their Home', async () => {
+    const id = await fresh();
+    const before = (await sup.get('/api/me/checkins')).json().pendingCoverage as number;
+    await t.post(`/api/partnerships/${id}/coverage-requests`, { date: dayIn(4), from: '11:00', to: '11:30', purpose: 'coaching_meeting', coverFor: coachee });
+    expect((await sup.get('/api/me/checkins')).json().pendingCoverage).toBe(before + 1);
+    expect((await c.get('/api/me/checkins')).json()).toEqual({ items: [], pendingCoverage: 0 });
+  });
+});
