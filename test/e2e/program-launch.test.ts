@@ -70,15 +70,22 @@ describeBrowser('launching a program: the program page, volunteering and testimo
     await card.getByRole('button', { name: 'Start the partnership' }).click();
     await lena.getByText('Partnership started with Eli Brooks.').waitFor();
     await card.getByRole('link', { name: 'Open the partnership' }).click();
+    await lena.waitForURL((url) => url.pathname.startsWith('/partnerships/'));
+    const partnershipId = new URL(lena.url()).pathname.split('/')[2];
+    // How it began, on the partnership's "about" view and in the leader's logistics on Home.
+    await lena.goto(`/partnerships/${partnershipId}?view=status`);
     await lena.getByText('Volunteered', { exact: false }).first().waitFor();
+    await lena.goto('/');
+    await lena.getByRole('columnheader', { name: 'How it began' }).waitFor();
 
     // Eli's partnership shows how it began; her answer now points to it.
     await eli.reload();
     await eli.getByText('Your request became a partnership.').waitFor();
     await eli.getByRole('link', { name: 'Open the partnership' }).click();
+    await eli.waitForURL((url) => url.pathname === `/partnerships/${partnershipId}`);
+    await eli.goto(`/partnerships/${partnershipId}?view=status`);
     await eli.getByText('Volunteered', { exact: false }).first().waitFor();
     // The supervisor sees the partnership exists, not how it began.
-    const partnershipId = new URL(eli.url()).pathname.split('/')[2];
     expect((await (await sam.request.get(`/api/partnerships/${partnershipId}`)).json()).origin).toBeNull();
     await Promise.all([lena.context().close(), eli.context().close(), sam.context().close()]);
   });
