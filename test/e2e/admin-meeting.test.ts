@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { format } from '../../shared/src/i18n-format';
@@ -10,7 +14,9 @@ import { DESKTOP, PHONE, TABLET, type World, checkA11y, describeBrowser, openNav
  * it on their own device; a change made on one appears on the other three within a second; the
  * assistant principal's connection drops mid-step and her page catches up with what she missed
  * when it is back; norms are drafted, agreed and revised at step 8; the note-taker is chosen and
- * her notes reach everyone; overrun is shown and never blocks; axe on every page, English and Spanish.
+ * her notes reach everyone; overrun is shown and never blocks; key concerns marked beforehand,
+ * roles picked and settled, topics answered, the written agreement put together and signed by
+ * all four, its PDF read back; axe on every page, English and Spanish.
  */
 describeBrowser('the partnership meeting, live on four browsers', () => {
   let world: World;
@@ -78,7 +84,11 @@ describeBrowser('the partnership meeting, live on four browsers', () => {
     for (const p of [carmen, sam, dana, jordan]) await p.getByRole('status').filter({ hasText: 'Live: changes appear as they happen.' }).waitFor();
     // Only whoever runs the meeting has its controls.
     expect(await sam.getByRole('button', { name: 'Start the meeting' }).count()).toBe(0);
-    await checkA11y(sam, 'meeting before it starts, phone');
+    // Before the meeting, the topics are in front: Sam marks a key concern, which everyone sees counted.
+    const topic = (p: Page, key: string) => p.locator(`#topic-${key}`);
+    await topic(sam, 'naming_teachers').getByLabel('A key concern for me').check();
+    for (const p of [carmen, dana, jordan]) await topic(p, 'naming_teachers').getByText('a key concern for 1 person').waitFor();
+    await checkA11y(sam, 'meeting before it starts, topics, phone');
 
     // Carmen starts it: the three others see step 2 within a second.
     const started = await reach([sam, dana, jordan], 'Now: step 2 of 9', () => carmen.getByRole('button', { name: 'Start the meeting' }).click());
@@ -93,7 +103,9 @@ describeBrowser('the partnership meeting, live on four browsers', () => {
     await checkA11y(carmen, 'meeting live, runner');
     await checkA11y(sam, 'meeting live, phone');
 
-    // Sam drafts a norm; Dana agrees it; each change reaches the others within a second.
+    // Step 3: Sam drafts a norm; Dana agrees it; each change reaches the others within a second.
+    await carmen.getByRole('button', { name: 'Next step: Our norms' }).click();
+    await now(sam).getByText('Now: step 3 of 9').waitFor();
     const NORM = 'We start and end on time, and phones stay face down.';
     await sam.getByLabel('A norm we could keep').fill(NORM);
     const drafted = await reach([carmen, dana, jordan], NORM, () => sam.getByRole('button', { name: 'Add the norm' }).click());
@@ -103,20 +115,22 @@ describeBrowser('the partnership meeting, live on four browsers', () => {
     await norm(dana).getByRole('button', { name: 'Mark as agreed' }).click();
     for (const p of [carmen, sam, jordan]) await norm(p).getByText('Agreed', { exact: true }).waitFor();
 
-    // The first step runs over its five minutes (time passed, as the database knows it): shown, and it never stops the next.
+    // The step runs over its five minutes (time passed, as the database knows it): shown, and it never stops the next.
     await world.db!.updateTable('admin_meeting_steps').set({ started_at: new Date(Date.now() - 8 * 60_000 - 5_000).toISOString() }).where('ended_at', 'is', null).execute();
     await sam.getByLabel('A norm we could keep').fill('We listen to understand before we answer.');
     await sam.getByRole('button', { name: 'Add the norm' }).click();
     await now(jordan).getByText('3 min over').waitFor();
     await now(jordan).getByText(/8:0\d so far/).waitFor();
+    await checkA11y(jordan, 'step 3 over its time box');
 
-    // Carmen records the group's choice of note-taker: Jordan; only Jordan can add to the record.
+    // Step 4: Carmen records the group's choice of note-taker, Jordan; only Jordan can add to the record.
+    await carmen.getByRole('button', { name: 'Next step: Who takes notes' }).click();
     await carmen.getByLabel('The group’s choice').selectOption({ label: 'Jordan Lee' });
     await carmen.getByRole('button', { name: 'Record the choice' }).click();
     for (const p of [sam, dana, jordan]) await p.getByText('Jordan Lee takes the notes.').waitFor();
     expect(await sam.getByLabel(/Add to the record/).count()).toBe(0);
     const NOTE = 'We meet to agree how coaching and leadership support teachers together this year.';
-    await jordan.getByLabel('Add to the record at step 2').fill(NOTE);
+    await jordan.getByLabel('Add to the record at step 4').fill(NOTE);
     const noted = await reach([carmen, sam, dana], NOTE, () => jordan.getByRole('button', { name: 'Add to the record' }).click());
     console.log(`[admin-meeting] note seen after ${noted.join(', ')} ms`);
     expect(Math.max(...noted)).toBeLessThan(1000);
@@ -124,22 +138,100 @@ describeBrowser('the partnership meeting, live on four browsers', () => {
     // Dana's connection drops mid-step: the meeting moves on and a note is added while she is away.
     await dana.context().setOffline(true);
     world.dropConnections();
-    await carmen.getByRole('button', { name: 'Next step: Our norms' }).click();
-    await now(sam).getByText('Now: step 3 of 9').waitFor();
-    const MISSED = 'Norms drafted together; both agreed by everyone present.';
-    await jordan.getByLabel('Add to the record at step 3').fill(MISSED);
+    await carmen.getByRole('button', { name: 'Next step: Coaching roles' }).click();
+    await now(sam).getByText('Now: step 5 of 9').waitFor();
+    const MISSED = 'Norms drafted together and agreed; Jordan keeps the record.';
+    await jordan.getByLabel('Add to the record at step 5').fill(MISSED);
     await jordan.getByRole('button', { name: 'Add to the record' }).click();
     await sam.getByText(MISSED).waitFor();
     // Her page says so quietly, and has not seen the step change or the note.
     await dana.getByRole('status').filter({ hasText: 'Reconnecting…' }).waitFor();
-    expect(await now(dana).getByText('Now: step 2 of 9').count()).toBe(1);
+    expect(await now(dana).getByText('Now: step 4 of 9').count()).toBe(1);
     expect(await dana.getByText(MISSED).count()).toBe(0);
     await checkA11y(dana, 'meeting while reconnecting, tablet');
     await dana.context().setOffline(false);
     // Back: her page catches up with everything it missed, and says it is live again.
-    await now(dana).getByText('Now: step 3 of 9').waitFor({ timeout: 15_000 });
+    await now(dana).getByText('Now: step 5 of 9').waitFor({ timeout: 15_000 });
     await dana.getByText(MISSED).waitFor();
     await dana.getByRole('status').filter({ hasText: 'Live: changes appear as they happen.' }).waitFor();
+
+    // Step 5: everyone picks roles; the tally shows who picked what; Carmen records the three settled on.
+    const myPicks = (p: Page) => p.getByRole('group', { name: 'My picks' });
+    for (const [p, roles] of [
+      [sam, ['Instructional specialist', 'Data coach']],
+      [dana, ['Instructional specialist', 'Classroom supporter']],
+      [jordan, ['Instructional specialist', 'Learning facilitator']],
+      [carmen, ['Classroom supporter', 'Data coach']],
+    ] as const) {
+      await now(p).getByRole('heading', { name: 'Coaching roles' }).waitFor();
+      for (const r of roles) await myPicks(p).getByLabel(r, { exact: true }).check();
+      await p.getByRole('button', { name: 'Save my picks' }).click();
+      await p.getByText('Your picks are saved.').waitFor();
+    }
+    const tallyRow = (p: Page, role: string) => p.locator('.tally-row', { has: p.locator('.tally-name', { hasText: new RegExp(`^${role}$`) }) });
+    await expect.poll(() => tallyRow(sam, 'Instructional specialist').textContent()).toContain('3: Sam Okafor, Dana Whitfield, Jordan Lee');
+    await checkA11y(sam, 'step 5, roles, phone');
+    const settle = carmen.getByRole('group', { name: 'The three to five roles' });
+    for (const r of ['Instructional specialist', 'Data coach', 'Classroom supporter']) await settle.getByLabel(r, { exact: true }).check();
+    await carmen.getByRole('button', { name: 'Record what we settled on' }).click();
+    for (const p of [sam, dana, jordan]) await p.locator('.role-set', { hasText: 'For everyone' }).getByText('Classroom supporter').waitFor();
+    const SECRET = 'Coaches never name a teacher to administrators without the teacher’s consent.';
+    await jordan.getByLabel('A confidentiality agreement').fill(SECRET);
+    await jordan.locator('.item-list-confidentiality').getByRole('button', { name: 'Add' }).click();
+    for (const p of [carmen, sam, dana]) await p.getByText(SECRET).waitFor();
+
+    // Step 6: the note-taker records what was agreed, topic by topic, or that it is not relevant.
+    await carmen.getByRole('button', { name: 'Go to step 6' }).click();
+    await now(jordan).getByRole('heading', { name: 'The topics' }).waitFor();
+    const NAMES = 'Coaches talk about practices and patterns, not about named teachers.';
+    await topic(jordan, 'naming_teachers').getByText('Record the agreement').first().click();
+    await topic(jordan, 'naming_teachers').getByLabel('What we agreed').fill(NAMES);
+    await topic(jordan, 'naming_teachers').getByLabel('No, no names').check();
+    await topic(jordan, 'naming_teachers').getByRole('button', { name: 'Record the agreement' }).click();
+    for (const p of [carmen, sam, dana]) await topic(p, 'naming_teachers').getByText(`Agreed: ${NAMES}`).waitFor();
+    await topic(sam, 'naming_teachers').getByText('No names.').waitFor();
+    await topic(jordan, 'campus_schedule').getByText('Record the agreement').first().click();
+    await topic(jordan, 'campus_schedule').getByRole('button', { name: 'Not relevant' }).click();
+    await topic(dana, 'campus_schedule').getByText('Not relevant for us').waitFor();
+    await checkA11y(jordan, 'step 6, topics, note-taker');
+
+    // Step 7: Carmen is named to write it, puts it together from the answers, and all four sign.
+    await carmen.getByRole('button', { name: 'Go to step 7' }).click();
+    await now(carmen).getByRole('heading', { name: 'Planning the written agreement' }).waitFor();
+    await carmen.getByLabel('Who writes it').selectOption({ label: 'Carmen Diaz' });
+    await carmen.getByLabel('By when').fill('2026-12-20');
+    await carmen.getByRole('button', { name: 'Save the plan' }).click();
+    for (const p of [sam, dana, jordan]) await p.getByText(/Carmen Diaz writes it by/).waitFor();
+    await carmen.getByRole('button', { name: 'Put the agreement together from our answers' }).click();
+    for (const p of [sam, dana, jordan]) {
+      const doc = p.locator('.agreement-document');
+      await doc.getByText(NAMES).waitFor();
+      await doc.getByText(SECRET).waitFor();
+      await doc.getByText(NORM).waitFor();
+    }
+    await checkA11y(sam, 'step 7, the agreement to sign, phone');
+    for (const p of [sam, dana, jordan, carmen]) {
+      await p.getByRole('button', { name: 'Sign version 1' }).click();
+      await p.locator('#agreement-signed').getByText(/Carmen Diaz|Sam Okafor|Dana Whitfield|Jordan Lee/).first().waitFor();
+    }
+    for (const p of [carmen, sam, dana, jordan]) await p.getByText('Everyone has signed this version.').waitFor();
+    expect(await sam.locator('#agreement-signed li').count()).toBe(4);
+    // The PDF has the agreement's words and every signature.
+    const pdf = await carmen.request.get(await carmen.getByRole('link', { name: 'Download as PDF' }).getAttribute('href') as string);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    const file = path.join(os.tmpdir(), `admin-meeting-${Date.now()}.pdf`);
+    fs.writeFileSync(file, await pdf.body());
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    fs.rmSync(file, { force: true });
+    expect(text).toContain('Coaches talk about practices and patterns');
+    for (const name of ['Sam Okafor', 'Dana Whitfield', 'Carmen Diaz', 'Jordan Lee']) expect(text).toContain(name);
+    // Printing shows the agreement alone.
+    await carmen.emulateMedia({ media: 'print' });
+    expect(await carmen.locator('.agreement-document').isVisible()).toBe(true);
+    expect(await carmen.locator('.meeting-rail').isVisible()).toBe(false);
+    expect(await carmen.getByRole('button', { name: 'Sign version 1' }).count()).toBe(0);
+    await carmen.emulateMedia({ media: 'screen' });
 
     // Step 8: the norms are revisited; Dana changes the words of the agreed one, a revision everyone sees.
     await carmen.getByRole('button', { name: 'Go to step 8' }).click();

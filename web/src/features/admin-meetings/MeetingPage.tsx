@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ADMIN_MEETING_STEPS, ADMIN_MEETING_STEP_TEXT, LAST_STEP } from '../../../../shared/src/admin-meetings';
 import { ApiError, api } from '../../api';
@@ -11,7 +11,11 @@ import { useLabels } from '../../ui/format';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { type AdminMeeting, type AdminMeetingNorm, type AdminMeetingStepState, type Connection, clock, keepMeeting, liveElapsed, meetingKey, useMeeting, useMeetingStream, useServerNow } from './live';
 import { m } from './messages';
-import { MeetingExtras } from './extras';
+import { ConflictNote, useMeetingWrite } from './writes';
+import { AgreementPanel } from './AgreementPanel';
+import { RolesPanel } from './RolesPanel';
+import { SchedulePanel } from './schedule/SchedulePanel';
+import { TopicsPanel } from './TopicsPanel';
 import './admin-meetings.css';
 
 /**
@@ -38,37 +42,6 @@ export function MeetingPage() {
       </div>
     );
   return <Meeting meeting={meeting.data} connection={connection} />;
-}
-
-/**
- * A write to the meeting: the answer (the whole meeting) goes into the cache; a 409 (someone
- * changed it first) says so calmly, the stream has already brought the latest, and what the
- * person typed stays in its field.
- */
-function useMeetingWrite<V>(meeting: AdminMeeting, write: (v: V) => Promise<AdminMeeting>, onDone?: () => void) {
-  const client = useQueryClient();
-  const [conflict, setConflict] = useState(false);
-  const mutation = useMutation({
-    mutationFn: write,
-    onMutate: () => setConflict(false),
-    onSuccess: (next) => {
-      keepMeeting(client, next);
-      onDone?.();
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) {
-        setConflict(true);
-        void client.invalidateQueries({ queryKey: meetingKey(meeting.id) });
-      }
-    },
-  });
-  const error = mutation.error instanceof ApiError && mutation.error.status === 409 ? null : mutation.error;
-  return { mutation, conflict, error };
-}
-
-function ConflictNote({ show }: { show: boolean }) {
-  const t = useT(m);
-  return show ? <Alert tone="warning">{t('conflict')}</Alert> : null;
 }
 
 function ConnectionStatus({ connection, ended }: { connection: Connection; ended: boolean }) {
@@ -178,9 +151,7 @@ function Meeting({ meeting, connection }: { meeting: AdminMeeting; connection: C
               <p>{words[current.key].purpose}</p>
             </Section>
           ) : null}
-          <MeetingExtras meeting={meeting} />
-          <NoteTaker meeting={meeting} />
-          <Norms meeting={meeting} />
+          <Panels meeting={meeting} />
           <Record meeting={meeting} />
           <Section title={t('who')} id="who">
             <ul className="plain-list people-list">
@@ -194,6 +165,67 @@ function Meeting({ meeting, connection }: { meeting: AdminMeeting; connection: C
         </div>
       </div>
     </div>
+  );
+}
+
+/** Which part of the meeting is in front of everyone: the current step's; before it starts the topics (key concerns are marked beforehand); after it, the agreement. */
+function currentPanel(meeting: AdminMeeting): PanelKey | null {
+  if (meeting.status === 'draft') return 'topics';
+  if (meeting.status === 'ended') return 'agreement';
+  const key = ADMIN_MEETING_STEPS[meeting.currentStep - 1]?.key;
+  if (key === 'norms' || key === 'revisit_norms') return 'norms';
+  if (key === 'note_taker') return 'noteTaker';
+  if (key === 'roles') return 'roles';
+  if (key === 'topics') return 'topics';
+  if (key === 'written_agreement') return 'agreement';
+  return null;
+}
+
+type PanelKey = 'norms' | 'noteTaker' | 'roles' | 'topics' | 'agreement';
+const PANEL_ORDER: PanelKey[] = ['norms', 'noteTaker', 'roles', 'topics', 'agreement'];
+
+/**
+ * The parts of the meeting: the one for the current step open under its heading, the others
+ * folded below it ("Other parts of the meeting"), each a click away for anyone who wants to look.
+ */
+function Panels({ meeting }: { meeting: AdminMeeting }) {
+  const t = useT(m);
+  const current = currentPanel(meeting);
+  const title: Record<PanelKey, string> = { norms: t('normsTitle'), noteTaker: t('noteTakerTitle'), roles: t('rolesTitle'), topics: t('topicsTitle'), agreement: t('agreementTitle') };
+  const body = (key: PanelKey) =>
+    key === 'norms' ? <Norms meeting={meeting} /> : key === 'noteTaker' ? <NoteTaker meeting={meeting} /> : key === 'roles' ? <RolesPanel meeting={meeting} /> : key === 'topics' ? <TopicsPanel meeting={meeting} /> : <AgreementPanel meeting={meeting} />;
+  const others = PANEL_ORDER.filter((k) => k !== current);
+  return (
+    <>
+      {current ? (
+        <Section title={title[current]} id={`panel-${current}`} className="meeting-panel-current">
+          {body(current)}
+        </Section>
+      ) : null}
+      {/* The future meetings: planned at step 9, kept (dates, attendance) after the meeting ends. */}
+      {meeting.currentStep === 9 || meeting.status === 'ended' ? <SchedulePanel meeting={meeting} /> : null}
+      <section className="section meeting-more" aria-labelledby="meeting-more-title">
+        <h2 id="meeting-more-title">{t('otherParts')}</h2>
+        {others.map((key) => (
+          <Fold key={key} id={`panel-${key}`} title={title[key]}>
+            {() => body(key)}
+          </Fold>
+        ))}
+      </section>
+    </>
+  );
+}
+
+/** A folded part: its contents are made only once opened, so a change of the meeting redraws only what is shown. */
+function Fold({ id, title, children }: { id: string; title: string; children: () => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="meeting-part" id={id} open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>
+        <span className="h3">{title}</span>
+      </summary>
+      {open ? children() : null}
+    </details>
   );
 }
 
@@ -229,7 +261,7 @@ function NoteTaker({ meeting }: { meeting: AdminMeeting }) {
   const write = useMeetingWrite(meeting, (personId: string) => api.put<AdminMeeting>(`/api/admin-meetings/${meeting.id}/note-taker`, { personId, baseVersion: meeting.version }));
   const taker = meeting.participants.find((p) => p.personId === meeting.noteTakerId);
   return (
-    <Section title={t('noteTakerTitle')} id="note-taker">
+    <>
       <p id="note-taker-now">{taker ? t('noteTakerIs', { name: taker.name }) : t('noteTakerNone')}</p>
       {meeting.abilities.chooseNoteTaker ? (
         <form
@@ -256,7 +288,7 @@ function NoteTaker({ meeting }: { meeting: AdminMeeting }) {
       ) : null}
       <ConflictNote show={write.conflict} />
       <ErrorAlert error={write.error} />
-    </Section>
+    </>
   );
 }
 
@@ -275,7 +307,7 @@ function Norms({ meeting }: { meeting: AdminMeeting }) {
     add.mutation.mutate(text);
   };
   return (
-    <Section title={t('normsTitle')} id="norms">
+    <>
       <p className="muted">{revisiting ? t('normsRevisit') : t('normsIntro')}</p>
       {meeting.norms.length === 0 ? <p className="muted">{t('noNorms')}</p> : null}
       <ul className="plain-list norm-list">
@@ -292,7 +324,7 @@ function Norms({ meeting }: { meeting: AdminMeeting }) {
           {err && !err.fieldMessage('text') ? <ErrorAlert error={err} /> : null}
         </form>
       ) : null}
-    </Section>
+    </>
   );
 }
 
