@@ -436,6 +436,7 @@ const ACTIONS: Record<ActionKey, (c: Client, s: Scene, who: Who) => Promise<Obse
       await c.post(`/api/me/reminders/${reminder}/dismissal`),
       await c.get('/api/attention'),
       await c.get('/api/me/checkins'),
+      await c.get('/api/me/agreed-terms'),
       await c.put('/api/me/language', { language: 'es' }),
       await c.put('/api/me/language', { language: null }),
       await c.post('/api/me/organization', { personId }),
