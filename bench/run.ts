@@ -19,14 +19,21 @@
  *
  * Then the descriptive-language check (bench/language-check.ts): checkLanguage on a 2,000-word text.
  *
- * `npm run bench -- --only first-load` (or `--only api`, `--only observations`, `--only language`) runs one part;
+ * Then the district-scale reads (bench/district.ts): a year of activity (≥ 1 M access-log rows,
+ * ≥ 50,000 sessions, goals, notes, messages) and p50/p99 at 10 connections of a coachee's access
+ * log (first and 200th page), Home for a coach with 40 partnerships, the directory search, a
+ * partnership's sessions and messages (BENCH_SCALE=0.05 for a quick run).
+ *
+ * `npm run bench -- --only first-load` (or `--only api`, `--only district`, `--only observations`, `--only language`) runs one part;
  * `npm run bench -- --soak 600` holds (b) for ten minutes and prints the server's memory each minute.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { createReminders, emailReminders } from '../server/src/calendar/reminders';
 import { scheduleFor } from '../server/src/calendar/schedule';
@@ -34,6 +41,8 @@ import { systemClock } from '../server/src/platform/clock';
 import { type DB, migrate, openDatabase } from '../server/src/platform/db';
 import { newId } from '../server/src/platform/ids';
 import { DEMO_PASSWORD, seedDemo } from '../server/src/seed/demo';
+import { benchDistrictReads, generateYear, signIn } from './district';
+import type { District } from './district';
 import { CHROMIUM, benchFirstLoad } from './first-load';
 import { benchLanguageCheck } from './language-check';
 import { benchObservations, benchTapLatency } from './observations';
@@ -42,7 +51,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const PORT = 3900;
 
-async function generate(db: DB): Promise<{ partnershipId: string }> {
+export async function generate(db: DB): Promise<{ partnershipId: string; district: District }> {
   const demo = await seedDemo(db, systemClock);
   const orgId = (await db.selectFrom('organizations').select('id').executeTakeFirstOrThrow()).id;
   const now = new Date().toISOString();
@@ -52,13 +61,15 @@ async function generate(db: DB): Promise<{ partnershipId: string }> {
   const people = Array.from({ length: 3000 }, (_, i) => ({ id: newId(), org_id: orgId, user_id: null, name: `Staff Member ${i}`, email: `staff${i}@district.example`, site_id: null, team_id: null, title: null, active: 1, created_at: now }));
   await chunked(people, (c) => db.insertInto('people').values(c).execute());
   await chunked(people.map((p, i) => ({ person_id: p.id, org_id: orgId, role: i % 10 === 0 ? 'coach' : 'coachee' })), (c) => db.insertInto('person_roles').values(c).execute());
+  // One coach (Staff Member 0) has 40 partnerships, as a full-time district coach might; the others have 3 or 4.
+  const coachOf = (i: number) => people[i < 40 ? 0 : ((i % 299) + 1) * 10];
   const partnerships = Array.from({ length: 1000 }, (_, i) => ({
-    id: newId(), org_id: orgId, format: 'expert', status: 'active', origin: 'volunteered', created_by: people[(i % 300) * 10].id, created_at: now, status_changed_at: now,
+    id: newId(), org_id: orgId, format: 'expert', status: 'active', origin: 'volunteered', created_by: coachOf(i).id, created_at: now, status_changed_at: now,
     dual_role: 0, dual_role_acknowledged_at: null, meeting_cadence: 'Weekly', coverage_needs: null, review_on: null, current_agreement_version: 0, agreement_signed_version: 0,
   }));
   await chunked(partnerships, (c) => db.insertInto('partnerships').values(c).execute());
   const members = partnerships.flatMap((p, i) => [
-    { partnership_id: p.id, person_id: people[(i % 300) * 10].id, org_id: orgId, role: 'coach', state: 'accepted', responded_at: now, decline_reason: null },
+    { partnership_id: p.id, person_id: coachOf(i).id, org_id: orgId, role: 'coach', state: 'accepted', responded_at: now, decline_reason: null },
     { partnership_id: p.id, person_id: people[(i % 2700) + 1 + Math.floor((i % 2700) / 9)].id, org_id: orgId, role: 'coachee', state: 'accepted', responded_at: now, decline_reason: null },
   ]);
   const unique = members.filter((m, i) => members.findIndex((o) => o.partnership_id === m.partnership_id && o.person_id === m.person_id) === i);
@@ -69,7 +80,8 @@ async function generate(db: DB): Promise<{ partnershipId: string }> {
   }));
   await chunked(notes, (c) => db.insertInto('notes').values(c).execute());
   const expert = await db.selectFrom('partnerships').select('id').where('org_id', '=', demo.orgId).where('format', '=', 'expert').executeTakeFirstOrThrow();
-  return { partnershipId: expert.id };
+  const coacheeOf = new Map(unique.filter((m) => m.role === 'coachee').map((m) => [m.partnership_id, m.person_id]));
+  return { partnershipId: expert.id, district: { orgId, partnerships: partnerships.map((p) => ({ id: p.id, coachId: p.created_by, coacheeId: coacheeOf.get(p.id)! })) } };
 }
 
 function startServer(env: Record<string, string>): Promise<ChildProcess> {
@@ -164,9 +176,9 @@ async function benchWorkers(label: string, env: Record<string, string>, partners
   }
 }
 
-const PARTS = ['api', 'first-load', 'observations', 'language'] as const;
+const PARTS = ['api', 'district', 'first-load', 'observations', 'language'] as const;
 
-/** `--only api`, `--only first-load`, `--only observations` or `--only language` (comma-separated for several); all when not given. */
+/** `--only api`, `--only district`, `--only first-load`, `--only observations` or `--only language` (comma-separated for several); all when not given. */
 function partsToRun(argv: string[]): Set<(typeof PARTS)[number]> {
   const at = argv.indexOf('--only');
   if (at < 0) return new Set(PARTS);
@@ -261,6 +273,7 @@ async function main() {
   }
   const parts = partsToRun(process.argv.slice(2));
   if (parts.has('api')) await api();
+  if (parts.has('district')) await district();
   if (parts.has('first-load')) await firstLoad();
   if (parts.has('observations')) {
     await benchObservations();
@@ -271,10 +284,39 @@ async function main() {
 }
 
 async function api() {
+  await onEachDatabase((name, env, db) => benchOne(`${name} (${DURATION}s × ${CONNECTIONS} connections)`, env, db));
+}
+
+/**
+ * `--only district`: the generated district with a year of activity (bench/district.ts), then
+ * the reads that grow with it, at 10 connections against one server process, on each database.
+ */
+async function district() {
+  await onEachDatabase(async (name, env, db, isPg) => {
+    const { district } = await generate(db);
+    const year = await generateYear(db, district, isPg);
+    const total = Object.values(year.counts).reduce((a, b) => a + b, 0);
+    console.log(`\n${name}: a year of district activity, ${total.toLocaleString('en')} rows in ${year.seconds.toFixed(1)} s`);
+    console.table(Object.fromEntries(Object.entries(year.counts).map(([table, rows]) => [table, { rows }])));
+    const cookies = { coach: await signIn(db, year.coachId), coachee: await signIn(db, year.coacheeId) };
+    if (isPg) await sql`analyze`.execute(db);
+    await db.destroy();
+    const server = await startServer({ ...env, WORKERS: '1' });
+    try {
+      await benchDistrictReads(name, `http://127.0.0.1:${PORT}`, year, cookies);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
+  });
+}
+
+/** Runs a part on a fresh SQLite database, then on a fresh PostgreSQL database when one answers at BENCH_DATABASE_URL. */
+async function onEachDatabase(run: (name: string, env: Record<string, string>, db: DB, isPg: boolean) => Promise<void>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-'));
   const sqlite = openDatabase({ databaseUrl: null, dataDir: dir });
   await migrate(sqlite);
-  await benchOne(`SQLite (${DURATION}s × ${CONNECTIONS} connections)`, { DATA_DIR: dir }, sqlite);
+  await run('SQLite', { DATA_DIR: dir }, sqlite, false);
   fs.rmSync(dir, { recursive: true, force: true });
 
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -292,14 +334,17 @@ async function api() {
   try {
     const pgdb = openDatabase({ databaseUrl: url.toString() });
     await migrate(pgdb);
-    await benchOne(`PostgreSQL (${DURATION}s × ${CONNECTIONS} connections)`, { DATABASE_URL: url.toString() }, pgdb);
+    await run('PostgreSQL', { DATABASE_URL: url.toString() }, pgdb, true);
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run when started (npm run bench), not when a script imports generate().
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

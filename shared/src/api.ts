@@ -77,6 +77,13 @@ export const PageQuery = z.object({
 });
 export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/** A keyset page of a list once answered whole (at most `defaultLimit`): the same first page unless `limit` says otherwise. */
+export const keysetQuery = (defaultLimit: number, max = defaultLimit) =>
+  z.object({
+    /** Opaque cursor from the previous page's nextCursor. */
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(max).default(defaultLimit),
+  });
 
 export const IdParams = z.object({ id });
 export type IdParams = z.infer<typeof IdParams>;
@@ -781,10 +788,9 @@ export const AttendanceEntry = z.object({
   note: text(500).default(''),
 });
 export const AttendanceBody = z.object({ entries: z.array(AttendanceEntry).min(1).max(10) });
-export const MeetingsQuery = z.object({
+export const MeetingsQuery = keysetQuery(100, 200).extend({
   /** Only sessions starting at or after this time. */
   from: isoDateTime.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 export const Attendance = z.object({
   personId: id,
@@ -1266,7 +1272,7 @@ export const Reflection = z.object({
   createdAt: z.string(),
   abilities: z.object({ share: z.boolean() }),
 });
-export const ReflectionsQuery = z.object({
+export const ReflectionsQuery = keysetQuery(200).extend({
   /** Only the reflections on this observation (the review screen shows them beside its data). */
   observationId: id.optional(),
 });

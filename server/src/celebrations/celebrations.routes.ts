@@ -5,7 +5,8 @@
  * share grants, and every read is logged.
  */
 import { z } from 'zod';
-import { Celebration, CreateCelebrationBody, IdParams } from '../../../shared/src/api';
+import { Celebration, CreateCelebrationBody, IdParams, keysetQuery, pageOf } from '../../../shared/src/api';
+import { decodeCursor, page } from '../platform/pagination';
 import type { CelebrationKind } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
@@ -16,6 +17,9 @@ import type { Database } from '../platform/tables';
 import { type ContentRef, readLinked, readMany, readOne } from '../privacy/content';
 import { authorize, canOnItem } from '../privacy/policy';
 import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
+
+/** The timeline comes 500 at a time (the first page is what it always showed). */
+const CelebrationsQuery = keysetQuery(500);
 
 type Row = Database['celebrations'] & { author_name: string; goal_title: string | null };
 
@@ -52,13 +56,28 @@ function present(r: Row, ctx: PartnershipContext | null, goalShown = true): z.in
 export default async function celebrationRoutes(app: App, s: Services) {
   const { db, clock } = s;
 
-  app.get('/api/partnerships/:id/celebrations', { config: { matrix: 'celebration.list' }, schema: { tags: ['celebrations'], summary: 'The timeline of celebrations, newest first (members only; each read is logged)', params: IdParams, response: { 200: z.object({ items: z.array(Celebration) }) } } }, async (request) => {
+  app.get('/api/partnerships/:id/celebrations', { config: { matrix: 'celebration.list' }, schema: { tags: ['celebrations'], summary: 'The timeline of celebrations, newest first (members only; each read is logged)', params: IdParams, querystring: CelebrationsQuery, response: { 200: pageOf(Celebration) } } }, async (request) => {
     const actor = actorOf(request);
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'partnership.readContent');
-    const rows = await selectCelebrations(db, actor).where('c.partnership_id', '=', ctx.partnership.id).orderBy('c.happened_on', 'desc').orderBy('c.created_at', 'desc').limit(500).execute();
-    const readable = await readMany(db, clock, actor, rows, ref);
-    return { items: readable.map((r) => present(r, ctx)) };
+    const { limit, cursor } = request.query;
+    // The timeline's key is (day it happened, when it was written, id); the cursor carries the first two as one.
+    const after = decodeCursor(cursor);
+    const [day, written] = after ? after[0].split('|') : [];
+    let q = selectCelebrations(db, actor).where('c.partnership_id', '=', ctx.partnership.id);
+    if (after) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('c.happened_on', '<', day),
+          eb.and([eb('c.happened_on', '=', day), eb('c.created_at', '<', written ?? '')]),
+          eb.and([eb('c.happened_on', '=', day), eb('c.created_at', '=', written ?? ''), eb('c.id', '<', after[1])]),
+        ]),
+      );
+    }
+    const rows = await q.orderBy('c.happened_on', 'desc').orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute();
+    const result = page(rows, limit, (r) => [`${r.happened_on}|${r.created_at}`, r.id]);
+    const readable = await readMany(db, clock, actor, result.items, ref);
+    return { items: readable.map((r) => present(r, ctx)), nextCursor: result.nextCursor };
   });
 
   app.post('/api/partnerships/:id/celebrations', { config: { matrix: 'celebration.create' }, schema: { tags: ['celebrations'], summary: 'Record a risk taken, progress or a success', params: IdParams, body: CreateCelebrationBody, response: { 201: Celebration } } }, async (request, reply) => {

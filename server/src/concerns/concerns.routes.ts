@@ -7,7 +7,8 @@
  * logged like every read), and the coachee sees the escalation and the read.
  */
 import { z } from 'zod';
-import { Concern, CreateConcernBody, DiscussionBody, EscalationBody, IdParams, ResolveConcernBody } from '../../../shared/src/api';
+import { Concern, CreateConcernBody, DiscussionBody, EscalationBody, IdParams, ResolveConcernBody, keysetQuery, pageOf } from '../../../shared/src/api';
+import { decodeCursor, page } from '../platform/pagination';
 import type { ConcernStatus } from '../../../shared/src/domain';
 import { DEFAULT_LANGUAGE } from '../../../shared/src/i18n';
 import { format } from '../../../shared/src/i18n-format';
@@ -22,6 +23,9 @@ import { type ContentRef, readMany, readOne } from '../privacy/content';
 import { authorize, authorizeItem, can, canOnItem } from '../privacy/policy';
 import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
 import { concernMail } from './messages';
+
+/** Concerns come 200 at a time, newest first (the first page is what the list always showed). */
+const ConcernsQuery = keysetQuery(200);
 
 type Row = Database['concerns'] & { author_name: string; subject_name: string; subject_email: string; escalated_to_name: string | null };
 
@@ -89,15 +93,20 @@ export default async function concernRoutes(app: App, s: Services) {
     return present(row, actor, ctx, await supervisorsOf(db, actor, row.subject_id));
   }
 
-  app.get('/api/partnerships/:id/concerns', { config: { matrix: 'concern.list' }, schema: { tags: ['concerns'], summary: 'Concerns in a partnership, with their discussion and any escalation (members only, the coachee included; each read is logged)', params: IdParams, response: { 200: z.object({ items: z.array(Concern) }) } } }, async (request) => {
+  app.get('/api/partnerships/:id/concerns', { config: { matrix: 'concern.list' }, schema: { tags: ['concerns'], summary: 'Concerns in a partnership, with their discussion and any escalation (members only, the coachee included; each read is logged)', params: IdParams, querystring: ConcernsQuery, response: { 200: pageOf(Concern) } } }, async (request) => {
     const actor = actorOf(request);
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'partnership.readContent');
-    const rows = await selectConcerns(db, actor).where('c.partnership_id', '=', ctx.partnership.id).orderBy('c.created_at', 'desc').limit(200).execute();
+    const { limit, cursor } = request.query;
+    const after = decodeCursor(cursor);
+    let q = selectConcerns(db, actor).where('c.partnership_id', '=', ctx.partnership.id);
+    if (after) q = q.where((eb) => eb.or([eb('c.created_at', '<', after[0]), eb.and([eb('c.created_at', '=', after[0]), eb('c.id', '<', after[1])])]));
+    const result = page(await q.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute(), limit, (r) => [r.created_at, r.id]);
+    const rows = result.items;
     const readable = await readMany(db, clock, actor, rows, ref);
     const supervisors = new Map<string, Array<{ id: string; name: string }>>();
     for (const id of new Set(rows.map((r) => r.subject_id))) supervisors.set(id, await supervisorsOf(db, actor, id));
-    return { items: readable.map((r) => present(r, actor, ctx, supervisors.get(r.subject_id) ?? [])) };
+    return { items: readable.map((r) => present(r, actor, ctx, supervisors.get(r.subject_id) ?? [])), nextCursor: result.nextCursor };
   });
 
   app.post('/api/partnerships/:id/concerns', { config: { matrix: 'concern.create' }, schema: { tags: ['concerns'], summary: 'Record a concern (coach, mentor coach or peer); the coachee sees it', params: IdParams, body: CreateConcernBody, response: { 201: Concern } } }, async (request, reply) => {

@@ -4,7 +4,8 @@
  * is logged for the coachee.
  */
 import { z } from 'zod';
-import { CreateGoalBody, Goal, GoalStatusBody, GoalStepParams, IdParams, StepStatusBody, UpdateGoalBody } from '../../../shared/src/api';
+import { CreateGoalBody, Goal, GoalStatusBody, GoalStepParams, IdParams, StepStatusBody, UpdateGoalBody, keysetQuery, pageOf } from '../../../shared/src/api';
+import { decodeCursor, page } from '../platform/pagination';
 import type { GoalStatus, Responsible, StepStatus } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
@@ -15,6 +16,9 @@ import { authorize, authorizeItem, can, canOnItem } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
 import type { Database } from '../platform/tables';
 import { changeGoalStatus, changeStepStatus, createGoal, isOverdue, stepProgress, stepsOf, updateGoal } from './goals.service';
+
+/** Goals come 200 at a time, newest first (the first page is what the list always showed). */
+const GoalsQuery = keysetQuery(200);
 
 type GoalRow = Database['goals'] & { proposed_by_name: string };
 type StepRow = Database['goal_steps'];
@@ -88,14 +92,18 @@ export default async function goalRoutes(app: App, s: Services) {
     return present(goal, (await stepsOf(db, [goal.id])).get(goal.id) ?? [], actor, decision.ctx?.membership?.state === 'accepted' ? decision.ctx : null, today(clock));
   }
 
-  app.get('/api/partnerships/:id/goals', { config: { matrix: 'goal.list' }, schema: { tags: ['goals'], summary: 'Goals and action plans of a partnership (members only; each read is logged)', params: IdParams, response: { 200: z.object({ items: z.array(Goal) }) } } }, async (request) => {
+  app.get('/api/partnerships/:id/goals', { config: { matrix: 'goal.list' }, schema: { tags: ['goals'], summary: 'Goals and action plans of a partnership (members only; each read is logged)', params: IdParams, querystring: GoalsQuery, response: { 200: pageOf(Goal) } } }, async (request) => {
     const actor = actorOf(request);
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'partnership.readContent');
-    const rows = await selectGoals(db, actor).where('g.partnership_id', '=', ctx.partnership.id).orderBy('g.created_at', 'desc').orderBy('g.id', 'desc').limit(200).execute();
-    const readable = await readMany(db, clock, actor, rows, ref);
-    const steps = await stepsOf(db, rows.map((r) => r.id));
-    return { items: readable.map((r) => present(r, steps.get(r.id) ?? [], actor, ctx, today(clock))) };
+    const { limit, cursor } = request.query;
+    const after = decodeCursor(cursor);
+    let q = selectGoals(db, actor).where('g.partnership_id', '=', ctx.partnership.id);
+    if (after) q = q.where((eb) => eb.or([eb('g.created_at', '<', after[0]), eb.and([eb('g.created_at', '=', after[0]), eb('g.id', '<', after[1])])]));
+    const result = page(await q.orderBy('g.created_at', 'desc').orderBy('g.id', 'desc').limit(limit + 1).execute(), limit, (r) => [r.created_at, r.id]);
+    const readable = await readMany(db, clock, actor, result.items, ref);
+    const steps = await stepsOf(db, result.items.map((r) => r.id));
+    return { items: readable.map((r) => present(r, steps.get(r.id) ?? [], actor, ctx, today(clock))), nextCursor: result.nextCursor };
   });
 
   app.post('/api/partnerships/:id/goals', { config: { matrix: 'goal.create' }, schema: { tags: ['goals'], summary: 'Write a goal (yours: active at once) or propose one to the coachee', params: IdParams, body: CreateGoalBody, response: { 201: Goal } } }, async (request, reply) => {

@@ -5,7 +5,8 @@
  * supervisor only for supervisor check-ins.
  */
 import { z } from 'zod';
-import { AttendanceBody, CancelMeetingBody, IdParams, Meeting, MeetingsQuery, RescheduleBody, ScheduleMeetingBody } from '../../../shared/src/api';
+import { AttendanceBody, CancelMeetingBody, IdParams, Meeting, MeetingsQuery, RescheduleBody, ScheduleMeetingBody, pageOf } from '../../../shared/src/api';
+import { decodeCursor, page } from '../platform/pagination';
 import type { MeetingKind, MeetingStatus } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
@@ -99,14 +100,18 @@ export default async function meetingRoutes(app: App, s: Services) {
     return (await present(ctx, [row], can(ctx, 'partnership.readContent')))[0];
   };
 
-  app.get('/api/partnerships/:id/meetings', { config: { matrix: 'meeting.view' }, schema: { tags: ['sessions'], summary: 'Sessions and visits of a partnership, soonest first, without agendas (supervisors and leaders: logistics only)', params: IdParams, querystring: MeetingsQuery, response: { 200: z.object({ items: z.array(Meeting) }) } } }, async (request) => {
+  app.get('/api/partnerships/:id/meetings', { config: { matrix: 'meeting.view' }, schema: { tags: ['sessions'], summary: 'Sessions and visits of a partnership, soonest first, without agendas (supervisors and leaders: logistics only)', params: IdParams, querystring: MeetingsQuery, response: { 200: pageOf(Meeting) } } }, async (request) => {
     const actor = actorOf(request);
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'meeting.view');
+    const { limit, cursor, from } = request.query;
+    const after = decodeCursor(cursor);
     let q = selectMeetings(db, actor).where('m.partnership_id', '=', ctx.partnership.id);
-    if (request.query.from) q = q.where('m.starts_at', '>=', new Date(request.query.from).toISOString());
-    const rows = await q.orderBy('m.starts_at').orderBy('m.id').limit(request.query.limit).execute();
-    return { items: await present(ctx, rows) };
+    if (from) q = q.where('m.starts_at', '>=', new Date(from).toISOString());
+    if (after) q = q.where((eb) => eb.or([eb('m.starts_at', '>', after[0]), eb.and([eb('m.starts_at', '=', after[0]), eb('m.id', '>', after[1])])]));
+    const rows = await q.orderBy('m.starts_at').orderBy('m.id').limit(limit + 1).execute();
+    const result = page(rows, limit, (r) => [r.starts_at, r.id]);
+    return { items: await present(ctx, result.items), nextCursor: result.nextCursor };
   });
 
   app.post('/api/partnerships/:id/meetings', { config: { matrix: 'meeting.schedule' }, schema: { tags: ['sessions'], summary: 'Schedule a session or visit', params: IdParams, body: ScheduleMeetingBody, response: { 201: Meeting } } }, async (request, reply) => {

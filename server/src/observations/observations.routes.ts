@@ -8,7 +8,8 @@
  * again. Coaching content of kind "observation_plan".
  */
 import { z } from 'zod';
-import { ConfirmPlanBody, CreateObservationPlanBody, DataForm, IdParams, ObservationPlan, UpdateObservationPlanBody } from '../../../shared/src/api';
+import { ConfirmPlanBody, CreateObservationPlanBody, DataForm, IdParams, ObservationPlan, UpdateObservationPlanBody, keysetQuery, pageOf } from '../../../shared/src/api';
+import { decodeCursor, page } from '../platform/pagination';
 import type { ObservationMode, PlanStatus } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
@@ -19,6 +20,9 @@ import type { Database } from '../platform/tables';
 import { type ContentRef, logMemberReads, readLinked, readMany, readOne } from '../privacy/content';
 import { authorize, authorizeItem, can, canOnItem } from '../privacy/policy';
 import { chooseSubject, loadContext, type PartnershipContext } from '../privacy/relations';
+
+/** Observation plans come 200 at a time, newest first (the first page is what the list always showed). */
+const PlansQuery = keysetQuery(200);
 
 type Row = Database['observation_plans'] & { created_by_name: string; meeting_starts_at: string | null; goal_title: string | null };
 type PlanInput = z.infer<typeof CreateObservationPlanBody>;
@@ -112,13 +116,17 @@ export default async function observationRoutes(app: App, s: Services) {
     return present(row, ctx);
   }
 
-  app.get('/api/partnerships/:id/observation-plans', { config: { matrix: 'plan.list' }, schema: { tags: ['observations'], summary: 'Observation plans of a partnership, newest first (members only; each read is logged)', params: IdParams, response: { 200: z.object({ items: z.array(ObservationPlan) }) } } }, async (request) => {
+  app.get('/api/partnerships/:id/observation-plans', { config: { matrix: 'plan.list' }, schema: { tags: ['observations'], summary: 'Observation plans of a partnership, newest first (members only; each read is logged)', params: IdParams, querystring: PlansQuery, response: { 200: pageOf(ObservationPlan) } } }, async (request) => {
     const actor = actorOf(request);
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'partnership.readContent');
-    const rows = await selectPlans(db, actor).where('o.partnership_id', '=', ctx.partnership.id).orderBy('o.created_at', 'desc').limit(200).execute();
-    const readable = await readMany(db, clock, actor, rows, ref);
-    return { items: readable.map((r) => present(r, ctx)) };
+    const { limit, cursor } = request.query;
+    const after = decodeCursor(cursor);
+    let q = selectPlans(db, actor).where('o.partnership_id', '=', ctx.partnership.id);
+    if (after) q = q.where((eb) => eb.or([eb('o.created_at', '<', after[0]), eb.and([eb('o.created_at', '=', after[0]), eb('o.id', '<', after[1])])]));
+    const result = page(await q.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(limit + 1).execute(), limit, (r) => [r.created_at, r.id]);
+    const readable = await readMany(db, clock, actor, result.items, ref);
+    return { items: readable.map((r) => present(r, ctx)), nextCursor: result.nextCursor };
   });
 
   app.post('/api/partnerships/:id/observation-plans', { config: { matrix: 'plan.create' }, schema: { tags: ['observations'], summary: 'Write the plan from a focus conversation (a draft until the coachee confirms it)', params: IdParams, body: CreateObservationPlanBody, response: { 201: ObservationPlan } } }, async (request, reply) => {

@@ -6,7 +6,8 @@
  * shared only by the coachee. Who may record is an item rule in privacy/policy.ts.
  */
 import { z } from 'zod';
-import { DataForm, EndObservationBody, IdParams, IngestEventsBody, IngestEventsResponse, Observation, ObservationSummary, StartObservationBody } from '../../../shared/src/api';
+import { DataForm, EndObservationBody, IdParams, IngestEventsBody, IngestEventsResponse, Observation, ObservationSummary, StartObservationBody, keysetQuery, pageOf } from '../../../shared/src/api';
+import { decodeCursor, page } from '../platform/pagination';
 import type { ObservationMode, ObservationStatus, ObservationTool } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
@@ -20,6 +21,9 @@ import { authorize, authorizeItem, canOnItem } from '../privacy/policy';
 import { loadContext, type PartnershipContext } from '../privacy/relations';
 import { firstCoacheeReflection } from '../reflections/reflections.queries';
 import { CLOCK_SLACK_MS, MAX_BATCH, type Tool, buildTools, ingestEvents, layoutVersionsOf, observedSubject } from './records.service';
+
+/** Observations come 200 at a time, newest first (the first page is what the list always showed). */
+const ObservationsQuery = keysetQuery(200);
 
 type Row = Database['observations'] & { created_by_name: string };
 
@@ -119,13 +123,17 @@ export default async function observationRecordRoutes(app: App, s: Services) {
     return { id: a.id, durationMs: Number(durationMs) };
   }
 
-  app.get('/api/partnerships/:id/observations', { config: { matrix: 'observation.list' }, schema: { tags: ['observations'], summary: 'Observations of a partnership, newest first, without their events (members only; each read is logged)', params: IdParams, response: { 200: z.object({ items: z.array(ObservationSummary) }) } } }, async (request) => {
+  app.get('/api/partnerships/:id/observations', { config: { matrix: 'observation.list' }, schema: { tags: ['observations'], summary: 'Observations of a partnership, newest first, without their events (members only; each read is logged)', params: IdParams, querystring: ObservationsQuery, response: { 200: pageOf(ObservationSummary) } } }, async (request) => {
     const actor = actorOf(request);
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'partnership.readContent');
-    const rows = await selectObservations(db, actor).where('o.partnership_id', '=', ctx.partnership.id).orderBy('o.started_at', 'desc').limit(200).execute();
-    const readable = await readMany(db, clock, actor, rows, ref);
-    return { items: readable.map((r) => summary(r, ctx)) };
+    const { limit, cursor } = request.query;
+    const after = decodeCursor(cursor);
+    let q = selectObservations(db, actor).where('o.partnership_id', '=', ctx.partnership.id);
+    if (after) q = q.where((eb) => eb.or([eb('o.started_at', '<', after[0]), eb.and([eb('o.started_at', '=', after[0]), eb('o.id', '<', after[1])])]));
+    const result = page(await q.orderBy('o.started_at', 'desc').orderBy('o.id', 'desc').limit(limit + 1).execute(), limit, (r) => [r.started_at, r.id]);
+    const readable = await readMany(db, clock, actor, result.items, ref);
+    return { items: readable.map((r) => summary(r, ctx)), nextCursor: result.nextCursor };
   });
 
   app.post('/api/partnerships/:id/observations', { config: { matrix: 'observation.start' }, schema: { tags: ['observations'], summary: 'Start an observation, from a confirmed plan or without one; its tools are pre-filled from the plan (safe to send again with the same id)', params: IdParams, body: StartObservationBody, response: { 200: Observation, 201: Observation } } }, async (request, reply) => {

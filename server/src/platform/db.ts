@@ -27,6 +27,7 @@ import * as adminMeetingSchedule from '../migrations/20261202_0017_admin_meeting
 import * as supervisorParty from '../migrations/20261202_0018_supervisor_party';
 import * as workLog from '../migrations/20261202_0019_work_log';
 import * as programLaunch from '../migrations/20261202_0020_program_launch';
+import * as listIndexes from '../migrations/20261202_0021_list_indexes';
 import type { Database } from './tables';
 
 export type DB = Kysely<Database>;
@@ -154,6 +155,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0018_supervisor_party': supervisorParty,
   '20261202_0019_work_log': workLog,
   '20261202_0020_program_launch': programLaunch,
+  '20261202_0021_list_indexes': listIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

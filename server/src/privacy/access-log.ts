@@ -138,43 +138,41 @@ export interface AccessLogFilter {
   itemId?: string;
 }
 
+/** The day after an ISO time's UTC day, as 'YYYY-MM-DD' (compares below every time of that next day). */
+const dayAfter = (iso: string) => new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
+const daysBefore = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86400_000).toISOString().slice(0, 10);
+/** Windows of days the log is read in, newest first; after them, everything older. */
+const WINDOWS = [3, 12, 48, 192];
+
 /**
  * The subject's own log: "who saw what, when". Only ever the actor's own.
  * Repeated reads of one item by one person on one day (UTC) are one row with a
  * count; each row names the item (its title: the coachee's own read, not
  * logged) and the partnership (its other members).
+ *
+ * A coachee's log grows by thousands of rows a year, and a day's rows are one group, so a page is
+ * found a few days at a time: the (subject, at) index gives the rows of the newest window of
+ * whole UTC days below the cursor's day, grouped and ordered there; only when a window holds too
+ * few groups is the next, wider one read. A page never aggregates the whole log, however deep.
+ * "Who has seen this" (one item) reads the item's own index at once.
  */
 export async function listAccessFor(db: DB, actor: Actor, opts: AccessLogFilter) {
   const after = decodeCursor(opts.cursor);
-  const day = sql<string>`substr(l.at, 1, 10)`;
-  const lastAt = sql<string>`max(l.at)`;
-  const lastId = sql<string>`max(l.id)`;
-  let q = db
-    .selectFrom('access_log as l')
-    .select([
-      lastId.as('id'),
-      lastAt.as('last_at'),
-      sql<string>`min(l.at)`.as('first_at'),
-      sql<number>`count(*)`.as('count'),
-      'l.actor_id',
-      'l.relation',
-      'l.action',
-      'l.item_type',
-      'l.item_id',
-      'l.partnership_id',
-      'l.basis',
-    ])
-    .where('l.org_id', '=', actor.orgId)
-    .where('l.subject_id', '=', actor.personId);
-  if (!opts.includeOwn) {
-    q = q.where((eb) => eb.or([eb('l.actor_id', '!=', actor.personId), eb('l.action', 'in', ['share', 'revoke'])]));
+  const rows: Awaited<ReturnType<typeof accessGroups>> = [];
+  if (opts.itemId) rows.push(...(await accessGroups(db, actor, opts, after, null, null, opts.limit + 1)));
+  else {
+    let hi: string | null = after ? dayAfter(after[0]) : null;
+    if (!hi) {
+      // Whole days from the newest row down: the first window ends after the newest row's day.
+      const newest = await db.selectFrom('access_log').select('at').where('subject_id', '=', actor.personId).orderBy('at', 'desc').limit(1).executeTakeFirst();
+      hi = newest ? dayAfter(newest.at) : null;
+    }
+    for (let w = 0; hi && rows.length <= opts.limit; w++) {
+      const lo = w < WINDOWS.length ? daysBefore(hi, WINDOWS[w]) : null;
+      rows.push(...(await accessGroups(db, actor, opts, after, lo, hi, opts.limit + 1 - rows.length)));
+      hi = lo;
+    }
   }
-  if (opts.actorId) q = q.where('l.actor_id', '=', opts.actorId);
-  if (opts.itemType) q = q.where('l.item_type', '=', opts.itemType);
-  if (opts.itemId) q = q.where('l.item_id', '=', opts.itemId);
-  let grouped = q.groupBy(['l.actor_id', 'l.relation', 'l.action', 'l.item_type', 'l.item_id', 'l.partnership_id', 'l.basis', day]);
-  if (after) grouped = grouped.having((eb) => eb.or([eb(lastAt, '<', after[0]), eb.and([eb(lastAt, '=', after[0]), eb(lastId, '<', after[1])])]));
-  const rows = await grouped.orderBy(lastAt, 'desc').orderBy(lastId, 'desc').limit(opts.limit + 1).execute();
   const result = page(rows, opts.limit, (r) => [r.last_at, r.id]);
   const shareIds = [...new Set(result.items.filter((r) => r.action === 'share' || r.action === 'revoke').map((r) => r.basis.slice('share:'.length)))];
   const [titles, people, partners, grantees] = await Promise.all([
@@ -240,4 +238,39 @@ async function partnersOf(db: DB, actor: Actor, ids: string[]): Promise<Map<stri
   const out = new Map<string, string>();
   for (const r of rows) out.set(r.partnership_id, out.has(r.partnership_id) ? `${out.get(r.partnership_id)}, ${r.name}` : r.name);
   return out;
+}
+
+/** The log's rows of [lo, hi) (whole UTC days; null: unbounded), grouped by person, item and day, newest first, after the cursor. */
+async function accessGroups(db: DB, actor: Actor, opts: AccessLogFilter, after: [string, string] | null, lo: string | null, hi: string | null, limit: number) {
+  const day = sql<string>`substr(l.at, 1, 10)`;
+  const lastAt = sql<string>`max(l.at)`;
+  const lastId = sql<string>`max(l.id)`;
+  let q = db
+    .selectFrom('access_log as l')
+    .select([
+      lastId.as('id'),
+      lastAt.as('last_at'),
+      sql<string>`min(l.at)`.as('first_at'),
+      sql<number>`count(*)`.as('count'),
+      'l.actor_id',
+      'l.relation',
+      'l.action',
+      'l.item_type',
+      'l.item_id',
+      'l.partnership_id',
+      'l.basis',
+    ])
+    .where('l.subject_id', '=', actor.personId)
+    .where('l.org_id', '=', actor.orgId);
+  if (lo) q = q.where('l.at', '>=', lo);
+  if (hi) q = q.where('l.at', '<', hi);
+  if (!opts.includeOwn) {
+    q = q.where((eb) => eb.or([eb('l.actor_id', '!=', actor.personId), eb('l.action', 'in', ['share', 'revoke'])]));
+  }
+  if (opts.actorId) q = q.where('l.actor_id', '=', opts.actorId);
+  if (opts.itemType) q = q.where('l.item_type', '=', opts.itemType);
+  if (opts.itemId) q = q.where('l.item_id', '=', opts.itemId);
+  let grouped = q.groupBy(['l.actor_id', 'l.relation', 'l.action', 'l.item_type', 'l.item_id', 'l.partnership_id', 'l.basis', day]);
+  if (after) grouped = grouped.having((eb) => eb.or([eb(lastAt, '<', after[0]), eb.and([eb(lastAt, '=', after[0]), eb(lastId, '<', after[1])])]));
+  return grouped.orderBy(lastAt, 'desc').orderBy(lastId, 'desc').limit(limit).execute();
 }

@@ -8,7 +8,8 @@
  * goals in the same action (one transaction). Coaching content of kind "reflection".
  */
 import { z } from 'zod';
-import { CreateReflectionBody, IdParams, Reflection, ReflectionsQuery } from '../../../shared/src/api';
+import { CreateReflectionBody, IdParams, Reflection, ReflectionsQuery, pageOf } from '../../../shared/src/api';
+import { decodeCursor, page } from '../platform/pagination';
 import { REFLECTION_PROMPTS_BY_LANGUAGE } from '../../../shared/src/prompts';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db';
@@ -59,15 +60,18 @@ function present(r: Row, ctx: PartnershipContext | null, goalShown = true): z.in
 export default async function reflectionRoutes(app: App, s: Services) {
   const { db, clock } = s;
 
-  app.get('/api/partnerships/:id/reflections', { config: { matrix: 'reflection.list' }, schema: { tags: ['reflections'], summary: 'Reflections of a partnership, newest first, or only those on one observation (members only; each read is logged)', params: IdParams, querystring: ReflectionsQuery, response: { 200: z.object({ items: z.array(Reflection) }) } } }, async (request) => {
+  app.get('/api/partnerships/:id/reflections', { config: { matrix: 'reflection.list' }, schema: { tags: ['reflections'], summary: 'Reflections of a partnership, newest first, or only those on one observation (members only; each read is logged)', params: IdParams, querystring: ReflectionsQuery, response: { 200: pageOf(Reflection) } } }, async (request) => {
     const actor = actorOf(request);
     const ctx = await loadContext(db, actor, request.params.id);
     authorize(ctx, 'partnership.readContent');
+    const { limit, cursor, observationId } = request.query;
+    const after = decodeCursor(cursor);
     let q = selectReflections(db, actor).where('r.partnership_id', '=', ctx.partnership.id);
-    if (request.query.observationId) q = q.where('r.observation_id', '=', request.query.observationId);
-    const rows = await q.orderBy('r.created_at', 'desc').limit(200).execute();
-    const readable = await readMany(db, clock, actor, rows, ref);
-    return { items: readable.map((r) => present(r, ctx)) };
+    if (observationId) q = q.where('r.observation_id', '=', observationId);
+    if (after) q = q.where((eb) => eb.or([eb('r.created_at', '<', after[0]), eb.and([eb('r.created_at', '=', after[0]), eb('r.id', '<', after[1])])]));
+    const result = page(await q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit + 1).execute(), limit, (r) => [r.created_at, r.id]);
+    const readable = await readMany(db, clock, actor, result.items, ref);
+    return { items: readable.map((r) => present(r, ctx)), nextCursor: result.nextCursor };
   });
 
   app.post('/api/partnerships/:id/reflections', { config: { matrix: 'reflection.create' }, schema: { tags: ['reflections'], summary: 'Reflect, on a session, plan or observation if you like; the coachee answers first on each, and their next steps join a goal\'s plan in the same action', params: IdParams, body: CreateReflectionBody, response: { 201: Reflection } } }, async (request, reply) => {
