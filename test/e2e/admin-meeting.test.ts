@@ -170,6 +170,7 @@ describeBrowser('the partnership meeting, live on four browsers', () => {
     }
     const tallyRow = (p: Page, role: string) => p.locator('.tally-row', { has: p.locator('.tally-name', { hasText: new RegExp(`^${role}$`) }) });
     await expect.poll(() => tallyRow(sam, 'Instructional specialist').textContent()).toContain('3: Sam Okafor, Dana Whitfield, Jordan Lee');
+    expect(await noOverflow(sam)).toBe(true);
     await checkA11y(sam, 'step 5, roles, phone');
     const settle = carmen.getByRole('group', { name: 'The three to five roles' });
     for (const r of ['Instructional specialist', 'Data coach', 'Classroom supporter']) await settle.getByLabel(r, { exact: true }).check();
@@ -209,6 +210,7 @@ describeBrowser('the partnership meeting, live on four browsers', () => {
       await doc.getByText(SECRET).waitFor();
       await doc.getByText(NORM).waitFor();
     }
+    expect(await noOverflow(sam)).toBe(true);
     await checkA11y(sam, 'step 7, the agreement to sign, phone');
     for (const p of [sam, dana, jordan, carmen]) {
       await p.getByRole('button', { name: 'Sign version 1' }).click();
@@ -261,9 +263,16 @@ describeBrowser('the partnership meeting, live on four browsers', () => {
     console.log(`[admin-meeting] end seen after ${ended.join(', ')} ms`);
     await sam.getByText(NOTE).waitFor();
     await checkA11y(sam, 'meeting ended, phone');
+    // After the meeting the signed agreement is in front, in Spanish for Dana.
+    await dana.getByText(es('signedAll')).waitFor();
+    await checkA11y(dana, 'meeting ended, the signed agreement, Spanish');
   });
 
-  it('is not found by a program leader who is not in it', async () => {
+  it('is not offered to a teacher, and is not found by a program leader who is not in it', async () => {
+    const taylor = await signedInPage(world, 'taylor@riverside.example', DESKTOP);
+    await taylor.locator('header').getByRole('link', { name: 'Home' }).waitFor();
+    expect(await taylor.locator('header').getByRole('link', { name: 'Partnership meetings' }).count()).toBe(0);
+
     const meeting = await world.db!.selectFrom('admin_meetings').select('id').where('title', '=', 'Coaching at Maple Street this year').executeTakeFirstOrThrow();
     const lena = await signedInPage(world, 'lena@riverside.example', DESKTOP);
     await lena.goto(`/meetings/${meeting.id}`);
