@@ -3,6 +3,10 @@
  * supervisor's commitments, check-ins they schedule, coverage requests they answer — each
  * allowed to the coachee's supervisor beside the same thing refused to everyone else (404).
  */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, NOT_FOUND_BODY, type World, createWorld } from '../support/world';
 
@@ -96,6 +100,21 @@ describe('the supervisor signs the supervisor\'s commitments', () => {
     const changed = await c.put(`/api/partnerships/${id}/agreement`, { content: { ...full.content, commitments: { ...full.content.commitments, supervisor: ['Check in with us once a month.'] } }, baseVersion: full.version + 1 });
     expect(changed.json().current.supervisor).toMatchObject({ signatures: [], waitingFor: [{ personId: supervisor }] });
     expect((await sup.get(`/api/partnerships/${id}/agreement`)).json().abilities.signAsSupervisor).toBe(true);
+  });
+
+  it('prints the supervisor\'s signature in the members\' PDF of the agreement', async ({ skip }) => {
+    if (spawnSync('pdftotext', ['-v']).error) skip('pdftotext (poppler-utils) is not installed');
+    const id = await fresh();
+    const cur = (await sup.get(`/api/partnerships/${id}/agreement`)).json().current;
+    await sup.post(`/api/partnerships/${id}/agreement/supervisor-signatures`, { version: cur.version, commitmentsHash: cur.supervisor.commitmentsHash });
+    const pdf = await t.get(`/api/partnerships/${id}/agreement.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const file = path.join(os.tmpdir(), `tandem-supervisor-${id}.pdf`);
+    fs.writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    fs.rmSync(file, { force: true });
+    expect(text).toContain('Sam Okafor — signed the supervisor\'s commitments');
+    expect((await sup.get(`/api/partnerships/${id}/agreement.pdf`)).statusCode).toBe(404);
   });
 
   it('refuses a stale hash (409), a second signature (409) and a version without supervisor commitments (422)', async () => {

@@ -238,5 +238,8 @@ function agreementPdf(ctx: PartnershipContext, v: Awaited<ReturnType<typeof pres
     doc.fontSize(9).text(t('contentHash', { hash: v.contentHash })).fontSize(11);
     for (const sig of v.signatures) doc.text(t('signed', { name: sig.name, date: humanDateTime(sig.signedAt, timeZone, language) }));
     for (const w of v.waitingFor) doc.text(t('notSigned', { name: w.name }));
+    // The supervisor signs their own part (issue 12): shown with the partners' signatures.
+    for (const sig of v.supervisor?.signatures ?? []) doc.text(t('supervisorSigned', { name: sig.name, date: humanDateTime(sig.signedAt, timeZone, language) }));
+    for (const w of v.supervisor?.waitingFor ?? []) doc.text(t('supervisorNotSigned', { name: w.name }));
   });
 }

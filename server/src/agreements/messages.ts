@@ -30,6 +30,8 @@ export const pdfMessages = catalog({
     contentHash: 'Content hash (SHA-256): {hash}',
     signed: '{name} — signed {date}',
     notSigned: '{name} — not signed yet',
+    supervisorSigned: '{name} — signed the supervisor\'s commitments {date}',
+    supervisorNotSigned: '{name} — has not signed the supervisor\'s commitments yet',
   },
   es: {
     fileName: 'acuerdo-de-coaching-v{version}.pdf',
@@ -55,5 +57,7 @@ export const pdfMessages = catalog({
     contentHash: 'Huella del contenido (SHA-256): {hash}',
     signed: '{name} — firmó el {date}',
     notSigned: '{name} — todavía no ha firmado',
+    supervisorSigned: '{name} — firmó los compromisos de la supervisión el {date}',
+    supervisorNotSigned: '{name} — todavía no ha firmado los compromisos de la supervisión',
   },
 });
