@@ -150,6 +150,23 @@ describe('volunteering', () => {
   });
 });
 
+describe('the chosen coach', () => {
+  it('turns a request that chose them into a partnership in which they already accepted; a "not now" never reaches them', async () => {
+    const teacherB = await w.given.person(org, ['coachee'], 'Bea Beginner');
+    const B = await w.as(teacherB);
+    const asked = (await B.put('/api/program/enrolment', { choice: 'volunteer', format: 'self', preferredCoachId: otherCoach })).json().myEnrolment.id;
+    const res = await OC.post(`/api/program/enrolments/${asked}/partnership`, { format: 'self', coachId: otherCoach });
+    expect(res.statusCode).toBe(201);
+    const p = (await OC.get(`/api/partnerships/${res.json().partnershipId}`)).json();
+    expect(p).toMatchObject({ format: 'self', origin: 'volunteered' });
+    expect(p.members).toEqual(expect.arrayContaining([expect.objectContaining({ personId: otherCoach, role: 'mentor', state: 'accepted' }), expect.objectContaining({ personId: teacherB, role: 'self', state: 'invited' })]));
+    // A "not now" carries no coach, so it is in nobody's list.
+    const teacherC = await w.given.person(org, ['coachee']);
+    await (await w.as(teacherC)).put('/api/program/enrolment', { choice: 'decline', preferredCoachId: otherCoach });
+    expect((await OC.get('/api/program/enrolments')).json().items.map((i: { personId: string }) => i.personId)).not.toContain(teacherC);
+  });
+});
+
 describe('testimonials', () => {
   let author: Client;
   let authorId: string;
