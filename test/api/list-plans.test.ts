@@ -213,3 +213,55 @@ describe('every list is keyset-paginated and read through an index', () => {
     for (const name of Object.keys(ALLOWED)) expect(CASES.map((c) => c.name)).toContain(name);
   });
 });
+
+describe('the access log a window of days at a time', () => {
+  it('pages through a long, uneven year exactly as one grouping of the whole log would', async () => {
+    // A second coachee, so the rows above (and the ones other tests make) stay out of it.
+    const org = (await w.db.selectFrom('people').select('org_id').where('id', '=', ids.coach).executeTakeFirstOrThrow()).org_id;
+    const reader = await w.given.person(org, ['coach']);
+    const subject = await w.given.person(org, ['coachee']);
+    const partnership = await w.given.partnership(reader, 'expert', [
+      { personId: reader, role: 'coach' },
+      { personId: subject, role: 'coachee' },
+    ]);
+    const items = ['a', 'b', 'c'].map(() => crypto.randomUUID());
+    const base = Date.parse('2026-08-31T12:00:00.000Z');
+    // Busy days, quiet weeks and one read a year back: every window size is crossed.
+    const offsets = [0, 0, 0, 1, 1, 2, 4, 4, 9, 16, 16, 40, 41, 90, 200, 250, 364, 399];
+    const rows = offsets.flatMap((days, i) =>
+      items.slice(0, 1 + (i % 3)).map((item, j) => ({
+        id: crypto.randomUUID(),
+        org_id: org,
+        at: new Date(base - days * 86400_000 - (i * 7 + j) * 60_000).toISOString(),
+        actor_id: (i + j) % 4 === 3 ? subject : reader,
+        relation: (i + j) % 4 === 3 ? 'coachee' : 'coach',
+        subject_id: subject,
+        partnership_id: partnership,
+        item_type: 'note',
+        item_id: item,
+        action: 'view',
+        basis: 'member',
+      })),
+    );
+    await w.db.insertInto('access_log').values(rows).execute();
+    const groups = new Map<string, { id: string; at: string }>();
+    for (const r of rows.filter((r) => r.actor_id !== subject)) {
+      const key = `${r.actor_id}|${r.item_id}|${r.at.slice(0, 10)}`;
+      const g = groups.get(key);
+      groups.set(key, { id: !g || r.id > g.id ? r.id : g.id, at: !g || r.at > g.at ? r.at : g.at });
+    }
+    const expected = [...groups.values()].sort((x, y) => (x.at === y.at ? (x.id < y.id ? 1 : -1) : x.at < y.at ? 1 : -1)).map((g) => g.id);
+    const client = await w.as(subject);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const res = await client.get(`/api/access-log?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { items: Array<{ id: string }>; nextCursor: string | null };
+      seen.push(...body.items.map((i) => i.id));
+      cursor = body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(expected);
+  });
+});
