@@ -91,9 +91,12 @@ export default async function attentionRoutes(app: App, s: Services) {
     // Goal titles and steps shown here are reads of coaching content.
     const shown = new Set([...goalsToDecide.map((g) => g.id), ...overdueSteps.map((o) => o.goalId)]);
     const shownGoals = goals.filter((g) => shown.has(g.id));
-    for (const pid of new Set(shownGoals.map((g) => g.partnership_id))) {
-      await logMemberReads(db, clock, contexts.get(pid)!, shownGoals.filter((g) => g.partnership_id === pid).map((g) => ({ kind: 'goal' as const, id: g.id, subjectId: g.subject_id })));
-    }
+    // All at once, so the access log's group writer commits them together (one commit, not one per partnership).
+    await Promise.all(
+      [...new Set(shownGoals.map((g) => g.partnership_id))].map((pid) =>
+        logMemberReads(db, clock, contexts.get(pid)!, shownGoals.filter((g) => g.partnership_id === pid).map((g) => ({ kind: 'goal' as const, id: g.id, subjectId: g.subject_id }))),
+      ),
+    );
     return {
       invitations,
       agreementsToSign: active.filter((c) => c.mySignatureNeeded).map((c) => ({ partnershipId: c.partnership.id, partners: partners(c) })),

@@ -3,6 +3,7 @@
  * come from one index and a page is found by its cursor, never by sorting the whole list:
  * - "who has seen this": a coachee's reads of one item, newest first;
  * - the concerns raised with a supervisor, and a person's reminders, in their order;
+ * - Home's open resource requests across a coach's partnerships (a few open ones each, not every message);
  * - sessions, observations, observation plans, reflections, concerns and celebrations with the id
  *   as the last key, for keyset pages (they replace the indexes without it, which they extend).
  * Frozen; runs on SQLite and PostgreSQL.
@@ -13,6 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('access_log_item').on('access_log').columns(['subject_id', 'item_id', 'at']).execute();
   await db.schema.createIndex('concerns_escalated_to_at').on('concerns').columns(['escalated_to', 'escalated_at']).execute();
   await db.schema.dropIndex('concerns_escalated_to').execute();
+  await db.schema.createIndex('messages_partnership_open').on('messages').columns(['partnership_id', 'kind', 'fulfilled_at']).execute();
   await db.schema.createIndex('reminders_person_due').on('reminders').columns(['person_id', 'due_at']).execute();
   await db.schema.createIndex('meetings_partnership_start').on('meetings').columns(['partnership_id', 'starts_at', 'id']).execute();
   await db.schema.dropIndex('meetings_partnership').execute();
@@ -46,6 +48,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('meetings_partnership').on('meetings').columns(['partnership_id', 'starts_at']).execute();
   await db.schema.dropIndex('meetings_partnership_start').execute();
   await db.schema.dropIndex('reminders_person_due').execute();
+  await db.schema.dropIndex('messages_partnership_open').execute();
   await db.schema.createIndex('concerns_escalated_to').on('concerns').columns(['escalated_to']).execute();
   await db.schema.dropIndex('concerns_escalated_to_at').execute();
   await db.schema.dropIndex('access_log_item').execute();
