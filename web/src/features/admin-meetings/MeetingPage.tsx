@@ -66,6 +66,31 @@ function Meeting({ meeting, connection }: { meeting: AdminMeeting; connection: C
   );
   const go = (step: number) => run.mutation.mutate({ path: `/api/admin-meetings/${meeting.id}/step`, method: 'put', body: { step, baseVersion: meeting.version } });
   const canMove = meeting.abilities.run && live;
+  // Start stands out before the meeting; once it runs, End waits at the end of the steps, out of the way of a slip.
+  const controls = (
+    meeting.abilities.run && meeting.status !== 'ended' ? (
+        <div className="meeting-controls">
+          <p className="field-hint">{t('runnerHint')}</p>
+          <div className="button-row">
+            {meeting.status === 'draft' ? (
+              <Button busy={run.mutation.isPending} onClick={() => run.mutation.mutate({ path: `/api/admin-meetings/${meeting.id}/starting`, method: 'post', body: { baseVersion: meeting.version } })}>
+                {t('start')}
+              </Button>
+            ) : (
+              <Button variant="danger" busy={run.mutation.isPending} onClick={() => run.mutation.mutate({ path: `/api/admin-meetings/${meeting.id}/ending`, method: 'post', body: { baseVersion: meeting.version } })}>
+                {t('end')}
+              </Button>
+            )}
+          </div>
+          {meeting.status === 'draft' ? (
+            <>
+              <ConflictNote show={run.conflict} />
+              <ErrorAlert error={run.error} />
+            </>
+          ) : null}
+        </div>
+      ) : null
+  );
   const nextStep = current && current.step < LAST_STEP ? current.step + 1 : null;
   return (
     <div className="admin-meeting">
@@ -94,29 +119,33 @@ function Meeting({ meeting, connection }: { meeting: AdminMeeting; connection: C
               {t('next', { title: words[ADMIN_MEETING_STEPS[nextStep - 1]!.key].title })}
             </Button>
           ) : null}
+          <ConflictNote show={run.conflict} />
+          <ErrorAlert error={run.error} />
         </section>
       ) : null}
 
-      {meeting.abilities.run && meeting.status !== 'ended' ? (
-        <div className="meeting-controls">
-          <p className="field-hint">{t('runnerHint')}</p>
-          <div className="button-row">
-            {meeting.status === 'draft' ? (
-              <Button busy={run.mutation.isPending} onClick={() => run.mutation.mutate({ path: `/api/admin-meetings/${meeting.id}/starting`, method: 'post', body: { baseVersion: meeting.version } })}>
-                {t('start')}
-              </Button>
-            ) : (
-              <Button variant="danger" busy={run.mutation.isPending} onClick={() => run.mutation.mutate({ path: `/api/admin-meetings/${meeting.id}/ending`, method: 'post', body: { baseVersion: meeting.version } })}>
-                {t('end')}
-              </Button>
-            )}
-          </div>
-          <ConflictNote show={run.conflict} />
-          <ErrorAlert error={run.error} />
-        </div>
-      ) : null}
+      {meeting.status === 'draft' ? controls : null}
 
       <div className="meeting-layout">
+
+        <div className="meeting-main">
+          {current ? (
+            <Section title={t('purpose')} id="step-purpose">
+              <p>{words[current.key].purpose}</p>
+            </Section>
+          ) : null}
+          <Panels meeting={meeting} />
+          <Record meeting={meeting} />
+          <Section title={t('who')} id="who">
+            <ul className="plain-list people-list">
+              {meeting.participants.map((p) => (
+                <li key={p.personId}>
+                  {p.name} <span className="muted">· {t(`role_${p.role}`)}</span>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        </div>
         <nav className="meeting-rail" aria-label={t('steps')}>
           <ol>
             {meeting.steps.map((s) => {
@@ -143,26 +172,8 @@ function Meeting({ meeting, connection }: { meeting: AdminMeeting; connection: C
               );
             })}
           </ol>
+          {live ? controls : null}
         </nav>
-
-        <div className="meeting-main">
-          {current ? (
-            <Section title={t('purpose')} id="step-purpose">
-              <p>{words[current.key].purpose}</p>
-            </Section>
-          ) : null}
-          <Panels meeting={meeting} />
-          <Record meeting={meeting} />
-          <Section title={t('who')} id="who">
-            <ul className="plain-list people-list">
-              {meeting.participants.map((p) => (
-                <li key={p.personId}>
-                  {p.name} <span className="muted">· {t(`role_${p.role}`)}</span>
-                </li>
-              ))}
-            </ul>
-          </Section>
-        </div>
       </div>
     </div>
   );
