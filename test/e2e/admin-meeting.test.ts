@@ -240,10 +240,22 @@ describeBrowser('the partnership meeting, live on four browsers', () => {
     await now(dana).getByText('Now: step 8 of 9').waitFor();
     await dana.getByText('Look back at the norms').waitFor();
     await norm(dana).getByRole('button', { name: 'Change the words' }).click();
+    // Sam starts changing the same norm at the same moment.
+    await norm(sam).getByRole('button', { name: 'Change the words' }).click();
+    const SAMS = 'We start on time and end five minutes early.';
+    await sam.getByLabel('Words of the norm').fill(SAMS);
     const REVISED = 'We start and end on time, phones face down, and we name it when we run over.';
     await dana.getByLabel('Words of the norm').fill(REVISED);
     await dana.getByRole('button', { name: 'Save' }).click();
     for (const p of [carmen, sam, jordan]) await p.locator('.norm', { hasText: REVISED }).getByText(/Revised/).waitFor();
+    // Dana saved first: Sam's save is refused, he is told and shown the latest, and his words stay in the field.
+    const samsNorm = sam.locator('.norm', { hasText: REVISED });
+    await samsNorm.getByRole('button', { name: 'Save' }).click();
+    await samsNorm.getByText('Someone changed this a moment ago — here is the latest. What you typed is still here.').waitFor();
+    expect(await samsNorm.getByLabel('Words of the norm').inputValue()).toBe(SAMS);
+    await checkA11y(sam, 'a norm changed by someone else first, phone');
+    await samsNorm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await carmen.getByText(SAMS).count()).toBe(0);
     await checkA11y(dana, 'meeting at step 8, tablet');
 
     // Dana reads it in Spanish: axe finds nothing and the page speaks Spanish.

@@ -344,9 +344,13 @@ function Norm({ meeting, norm }: { meeting: AdminMeeting; norm: AdminMeetingNorm
   const l = useLabels();
   const [editing, setEditing] = useState(false);
   const [words, setWords] = useState(norm.text);
+  // New words are written against the version their writer started from, so a change someone
+  // else saved meanwhile is a conflict (409), not silently overwritten; after the conflict the
+  // writer has seen the latest, and saving again is against it.
+  const [base, setBase] = useState(norm.version);
   const update = useMeetingWrite(
     meeting,
-    (body: { text?: string; agreed?: boolean }) => api.patch<AdminMeeting>(`/api/admin-meeting-norms/${norm.id}`, { ...body, baseVersion: norm.version }),
+    (body: { text?: string; agreed?: boolean; baseVersion: number }) => api.patch<AdminMeeting>(`/api/admin-meeting-norms/${norm.id}`, body),
     () => setEditing(false),
   );
   const open = meeting.abilities.editNorms && meeting.status !== 'ended';
@@ -367,7 +371,7 @@ function Norm({ meeting, norm }: { meeting: AdminMeeting; norm: AdminMeetingNorm
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            update.mutation.mutate({ text: words });
+            update.mutation.mutate({ text: words, baseVersion: update.conflict ? norm.version : base });
           }}
         >
           <TextArea label={t('normWords')} rows={2} maxLength={500} value={words} onChange={(e) => setWords(e.target.value)} error={err?.fieldMessage('text')} />
@@ -383,13 +387,14 @@ function Norm({ meeting, norm }: { meeting: AdminMeeting; norm: AdminMeetingNorm
       ) : null}
       {open && !editing ? (
         <div className="button-row">
-          <Button variant="secondary" busy={update.mutation.isPending} onClick={() => update.mutation.mutate({ agreed: !norm.agreedAt })}>
+          <Button variant="secondary" busy={update.mutation.isPending} onClick={() => update.mutation.mutate({ agreed: !norm.agreedAt, baseVersion: norm.version })}>
             {norm.agreedAt ? t('unmarkAgreed') : t('markAgreed')}
           </Button>
           <Button
             variant="quiet"
             onClick={() => {
               setWords((w) => (update.conflict ? w : norm.text));
+              setBase(norm.version);
               setEditing(true);
             }}
           >

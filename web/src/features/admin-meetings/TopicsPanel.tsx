@@ -79,20 +79,31 @@ function AnswerForm({ meeting, topic, question }: { meeting: AdminMeeting; topic
   const [text, setText] = useState(topic.answer?.text ?? '');
   const [names, setNames] = useState<boolean | null>(topic.answer?.namesMayBeUsed ?? null);
   const [open, setOpen] = useState(false);
+  // Against the answer's version when the form was opened (see Norm in MeetingPage.tsx).
+  const [base, setBase] = useState(topic.answer?.version ?? 0);
   const write = useMeetingWrite(
     meeting,
-    (body: { status: 'agreed' | 'not_relevant' }) =>
+    (body: { status: 'agreed' | 'not_relevant'; baseVersion: number }) =>
       api.put<AdminMeeting>(`/api/admin-meetings/${meeting.id}/topics/${topic.key}/answer`, {
         status: body.status,
         text: body.status === 'agreed' ? text : '',
         ...(topic.key === NAMING_TOPIC && body.status === 'agreed' && names !== null ? { namesMayBeUsed: names } : {}),
-        baseVersion: topic.answer?.version ?? 0,
+        baseVersion: body.baseVersion,
       }),
     () => setOpen(false),
   );
+  const latestOrBase = () => (write.conflict ? (topic.answer?.version ?? 0) : base);
   const err = write.error instanceof ApiError ? write.error : null;
   return (
-    <details className="topic-record" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+    <details
+      className="topic-record"
+      open={open}
+      onToggle={(e) => {
+        const opened = (e.currentTarget as HTMLDetailsElement).open;
+        if (opened && !open) setBase(topic.answer?.version ?? 0);
+        setOpen(opened);
+      }}
+    >
       <summary>{t('recordAgreement')}</summary>
       {open ? (
         <form
@@ -100,7 +111,7 @@ function AnswerForm({ meeting, topic, question }: { meeting: AdminMeeting; topic
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            write.mutation.mutate({ status: 'agreed' });
+            write.mutation.mutate({ status: 'agreed', baseVersion: latestOrBase() });
           }}
         >
           <TextArea label={t('answerLabel')} hint={question} rows={3} maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} error={err?.fieldMessage('text')} />
@@ -114,7 +125,7 @@ function AnswerForm({ meeting, topic, question }: { meeting: AdminMeeting; topic
             <Button type="submit" variant="secondary" busy={write.mutation.isPending && write.mutation.variables?.status === 'agreed'}>
               {t('recordAgreement')}
             </Button>
-            <Button variant="quiet" busy={write.mutation.isPending && write.mutation.variables?.status === 'not_relevant'} onClick={() => write.mutation.mutate({ status: 'not_relevant' })}>
+            <Button variant="quiet" busy={write.mutation.isPending && write.mutation.variables?.status === 'not_relevant'} onClick={() => write.mutation.mutate({ status: 'not_relevant', baseVersion: latestOrBase() })}>
               {t('markNotRelevant')}
             </Button>
           </div>
