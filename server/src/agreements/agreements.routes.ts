@@ -53,9 +53,8 @@ async function presentVersion(db: DB, ctx: PartnershipContext, v: Version) {
   const signed = new Set(signatures.map((s) => s.person_id));
   // Guidelines (practices, what is observed and shared) are coaching content: members only. Of the
   // commitments, someone outside reads the supervisor's alone, and only as the coachee's supervisor.
-  const outside = { ...logisticsOnly('agreementContent', content), commitments: undefined as Partial<typeof content.commitments> | undefined };
-  if (can(ctx, 'agreement.readSupervisorCommitments')) outside.commitments = logisticsOnly('commitments', content.commitments);
-  else delete outside.commitments;
+  const { commitments: _everyParty, ...logistics } = logisticsOnly('agreementContent', content);
+  const outside = can(ctx, 'agreement.readSupervisorCommitments') ? { ...logistics, commitments: logisticsOnly('commitments', content.commitments) } : logistics;
   const visible: Omit<typeof content, 'guidelines' | 'commitments'> & { guidelines?: typeof content.guidelines; commitments?: Partial<typeof content.commitments> } = can(ctx, 'partnership.readContent') ? content : outside;
   const supervisor = can(ctx, 'agreement.readSupervisorCommitments') ? await presentSupervisorPart(db, ctx, content) : undefined;
   return {

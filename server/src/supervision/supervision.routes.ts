@@ -6,6 +6,7 @@
  * The supervisor's signature on the agreement is in agreements.routes.ts (it answers with the agreement).
  */
 import { CheckinList, Checkin, CoverageAnswerBody, CoverageList, CoverageRequest, CoverageRequestBody, IdParams, MyCheckins, ScheduleCheckinBody } from '../../../shared/src/api';
+import { SUBJECT_ROLES } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
 import { type App, type Services, actorOf } from '../platform/http';
 import { authorize, can, type PartnershipAction } from '../privacy/policy';
@@ -78,8 +79,27 @@ export default async function supervisionRoutes(app: App, s: Services) {
     const actor = actorOf(request);
     if (!actor.roles.has('supervisor')) return { items: [], pendingCoverage: 0 };
     const since = new Date(clock.now().getTime() - 3600_000).toISOString();
-    const rows = await selectCheckins(db, actor.orgId).where('c.status', '=', 'scheduled').where('c.starts_at', '>=', since).orderBy('c.starts_at').limit(50).execute();
-    const pending = await db.selectFrom('coverage_requests').select(['id', 'partnership_id']).where('org_id', '=', actor.orgId).where('status', '=', 'pending').limit(500).execute();
+    const rows = await selectCheckins(db, actor.orgId).where('c.scheduled_by', '=', actor.personId).where('c.status', '=', 'scheduled').where('c.starts_at', '>=', since).orderBy('c.starts_at').limit(50).execute();
+    // Scoped in the query to partnerships of people this supervisor supervises; the policy then decides per partnership.
+    const pending = await db
+      .selectFrom('coverage_requests as r')
+      .select(['r.id', 'r.partnership_id'])
+      .where('r.org_id', '=', actor.orgId)
+      .where('r.status', '=', 'pending')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('partnership_members as m')
+            .innerJoin('supervision_links as l', 'l.supervisee_id', 'm.person_id')
+            .select('m.person_id')
+            .whereRef('m.partnership_id', '=', 'r.partnership_id')
+            .where('m.role', 'in', [...SUBJECT_ROLES])
+            .where('l.org_id', '=', actor.orgId)
+            .where('l.supervisor_id', '=', actor.personId),
+        ),
+      )
+      .limit(500)
+      .execute();
     const contexts = await loadContexts(db, actor, [...new Set([...rows.map((r) => r.partnership_id), ...pending.map((p) => p.partnership_id)])]);
     const items = rows.flatMap((r) => {
       const ctx = contexts.get(r.partnership_id);

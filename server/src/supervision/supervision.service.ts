@@ -115,9 +115,12 @@ export function presentCoverage(ctx: PartnershipContext, r: CoverageRow): z.infe
   return logisticsOnly('coverageRequest', full);
 }
 
-/** The partners who may need cover: accepted members other than a mentor coach (who is not in the classroom). */
+/** The partners who may need cover, coachees first (it is usually their class): accepted members other than a mentor coach, who is not in a classroom. */
 export const coverablePartners = (ctx: PartnershipContext) =>
-  ctx.members.filter((m) => m.state === 'accepted' && (isSubjectRole(m.role) || m.role === 'coach')).map((m) => ({ personId: m.personId, name: m.name }));
+  ctx.members
+    .filter((m) => m.state === 'accepted' && (isSubjectRole(m.role) || m.role === 'coach'))
+    .sort((a, b) => Number(isSubjectRole(b.role)) - Number(isSubjectRole(a.role)))
+    .map((m) => ({ personId: m.personId, name: m.name }));
 
 /** A date in the organization's time zone, as YYYY-MM-DD. */
 async function todayIn(db: DB, clock: Clock, orgId: string): Promise<string> {

@@ -98,7 +98,7 @@ function CoverageForm({ partnershipId, partners, onDone }: { partnershipId: stri
   const [from, setFrom] = useState('09:00');
   const [to, setTo] = useState('09:45');
   const [purpose, setPurpose] = useState<Purpose>('coaching_meeting');
-  const [coverFor, setCoverFor] = useState(partners.find((p) => p)?.personId ?? '');
+  const [coverFor, setCoverFor] = useState(partners[0]?.personId ?? '');
   const send = useMutation({
     mutationFn: () => api.post<CoverageRequest>(`/api/partnerships/${partnershipId}/coverage-requests`, { date, from, to, purpose, coverFor }),
     onSuccess: () => onDone(true),
