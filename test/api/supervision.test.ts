@@ -184,6 +184,15 @@ describe('check-ins the supervisor schedules', () => {
     }
   });
 
+  it('puts the check-ins a supervisor scheduled in the supervisor\'s own feed', async () => {
+    const id = await fresh();
+    await sup.post(`/api/partnerships/${id}/checkins`, { startsAt: inDays(6), minutes: 15, place: 'Front office' });
+    const url = (await sup.post('/api/me/calendar')).json().url as string;
+    const feed = await w.anonymous.get(new URL(url).pathname);
+    expect(feed.body).toMatch(/SUMMARY:Supervisor check-in/i);
+    expect(feed.body).toContain('LOCATION:Front office');
+  });
+
   it('refuses check-ins in the past, out-of-range lengths and a place that is too long (clear messages)', async () => {
     const id = await fresh();
     const past = await sup.post(`/api/partnerships/${id}/checkins`, { startsAt: inDays(-1), minutes: 20 });

@@ -60,7 +60,9 @@ export async function scheduleFor(db: DB, w: Window): Promise<ScheduleItem[]> {
     .where('pe.active', '=', 1);
   if (w.personId) members = members.where('m.person_id', '=', w.personId);
   const rows = await members.limit(50_000).execute();
-  if (!rows.length) return [];
+  // The check-ins a supervisor scheduled are in their own feed too (they are not a member of the partnership).
+  const scheduledByMe = w.personId ? await checkinsScheduledBy(db, w, w.personId) : [];
+  if (!rows.length) return scheduledByMe;
   const partnershipIds = [...new Set(rows.map((r) => r.partnership_id))];
   const items: ScheduleItem[] = [];
 
@@ -110,7 +112,28 @@ export async function scheduleFor(db: DB, w: Window): Promise<ScheduleItem[]> {
       }
     }
   }
+  const keys = new Set(items.map((i) => i.key));
+  items.push(...scheduledByMe.filter((i) => !keys.has(i.key)));
   return items.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** Check-ins a supervisor scheduled, in partnerships still running, as items of their own schedule. */
+async function checkinsScheduledBy(db: DB, w: Window, personId: string): Promise<ScheduleItem[]> {
+  const rows = await db
+    .selectFrom('supervisor_checkins as c')
+    .innerJoin('partnerships as p', 'p.id', 'c.partnership_id')
+    .select(['c.id', 'c.org_id', 'c.partnership_id', 'c.starts_at', 'c.minutes', 'c.place', 'c.status'])
+    .where('c.scheduled_by', '=', personId)
+    .where('c.status', 'in', w.includeCancelled ? ['scheduled', 'cancelled'] : ['scheduled'])
+    .where('c.starts_at', '>=', w.from.toISOString())
+    .where('c.starts_at', '<', w.to.toISOString())
+    .where('p.status', 'in', ['building', 'active', 'paused'])
+    .limit(1000)
+    .execute();
+  return rows.map((c) => {
+    const start = new Date(c.starts_at);
+    return { kind: 'session', key: `checkin:${c.id}:${c.starts_at}`, personId, orgId: c.org_id, partnershipId: c.partnership_id, meetingKind: 'supervisor_checkin', start, end: new Date(start.getTime() + c.minutes * 60_000), allDay: false, location: c.place, cancelled: c.status === 'cancelled' };
+  });
 }
 
 function chunks<T>(xs: T[], n: number): T[][] {
