@@ -180,6 +180,13 @@ describeBrowser('the partnership meeting, live on four browsers', () => {
     await jordan.getByLabel('A confidentiality agreement').fill(SECRET);
     await jordan.locator('.item-list-confidentiality').getByRole('button', { name: 'Add' }).click();
     for (const p of [carmen, sam, dana]) await p.getByText(SECRET).waitFor();
+    // Sam names a challenge, then puts it better; everyone sees the new words.
+    await sam.getByLabel('A challenge', { exact: true }).fill('Planning time is short.');
+    await sam.locator('.item-list-challenge').getByRole('button', { name: 'Add' }).click();
+    await sam.getByRole('button', { name: 'Change “Planning time is short.”' }).click();
+    await sam.getByLabel('New words').fill('Common planning time is short this year.');
+    await sam.locator('.item-list-challenge').getByRole('button', { name: 'Save' }).click();
+    for (const p of [carmen, dana, jordan]) await p.locator('.item-list-challenge .meeting-item-text', { hasText: 'Common planning time is short this year.' }).waitFor();
 
     // Step 6: the note-taker records what was agreed, topic by topic, or that it is not relevant.
     await carmen.getByRole('button', { name: 'Go to step 6' }).click();

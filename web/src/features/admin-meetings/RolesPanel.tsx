@@ -169,14 +169,7 @@ function ItemList({ meeting, kind }: { meeting: AdminMeeting; kind: MeetingItemK
       {items.length === 0 ? <p className="muted">{t('kindEmpty')}</p> : null}
       <ul className="plain-list">
         {items.map((i) => (
-          <li key={i.id} className="meeting-item">
-            <span className="meeting-item-text">{i.text}</span> <span className="meta">({t('itemBy', { name: i.authorName })})</span>
-            {i.abilities.edit ? (
-              <Button variant="quiet" busy={remove.mutation.isPending && remove.mutation.variables === i.id} onClick={() => remove.mutation.mutate(i.id)}>
-                {t('removeItem', { text: i.text.length > 40 ? `${i.text.slice(0, 40)}…` : i.text })}
-              </Button>
-            ) : null}
-          </li>
+          <Item key={i.id} meeting={meeting} item={i} removing={remove.mutation.isPending && remove.mutation.variables === i.id} onRemove={() => remove.mutation.mutate(i.id)} />
         ))}
       </ul>
       <ConflictNote show={remove.conflict} />
@@ -198,5 +191,67 @@ function ItemList({ meeting, kind }: { meeting: AdminMeeting; kind: MeetingItemK
         </form>
       ) : null}
     </div>
+  );
+}
+
+type MeetingItem = AdminMeeting['items'][number];
+
+/** One entry of a list; its author (or whoever runs the meeting) changes its words or removes it. */
+function Item({ meeting, item, removing, onRemove }: { meeting: AdminMeeting; item: MeetingItem; removing: boolean; onRemove: () => void }) {
+  const t = useT(m);
+  const [editing, setEditing] = useState(false);
+  const [words, setWords] = useState(item.text);
+  // Against the version the change started from (a 409 if someone changed it meanwhile).
+  const [base, setBase] = useState(item.version);
+  const update = useMeetingWrite(
+    meeting,
+    (body: { text: string; baseVersion: number }) => api.patch<AdminMeeting>(`/api/admin-meeting-items/${item.id}`, body),
+    () => setEditing(false),
+  );
+  const err = update.error instanceof ApiError ? update.error : null;
+  const short = item.text.length > 40 ? `${item.text.slice(0, 40)}…` : item.text;
+  return (
+    <li className="meeting-item">
+      <span className="meeting-item-text">{item.text}</span> <span className="meta">({t('itemBy', { name: item.authorName })})</span>
+      {item.abilities.edit && !editing ? (
+        <span className="button-row">
+          <Button
+            variant="quiet"
+            onClick={() => {
+              setWords((w) => (update.conflict ? w : item.text));
+              setBase(item.version);
+              setEditing(true);
+            }}
+          >
+            {t('changeItem', { text: short })}
+          </Button>
+          <Button variant="quiet" busy={removing} onClick={onRemove}>
+            {t('removeItem', { text: short })}
+          </Button>
+        </span>
+      ) : null}
+      {item.abilities.edit && editing ? (
+        <form
+          className="form meeting-item-edit"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            update.mutation.mutate({ text: words, baseVersion: update.conflict ? item.version : base });
+          }}
+        >
+          <TextArea label={t('itemWords')} rows={2} maxLength={1000} value={words} onChange={(e) => setWords(e.target.value)} error={err?.fieldMessage('text')} />
+          <div className="button-row">
+            <Button type="submit" variant="secondary" busy={update.mutation.isPending}>
+              {t('save')}
+            </Button>
+            <Button variant="quiet" onClick={() => setEditing(false)}>
+              {t('cancel')}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+      <ConflictNote show={update.conflict} />
+      {err && !err.fieldMessage('text') ? <ErrorAlert error={err} /> : null}
+    </li>
   );
 }

@@ -128,6 +128,8 @@ export const m = catalog({
     newItem_confidentiality: 'A confidentiality agreement',
     addItem: 'Add',
     removeItem: 'Remove “{text}”',
+    changeItem: 'Change “{text}”',
+    itemWords: 'New words',
     itemBy: 'added by {name}',
 
     // Step 6: topics
@@ -298,6 +300,8 @@ export const m = catalog({
     newItem_confidentiality: 'Un acuerdo de confidencialidad',
     addItem: 'Añadir',
     removeItem: 'Quitar «{text}»',
+    changeItem: 'Cambiar «{text}»',
+    itemWords: 'Nueva redacción',
     itemBy: 'lo añadió {name}',
 
     topicsTitle: 'Los temas',
