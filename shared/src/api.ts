@@ -547,7 +547,12 @@ export const CoverageList = z.object({
   abilities: z.object({ request: z.boolean() }),
 });
 /** The supervisor's own upcoming check-ins across the partnerships of the people they supervise (Home). */
-export const MyCheckins = z.object({ items: z.array(Checkin.extend({ partners: z.array(z.string()) })), pendingCoverage: z.number() });
+export const MyCheckins = z.object({
+  items: z.array(Checkin.extend({ partners: z.array(z.string()) })),
+  pendingCoverage: z.number(),
+  /** Partnerships whose supervisor's commitments wait for my signature (new, or changed since I signed). */
+  toSign: z.array(z.object({ partnershipId: id, partners: z.array(z.string()) })),
+});
 
 // ---------- notes ----------
 export const Note = z.object({

@@ -117,6 +117,19 @@ describe('the supervisor signs the supervisor\'s commitments', () => {
     expect((await sup.get(`/api/partnerships/${id}/agreement.pdf`)).statusCode).toBe(404);
   });
 
+  it('asks the supervisor on Home to sign, and again once the supervisor\'s commitments change', async () => {
+    const id = await fresh();
+    const waiting = async () => ((await sup.get('/api/me/checkins')).json().toSign as Array<{ partnershipId: string; partners: string[] }>).find((x) => x.partnershipId === id);
+    expect((await waiting())?.partners.sort()).toEqual(['Carmen Coach', 'Taylor Coachee']);
+    const cur = (await sup.get(`/api/partnerships/${id}/agreement`)).json().current;
+    await sup.post(`/api/partnerships/${id}/agreement/supervisor-signatures`, { version: cur.version, commitmentsHash: cur.supervisor.commitmentsHash });
+    expect(await waiting()).toBeUndefined();
+    const full = (await c.get(`/api/partnerships/${id}/agreement`)).json().current;
+    await c.put(`/api/partnerships/${id}/agreement`, { content: { ...full.content, commitments: { ...full.content.commitments, supervisor: ['Cover the class on coaching days.'] } }, baseVersion: full.version });
+    expect(await waiting()).toBeDefined();
+    expect(((await (await w.as(otherSupervisor)).get('/api/me/checkins')).json().toSign as Array<{ partnershipId: string }>).some((x) => x.partnershipId === id)).toBe(false);
+  });
+
   it('refuses a stale hash (409), a second signature (409) and a version without supervisor commitments (422)', async () => {
     const id = await fresh();
     const cur = (await sup.get(`/api/partnerships/${id}/agreement`)).json().current;
@@ -287,6 +300,6 @@ describe('the OpenAPI description', () => {
     const before = (await sup.get('/api/me/checkins')).json().pendingCoverage as number;
     await t.post(`/api/partnerships/${id}/coverage-requests`, { date: dayIn(4), from: '11:00', to: '11:30', purpose: 'coaching_meeting', coverFor: coachee });
     expect((await sup.get('/api/me/checkins')).json().pendingCoverage).toBe(before + 1);
-    expect((await c.get('/api/me/checkins')).json()).toEqual({ items: [], pendingCoverage: 0 });
+    expect((await c.get('/api/me/checkins')).json()).toEqual({ items: [], pendingCoverage: 0, toSign: [] });
   });
 });

@@ -23,6 +23,7 @@ import {
   selectCheckins,
   selectCoverage,
 } from './supervision.service';
+import { supervisorSignaturesWaiting } from './supervisor-part';
 
 export default async function supervisionRoutes(app: App, s: Services) {
   const { db, clock } = s;
@@ -77,7 +78,7 @@ export default async function supervisionRoutes(app: App, s: Services) {
   /** The supervisor's Home: their upcoming check-ins across partnerships, and how many coverage requests wait for them. */
   app.get('/api/me/checkins', { config: { matrix: 'self' }, schema: { tags: ['supervision'], summary: 'My upcoming check-ins as a supervisor, and coverage requests waiting for my answer', response: { 200: MyCheckins } } }, async (request) => {
     const actor = actorOf(request);
-    if (!actor.roles.has('supervisor')) return { items: [], pendingCoverage: 0 };
+    if (!actor.roles.has('supervisor')) return { items: [], pendingCoverage: 0, toSign: [] };
     const since = new Date(clock.now().getTime() - 3600_000).toISOString();
     const rows = await selectCheckins(db, actor.orgId).where('c.scheduled_by', '=', actor.personId).where('c.status', '=', 'scheduled').where('c.starts_at', '>=', since).orderBy('c.starts_at').limit(50).execute();
     // Scoped in the query to partnerships of people this supervisor supervises; the policy then decides per partnership.
@@ -106,7 +107,7 @@ export default async function supervisionRoutes(app: App, s: Services) {
       if (!ctx || !can(ctx, 'checkin.schedule')) return [];
       return [{ ...presentCheckin(ctx, r), partners: ctx.members.filter((m) => m.state === 'accepted').map((m) => m.name) }];
     });
-    return { items, pendingCoverage: pending.filter((p) => can(contexts.get(p.partnership_id), 'coverage.answer')).length };
+    return { items, pendingCoverage: pending.filter((p) => can(contexts.get(p.partnership_id), 'coverage.answer')).length, toSign: await supervisorSignaturesWaiting(db, actor) };
   });
 
   // ---------- coverage requests ----------

@@ -8,12 +8,15 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { AgreementContent, SupervisorPart } from '../../../shared/src/api';
+import { SUBJECT_ROLES } from '../../../shared/src/domain';
 import { canonical } from '../agreements/agreements.service';
+import type { Actor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import type { DB } from '../platform/db';
 import { AppError } from '../platform/errors';
 import { newId } from '../platform/ids';
-import { isSubjectRole, type PartnershipContext } from '../privacy/relations';
+import { can } from '../privacy/policy';
+import { isSubjectRole, loadContexts, type PartnershipContext } from '../privacy/relations';
 
 export const supervisorCommitmentsHash = (commitments: string[]) => createHash('sha256').update(canonical(commitments)).digest('hex');
 
@@ -88,5 +91,37 @@ export async function signAsSupervisor(db: DB, clock: Clock, ctx: PartnershipCon
       .insertInto('supervisor_signatures')
       .values({ id: newId(), org_id: ctx.actor.orgId, partnership_id: ctx.partnership.id, person_id: ctx.actor.personId, name: me.name, version, commitments_hash: hash, signed_at: clock.now().toISOString() })
       .execute();
+  });
+}
+
+/**
+ * Partnerships whose current supervisor's commitments wait for this supervisor's signature (their
+ * Home asks for it): scoped in the query to partnerships of people they supervise, then decided
+ * by the policy per partnership.
+ */
+export async function supervisorSignaturesWaiting(db: DB, actor: Actor): Promise<Array<{ partnershipId: string; partners: string[] }>> {
+  const linked = await db
+    .selectFrom('partnership_members as m')
+    .innerJoin('supervision_links as l', 'l.supervisee_id', 'm.person_id')
+    .select('m.partnership_id')
+    .distinct()
+    .where('m.org_id', '=', actor.orgId)
+    .where('l.org_id', '=', actor.orgId)
+    .where('l.supervisor_id', '=', actor.personId)
+    .where('m.role', 'in', [...SUBJECT_ROLES])
+    .where('m.state', '=', 'accepted')
+    .limit(500)
+    .execute();
+  const contexts = [...(await loadContexts(db, actor, linked.map((r) => r.partnership_id))).values()].filter((ctx) => can(ctx, 'agreement.signAsSupervisor') && ctx.partnership.current_agreement_version > 0);
+  if (!contexts.length) return [];
+  const ids = contexts.map((ctx) => ctx.partnership.id);
+  const versions = await db.selectFrom('agreement_versions').select(['partnership_id', 'version', 'content']).where('org_id', '=', actor.orgId).where('partnership_id', 'in', ids).execute();
+  const mine = await db.selectFrom('supervisor_signatures').select(['partnership_id', 'commitments_hash']).where('org_id', '=', actor.orgId).where('person_id', '=', actor.personId).where('partnership_id', 'in', ids).execute();
+  const signed = new Set(mine.map((s) => `${s.partnership_id}:${s.commitments_hash}`));
+  return contexts.flatMap((ctx) => {
+    const row = versions.find((v) => v.partnership_id === ctx.partnership.id && v.version === ctx.partnership.current_agreement_version);
+    const commitments: string[] = row ? ((JSON.parse(row.content) as AgreementContent).commitments?.supervisor ?? []) : [];
+    if (!commitments.length || signed.has(`${ctx.partnership.id}:${supervisorCommitmentsHash(commitments)}`)) return [];
+    return [{ partnershipId: ctx.partnership.id, partners: ctx.members.filter((m) => m.state === 'accepted').map((m) => m.name) }];
   });
 }

@@ -18,6 +18,15 @@ export function MyCheckins() {
       <p className="muted">{t('homeIntro')}</p>
       {mine.isPending ? <Loading what={t('loading')} /> : null}
       <ErrorAlert error={mine.error} />
+      {mine.data?.toSign.length ? (
+        <ul className="plain-list">
+          {mine.data.toSign.map((s) => (
+            <li key={s.partnershipId}>
+              {t('homeToSign', { names: s.partners.join(', ') })} <Link to={`/partnerships/${s.partnershipId}/agreement`}>{t('readAndSign')}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {mine.data?.pendingCoverage ? <p className="waiting-banner">{t('homePending', { count: mine.data.pendingCoverage })}</p> : null}
       {mine.data && mine.data.items.length === 0 ? <p>{t('homeNone')}</p> : null}
       <ul className="plain-list session-list">

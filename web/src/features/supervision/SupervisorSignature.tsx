@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { Section } from '../../ui/Page';
 import { formatDateTime } from '../../ui/format';
 import { m } from './messages';
+import { myCheckinsKey } from './types';
 
 /**
  * The supervisor's part of the current agreement: who signed the supervisor's commitments and
@@ -25,6 +26,7 @@ export function SupervisorSignature({ partnershipId, agreement, agreementKey }: 
     onSuccess: (next) => {
       client.setQueryData(agreementKey, next);
       client.invalidateQueries({ queryKey: ['partnership', partnershipId] });
+      client.invalidateQueries({ queryKey: myCheckinsKey });
       setNotice(t('signedAsSupervisor'));
     },
   });

@@ -79,6 +79,8 @@ export const m = catalog({
     homeWith: 'With {names}',
     homePending: '{count, plural, one {# request for cover waits for your answer.} other {# requests for cover wait for your answer.}}',
     open: 'Open the partnership',
+    homeToSign: 'Your signature is asked for on the supervisor\'s commitments with {names}.',
+    readAndSign: 'Read and sign',
   },
   es: {
     partTitle: 'Los compromisos de la supervisión',
@@ -149,5 +151,7 @@ export const m = catalog({
     homeWith: 'Con {names}',
     homePending: '{count, plural, one {# solicitud de cobertura espera tu respuesta.} other {# solicitudes de cobertura esperan tu respuesta.}}',
     open: 'Abrir el acompañamiento',
+    homeToSign: 'Se pide tu firma en los compromisos de la supervisión con {names}.',
+    readAndSign: 'Leer y firmar',
   },
 });
