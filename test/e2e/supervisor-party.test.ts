@@ -49,6 +49,7 @@ describeBrowser('the supervisor as a party', () => {
     const sam = await as('sam@riverside.example');
     await sam.getByRole('heading', { name: 'Your check-ins' }).waitFor();
     await sam.getByText('1 request for cover waits for your answer.').waitFor();
+    await sam.getByText(/Your signature is asked for on the supervisor's commitments with .*Taylor Nguyen/).first().waitFor();
     await checkA11y(sam, 'Home (supervisor)');
 
     // The agreement: only the supervisor's commitments, signed with his own signature.
