@@ -150,6 +150,26 @@ describe('volunteering', () => {
   });
 });
 
+describe('peers who volunteered', () => {
+  it('are paired in one peer partnership with a mentor coach, which answers every one of their requests', async () => {
+    const one = await w.given.person(org, ['coachee'], 'Pia Peer');
+    const two = await w.given.person(org, ['coachee'], 'Paz Peer');
+    const P1 = await w.as(one);
+    const P2 = await w.as(two);
+    const asked = (await P1.put('/api/program/enrolment', { choice: 'volunteer', format: 'peer' })).json().myEnrolment.id;
+    await P2.put('/api/program/enrolment', { choice: 'volunteer', format: 'peer' });
+    const res = await L.post(`/api/program/enrolments/${asked}/partnership`, { format: 'peer', coachId: coach, peerIds: [two] });
+    expect(res.statusCode, res.body).toBe(201);
+    const p = (await P2.get(`/api/partnerships/${res.json().partnershipId}`)).json();
+    expect(p).toMatchObject({ format: 'peer', origin: 'volunteered' });
+    expect(p.members.map((m: { role: string }) => m.role).sort()).toEqual(['mentor', 'peer', 'peer']);
+    // Neither waits in the leader's list any more.
+    const waiting = (await L.get('/api/program/enrolments')).json().items.filter((v: { personId: string; status: string }) => [one, two].includes(v.personId) && v.status === 'volunteered');
+    expect(waiting).toEqual([]);
+    expect((await P2.get('/api/program')).json().myEnrolment).toMatchObject({ status: 'partnered', partnershipId: res.json().partnershipId });
+  });
+});
+
 describe('the chosen coach', () => {
   it('turns a request that chose them into a partnership in which they already accepted; a "not now" never reaches them', async () => {
     const teacherB = await w.given.person(org, ['coachee'], 'Bea Beginner');

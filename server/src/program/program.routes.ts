@@ -169,6 +169,16 @@ export default async function programRoutes(app: App, s: Services) {
         .where('status', '=', 'volunteered')
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) === 0) throw new AppError('CONFLICT', 'sameMoment');
+      // Colleagues paired with them who had volunteered too: their requests are answered by the same partnership.
+      if (body.peerIds.length) {
+        await trx
+          .updateTable('enrolments')
+          .set({ status: 'partnered', partnership_id: partnershipId, updated_at: clock.now().toISOString() })
+          .where('org_id', '=', actor.orgId)
+          .where('person_id', 'in', body.peerIds)
+          .where('status', '=', 'volunteered')
+          .execute();
+      }
     });
     return reply.status(201).send(presentVolunteer(actor, (await find())!));
   });

@@ -7,7 +7,7 @@ import { ApiError, api } from '../../api';
 import { useT } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { SelectField, TextArea } from '../../ui/Field';
+import { Checkbox, FieldSet, SelectField, TextArea } from '../../ui/Field';
 import { Loading, Section } from '../../ui/Page';
 import { useFocusFirstError } from '../../ui/focus';
 import { useLabels } from '../../ui/format';
@@ -87,7 +87,7 @@ function Volunteers({ page }: { page: ProgramPageData }) {
         <ul className="program-volunteers">
           {list.data.items.map((v) => (
             <li key={v.id}>
-              <VolunteerCard v={v} page={page} onStarted={(name) => setNotice(t('started', { name }))} />
+              <VolunteerCard v={v} page={page} others={list.data.items.filter((o) => o.id !== v.id && o.status === 'volunteered')} onStarted={(name) => setNotice(t('started', { name }))} />
             </li>
           ))}
         </ul>
@@ -96,12 +96,17 @@ function Volunteers({ page }: { page: ProgramPageData }) {
   );
 }
 
-function VolunteerCard({ v, page, onStarted }: { v: Volunteer; page: ProgramPageData; onStarted: (name: string) => void }) {
+/**
+ * One teacher who volunteered, and (for whoever may) starting their partnership. A peer
+ * partnership pairs them with other teachers still waiting, chosen here; its coach is the mentor.
+ */
+function VolunteerCard({ v, page, others, onStarted }: { v: Volunteer; page: ProgramPageData; others: Volunteer[]; onStarted: (name: string) => void }) {
   const t = useT(m);
   const labels = useLabels();
   const client = useQueryClient();
   const [format, setFormat] = useState<Format>(v.format ?? 'expert');
   const [coachId, setCoachId] = useState(v.preferredCoachId ?? page.coaches[0]?.personId ?? '');
+  const [peerIds, setPeerIds] = useState<string[]>([]);
   const start = useMutation({
     mutationFn: (body: PartnerEnrolmentBody) => api.post<Volunteer>(`/api/program/enrolments/${v.id}/partnership`, body),
     onSuccess: async () => {
@@ -113,7 +118,7 @@ function VolunteerCard({ v, page, onStarted }: { v: Volunteer; page: ProgramPage
   const headingId = `volunteer-${v.id}`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    start.mutate({ format, coachId });
+    start.mutate({ format, coachId, peerIds: format === 'peer' ? peerIds : [] });
   };
   return (
     <article className="card volunteer" aria-labelledby={headingId}>
@@ -140,14 +145,26 @@ function VolunteerCard({ v, page, onStarted }: { v: Volunteer; page: ProgramPage
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('partnerCoach')} value={coachId} onChange={(e) => setCoachId(e.currentTarget.value)} error={err?.fieldMessage('coachId')}>
+          {format === 'peer' ? (
+            <FieldSet legend={t('partnerPeers')} hint={others.length ? t('partnerPeersHint') : t('partnerPeersNone')} error={err?.fieldMessage('peerIds')}>
+              {others.map((o) => (
+                <Checkbox
+                  key={o.id}
+                  label={o.site ? t('coachAt', { name: o.name, site: o.site }) : o.name}
+                  checked={peerIds.includes(o.personId)}
+                  onChange={(e) => setPeerIds(e.currentTarget.checked ? [...peerIds, o.personId] : peerIds.filter((x) => x !== o.personId))}
+                />
+              ))}
+            </FieldSet>
+          ) : null}
+          <SelectField label={format === 'expert' ? t('partnerCoach') : t('partnerMentor')} value={coachId} onChange={(e) => setCoachId(e.currentTarget.value)} error={err?.fieldMessage('coachId')}>
             {page.coaches.map((c) => (
               <option key={c.personId} value={c.personId}>
                 {c.name}
               </option>
             ))}
           </SelectField>
-          {err && (!err.details.length || !['format', 'coachId'].some((f) => err.fieldMessage(f))) ? <ErrorAlert error={start.error} /> : null}
+          {err && (!err.details.length || !['format', 'coachId', 'peerIds'].some((f) => err.fieldMessage(f))) ? <ErrorAlert error={start.error} /> : null}
           <Button type="submit" busy={start.isPending}>
             {t('startPartnership')}
           </Button>
