@@ -6,7 +6,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { format } from '../../shared/src/i18n-format';
 import { m as words } from '../../web/src/features/admin-meetings/messages';
-import { DESKTOP, PHONE, TABLET, type World, checkA11y, describeBrowser, openNav, signedInPage, startWorld } from './harness';
+import { m as scheduleWords } from '../../web/src/features/admin-meetings/schedule/messages';
+import { DESKTOP, PHONE, TABLET, type World, checkA11y, describeBrowser, localDay, openNav, signedInPage, startWorld } from './harness';
 
 /**
  * The administrator–coach partnership meeting on four browsers at once (issue 12, item 1): Carmen
@@ -16,7 +17,10 @@ import { DESKTOP, PHONE, TABLET, type World, checkA11y, describeBrowser, openNav
  * when it is back; norms are drafted, agreed and revised at step 8; the note-taker is chosen and
  * her notes reach everyone; overrun is shown and never blocks; key concerns marked beforehand,
  * roles picked and settled, topics answered, the written agreement put together and signed by
- * all four, its PDF read back; axe on every page, English and Spanish.
+ * all four, its PDF read back; at step 9 the rules for next meetings written down and a date added by the
+ * person named to send invitations, which reaches every screen and every participant's mail as a calendar
+ * invitation; afterwards the teacher (and the principal) read what was signed about names; axe on every page,
+ * English and Spanish.
  */
 describeBrowser('the partnership meeting, live on four browsers', () => {
   let world: World;
@@ -277,6 +281,38 @@ describeBrowser('the partnership meeting, live on four browsers', () => {
     await checkA11y(dana, 'partnership meetings, Spanish');
     await dana.goto(url);
 
+    // Step 9: the next meetings. Carmen writes down what was agreed and names Dana to send the invitations;
+    // Dana, reading in Spanish, adds the first date: it reaches every screen and every participant's calendar.
+    await carmen.getByRole('button', { name: 'Go to step 9' }).click();
+    const CANCEL_RULE = 'Whoever cancels proposes a new date within a week.';
+    const ABSENCE_RULE = 'Tell the group a day ahead; the note-taker shares the notes.';
+    await carmen.getByLabel('When a meeting is cancelled').fill(CANCEL_RULE);
+    await carmen.getByLabel('When someone cannot come').fill(ABSENCE_RULE);
+    await carmen.getByLabel('Who sends the calendar invitations').selectOption({ label: 'Dana Whitfield' });
+    await carmen.getByRole('button', { name: 'Save what we agreed' }).click();
+    await carmen.getByText('Saved. Every invitation from now on carries these words.').waitFor();
+    await sam.getByText(CANCEL_RULE).waitFor();
+    await sam.getByText('Invitations are sent by Dana Whitfield.').waitFor();
+    const invitationsBefore = world.mailer.sent.length;
+    const add = dana.locator('.meeting-add-date');
+    await add.getByLabel(format('es', scheduleWords, 'day')).fill(localDay(35));
+    await add.getByLabel(format('es', scheduleWords, 'time')).fill('15:30');
+    await add.getByLabel(format('es', scheduleWords, 'minutes')).fill('60');
+    await add.getByLabel(format('es', scheduleWords, 'place')).fill('Maple library');
+    await add.getByRole('button', { name: format('es', scheduleWords, 'add') }).click();
+    for (const p of [carmen, sam, jordan]) await p.locator('.meeting-dates').getByText(/Maple library/).waitFor();
+    await checkA11y(dana, 'step 9, the next meetings, Spanish');
+    await checkA11y(sam, 'step 9, the next meetings, phone');
+    const invitations = world.mailer.sent.slice(invitationsBefore).filter((mail) => mail.kind === 'meeting_invitation');
+    expect(invitations.map((mail) => mail.to).sort()).toEqual(['carmen@riverside.example', 'dana@riverside.example', 'jordan@riverside.example', 'sam@riverside.example']);
+    for (const mail of invitations) {
+      expect(mail.calendar?.method).toBe('REQUEST');
+      expect(mail.calendar?.content).toContain('LOCATION:Maple library');
+    }
+    expect(invitations.find((mail) => mail.to === 'sam@riverside.example')!.text).toContain(CANCEL_RULE);
+    // Dana reads in Spanish: so does her invitation.
+    expect(invitations.find((mail) => mail.to === 'dana@riverside.example')!.subject).toMatch(/^Invitación: /);
+
     // Carmen ends it; everyone sees it has ended, with the norms and the record kept.
     const ended = await reach([sam, dana, jordan], /This meeting has ended|Esta reunión ha terminado/, () => carmen.getByRole('button', { name: 'End the meeting' }).click());
     console.log(`[admin-meeting] end seen after ${ended.join(', ')} ms`);
@@ -285,6 +321,22 @@ describeBrowser('the partnership meeting, live on four browsers', () => {
     // After the meeting the signed agreement is in front, in Spanish for Dana.
     await dana.getByText(es('signedAll')).waitFor();
     await checkA11y(dana, 'meeting ended, the signed agreement, Spanish');
+  });
+
+  it('shows the teacher, beside her coaching, what her coach and her principal signed about names', async () => {
+    // The agreement the four signed in the test before: Taylor is coached by Carmen and supervised by Sam.
+    const taylor = await signedInPage(world, 'taylor@riverside.example', PHONE);
+    const mine = await (await taylor.request.get('/api/partnerships')).json();
+    const withCarmen = mine.items.find((p: { format: string }) => p.format === 'expert');
+    await taylor.goto(`/partnerships/${withCarmen.id}`);
+    await taylor.getByText('What we agreed about names and confidentiality').click();
+    await taylor.getByText('Coaches do not name teachers when they report their work to administrators.').waitFor();
+    await checkA11y(taylor, 'what we agreed about names, teacher, phone');
+    // Sam reads it on his Home, beside his staff's partnerships.
+    const sam = await signedInPage(world, 'sam@riverside.example', PHONE);
+    await sam.getByText('What I agreed with coaches and administrators').click();
+    await sam.getByText('Coaches do not name teachers when they report their work to administrators.').waitFor();
+    await checkA11y(sam, 'what I agreed, principal Home, phone');
   });
 
   it('is not offered to a teacher, and is not found by a program leader who is not in it', async () => {
