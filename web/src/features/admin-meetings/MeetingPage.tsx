@@ -11,7 +11,7 @@ import { useLabels } from '../../ui/format';
 import { Loading, PageTitle, Section } from '../../ui/Page';
 import { type AdminMeeting, type AdminMeetingNorm, type AdminMeetingStepState, type Connection, clock, keepMeeting, liveElapsed, meetingKey, useMeeting, useMeetingStream, useServerNow } from './live';
 import { m } from './messages';
-import { ConflictNote, useMeetingWrite } from './writes';
+import { ConflictNote, WordsForm, useMeetingWrite } from './writes';
 import { AgreementPanel } from './AgreementPanel';
 import { RolesPanel } from './RolesPanel';
 import { SchedulePanel } from './schedule/SchedulePanel';
@@ -366,24 +366,16 @@ function Norm({ meeting, norm }: { meeting: AdminMeeting; norm: AdminMeetingNorm
         {norm.revisedAt ? ` · ${t('revised', { when: l.dateTime(norm.revisedAt) })}` : ''}
       </p>
       {open && editing ? (
-        <form
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            update.mutation.mutate({ text: words, baseVersion: update.conflict ? norm.version : base });
-          }}
-        >
-          <TextArea label={t('normWords')} rows={2} maxLength={500} value={words} onChange={(e) => setWords(e.target.value)} error={err?.fieldMessage('text')} />
-          <div className="button-row">
-            <Button type="submit" variant="secondary" busy={update.mutation.isPending}>
-              {t('save')}
-            </Button>
-            <Button variant="quiet" onClick={() => setEditing(false)}>
-              {t('cancel')}
-            </Button>
-          </div>
-        </form>
+        <WordsForm
+          label={t('normWords')}
+          maxLength={500}
+          words={words}
+          setWords={setWords}
+          error={err?.fieldMessage('text')}
+          busy={update.mutation.isPending}
+          onSave={() => update.mutation.mutate({ text: words, baseVersion: update.conflict ? norm.version : base })}
+          onCancel={() => setEditing(false)}
+        />
       ) : null}
       {open && !editing ? (
         <div className="button-row">

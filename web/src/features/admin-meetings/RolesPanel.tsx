@@ -8,7 +8,7 @@ import { Checkbox, FieldSet, TextArea, TextField } from '../../ui/Field';
 import { useSignedIn } from '../session/session';
 import type { AdminMeeting } from './live';
 import { m } from './messages';
-import { ConflictNote, useMeetingWrite } from './writes';
+import { ConflictNote, WordsForm, useMeetingWrite } from './writes';
 
 /**
  * Step 5: the ten coaching roles with what each means; my own picks; what the group picked (a
@@ -231,24 +231,17 @@ function Item({ meeting, item, removing, onRemove }: { meeting: AdminMeeting; it
         </span>
       ) : null}
       {item.abilities.edit && editing ? (
-        <form
+        <WordsForm
           className="form meeting-item-edit"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            update.mutation.mutate({ text: words, baseVersion: update.conflict ? item.version : base });
-          }}
-        >
-          <TextArea label={t('itemWords')} rows={2} maxLength={1000} value={words} onChange={(e) => setWords(e.target.value)} error={err?.fieldMessage('text')} />
-          <div className="button-row">
-            <Button type="submit" variant="secondary" busy={update.mutation.isPending}>
-              {t('save')}
-            </Button>
-            <Button variant="quiet" onClick={() => setEditing(false)}>
-              {t('cancel')}
-            </Button>
-          </div>
-        </form>
+          label={t('itemWords')}
+          maxLength={1000}
+          words={words}
+          setWords={setWords}
+          error={err?.fieldMessage('text')}
+          busy={update.mutation.isPending}
+          onSave={() => update.mutation.mutate({ text: words, baseVersion: update.conflict ? item.version : base })}
+          onCancel={() => setEditing(false)}
+        />
       ) : null}
       <ConflictNote show={update.conflict} />
       {err && !err.fieldMessage('text') ? <ErrorAlert error={err} /> : null}

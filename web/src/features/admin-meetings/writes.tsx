@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { ApiError } from '../../api';
 import { useT } from '../../i18n';
 import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { TextArea } from '../../ui/Field';
 import { type AdminMeeting, keepMeeting, meetingKey } from './live';
 import { m } from './messages';
 
@@ -37,3 +39,31 @@ export function ConflictNote({ show }: { show: boolean }) {
   return show ? <Alert tone="warning">{t('conflict')}</Alert> : null;
 }
 
+
+/**
+ * New words for something of the meeting (a norm, a challenge…): the field, Save and Cancel.
+ * `onSave` sends them against the version the writer started from (see useMeetingWrite).
+ */
+export function WordsForm({ label, maxLength, words, setWords, error, busy, onSave, onCancel, className = 'form' }: { label: string; maxLength: number; words: string; setWords: (w: string) => void; error?: string; busy: boolean; onSave: () => void; onCancel: () => void; className?: string }) {
+  const t = useT(m);
+  return (
+    <form
+      className={className}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+    >
+      <TextArea label={label} rows={2} maxLength={maxLength} value={words} onChange={(e) => setWords(e.target.value)} error={error} />
+      <div className="button-row">
+        <Button type="submit" variant="secondary" busy={busy}>
+          {t('save')}
+        </Button>
+        <Button variant="quiet" onClick={onCancel}>
+          {t('cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
