@@ -3,9 +3,9 @@
  * once, synced or not) and the "waiting to sync" indicator. Both are live
  * queries: they re-render when this tab, the sync loop or another tab writes.
  */
-import Dexie from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { recorder } from './recorder';
 import type { LocalEnding, LocalEvent, RecordDb } from './store';
 import { sendableBy } from './sync';
@@ -101,10 +101,38 @@ export function useSyncState(observationId?: string): SyncState {
   return { ...state, online: useOnline() };
 }
 
-/** The taps of a visit recorded on this device, synced or not, oldest first; undefined while loading. */
+/**
+ * The taps of a visit recorded on this device, synced or not, oldest first; undefined while loading.
+ *
+ * Read whole once, then kept up to date by reading only what came after the last tap held (by its
+ * seq) and counting the visit's taps: each tap used to re-read every tap of the visit, and that
+ * read held up the next tap's write (IndexedDB runs a write after the reads begun before it). A
+ * count that does not match what is held (a tap from another tab with an earlier seq, taps
+ * forgotten at sign-out) reads the whole visit again.
+ */
 export function useLocalEvents(observationId: string): LocalEvent[] | undefined {
   const db = recorder().db;
-  return useLiveQuery(() => readLocalEvents(db, observationId), [db, observationId]);
+  const [held, setHeld] = useState<{ id: string; events: LocalEvent[] } | null>(null);
+  const current = held?.id === observationId ? held.events : null;
+  const after = current ? (current[current.length - 1]?.seq ?? 0) : null;
+  const size = current?.length ?? 0;
+  useEffect(() => {
+    const visit = db.events.where('[observationId+seq]');
+    type Read = { whole: LocalEvent[]; newer?: undefined } | { whole?: undefined; newer: LocalEvent[] };
+    const subscription = liveQuery(async (): Promise<Read> => {
+      if (after === null) return { whole: await readLocalEvents(db, observationId) };
+      const [count, newer] = await Promise.all([visit.between(...range(observationId)).count(), visit.between([observationId, after], [observationId, Dexie.maxKey], false, true).toArray()]);
+      return count === size + newer.length ? { newer } : { whole: await readLocalEvents(db, observationId) };
+    }).subscribe({
+      next: (read) => {
+        if (read.whole) setHeld({ id: observationId, events: read.whole });
+        else if (read.newer.length) setHeld((prev) => (prev?.id === observationId ? { id: observationId, events: [...prev.events, ...read.newer] } : prev));
+      },
+      error: (err: unknown) => console.error('Could not read the taps kept on this device', err),
+    });
+    return () => subscription.unsubscribe();
+  }, [db, observationId, after, size]);
+  return current ?? undefined;
 }
 
 /** A visit's end made on this device (waiting, sent or refused), or undefined (none, or still loading). */
