@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { ErrorAlert } from '../../ui/Alert';
 import { NotForYou } from '../../ui/NotForYou';
 import { Loading, PageTitle } from '../../ui/Page';
+import { AgreedTermsNote } from '../agreed-terms/AgreedTermsNote';
 import { useSignedIn } from '../session/session';
 import { TotalsView } from './TotalsView';
 import { m } from './messages';
@@ -29,6 +30,7 @@ function Coaches() {
     <div className="work-log">
       <PageTitle title={t('coachesTitle')}>{t('coachesTitle')}</PageTitle>
       <p className="lead">{t('coachesLead')}</p>
+      <AgreedTermsNote />
       {coaches.isPending ? <Loading what={t('coachesLoading')} /> : null}
       <ErrorAlert error={coaches.error} />
       {coaches.data && coaches.data.items.length === 0 ? <p>{t('coachesEmpty')}</p> : null}
