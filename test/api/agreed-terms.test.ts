@@ -47,6 +47,16 @@ describe('what we agreed about names, beside a partnership', () => {
     }
   });
 
+  it('another administrator of the same teacher reads none of the agreements she did not sign', async () => {
+    const second = await w.given.person(scene.org, ['supervisor'], 'Ada Assistant');
+    await w.given.supervisorOf(second, scene.coachee);
+    const res = await (await w.as(second)).get(`/api/partnerships/${scene.partnership}/agreed-terms`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([]);
+    // The teacher still reads the one her coach signed with her principal.
+    expect((await c.coachee.get(`/api/partnerships/${scene.partnership}/agreed-terms`)).json().items).toHaveLength(1);
+  });
+
   it('another supervisor and a colleague find nothing (404)', async () => {
     for (const who of [c.otherSupervisor, c.colleague]) {
       const res = await who.get(`/api/partnerships/${scene.partnership}/agreed-terms`);

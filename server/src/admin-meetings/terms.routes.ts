@@ -5,7 +5,8 @@
  * own Home. Read only from fully signed agreements (terms.ts).
  *
  * Which agreements concern a partnership: those signed together by one of its coaches (coach,
- * mentor or peer coach) and an administrator who supervises its coachee.
+ * mentor or peer coach) and an administrator who supervises its coachee — for an administrator reading
+ * it, only those they signed themselves.
  */
 import type { z } from 'zod';
 import { AgreedTermsList, IdParams } from '../../../shared/src/api';
@@ -55,8 +56,11 @@ export default async function termsRoutes(app: App, s: Services) {
       const supporters = accepted.filter((m) => !isSubjectRole(m.role)).map((m) => m.personId);
       const subjects = accepted.filter((m) => isSubjectRole(m.role)).map((m) => m.personId);
       if (!supporters.length || !subjects.length) return { items: [] };
-      const links = await db.selectFrom('supervision_links').select('supervisor_id').where('org_id', '=', actor.orgId).where('supervisee_id', 'in', subjects).execute();
-      const supervisors = [...new Set(links.map((l) => l.supervisor_id))];
+      // The partners read what their coach signed with any of the coachee's administrators; an administrator
+      // reads only what they signed themselves (a meeting they were not in stays theirs who were).
+      const member = ctx.membership?.state === 'accepted';
+      const links = member ? await db.selectFrom('supervision_links').select('supervisor_id').where('org_id', '=', actor.orgId).where('supervisee_id', 'in', subjects).execute() : [];
+      const supervisors = member ? [...new Set(links.map((l) => l.supervisor_id))] : [actor.personId];
       const found = new Map<string, AgreedTerms>();
       for (const coach of supporters) for (const admin of supervisors) for (const t of await agreementsBetween(db, actor.orgId, coach, admin)) found.set(t.meetingId, t);
       const terms = [...found.values()].sort((a, b) => b.signedAt.localeCompare(a.signedAt));
