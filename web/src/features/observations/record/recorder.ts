@@ -1,7 +1,9 @@
 /**
  * Recording a visit on the device: every tap is validated against the shared
  * event schemas, written to IndexedDB, and only then reported as recorded;
- * the network is never in that path. The sync loop is nudged afterwards, once tapping pauses.
+ * the network is never in that path. The write runs on the tap writer's
+ * thread where there is one (tap-writer.ts); the sync loop is nudged
+ * afterwards, once tapping pauses.
  */
 import type { z } from 'zod';
 import { EVENT_PAYLOADS, type StartObservationBody, UndoPayload, VISIT_EVENT_PAYLOADS } from '../../../../../shared/src/api';
@@ -9,8 +11,9 @@ import { OBSERVATION_TOOLS, type ObservationTool } from '../../../../../shared/s
 import { ApiError, api, setCsrfToken } from '../../../api';
 import { PERSON_KEY } from './device';
 import { deviceLayout } from './layouts';
-import { type LocalEnding, type LocalEvent, type LocalStart, type RecordDb, openRecordDb } from './store';
+import { type LocalEnding, type LocalEvent, type LocalStart, type RecordDb, announceEvent, appendEvent, openRecordDb } from './store';
 import { type Locks, SyncLoop, type Transport } from './sync';
+import { prepareTapWriter } from './tap-writer';
 
 /** The name of the performance measure from a call of recordEvent to the event stored (the benchmark reads it). */
 export const TAP_MEASURE = 'tandem:tap';
@@ -101,6 +104,7 @@ export class ObservationRecorder {
     this.db = options.db ?? openRecordDb();
     this.now = options.now ?? (() => new Date());
     this.signedIn = options.person;
+    prepareTapWriter();
     this.sync = new SyncLoop({ db: this.db, send: options.send ?? apiTransport, now: this.now, locks: options.locks, batchSize: options.batchSize, retry: options.retry, afterTap: options.afterTap, person: () => this.person });
   }
 
@@ -161,8 +165,9 @@ export class ObservationRecorder {
     const createdAt = this.now().toISOString();
     const at = this.clocks.has(observationId) ? this.timeOf(observationId).toISOString() : createdAt;
     const event: LocalEvent = { id: crypto.randomUUID(), observationId, tool, type, payload: checked, deviceAt: at, state: 'waiting', createdAt, seq: await this.nextSeq(), authorId: this.person };
-    await this.db.events.add(event);
-    performance.measure(TAP_MEASURE, { start: started, end: performance.now() });
+    const stored = await appendEvent(this.db, event);
+    performance.measure(TAP_MEASURE, { start: started, end: stored.storedAt });
+    if (stored.announce) announceEvent(this.db, event);
     this.sync.nudgeAfterTap();
     return event;
   }

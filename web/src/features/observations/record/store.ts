@@ -5,10 +5,11 @@
  * event naming the one it cancels; the sync loop only changes an event's
  * delivery state.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type ObservabilitySet, RangeSet } from 'dexie';
 import type { z } from 'zod';
 import type { StartObservationBody } from '../../../../../shared/src/api';
 import type { LayoutElementType, ObservationTool } from '../../../../../shared/src/domain';
+import { writeTap } from './tap-writer';
 
 export const DATABASE_NAME = 'tandem-observations';
 
@@ -122,4 +123,47 @@ export function openRecordDb(name = DATABASE_NAME): RecordDb {
     events: 'id, seq, sentAt, [observationId+seq], [state+observationId], [state+observationId+seq], [observationId+sentAt], [state+observationId+authorId], [state+authorId]',
   });
   return db;
+}
+
+/**
+ * Appends one tap to the device copy and resolves once IndexedDB has committed it (strict
+ * durability), with the moment it was stored (performance.now()). Dexie's own `add` resolves only
+ * after it has told every live query of the change inside the commit event, and the recording
+ * screen's re-reads started there held the tap's answer back (1–7 ms in a trace): the write goes
+ * straight to IndexedDB instead, on the tap writer's thread where there is one (tap-writer.ts),
+ * else through the connection Dexie opened, and the caller tells the live queries afterwards
+ * (announceEvent). Where neither can run (the connection was closed for an upgrade), Dexie
+ * writes it, reopening as it does, and tells them itself.
+ */
+export async function appendEvent(db: RecordDb, event: LocalEvent): Promise<{ storedAt: number; announce: boolean }> {
+  if (!db.isOpen()) await db.open();
+  const storedAt = await writeTap(db.name, event);
+  if (storedAt !== null) return { storedAt, announce: true };
+  let tx: IDBTransaction;
+  try {
+    tx = db.backendDB().transaction('events', 'readwrite', { durability: 'strict' });
+  } catch {
+    await db.events.add(event);
+    return { storedAt: performance.now(), announce: false };
+  }
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new DOMException('The tap could not be stored on this device.', 'AbortError'));
+    tx.objectStore('events').add(event);
+  });
+  return { storedAt: performance.now(), announce: true };
+}
+
+/** Tells live queries in this tab and others (Dexie's storage-mutated event) that a tap was appended directly. */
+export function announceEvent(db: RecordDb, event: LocalEvent): void {
+  const table = db.core.schema.tables.find((t) => t.name === 'events');
+  if (!table) return;
+  const part = (index: string) => `idb://${db.name}/events/${index}`;
+  const parts: ObservabilitySet = { [part('')]: new RangeSet().addKey(event.id), [part(':dels')]: new RangeSet().addKey(event.id) };
+  for (const index of table.indexes) {
+    if (!index.name || !index.extractKey) continue;
+    const key = index.extractKey(event);
+    if (key !== undefined && key !== null) parts[part(index.name)] = new RangeSet().addKey(key);
+  }
+  Dexie.on.storagemutated.fire(parts);
 }
