@@ -148,7 +148,7 @@ export async function appendEvent(db: RecordDb, event: LocalEvent): Promise<{ st
   }
   await new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error ?? new DOMException('The tap could not be stored on this device.', 'AbortError'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB aborted the tap write'));
     tx.objectStore('events').add(event);
   });
   return { storedAt: performance.now(), announce: true };

@@ -44,7 +44,7 @@ function append(db: IDBDatabase, event: unknown): Promise<void> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction('events', 'readwrite', { durability: 'strict' });
     tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error ?? new DOMException('The write was aborted.', 'AbortError'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB aborted the tap write'));
     tx.objectStore('events').add(event);
   });
 }
