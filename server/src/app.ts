@@ -44,7 +44,7 @@ import { securityHeaders } from './platform/security-headers';
 import { lookupSession, SESSION_COOKIE } from './platform/sessions';
 import { loadSessionAndPartnership, partnershipOfUrl } from './privacy/relations';
 import { validationBody } from './platform/validation';
-import { registerWebApp } from './platform/web-app';
+import { inlineScriptHashes, registerWebApp } from './platform/web-app';
 import practiceRoutes from './practices/practices.routes';
 import reflectionRoutes from './reflections/reflections.routes';
 import feedbackRoutes from './feedback/feedback.routes';
@@ -115,7 +115,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean | ob
   });
 
   await app.register(cookie);
-  const headers = securityHeaders(config.secureCookies);
+  const headers = securityHeaders(config.secureCookies, inlineScriptHashes());
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();

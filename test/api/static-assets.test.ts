@@ -3,6 +3,7 @@
  * browser accepts it, hashed files cached for good, pages always revalidated, and the first
  * screens within their JavaScript budget. Reads web/dist, which `npm test` builds first.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -102,14 +103,21 @@ describe('caching', () => {
     expect(sw).toMatch(/\^\\\/api\\\//);
   });
 
-  it('serves the early-questions script (not hashed) compressed, cached for an hour only, and named by the page', async () => {
-    const res = await get('/early.js', BROWSER);
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toMatch(/javascript/);
-    expect(res.headers['content-encoding']).toBe('br');
-    expect(res.headers['cache-control']).toBe('public, max-age=3600');
-    expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toContain("'/api/me'");
-    expect(zlib.brotliDecompressSync((await get('/', BROWSER)).rawPayload).toString()).toMatch(/<script async src="\/early.js" data-home="\/assets\/home-[\w-]+\.js"><\/script>/);
+  it('writes the early questions into the page, naming Home\'s file, and allows exactly that script by its hash', async () => {
+    const res = await get('/', BROWSER);
+    const html = zlib.brotliDecompressSync(res.rawPayload).toString();
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => body);
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).toContain("'/api/me'");
+    expect(inline[0]).toMatch(/var home = "\/assets\/home-[\w-]+\.js";/);
+    // The build's placeholder and the source's comment do not reach the page.
+    expect(inline[0]).not.toContain('HOME_FILE');
+    expect(inline[0]).not.toContain('/*');
+    const hash = `'sha256-${crypto.createHash('sha256').update(inline[0], 'utf8').digest('base64')}'`;
+    for (const url of ['/', '/partnerships/x', '/api/me']) {
+      const csp = String((await get(url, BROWSER)).headers['content-security-policy']);
+      expect(csp, url).toContain(`script-src 'self' ${hash};`);
+    }
   });
 
   it('answers a revalidation of an unchanged page with 304', async () => {

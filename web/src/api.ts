@@ -126,7 +126,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 declare global {
   interface Window {
-    /** Answers web/public/early.js asked for before this bundle ran, by address; each is taken once. */
+    /** Answers the early questions (web/early.js, inline in the page) asked for before this bundle ran, by address; each is taken once. */
     __tandemEarly?: Record<string, Promise<Response>>;
     /** Set as soon as this bundle runs: early.js, if it arrives later, asks nothing. */
     __tandemStarted?: boolean;

@@ -6,12 +6,16 @@
  */
 import helmet from 'helmet';
 
-export function securityHeaders(hsts: boolean): Record<string, string> {
+/**
+ * `inlineScripts`: the hashes (`'sha256-…'`) of the scripts written into the built page
+ * (web-app.ts `inlineScriptHashes`); those exact scripts run, and no other inline script does.
+ */
+export function securityHeaders(hsts: boolean, inlineScripts: readonly string[] = []): Record<string, string> {
   const middleware = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScripts],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],

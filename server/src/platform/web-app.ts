@@ -10,6 +10,7 @@
  *   current ones, so it is always revalidated (`no-cache`: a 304 when unchanged) and a new
  *   release is seen on the next visit. Anything else gets an hour.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -32,6 +33,18 @@ export function cacheControlFor(file: string, root = WEB_DIST): string {
   // its registration, the app manifest): always asked again, so a release reaches every device.
   if (relative.endsWith('.html') || REVALIDATED.has(relative)) return CACHE_REVALIDATE;
   return CACHE_SHORT;
+}
+
+/**
+ * The Content-Security-Policy sources (`'sha256-…'`) of the scripts written into the built page
+ * (the early questions, web/early.js): read from index.html at start-up, so the policy allows
+ * exactly the page that is served. None when there is no build.
+ */
+export function inlineScriptHashes(root = WEB_DIST): string[] {
+  const index = path.join(root, 'index.html');
+  if (!fs.existsSync(index)) return [];
+  const html = fs.readFileSync(index, 'utf8');
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => `'sha256-${crypto.createHash('sha256').update(body, 'utf8').digest('base64')}'`);
 }
 
 /** Registers the built web app when there is one (the API works without it); answers true when it did. */

@@ -69,7 +69,9 @@ const REMINDER_LINK: Record<ReminderKind, (id: string) => string> = {
 /** "What needs your attention": one request, grouped into short lists that each lead to the right tab. */
 export function AttentionSection() {
   const t = useT(m);
-  const attention = useQuery({ queryKey: ATTENTION_KEY, queryFn: () => api.get<Attention>('/api/attention') });
+  // Fresh for a few seconds: the answer fetched while the app loaded (main.tsx) is not asked for
+  // again as Home appears; anything done in the app refreshes it (main.tsx's MutationCache).
+  const attention = useQuery({ queryKey: ATTENTION_KEY, queryFn: () => api.get<Attention>('/api/attention'), staleTime: 10_000 });
   const a = attention.data;
   // Every field of the answer is a list: nothing needs me when all are empty.
   const empty = !!a && Object.values(a).every((list) => list.length === 0);
