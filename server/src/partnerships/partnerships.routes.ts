@@ -1,4 +1,5 @@
 /** Partnership routes: validate → load (scoped) → authorize → act → present. */
+import { sql } from 'kysely';
 import { z } from 'zod';
 import {
   CreatePartnershipBody,
@@ -15,6 +16,7 @@ import type { Challenge } from '../../../shared/src/domain';
 import { SUBJECT_ROLES } from '../../../shared/src/domain';
 import { type App, type Services, actorOf } from '../platform/http';
 import { decodeCursor, page } from '../platform/pagination';
+import type { DB } from '../platform/db';
 import { arg, prepared } from '../platform/prepared';
 import type { Database } from '../platform/tables';
 import { logMemberReads } from '../privacy/content';
@@ -23,7 +25,10 @@ import { authorize, can, canOnItem, relationLabel } from '../privacy/policy';
 import { loadContext, loadContexts, partnershipsVisibleTo, type PartnershipContext } from '../privacy/relations';
 import { changeStatus, createPartnership, respond, saveProfile } from './partnerships.service';
 
-const statusHistory = prepared<[string], { from_status: string | null; to_status: string; reason: string | null; at: string; name: string }>((db) =>
+type HistoryRow = { from_status: string | null; to_status: string; reason: string | null; at: string; name: string };
+
+/** The partnership's status history (its first 200 events). */
+const statusHistory = prepared<[string], HistoryRow>((db) =>
   db
     .selectFrom('partnership_status_events as e')
     .innerJoin('people as p', 'p.id', 'e.by_person_id')
@@ -32,9 +37,36 @@ const statusHistory = prepared<[string], { from_status: string | null; to_status
     .orderBy('e.at')
     .limit(200),
 );
-const profilesOf = prepared<[string, string], Database['partnership_profiles']>((db) =>
-  db.selectFrom('partnership_profiles').selectAll().where('org_id', '=', arg(0)).where('partnership_id', '=', arg(1)),
-);
+
+/**
+ * The status history and the coachees' profiles in one statement, for a reader of content: on
+ * PostgreSQL every statement is a round trip and an executor start, and this is the most read
+ * page of the app. A row is either an event (kind 'h') or a profile (kind 'p'), in shared columns.
+ */
+type HistoryOrProfileRow = { kind: 'h' | 'p'; c1: string | null; c2: string | null; c3: string | null; c4: string | null; c5: string | null; c6: string | null; c7: string | null };
+const historyAndProfiles = prepared<[string, string], HistoryOrProfileRow>((db) => ({
+  compile: () =>
+    sql<HistoryOrProfileRow>`select * from (select 'h' as kind, e.from_status as c1, e.to_status as c2, e.reason as c3, e.at as c4, p.name as c5, null as c6, null as c7
+      from partnership_status_events e inner join people p on p.id = e.by_person_id
+      where e.partnership_id = ${arg(0)} order by e.at limit 200) as history
+    union all
+    select 'p', subject_id, strengths, learning_style, needs, challenges, challenge_notes, updated_at
+      from partnership_profiles where org_id = ${arg(1)} and partnership_id = ${arg(0)}`.compile(db),
+}));
+
+async function readHistoryAndProfiles(db: DB, ctx: PartnershipContext, withProfiles: boolean): Promise<{ history: HistoryRow[]; profiles: ProfileRow[] }> {
+  if (!withProfiles) return { history: await statusHistory(db, ctx.partnership.id), profiles: [] };
+  const rows = await historyAndProfiles(db, ctx.partnership.id, ctx.actor.orgId);
+  const history = rows
+    .filter((r) => r.kind === 'h')
+    .map((r) => ({ from_status: r.c1, to_status: r.c2!, reason: r.c3, at: r.c4!, name: r.c5! }))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const profiles = rows
+    .filter((r) => r.kind === 'p')
+    .map((r) => ({ subject_id: r.c1!, strengths: r.c2!, learning_style: r.c3!, needs: r.c4!, challenges: r.c5!, challenge_notes: r.c6!, updated_at: r.c7! }));
+  return { history, profiles };
+}
+type ProfileRow = Pick<Database['partnership_profiles'], 'subject_id' | 'strengths' | 'learning_style' | 'needs' | 'challenges' | 'challenge_notes' | 'updated_at'>;
 
 export function presentSummary(ctx: PartnershipContext) {
   const p = ctx.partnership;
@@ -92,11 +124,7 @@ export default async function partnershipRoutes(app: App, s: Services) {
   async function detail(ctx: PartnershipContext) {
     const readContent = can(ctx, 'partnership.readContent');
     const insider = can(ctx, 'partnership.readReasons');
-    // Independent reads in parallel: on PostgreSQL they use two pool connections.
-    const [history, profileRows] = await Promise.all([
-      statusHistory(db, ctx.partnership.id),
-      readContent ? profilesOf(db, ctx.actor.orgId, ctx.partnership.id) : Promise.resolve([]),
-    ]);
+    const { history, profiles: profileRows } = await readHistoryAndProfiles(db, ctx, readContent);
     let profiles: z.infer<typeof PartnershipDetail>['profiles'];
     if (readContent) {
       const rows = profileRows;

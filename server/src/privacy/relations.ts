@@ -2,6 +2,7 @@
  * How an actor relates to a partnership. Every lookup starts with the tenant:
  * a partnership of another organization is simply not found.
  */
+import { sql } from 'kysely';
 import type { Format, MemberRole, PartnershipStatus } from '../../../shared/src/domain';
 import { SUBJECT_ROLES } from '../../../shared/src/domain';
 import type { Actor } from '../platform/actor';
@@ -160,7 +161,10 @@ type HotRow = SessionRow & { [K in (typeof PARTNERSHIP_COLUMNS)[number] as `pa_$
  */
 const sessionAndPartnership = prepared<[string, string], HotRow>((db) =>
   sessionJoined(db)
-    .leftJoin('partnerships as pa', (j) => j.onRef('pa.org_id', '=', 'p.org_id').on('pa.id', '=', arg(1)))
+    // By its primary key, then checked against the reader's organization. Written as an expression so
+    // PostgreSQL's generic plan cannot walk the organization's list index (org_id, created_at, id)
+    // instead: that read every partnership of the organization, 60 µs at 1,000 and growing.
+    .leftJoin('partnerships as pa', (j) => j.on('pa.id', '=', arg(1)).on(sql<string>`pa.org_id || ''`, '=', sql.ref('p.org_id')))
     .leftJoin('partnership_members as m', 'm.partnership_id', 'pa.id')
     .leftJoin('people as mp', 'mp.id', 'm.person_id')
     .select(PARTNERSHIP_COLUMNS.map((c) => `pa.${c} as pa_${c}` as const))
