@@ -45,8 +45,10 @@ export default async function attentionRoutes(app: App, s: Services) {
         invitedBy: c.members.find((m) => m.personId === c.partnership.created_by)?.name ?? null,
       }));
     const reviewLimit = new Date(now.getTime() + 14 * DAY).toISOString().slice(0, 10);
-    const meetings = activeIds.length
-      ? await db
+    // The reads below depend only on the partnerships: asked together, so on PostgreSQL they travel
+    // at once on several pool connections instead of one round trip after another.
+    const meetingsRead = activeIds.length
+      ? db
           .selectFrom('meetings')
           .select(['id', 'partnership_id', 'kind', 'starts_at', 'ends_at', 'location'])
           .where('org_id', '=', actor.orgId)
@@ -59,8 +61,8 @@ export default async function attentionRoutes(app: App, s: Services) {
           .limit(50)
           .execute()
       : [];
-    const goals = activeIds.length
-      ? await db
+    const goalsRead = activeIds.length
+      ? db
           .selectFrom('goals as g')
           .innerJoin('people as p', 'p.id', 'g.proposed_by')
           .select(['g.id', 'g.partnership_id', 'g.subject_id', 'g.title', 'g.status', 'p.name as proposed_by_name'])
@@ -70,6 +72,26 @@ export default async function attentionRoutes(app: App, s: Services) {
           .limit(500)
           .execute()
       : [];
+    const plansRead = activeIds.length
+      ? db
+          .selectFrom('observation_plans as o')
+          .leftJoin('meetings as m', 'm.id', 'o.meeting_id')
+          .select(['o.id', 'o.partnership_id', 'm.starts_at'])
+          .where('o.org_id', '=', actor.orgId)
+          .where('o.partnership_id', 'in', activeIds)
+          .where('o.subject_id', '=', actor.personId)
+          .where('o.status', '=', 'draft')
+          .orderBy('o.created_at')
+          .limit(50)
+          .execute()
+      : [];
+    const [meetings, goals, plans, requests, reminders] = await Promise.all([
+      meetingsRead,
+      goalsRead,
+      plansRead,
+      openRequests(s, actor.orgId, actor.personId, activeIds, contexts),
+      remindersOf(s, actor.personId),
+    ]);
     const activeGoalIds = goals.filter((g) => g.status === 'active').map((g) => g.id);
     const steps = activeGoalIds.length
       ? await db
@@ -106,23 +128,9 @@ export default async function attentionRoutes(app: App, s: Services) {
       upcomingSessions: meetings.map((m) => ({ meetingId: m.id, partnershipId: m.partnership_id, kind: m.kind as MeetingKind, startsAt: m.starts_at, endsAt: m.ends_at, location: m.location, partners: partners(contexts.get(m.partnership_id)!) })),
       goalsToDecide: goalsToDecide.map((g) => ({ goalId: g.id, partnershipId: g.partnership_id, title: g.title, proposedBy: g.proposed_by_name })),
       overdueSteps,
-      openRequests: await openRequests(s, actor.orgId, actor.personId, activeIds, contexts),
-      plansToConfirm: activeIds.length
-        ? (
-            await db
-              .selectFrom('observation_plans as o')
-              .leftJoin('meetings as m', 'm.id', 'o.meeting_id')
-              .select(['o.id', 'o.partnership_id', 'm.starts_at'])
-              .where('o.org_id', '=', actor.orgId)
-              .where('o.partnership_id', 'in', activeIds)
-              .where('o.subject_id', '=', actor.personId)
-              .where('o.status', '=', 'draft')
-              .orderBy('o.created_at')
-              .limit(50)
-              .execute()
-          ).map((p) => ({ planId: p.id, partnershipId: p.partnership_id, meetingStartsAt: p.starts_at }))
-        : [],
-      reminders: await remindersOf(s, actor.personId),
+      openRequests: requests,
+      plansToConfirm: plans.map((p) => ({ planId: p.id, partnershipId: p.partnership_id, meetingStartsAt: p.starts_at })),
+      reminders,
     };
   });
 }
