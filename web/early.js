@@ -1,6 +1,6 @@
 /*
  * Tandem: the first questions of a visit from a browser that was signed in last time (who am I,
- * is the install set up, and on Home what needs my attention, with Home's own file), asked while
+ * and on Home what needs my attention, with Home's own file), asked while
  * the app's own script is still downloading. The app takes these answers instead of asking again (web/src/api.ts).
  * A plain script, not part of the app's bundle: the build writes it into index.html itself
  * (web/vite.config.ts, without this comment), so the questions leave as the page is read rather
@@ -10,7 +10,8 @@
 (function () {
   try {
     if (window.__tandemStarted || window.localStorage.getItem('tandem.signedIn') !== '1') return;
-    var urls = ['/api/me', '/api/setup'];
+    // Not "is the install set up": someone was signed in, so it is (SetupGate asks only when nobody is).
+    var urls = ['/api/me'];
     if (window.location.pathname === '/') {
       urls.push('/api/attention');
       // Home's own file, fetched now rather than after the first file runs.

@@ -23,28 +23,29 @@ export const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_REVALIDATE = 'no-cache';
 export const CACHE_SHORT = 'public, max-age=3600';
-const REVALIDATED = new Set(['sw.js', 'registerSW.js', 'manifest.webmanifest']);
+const REVALIDATED = new Set(['sw.js', 'manifest.webmanifest']);
 
 /** Cache-Control for a file of the build, by its path on disk (possibly its .br or .gz twin). */
 export function cacheControlFor(file: string, root = WEB_DIST): string {
   const relative = path.relative(root, file).split(path.sep).join('/').replace(/\.(br|gz)$/, '');
   if (relative.startsWith('assets/')) return CACHE_IMMUTABLE;
-  // The page, and what decides which files a device keeps for offline use (the service worker,
-  // its registration, the app manifest): always asked again, so a release reaches every device.
+  // The page, and what decides which files a device keeps for offline use (the service worker and
+  // the app manifest; its registration is written into the page): always asked again, so a release reaches every device.
   if (relative.endsWith('.html') || REVALIDATED.has(relative)) return CACHE_REVALIDATE;
   return CACHE_SHORT;
 }
 
 /**
  * The Content-Security-Policy sources (`'sha256-…'`) of the scripts written into the built page
- * (the early questions, web/early.js): read from index.html at start-up, so the policy allows
+ * (the early questions, web/early.js, and the service worker's registration): read from index.html at start-up, so the policy allows
  * exactly the page that is served. None when there is no build.
  */
 export function inlineScriptHashes(root = WEB_DIST): string[] {
   const index = path.join(root, 'index.html');
   if (!fs.existsSync(index)) return [];
   const html = fs.readFileSync(index, 'utf8');
-  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => `'sha256-${crypto.createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+  // Every <script> without a src: the early questions and the service worker's registration.
+  return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(([, body]) => `'sha256-${crypto.createHash('sha256').update(body, 'utf8').digest('base64')}'`);
 }
 
 /** Registers the built web app when there is one (the API works without it); answers true when it did. */

@@ -22,7 +22,8 @@ const OPEN_PAGES = ['/sign-in', '/forgot-password', '/reset-password', '/invitat
 export function SetupGate({ children }: { children: ReactNode }) {
   const me = useMe();
   const { pathname } = useLocation();
-  const setup = useQuery({ queryKey: SETUP_KEY, queryFn: () => api.get<SetupStatus>('/api/setup'), staleTime: Number.POSITIVE_INFINITY, retry: false });
+  // Someone signed in means the install is set up: the question is asked only while nobody is known to be.
+  const setup = useQuery({ queryKey: SETUP_KEY, queryFn: () => api.get<SetupStatus>('/api/setup'), staleTime: Number.POSITIVE_INFINITY, retry: false, enabled: !me.data });
   if (setup.data?.needed) return <SetupPage />;
   if (setup.isPending && !me.data && !OPEN_PAGES.some((p) => pathname.startsWith(p))) return <Loading />;
   return <>{children}</>;
