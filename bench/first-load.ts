@@ -168,9 +168,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /**
  * Measures the four first loads against a running server with the demo organization, `runs`
- * times (the median time is shown: on a shared machine single runs vary), and prints the table.
+ * times (default 5; the median time is shown: on this VM a page of one field varies 0.4–0.8 s between runs), and prints the table.
  */
-export async function benchFirstLoad(baseUrl: string, email: string, password: string, runs = Number(process.env.BENCH_FIRST_LOAD_RUNS ?? 3)): Promise<FirstLoadResult> {
+export async function benchFirstLoad(baseUrl: string, email: string, password: string, runs = Number(process.env.BENCH_FIRST_LOAD_RUNS ?? 5)): Promise<FirstLoadResult> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const results: Awaited<ReturnType<typeof round>>[] = [];

@@ -3,7 +3,7 @@ import { type ReactNode, lazy } from 'react';
 import { useLocation } from 'react-router';
 import { type SetupStatus, api } from '../../api';
 import { Loading } from '../../ui/Page';
-import { useMe } from '../session/session';
+import { probablySignedIn, useMe } from '../session/session';
 
 export const SETUP_KEY = ['setup'] as const;
 
@@ -22,8 +22,15 @@ const OPEN_PAGES = ['/sign-in', '/forgot-password', '/reset-password', '/invitat
 export function SetupGate({ children }: { children: ReactNode }) {
   const me = useMe();
   const { pathname } = useLocation();
-  // Someone signed in means the install is set up: the question is asked only while nobody is known to be.
-  const setup = useQuery({ queryKey: SETUP_KEY, queryFn: () => api.get<SetupStatus>('/api/setup'), staleTime: Number.POSITIVE_INFINITY, retry: false, enabled: !me.data });
+  // Someone signed in means the install is set up: asked only when nobody is. A browser that was
+  // signed in last time waits for "who am I" first; any other asks both at once.
+  const setup = useQuery({
+    queryKey: SETUP_KEY,
+    queryFn: () => api.get<SetupStatus>('/api/setup'),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+    enabled: !me.data && (!probablySignedIn() || me.isFetched),
+  });
   if (setup.data?.needed) return <SetupPage />;
   if (setup.isPending && !me.data && !OPEN_PAGES.some((p) => pathname.startsWith(p))) return <Loading />;
   return <>{children}</>;
