@@ -189,7 +189,8 @@ export async function listAccessFor(db: DB, actor: Actor, opts: AccessLogFilter)
       firstAt: r.first_at,
       count: Number(r.count),
       actorId: r.actor_id,
-      actorName: r.actor_id === actor.personId ? `${people.get(r.actor_id) ?? ''} (you)` : (people.get(r.actor_id) ?? ''),
+      // The reader's own reads are marked by the web app, in the reader's language (actorId is theirs).
+      actorName: people.get(r.actor_id) ?? '',
       relation: r.relation,
       action: r.action as AccessAction,
       itemType: r.item_type,

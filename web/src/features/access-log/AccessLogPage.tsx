@@ -37,6 +37,9 @@ function NotForYou() {
 function AccessLog() {
   const t = useT(m);
   const { language } = useLanguage();
+  const me = useSignedIn();
+  // The reader's own reads (shown when "include my own" is on) are named as theirs.
+  const personName = (e: AccessEvent) => (e.actorId === me.personId ? t('nameYou', { name: e.actorName }) : e.actorName);
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const client = useQueryClient();
@@ -55,7 +58,7 @@ function AccessLog() {
   const people = new Map<string, string>();
   const things = new Map<string, { itemType: string; itemId: string | null; label: string }>();
   for (const e of loaded) {
-    people.set(e.actorId, e.actorName);
+    people.set(e.actorId, personName(e));
     things.set(itemKeyOf(e.itemType, e.itemId), { itemType: e.itemType, itemId: e.itemId, label: itemName(t, e) });
   }
   const chosenItem = filter.itemType ? itemKeyOf(filter.itemType, filter.itemId || null) : '';
@@ -175,7 +178,7 @@ function AccessLog() {
                   </td>
                   <td data-label={t('who')}>
                     <div className="log-cell">
-                      <span className="log-person">{e.actorName}</span>
+                      <span className="log-person">{personName(e)}</span>
                       <span className="meta">{relationLabel(t, e.relation)}</span>
                     </div>
                   </td>
