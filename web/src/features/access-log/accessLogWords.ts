@@ -2,7 +2,7 @@
 import { CONTENT_KINDS, SHARE_CATEGORIES } from '../../../../shared/src/domain';
 import type { Language } from '../../../../shared/src/i18n';
 import type { AccessEvent } from '../../api';
-import { formatTime, sameLocalDay } from '../../ui/format';
+import { dateFormat, formatDateTime, formatTime, sameLocalDay } from '../../ui/format';
 import type { m } from './messages';
 
 export const accessLogKey = ['access-log'] as const;
@@ -52,13 +52,13 @@ export function howOften(t: T, language: Language, e: Pick<AccessEvent, 'action'
   const midnight = (x: Date) => new Date(x.getFullYear(), x.getMonth(), x.getDate()).getTime();
   const daysAgo = Math.round((midnight(now) - midnight(d)) / 86_400_000);
   const day = daysAgo === 0 ? 'today' : daysAgo === 1 ? 'yesterday' : 'other';
-  const date = d.toLocaleDateString(language, d.getFullYear() === now.getFullYear() ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' });
+  const date = Number.isNaN(d.getTime()) ? '' : dateFormat(language, d.getFullYear() === now.getFullYear() ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
   return t('howOften', { action: e.action, count: e.count, day, date });
 }
 
 /** "at 10:42", or "first at 9:05, last at 10:42" for a group (with the day when the group crosses midnight). */
 export function atWhatTime(t: T, language: Language, e: Pick<AccessEvent, 'count' | 'at' | 'firstAt'>): string {
   const last = formatTime(e.at, language);
-  const first = sameLocalDay(e.firstAt, e.at) ? formatTime(e.firstAt, language) : new Date(e.firstAt).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const first = sameLocalDay(e.firstAt, e.at) ? formatTime(e.firstAt, language) : formatDateTime(e.firstAt, language);
   return e.count <= 1 || first === last ? t('at', { time: last }) : t('firstLast', { first, last });
 }

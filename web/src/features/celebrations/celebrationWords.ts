@@ -1,6 +1,7 @@
 /** Plain words for celebrations, and how the timeline is grouped. The words themselves are in messages.ts. */
 import type { Language } from '../../../../shared/src/i18n';
 import type { Celebration } from '../../api';
+import { dateFormat } from '../../ui/format';
 
 export const celebrationsKey = (partnershipId: string) => ['celebrations', partnershipId] as const;
 
@@ -14,7 +15,7 @@ export function todayLocal(): string {
 export function monthLabel(month: string, language: Language): string {
   const d = new Date(`${month}-01T12:00:00`);
   if (Number.isNaN(d.getTime())) return month;
-  return d.toLocaleDateString(language, { month: 'long', year: 'numeric' });
+  return dateFormat(language, { month: 'long', year: 'numeric' }).format(d);
 }
 
 /** Celebrations (already newest first) grouped by the month they happened in, keeping that order. */

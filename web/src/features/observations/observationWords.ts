@@ -2,7 +2,7 @@
 import type { ObservationMode } from '../../../../shared/src/domain';
 import type { Language, Values } from '../../../../shared/src/i18n';
 import type { Member, ObservationPlan, PartnershipDetail } from '../../api';
-import { formatDate, formatTime } from '../../ui/format';
+import { formatDate, formatDay, formatTime } from '../../ui/format';
 import { firstName } from '../goals/goalWords';
 import type { Key } from './messages';
 
@@ -36,9 +36,7 @@ export function planStatusText(t: T, language: Language, plan: ObservationPlan, 
 }
 
 /** "Thu, Mar 12, 2026": the day of a visit, in the reader's language. */
-export function formatDay(iso: string, language: Language): string {
-  return new Date(iso).toLocaleDateString(language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-}
+export { formatDay };
 
 /** "Observation, Thu, Mar 12, 2026, 9:00 AM – 9:45 AM": a visit to link a plan to. */
 export function visitOption(t: T, language: Language, m: { startsAt: string; endsAt: string }): string {

@@ -5,7 +5,7 @@
 import { MEETING_KINDS, type MeetingKind } from '../../../../shared/src/domain';
 import type { Language, Values } from '../../../../shared/src/i18n';
 import type { Meeting, PartnershipDetail } from '../../api';
-import { dateFormat, formatTime as clockTime } from '../../ui/format';
+import { formatDay, formatTime } from '../../ui/format';
 import type { m } from './messages';
 
 /** The translator of sessions' words: `useT(m)` with m from ./messages. */
@@ -40,16 +40,8 @@ export function toInstant(date: string, time: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-/** "Thu, 12 Mar 2026" in the reader's own format (in their language). */
-export function formatDay(iso: string, language: Language): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : dateFormat(language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(d);
-}
-
-/** "9:00 AM" in the reader's own format (in their language). */
-export function formatTime(iso: string, language: Language): string {
-  return clockTime(iso, language);
-}
+/** "Thu, 12 Mar 2026" and "9:00 AM" in the reader's own format (in their language). */
+export { formatDay, formatTime };
 
 /** "Thu, 12 Mar 2026, 9:00 – 9:45 AM" (in the reader's language). */
 export function formatWhen(m: Pick<Meeting, 'startsAt' | 'endsAt'>, language: Language): string {

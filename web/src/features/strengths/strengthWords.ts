@@ -4,6 +4,7 @@
  */
 import type { Language, Values } from '../../../../shared/src/i18n';
 import type { PracticeRatings } from '../../api';
+import { dateFormat } from '../../ui/format';
 import type { m } from './messages';
 
 export const strengthsKey = (partnershipId: string) => ['strengths', partnershipId] as const;
@@ -21,7 +22,7 @@ export function shortDate(iso: string, language: Language): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const sameYear = d.getFullYear() === new Date().getFullYear();
-  return d.toLocaleDateString(language, sameYear ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', year: 'numeric' });
+  return dateFormat(language, sameYear ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', year: 'numeric' }).format(d);
 }
 
 /** "New to me (Sep 3) → Trying it out (Nov 20)": the whole history of one practice in words. */
