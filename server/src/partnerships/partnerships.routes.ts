@@ -26,37 +26,27 @@ import { loadContext, loadContexts, partnershipsVisibleTo, type PartnershipConte
 import { changeStatus, createPartnership, respond, saveProfile } from './partnerships.service';
 
 type HistoryRow = { from_status: string | null; to_status: string; reason: string | null; at: string; name: string };
-
-/** The partnership's status history (its first 200 events). */
-const statusHistory = prepared<[string], HistoryRow>((db) =>
-  db
-    .selectFrom('partnership_status_events as e')
-    .innerJoin('people as p', 'p.id', 'e.by_person_id')
-    .select(['e.from_status', 'e.to_status', 'e.reason', 'e.at', 'p.name'])
-    .where('e.partnership_id', '=', arg(0))
-    .orderBy('e.at')
-    .limit(200),
-);
+type ProfileRow = Pick<Database['partnership_profiles'], 'subject_id' | 'strengths' | 'learning_style' | 'needs' | 'challenges' | 'challenge_notes' | 'updated_at'>;
 
 /**
- * The status history and the coachees' profiles in one statement, for a reader of content: on
- * PostgreSQL every statement is a round trip and an executor start, and this is the most read
- * page of the app. A row is either an event (kind 'h') or a profile (kind 'p'), in shared columns.
+ * The status history (its first 200 events) and, for a reader of content, the coachees' profiles,
+ * in one statement: on PostgreSQL every statement is a round trip and an executor start, and this
+ * is the most read page of the app. A row is either an event (kind 'h') or a profile (kind 'p'), in
+ * shared columns; profiles come only when the third argument is 'yes' (policy: partnership.readContent).
  */
 type HistoryOrProfileRow = { kind: 'h' | 'p'; c1: string | null; c2: string | null; c3: string | null; c4: string | null; c5: string | null; c6: string | null; c7: string | null };
-const historyAndProfiles = prepared<[string, string], HistoryOrProfileRow>((db) => ({
+const historyAndProfiles = prepared<[string, string, 'yes' | 'no'], HistoryOrProfileRow>((db) => ({
   compile: () =>
     sql<HistoryOrProfileRow>`select * from (select 'h' as kind, e.from_status as c1, e.to_status as c2, e.reason as c3, e.at as c4, p.name as c5, null as c6, null as c7
       from partnership_status_events e inner join people p on p.id = e.by_person_id
       where e.partnership_id = ${arg(0)} order by e.at limit 200) as history
     union all
     select 'p', subject_id, strengths, learning_style, needs, challenges, challenge_notes, updated_at
-      from partnership_profiles where org_id = ${arg(1)} and partnership_id = ${arg(0)}`.compile(db),
+      from partnership_profiles where ${arg(2)} = 'yes' and org_id = ${arg(1)} and partnership_id = ${arg(0)}`.compile(db),
 }));
 
 async function readHistoryAndProfiles(db: DB, ctx: PartnershipContext, withProfiles: boolean): Promise<{ history: HistoryRow[]; profiles: ProfileRow[] }> {
-  if (!withProfiles) return { history: await statusHistory(db, ctx.partnership.id), profiles: [] };
-  const rows = await historyAndProfiles(db, ctx.partnership.id, ctx.actor.orgId);
+  const rows = await historyAndProfiles(db, ctx.partnership.id, ctx.actor.orgId, withProfiles ? 'yes' : 'no');
   const history = rows
     .filter((r) => r.kind === 'h')
     .map((r) => ({ from_status: r.c1, to_status: r.c2!, reason: r.c3, at: r.c4!, name: r.c5! }))
@@ -66,7 +56,6 @@ async function readHistoryAndProfiles(db: DB, ctx: PartnershipContext, withProfi
     .map((r) => ({ subject_id: r.c1!, strengths: r.c2!, learning_style: r.c3!, needs: r.c4!, challenges: r.c5!, challenge_notes: r.c6!, updated_at: r.c7! }));
   return { history, profiles };
 }
-type ProfileRow = Pick<Database['partnership_profiles'], 'subject_id' | 'strengths' | 'learning_style' | 'needs' | 'challenges' | 'challenge_notes' | 'updated_at'>;
 
 export function presentSummary(ctx: PartnershipContext) {
   const p = ctx.partnership;
